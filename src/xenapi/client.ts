@@ -7,7 +7,7 @@
 import { systemClock, type Clock } from './clock';
 import { XapiError, XapiProtocolError, XapiTransportError, type XapiCall } from './errors';
 import { classifyFailure, isIdempotentMethod, AMBIGUOUS_XAPI_CODES } from './failures';
-import { redactArgs, scrubStrings, scrubText } from './redact';
+import { redactArgs, scrubStrings, scrubText, secretsOf } from './redact';
 import { backoffDelay, DEFAULT_RETRY_POLICY, resolvePolicy, type RetryPolicy } from './retry';
 import { createTransport, type HttpTransportOptions, type Transport, type WireProtocolName } from './transport';
 import type { Ref } from './records/field-kinds';
@@ -236,11 +236,12 @@ export class XapiClient {
   /** Adds the redacted call to an error and scrubs anything the server echoed. */
   private attribute(err: unknown, method: string, wireArgs: readonly unknown[]): Error {
     const call: XapiCall = { method, args: redactArgs(method, wireArgs) };
-    if (err instanceof XapiError) return new XapiError(err.code, scrubStrings(err.params, this.secrets), call);
+    const secrets = [...this.secrets, ...secretsOf(method, wireArgs)];
+    if (err instanceof XapiError) return new XapiError(err.code, scrubStrings(err.params, secrets), call);
     if (err instanceof XapiTransportError) {
-      return new XapiTransportError(err.kind, err.code, err.url, err.maybeProcessed, this.scrub(err.detail), err.status, call);
+      return new XapiTransportError(err.kind, err.code, err.url, err.maybeProcessed, scrubText(err.detail, secrets), err.status, call);
     }
-    if (err instanceof XapiProtocolError) return new XapiProtocolError(this.scrub(err.message), call);
+    if (err instanceof XapiProtocolError) return new XapiProtocolError(scrubText(err.message, secrets), call);
     return err instanceof Error ? err : new Error(String(err));
   }
 

@@ -47,12 +47,31 @@ export function redactArgs(method: string, args: readonly unknown[]): unknown[] 
   }
   for (const i of SECRET_POSITIONS[bare] ?? []) if (i < out.length) out[i] = SECRET_PLACEHOLDER;
   const op = bare.slice(bare.indexOf('.') + 1);
-  if (/^(add_to_|set_)/.test(op) && out.length >= 3 && typeof args[1] === 'string' && isSecretKey(args[1])) {
-    out[2] = SECRET_PLACEHOLDER;
+  const keyAt = out.length - 2; // add_to_<map>(session, self, key, value)
+  if (/^add_to_/.test(op) && keyAt >= 1 && typeof args[keyAt] === 'string' && isSecretKey(args[keyAt] as string)) {
+    out[keyAt + 1] = SECRET_PLACEHOLDER;
   }
   // A setter of a secret-looking field (`set_wlb_password`, `set_repository_proxy_password`).
   if (/^set_/.test(op) && isSecretKey(op) && out.length >= 2) out[out.length - 1] = SECRET_PLACEHOLDER;
   return out;
+}
+
+/**
+ * The strings `redactArgs` hides in a call (passwords, session ref, secret map values), so
+ * that anything the server echoes back can be scrubbed of them too.
+ */
+export function secretsOf(method: string, args: readonly unknown[]): string[] {
+  const found: string[] = [];
+  const walk = (original: unknown, shown: unknown, depth: number): void => {
+    if (depth > 32) return;
+    if (typeof original === 'string') {
+      if (shown === SECRET_PLACEHOLDER || shown === SESSION_PLACEHOLDER) found.push(original);
+    } else if (original !== null && typeof original === 'object' && shown !== null && typeof shown === 'object') {
+      for (const [k, v] of Object.entries(original)) walk(v, (shown as Record<string, unknown>)[k], depth + 1);
+    }
+  };
+  walk(args, redactArgs(method, args), 0);
+  return found;
 }
 
 /** Deep copy of a value with entries under secret-looking keys replaced. */
