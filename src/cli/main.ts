@@ -1,0 +1,48 @@
+/**
+ * The `xcpform` command line. Each command lives in `commands/<name>.ts` and exports a
+ * `register(program, io, exit)` function; this file only wires them together.
+ */
+import { Command, CommanderError } from 'commander';
+import { CliIo, processIo } from './io';
+import { register as registerValidate } from './commands/validate';
+import { VERSION } from '../version';
+
+/** A command resolves to its exit code. */
+export type ExitSink = (code: number) => void;
+
+export type CommandRegistrar = (program: Command, io: CliIo, exit: ExitSink) => void;
+
+const registrars: CommandRegistrar[] = [registerValidate];
+
+export function buildProgram(io: CliIo, exit: ExitSink): Command {
+  const program = new Command('xcpform');
+  program
+    .description('Infrastructure as code for the Xen Cloud Platform (XCP-ng, XenServer) over XenAPI')
+    .version(VERSION, '-v, --version', 'print the xcpform version')
+    .showHelpAfterError('(run "xcpform --help" for usage)')
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
+    .exitOverride();
+  for (const registrar of registrars) registrar(program, io, exit);
+  return program;
+}
+
+/** Runs the CLI and resolves to the process exit code. Terraform-style single-dash long flags
+ * (`-auto-approve`) are accepted as well as the double-dash form. */
+export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let code = 0;
+  const program = buildProgram(io, (c) => { code = c; });
+  try {
+    await program.parseAsync(normalizeArgs(argv.slice(2)), { from: 'user' });
+  } catch (err) {
+    if (err instanceof CommanderError) {
+      return err.exitCode === 0 ? 0 : 1;
+    }
+    throw err;
+  }
+  return code;
+}
+
+/** Terraform users type `-var-file=x` and `-auto-approve`; commander wants `--var-file`. */
+export function normalizeArgs(args: string[]): string[] {
+  return args.map((a) => (/^-[a-z][a-z0-9]+(-[a-z0-9]+)*(=.*)?$/.test(a) && a.length > 2 && a[2] !== '=' ? `-${a}` : a));
+}
