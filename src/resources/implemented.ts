@@ -1,0 +1,5 @@
+/**
+ * Registers every resource type and data source that has its XAPI logic. Each implementation
+ * adds one line here.
+ */
+export {};

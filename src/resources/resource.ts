@@ -1,0 +1,139 @@
+/**
+ * The resource contract: one interface per resource type, called by both the CLI engine and the
+ * tfplugin6 server. Values crossing it are the state attributes of the schema (an `ObjectValue`
+ * with every attribute present, null when unset); XAPI records stay inside the resource.
+ *
+ * Identity: a managed object is identified by its `uuid` (also its `id`) and its `pool`. Refs
+ * are per pool and per server lifetime, so they are never stored.
+ */
+import type { Diagnostic } from '../diagnostics';
+import type { ResourceSchema } from '../schema/model';
+import type { ObjectValue } from '../values/value';
+import type { XapiClass, XapiClient } from '../xenapi';
+import type { PoolRecords, WorldSnapshot } from './snapshot';
+
+/** What an apply step can report while it runs (progress lines, migrations' bytes moved). */
+export type ProgressEvent =
+  | { readonly kind: 'message'; readonly text: string }
+  | { readonly kind: 'bytes'; readonly done: number; readonly total: number };
+
+/** Everything an apply-time call may use. Built by the executor (or the tfplugin server). */
+export interface ApplyContext {
+  /** Resource address, for messages (`xcp_vm.web[0]`). */
+  readonly address: string;
+  /** An authenticated client for a configured pool; throws a user-facing error for an unknown pool. */
+  client(pool: string): Promise<XapiClient>;
+  /** Fresh records of a pool, for lookups (templates, SRs, networks by name). */
+  records(pool: string, classes: readonly XapiClass[]): Promise<PoolRecords>;
+  /** Names of the configured pools, first is the default. */
+  readonly pools: readonly string[];
+  readonly signal?: AbortSignal;
+  progress(event: ProgressEvent): void;
+}
+
+export interface ReadRequest {
+  /** The prior state of the object (at least `id`, `uuid` and `pool`). */
+  readonly prior: ObjectValue;
+  /** Bulk-read records of every pool, holding at least the classes in `ResourceType.classes`. */
+  readonly world: WorldSnapshot;
+}
+
+export interface ReadResponse {
+  /** The refreshed state, or null when the object is gone (deleted out of band): not an error. */
+  readonly state: ObjectValue | null;
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+export interface PlanRequest {
+  /** Prior state, or null for a create. */
+  readonly prior: ObjectValue | null;
+  /** Planned new state from the schema-driven diff: configured values, defaults, prior computed values, Unknown where not yet known. */
+  readonly planned: ObjectValue;
+  /** The configuration as written (null where unset). */
+  readonly config: ObjectValue;
+  readonly world: WorldSnapshot;
+}
+
+export interface PlanResponse {
+  /** The planned state, possibly refined (e.g. a computed attribute the resource can predict). */
+  readonly planned: ObjectValue;
+  /** Extra attribute paths that force replacement beyond the schema's update classes (e.g. a disk shrink when allowed). */
+  readonly requiresReplace?: readonly (readonly (string | number)[])[];
+  /** Words for the plan: "VM will be shut down and started again", "moves 20 GiB". */
+  readonly notes?: readonly string[];
+  /** Bytes a migration will move (storage motion, cross-pool). */
+  readonly bytesToMove?: number;
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+export interface CreateRequest {
+  readonly planned: ObjectValue;
+  readonly config: ObjectValue;
+  readonly ctx: ApplyContext;
+}
+
+export interface UpdateRequest {
+  readonly prior: ObjectValue;
+  readonly planned: ObjectValue;
+  readonly config: ObjectValue;
+  readonly ctx: ApplyContext;
+}
+
+export interface DeleteRequest {
+  readonly prior: ObjectValue;
+  readonly ctx: ApplyContext;
+}
+
+export interface ImportRequest {
+  /** The id the user gave (`<pool>/<uuid>` or a bare uuid in the default pool). */
+  readonly id: string;
+  readonly world: WorldSnapshot;
+  readonly defaultPool: string;
+}
+
+/** The new state after a create, update or migrate. */
+export interface ApplyResponse {
+  readonly state: ObjectValue;
+  readonly diagnostics?: readonly Diagnostic[];
+}
+
+/**
+ * A resource type. `read` is pure over the bulk records; everything that acts is async and
+ * talks to XAPI through `ctx`. Errors a user can cause are thrown as `ResourceError` (a
+ * diagnostic in an exception, so the executor reports it with the address); anything else is a bug.
+ */
+export interface ResourceType {
+  readonly schema: ResourceSchema;
+  /** XAPI classes `read` needs in the snapshot, so the refresher fetches each once per pool. */
+  readonly classes: readonly XapiClass[];
+  read(req: ReadRequest): ReadResponse;
+  /** Optional plan-time refinement; the default keeps the schema-driven plan. */
+  plan?(req: PlanRequest): PlanResponse;
+  create(req: CreateRequest): Promise<ApplyResponse>;
+  update(req: UpdateRequest): Promise<ApplyResponse>;
+  delete(req: DeleteRequest): Promise<void>;
+  /** Changes whose update class is `migrate` (live migration, storage motion). */
+  migrate?(req: UpdateRequest): Promise<ApplyResponse>;
+  import?(req: ImportRequest): ReadResponse;
+}
+
+export interface DataReadRequest {
+  readonly config: ObjectValue;
+  readonly world: WorldSnapshot;
+  readonly defaultPool: string;
+}
+
+export interface DataSourceType {
+  readonly schema: ResourceSchema;
+  readonly classes: readonly XapiClass[];
+  /** Finds exactly one object; none or several is an error diagnostic listing candidates. */
+  read(req: DataReadRequest): ReadResponse;
+}
+
+/** A user-facing failure inside a resource (bad reference, capacity, XAPI refusal explained). */
+export class ResourceError extends Error {
+  constructor(readonly diagnostic: Diagnostic) {
+    super(diagnostic.summary);
+    this.name = 'ResourceError';
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * Values as the engine sees them: JSON-like data plus `Unknown`, a value that is known only after
+ * apply ("known after apply"). Configuration evaluation, planning, rendering and the tfplugin6
+ * codec all share this model, so an unknown never has to be guessed from a magic string.
+ */
+export class Unknown {
+  /** Refinements Terraform may send (not null, string prefix, number bounds, collection length). */
+  constructor(readonly refinements: UnknownRefinements = {}) {}
+  toJSON(): string {
+    return '(known after apply)';
+  }
+}
+
+export interface UnknownRefinements {
+  readonly notNull?: boolean;
+  readonly stringPrefix?: string;
+  readonly numberLower?: number;
+  readonly numberUpper?: number;
+  readonly lengthLower?: number;
+  readonly lengthUpper?: number;
+}
+
+/** The plain unknown (no refinements). */
+export const UNKNOWN = new Unknown();
+
+export type Value = null | string | number | boolean | Unknown | Value[] | { [key: string]: Value };
+export type ObjectValue = { [key: string]: Value };
+
+export function isUnknown(value: unknown): value is Unknown {
+  return value instanceof Unknown;
+}
+
+export function isObjectValue(value: unknown): value is ObjectValue {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Unknown);
+}
+
+/** True when the value or anything inside it is unknown. */
+export function containsUnknown(value: Value): boolean {
+  if (isUnknown(value)) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  if (isObjectValue(value)) return Object.values(value).some(containsUnknown);
+  return false;
+}
+
+/** Deep equality of values; two unknowns are never known to be equal, so they compare unequal. */
+export function valuesEqual(a: Value, b: Value): boolean {
+  if (isUnknown(a) || isUnknown(b)) return false;
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]));
+  }
+  if (isObjectValue(a) && isObjectValue(b)) {
+    const ka = Object.keys(a).filter((k) => a[k] !== null);
+    const kb = Object.keys(b).filter((k) => b[k] !== null);
+    return ka.length === kb.length && ka.every((k) => k in b && valuesEqual(a[k], b[k]));
+  }
+  return false;
+}
+
+/** Set equality for cty sets (order is not significant). */
+export function setsEqual(a: readonly Value[], b: readonly Value[]): boolean {
+  if (a.length !== b.length) return false;
+  const used = new Array<boolean>(b.length).fill(false);
+  return a.every((x) => {
+    const i = b.findIndex((y, j) => !used[j] && valuesEqual(x, y));
+    if (i < 0) return false;
+    used[i] = true;
+    return true;
+  });
+}
