@@ -1,0 +1,139 @@
+/**
+ * The plan: inert data produced by the planner and consumed by the renderers and the executor.
+ * Actions are a closed union with their symbols (Terraform's plus `~>` migrate).
+ */
+import type { Diagnostic } from '../diagnostics';
+import type { ObjectValue, Value } from '../values/value';
+import type { AttrPath } from './paths';
+
+export type Action = 'create' | 'update' | 'migrate' | 'replace' | 'replace-cbd' | 'delete' | 'read' | 'no-op';
+
+/** Printed three columns wide, as Terraform does. */
+export const ACTION_SYMBOL: Record<Action, string> = {
+  create: '  +',
+  update: '  ~',
+  migrate: ' ~>',
+  replace: '-/+',
+  'replace-cbd': '+/-',
+  delete: '  -',
+  read: ' <=',
+  'no-op': '   ',
+};
+
+/** Legend lines, in the order Terraform prints them (migrate after update). */
+export const ACTION_LEGEND: readonly [Action, string][] = [
+  ['create', 'create'],
+  ['update', 'update in-place'],
+  ['migrate', 'migrate (live, no rebuild)'],
+  ['delete', 'destroy'],
+  ['replace', 'destroy and then create replacement'],
+  ['replace-cbd', 'create replacement and then destroy'],
+  ['read', 'read (data resources)'],
+];
+
+/** Terraform's `action_reason` values that xcpform produces. */
+export type ActionReason =
+  | 'replace_because_cannot_update'
+  | 'replace_because_tainted'
+  | 'replace_by_request'
+  | 'replace_by_triggers'
+  | 'delete_because_no_resource_config'
+  | 'delete_because_count_index'
+  | 'delete_because_each_key'
+  | 'read_because_config_unknown'
+  | 'read_because_dependency_pending';
+
+export interface Migration {
+  readonly fromPool: string;
+  readonly toPool: string;
+  readonly fromHost?: string;
+  readonly toHost?: string;
+  /** Bytes of disk data the migration moves (0 for a memory-only live migration in one pool). */
+  readonly bytes: number;
+  /** The VPN link a cross-pool migration travels over, when one joins the pools. */
+  readonly via?: string;
+}
+
+export interface JsonPatchOp {
+  readonly op: 'add' | 'remove' | 'replace';
+  readonly path: string;
+  readonly value?: unknown;
+}
+
+export interface ResourceChange {
+  /** `xcp_vm.web`, `xcp_vm.web[0]`, `xcp_vm.web["a"]`, `data.xcp_sr.local`. */
+  readonly address: string;
+  readonly mode: 'managed' | 'data';
+  readonly type: string;
+  readonly name: string;
+  readonly index?: number | string;
+  /** Provider configuration: `xcp` or `xcp.<alias>`. */
+  readonly providerConfig: string;
+  readonly action: Action;
+  readonly actionReason?: ActionReason;
+  /** Prior state (null for create). May hold secrets: renderers hide `beforeSensitive` paths. */
+  readonly before: ObjectValue | null;
+  /** Planned state (null for delete). `Unknown` marks values known after apply. */
+  readonly after: ObjectValue | null;
+  readonly beforeSensitive: readonly AttrPath[];
+  readonly afterSensitive: readonly AttrPath[];
+  /** Attributes whose change forces the replacement (`# forces replacement`). */
+  readonly replacePaths: readonly AttrPath[];
+  /** Attributes whose change is a migration (`~>`). */
+  readonly migratePaths: readonly AttrPath[];
+  /** Attributes that need the VM halted: the update shuts it down cleanly and starts it again. */
+  readonly haltPaths: readonly AttrPath[];
+  /** Extra sentences for the reviewer ("takes effect at the next boot", capacity choices). */
+  readonly notes: readonly string[];
+  readonly migration?: Migration;
+  /** Monthly cost from the rate card, before and after (absent without a rate card). */
+  readonly cost?: { readonly before: number; readonly after: number };
+  /** Addresses this change depends on (references and depends_on), for graphs and ordering. */
+  readonly dependsOn: readonly string[];
+  readonly schemaVersion: number;
+  /** RFC 6902 patch turning `before` into `after` (unknown values as the string "(known after apply)"). */
+  readonly patch: readonly JsonPatchOp[];
+}
+
+export interface OutputChange {
+  readonly name: string;
+  readonly action: 'create' | 'update' | 'delete' | 'no-op';
+  readonly before: Value;
+  readonly after: Value;
+  readonly sensitive: boolean;
+}
+
+export type PlanMode = 'normal' | 'destroy' | 'refresh-only';
+
+export interface Plan {
+  /** Version of xcpform's saved-plan format. */
+  readonly formatVersion: 1;
+  readonly xcpformVersion: string;
+  readonly mode: PlanMode;
+  /** Lineage and serial of the state the plan was made against (stale-plan check). */
+  readonly prior: { readonly lineage: string; readonly serial: number };
+  readonly variables: Readonly<Record<string, { readonly value: Value; readonly sensitive: boolean }>>;
+  /** Resource changes, sorted by address; no-op changes are kept (renderers skip them). */
+  readonly changes: readonly ResourceChange[];
+  /** Changes found by refresh (made outside xcpform): `update` or `delete` actions. */
+  readonly drift: readonly ResourceChange[];
+  readonly outputs: readonly OutputChange[];
+  readonly diagnostics: readonly Diagnostic[];
+  readonly targets: readonly string[];
+  readonly currency?: string;
+  readonly errored: boolean;
+}
+
+/** Counts for the summary line: a replace counts once in add and once in destroy; migrations apart. */
+export function summarize(changes: readonly ResourceChange[]): { add: number; change: number; migrate: number; destroy: number } {
+  const s = { add: 0, change: 0, migrate: 0, destroy: 0 };
+  for (const c of changes) {
+    if (c.mode !== 'managed') continue;
+    if (c.action === 'create') s.add++;
+    else if (c.action === 'update') s.change++;
+    else if (c.action === 'migrate') s.migrate++;
+    else if (c.action === 'delete') s.destroy++;
+    else if (c.action === 'replace' || c.action === 'replace-cbd') { s.add++; s.destroy++; }
+  }
+  return s;
+}
