@@ -1,5 +1,6 @@
 /**
- * Registers every resource type and data source that has its XAPI logic. Each implementation
- * adds one line here.
+ * Registers every resource type and data source that has its XAPI logic. Each group of
+ * resources registers itself in its own file, one line per type.
  */
-export {};
+import './implemented-infra';
+import './implemented-compute';

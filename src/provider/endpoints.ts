@@ -1,0 +1,97 @@
+/**
+ * Resolves the provider block into pool endpoints: defaults, credentials from the environment
+ * (`XCP_<POOL>_USERNAME` / `XCP_<POOL>_PASSWORD`), the default pool. Pure: the caller passes
+ * the environment. Problems are diagnostics; passwords never appear in them.
+ */
+import { Diagnostic, error } from '../diagnostics';
+import { isObjectValue, isUnknown, ObjectValue, Value } from '../values/value';
+import { EMBEDDED_URL } from './schema';
+
+export interface PoolEndpoint {
+  readonly name: string;
+  /** `embedded` or an http(s) URL. */
+  readonly url: string;
+  readonly username: string;
+  /** Undefined for embedded pools (the simulator's own credentials are used). */
+  readonly password?: string;
+  readonly insecureTls: boolean;
+  readonly caFile?: string;
+  readonly transport: 'jsonrpc' | 'xmlrpc';
+}
+
+export interface RateCard {
+  readonly currency: string;
+  readonly vcpuHour: number;
+  readonly memoryGibHour: number;
+  readonly storageGibHour: number;
+  readonly vpnLinkHour: number;
+  readonly poolMultipliers: Readonly<Record<string, number>>;
+}
+
+export interface ProviderSettings {
+  /** Pools by name, sorted by name. */
+  readonly endpoints: readonly PoolEndpoint[];
+  readonly defaultPool: string;
+  readonly rateCard?: RateCard;
+}
+
+/** The default when the provider block has no pools: one embedded pool. */
+export const DEFAULT_POOL_NAME = 'dc1';
+
+const str = (v: Value | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+const num = (v: Value | undefined): number => (typeof v === 'number' ? v : 0);
+
+export function resolveProviderSettings(config: ObjectValue | null, env: Readonly<Record<string, string | undefined>>): { settings: ProviderSettings; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const poolsValue = config?.pools ?? null;
+  const endpoints: PoolEndpoint[] = [];
+  if (poolsValue !== null && isUnknown(poolsValue)) {
+    diagnostics.push(error('provider.unknown-pools', 'provider "xcp": attribute "pools" depends on values known only after apply', {
+      detail: 'The provider must know its pools before planning. Use variables or literals, not resource attributes.',
+      path: ['pools'],
+    }));
+  }
+  const entries = isObjectValue(poolsValue) ? Object.entries(poolsValue) : [[DEFAULT_POOL_NAME, { url: EMBEDDED_URL }] as [string, Value]];
+  for (const [name, raw] of entries.sort(([a], [b]) => a.localeCompare(b))) {
+    const p: ObjectValue = isObjectValue(raw) ? raw : {};
+    const envKey = name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+    const url = str(p.url) ?? EMBEDDED_URL;
+    const password = str(p.password) ?? env[`XCP_${envKey}_PASSWORD`];
+    if (url !== EMBEDDED_URL && !password) {
+      diagnostics.push(error('provider.missing-password', `provider "xcp": pool "${name}" has no password`, {
+        detail: `Set pools.${name}.password (from a sensitive variable) or the XCP_${envKey}_PASSWORD environment variable.`,
+        path: ['pools', name, 'password'],
+      }));
+    }
+    const transport = str(p.transport) === 'xmlrpc' ? 'xmlrpc' : 'jsonrpc';
+    endpoints.push({
+      name,
+      url,
+      username: str(p.username) ?? env[`XCP_${envKey}_USERNAME`] ?? 'root',
+      password,
+      insecureTls: p.insecure_tls === true,
+      caFile: str(p.ca_file),
+      transport,
+    });
+  }
+  let defaultPool = str(config?.default_pool) ?? endpoints[0]?.name ?? DEFAULT_POOL_NAME;
+  if (!endpoints.some((e) => e.name === defaultPool)) {
+    diagnostics.push(error('provider.unknown-default-pool', `provider "xcp": default_pool "${defaultPool}" is not one of the pools`, {
+      detail: `Known pools: ${endpoints.map((e) => e.name).join(', ')}.`,
+      path: ['default_pool'],
+    }));
+    defaultPool = endpoints[0]?.name ?? DEFAULT_POOL_NAME;
+  }
+  const rc = config?.rate_card;
+  const rateCard: RateCard | undefined = isObjectValue(rc) ? {
+    currency: str(rc.currency) ?? 'USD',
+    vcpuHour: num(rc.vcpu_hour),
+    memoryGibHour: num(rc.memory_gib_hour),
+    storageGibHour: num(rc.storage_gib_hour),
+    vpnLinkHour: num(rc.vpn_link_hour),
+    poolMultipliers: isObjectValue(rc.pool_multipliers)
+      ? Object.fromEntries(Object.entries(rc.pool_multipliers).filter(([, v]) => typeof v === 'number')) as Record<string, number>
+      : {},
+  } : undefined;
+  return { settings: { endpoints, defaultPool, rateCard }, diagnostics };
+}

