@@ -1,0 +1,56 @@
+/**
+ * `npm run bench`: runs every benchmark suite in one process and prints its figures. Targets
+ * are reported as ratios measured in the same run (never as absolute times in unit tests).
+ * Usage: npm run bench [-- suite ...]   (suites: the keys of SUITES)
+ */
+type Figures = Record<string, number | string>;
+type Suite = () => Promise<Figures>;
+
+/** Suites load lazily so one missing or failing suite does not stop the others. */
+const SUITES: Record<string, () => Promise<Suite>> = {
+  simulator: load('./simulator', 'benchSimulator'),
+  xenapi: load('./xenapi', 'benchClient'),
+  scheduler: load('./scheduler', 'benchScheduler'),
+};
+
+function load(path: string, exportName: string): () => Promise<Suite> {
+  return async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const mod = require(path) as Record<string, Suite>;
+    const fn = mod[exportName];
+    if (typeof fn !== 'function') throw new Error(`${path} does not export ${exportName}`);
+    return fn;
+  };
+}
+
+async function main(): Promise<number> {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const names = wanted.length ? wanted : Object.keys(SUITES);
+  let failed = 0;
+  for (const name of names) {
+    const load = SUITES[name];
+    if (!load) {
+      process.stderr.write(`bench: unknown suite "${name}" (known: ${Object.keys(SUITES).join(', ')})\n`);
+      failed++;
+      continue;
+    }
+    process.stdout.write(`\n== ${name} ==\n`);
+    try {
+      const figures = await (await load())();
+      const width = Math.max(...Object.keys(figures).map((k) => k.length));
+      for (const [k, v] of Object.entries(figures)) {
+        process.stdout.write(`  ${k.padEnd(width)}  ${typeof v === 'number' ? formatNumber(v) : v}\n`);
+      }
+    } catch (err) {
+      failed++;
+      process.stdout.write(`  failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    }
+  }
+  return failed ? 1 : 0;
+}
+
+function formatNumber(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 3 : 1);
+}
+
+main().then((code) => { process.exitCode = code; });
