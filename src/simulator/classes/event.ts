@@ -1,0 +1,139 @@
+/**
+ * event.from / event.inject (xapi `xapi_event.ml`). Tokens are `"%020d,%020d"` (database
+ * generation, message generation; one counter here). `""` returns every object of the
+ * subscribed classes as `add`; later calls return objects changed since the token, collapsed
+ * to one event per object, blocking until a change or the timeout. `del` events carry no
+ * snapshot and are only reported for objects that existed at the token.
+ */
+import { XapiFailure } from '../errors';
+import { CallContext, MethodSpec, method, p } from '../dispatch/method';
+import { any, float, int, setOf, str, toWire } from '../model/types';
+import { CLASS_BY_LOWER, CLASSES } from '../schema/misc';
+import { recordType } from '../dispatch/implicit';
+import { XapiEncodable, xmlrpcI4 } from '../../xenapi/wire/values';
+
+const pad = (n: number): string => String(n).padStart(20, '0');
+export const formatToken = (gen: number): string => `${pad(gen)},${pad(gen)}`;
+
+function parseToken(token: string): number | undefined {
+  if (token === '') return undefined;
+  const m = /^(\d+)(?:,(\d+))?$/.exec(token.trim());
+  if (!m) throw new XapiFailure('EVENT_FROM_TOKEN_PARSE_FAILURE', [token]);
+  return Number(m[1]);
+}
+
+interface Subscription {
+  all: boolean;
+  classes: Set<string>;
+  objects: Set<string>;
+}
+
+function subscribe(classes: string[]): Subscription {
+  const sub: Subscription = { all: false, classes: new Set(), objects: new Set() };
+  for (const c of classes) {
+    if (c === '*') sub.all = true;
+    else if (c.includes('/')) sub.objects.add(c.slice(c.indexOf('/') + 1));
+    else {
+      const name = CLASS_BY_LOWER.get(c.toLowerCase());
+      if (name) sub.classes.add(name);
+    }
+  }
+  return sub;
+}
+
+const matches = (sub: Subscription, cls: string, r: string): boolean =>
+  cls !== 'session' && (sub.all || sub.classes.has(cls) || sub.objects.has(r));
+
+function eventRecord(ctx: CallContext, id: number, cls: string, r: string, operation: string): Record<string, XapiEncodable> {
+  const ev: Record<string, XapiEncodable> = {
+    id: ctx.transport === 'xml' ? String(id) : id,
+    timestamp: '0.0',
+    class: cls.toLowerCase(),
+    operation,
+    ref: r,
+  };
+  if (operation !== 'del') {
+    const spec = CLASSES.get(cls)!;
+    ev.snapshot = toWire(recordType(spec), ctx.db.get(cls, r)!, ctx.transport);
+  }
+  return ev;
+}
+
+function collect(ctx: CallContext, sub: Subscription, since: number | undefined): Record<string, XapiEncodable>[] {
+  const db = ctx.db;
+  const events: Record<string, XapiEncodable>[] = [];
+  if (since === undefined) {
+    for (const cls of CLASSES.keys()) {
+      if (cls === 'session') continue;
+      for (const [r] of db.all(cls)) if (matches(sub, cls, r)) events.push(eventRecord(ctx, db.generation, cls, r, 'add'));
+    }
+    return events;
+  }
+  const changes = db.changesSince(since);
+  if (!changes) throw new XapiFailure('EVENTS_LOST', []);
+  const latest = new Map<string, { cls: string; gen: number }>();
+  for (const c of changes) if (matches(sub, c.cls, c.ref)) latest.set(c.ref, { cls: c.cls, gen: c.gen });
+  for (const [r, { cls, gen }] of latest) {
+    const created = db.createdAt(r) ?? 0;
+    if (db.get(cls, r)) events.push(eventRecord(ctx, gen, cls, r, created > since ? 'add' : 'mod'));
+    else if (created <= since) events.push(eventRecord(ctx, gen, cls, r, 'del'));
+  }
+  return events;
+}
+
+function validRefCounts(ctx: CallContext): Record<string, XapiEncodable> {
+  const out: Record<string, XapiEncodable> = {};
+  for (const cls of CLASSES.keys()) {
+    if (cls === 'session') continue;
+    const n = ctx.db.table(cls).size;
+    out[cls.toLowerCase()] = ctx.transport === 'xml' ? xmlrpcI4(n) : n;
+  }
+  return out;
+}
+
+async function eventFrom(ctx: CallContext, classes: string[], token: string, timeout: number): Promise<XapiEncodable> {
+  const sub = subscribe(classes);
+  const since = parseToken(token);
+  const db = ctx.db;
+  let events = collect(ctx, sub, since);
+  let gen = db.generation;
+  if (events.length === 0 && since !== undefined && timeout > 0) {
+    // Block until a matching change, or the timeout.
+    await new Promise<void>((resolve) => {
+      let done = false;
+      const finish = (): void => {
+        if (done) return;
+        done = true;
+        off();
+        timer.cancel();
+        resolve();
+      };
+      const off = db.onChange(() => {
+        const cs = db.changesSince(since) ?? [];
+        if (cs.some((c) => matches(sub, c.cls, c.ref))) setImmediate(finish);
+      });
+      const timer = ctx.world.clock.schedule(Math.min(timeout, 3600) * 1000, finish);
+    });
+    events = collect(ctx, sub, since);
+    gen = db.generation;
+  }
+  return { events, valid_ref_counts: validRefCounts(ctx), token: formatToken(gen) };
+}
+
+export const eventMethods: MethodSpec[] = [
+  method('event.from', [p('classes', setOf(str)), p('token', str), p('timeout', float)], any,
+    (ctx, [classes, token, timeout]) => eventFrom(ctx, classes as string[], token as string, timeout as number), { async: false }),
+  method('event.inject', [p('class', str), p('ref', str)], str, (ctx, [cls, r]) => {
+    const name = CLASS_BY_LOWER.get((cls as string).toLowerCase());
+    if (!name || !ctx.db.get(name, r as string)) throw new XapiFailure('HANDLE_INVALID', [cls as string, r as string]);
+    const gen = ctx.db.touch(name, r as string);
+    return formatToken(gen - 1);
+  }, { async: false }),
+  method('event.get_current_id', [], int, (ctx) => ctx.db.generation, { async: false }),
+  method('event.register', [p('classes', setOf(str))], null, () => {
+    throw new XapiFailure('MESSAGE_REMOVED', []);
+  }, { async: false }),
+  method('event.next', [], any, () => {
+    throw new XapiFailure('MESSAGE_REMOVED', []);
+  }, { async: false }),
+];

@@ -1,0 +1,20 @@
+/** The custom messages of every class module, in one list for the registry. */
+import { MethodSpec } from '../dispatch/method';
+import { eventMethods } from './event';
+import { hostMethods } from './host';
+import { networkMethods } from './network';
+import { poolMethods } from './pool';
+import { messageMethods, sessionMethods, taskMethods } from './session';
+import { srMethods } from './sr';
+import { vbdMethods } from './vbd';
+import { vdiMethods } from './vdi';
+import { vifMethods } from './vif';
+import { vmConfigMethods } from './vm-config';
+import { vmLifecycleMethods } from './vm-lifecycle';
+import { vmMigrateMethods } from './vm-migrate';
+import { vmPowerMethods } from './vm-power';
+
+export const CUSTOM_METHODS: readonly MethodSpec[] = [
+  ...sessionMethods, ...taskMethods, ...messageMethods, ...eventMethods, ...poolMethods, ...hostMethods, ...srMethods, ...vdiMethods,
+  ...vbdMethods, ...networkMethods, ...vifMethods, ...vmLifecycleMethods, ...vmPowerMethods, ...vmConfigMethods, ...vmMigrateMethods,
+];

@@ -1,0 +1,233 @@
+/**
+ * One pool's database: a table per class (ref → record), a uuid index, the two-way relations of
+ * `relations.ts`, and a change log with a generation counter from which `event.from` is served.
+ * Records returned by `get` are live; callers mutate them only through `set` / `update` so every
+ * change is logged.
+ */
+import { randomUUID } from 'node:crypto';
+import { XapiFailure } from '../errors';
+import { NULL_REF, StoredRecord, StoredValue } from '../model/types';
+import { CLASSES, classSpec } from '../schema/misc';
+import { defaultRecord } from '../schema/class-spec';
+import { RELATIONS_BY_CHILD } from './relations';
+
+export interface Change {
+  gen: number;
+  cls: string;
+  ref: string;
+}
+
+interface Meta {
+  cls: string;
+  created: number;
+  /** Set once deleted. */
+  deleted?: number;
+}
+
+/** Serialized form of a database (see persistence). */
+export interface DatabaseJson {
+  generation: number;
+  tables: Record<string, Record<string, StoredRecord>>;
+}
+
+export const newRef = (): string => `OpaqueRef:${randomUUID()}`;
+export const newUuid = (): string => randomUUID();
+
+/** Bounded so a long-lived world does not grow without limit; older tokens get EVENTS_LOST. */
+const MAX_LOG = 500_000;
+
+export class Database {
+  private readonly tables = new Map<string, Map<string, StoredRecord>>();
+  private readonly uuids = new Map<string, Map<string, string>>();
+  private readonly meta = new Map<string, Meta>();
+  private log: Change[] = [];
+  /** Generation of the oldest change still in the log, minus one. */
+  private logFloor = 0;
+  private gen = 0;
+  private listeners = new Set<() => void>();
+
+  constructor() {
+    for (const name of CLASSES.keys()) {
+      this.tables.set(name, new Map());
+      this.uuids.set(name, new Map());
+    }
+  }
+
+  get generation(): number {
+    return this.gen;
+  }
+
+  get oldestGeneration(): number {
+    return this.logFloor;
+  }
+
+  table(cls: string): Map<string, StoredRecord> {
+    const t = this.tables.get(cls);
+    if (!t) throw new Error(`unknown class ${cls}`);
+    return t;
+  }
+
+  /** Class of a live ref, if any. */
+  classOf(ref: string): string | undefined {
+    const m = this.meta.get(ref);
+    return m && m.deleted === undefined ? m.cls : undefined;
+  }
+
+  get(cls: string, ref: string): StoredRecord | undefined {
+    return this.tables.get(cls)?.get(ref);
+  }
+
+  /** The record or `HANDLE_INVALID [cls, ref]`. */
+  require(cls: string, ref: string): StoredRecord {
+    const rec = this.get(cls, ref);
+    if (!rec) throw new XapiFailure('HANDLE_INVALID', [cls, ref]);
+    return rec;
+  }
+
+  refByUuid(cls: string, uuid: string): string | undefined {
+    return this.uuids.get(cls)?.get(uuid);
+  }
+
+  /** Live entries of a class. */
+  all(cls: string): [string, StoredRecord][] {
+    return [...this.table(cls).entries()];
+  }
+
+  /** Creates a record with defaults + `fields`; returns its ref. */
+  create(cls: string, fields: StoredRecord = {}, ids: { ref?: string; uuid?: string } = {}): string {
+    const spec = classSpec(cls);
+    const ref = ids.ref ?? newRef();
+    const rec = defaultRecord(spec);
+    for (const [k, v] of Object.entries(fields)) if (k in spec.fields) rec[k] = v;
+    rec.uuid = ids.uuid ?? (typeof fields.uuid === 'string' && fields.uuid !== '' ? fields.uuid : newUuid());
+    if (this.uuids.get(cls)!.has(rec.uuid as string)) throw new XapiFailure('UUID_ALREADY_EXISTS', [cls, rec.uuid as string]);
+    this.table(cls).set(ref, rec);
+    this.uuids.get(cls)!.set(rec.uuid as string, ref);
+    const gen = this.bump(cls, ref);
+    this.meta.set(ref, { cls, created: gen });
+    for (const rel of RELATIONS_BY_CHILD.get(cls) ?? []) this.link(rel.parent, rel.parentField, rec[rel.field] as string, ref, rel.single);
+    return ref;
+  }
+
+  /** Sets one field, maintaining relations and logging a `mod`. */
+  set(cls: string, ref: string, field: string, value: StoredValue): void {
+    this.update(cls, ref, { [field]: value });
+  }
+
+  update(cls: string, ref: string, patch: StoredRecord): void {
+    const rec = this.require(cls, ref);
+    const rels = RELATIONS_BY_CHILD.get(cls) ?? [];
+    for (const [field, value] of Object.entries(patch)) {
+      const rel = rels.find((r) => r.field === field);
+      if (rel && rec[field] !== value) {
+        this.unlink(rel.parent, rel.parentField, rec[field] as string, ref, rel.single);
+        this.link(rel.parent, rel.parentField, value as string, ref, rel.single);
+      }
+      rec[field] = value;
+    }
+    this.bump(cls, ref);
+  }
+
+  /** Logs a `mod` without changing anything (event.inject). */
+  touch(cls: string, ref: string): number {
+    this.require(cls, ref);
+    return this.bump(cls, ref);
+  }
+
+  destroy(cls: string, ref: string): void {
+    const rec = this.require(cls, ref);
+    for (const rel of RELATIONS_BY_CHILD.get(cls) ?? []) this.unlink(rel.parent, rel.parentField, rec[rel.field] as string, ref, rel.single);
+    this.table(cls).delete(ref);
+    this.uuids.get(cls)!.delete(rec.uuid as string);
+    const gen = this.bump(cls, ref);
+    const m = this.meta.get(ref);
+    if (m) m.deleted = gen;
+  }
+
+  /** Creation generation of a ref (live or deleted). */
+  createdAt(ref: string): number | undefined {
+    return this.meta.get(ref)?.created;
+  }
+
+  /** Changes with generation > `since`, or `undefined` when `since` is older than the log. */
+  changesSince(since: number): Change[] | undefined {
+    if (since < this.logFloor) return undefined;
+    let lo = 0;
+    let hi = this.log.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.log[mid].gen <= since) lo = mid + 1;
+      else hi = mid;
+    }
+    return this.log.slice(lo);
+  }
+
+  /** Calls `fn` after every change until the returned function is called. */
+  onChange(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  toJSON(): DatabaseJson {
+    const tables: DatabaseJson['tables'] = {};
+    for (const [cls, t] of this.tables) {
+      if (cls === 'session') continue;
+      tables[cls] = Object.fromEntries(t);
+    }
+    return { generation: this.gen, tables };
+  }
+
+  /** Rebuilds a database from its JSON form, filling fields added since it was written. */
+  static fromJSON(json: DatabaseJson): Database {
+    const db = new Database();
+    for (const [cls, rows] of Object.entries(json.tables)) {
+      const spec = CLASSES.get(cls);
+      if (!spec) continue;
+      for (const [ref, row] of Object.entries(rows)) {
+        const rec = { ...defaultRecord(spec), ...row };
+        db.table(cls).set(ref, rec);
+        db.uuids.get(cls)!.set(rec.uuid as string, ref);
+        db.meta.set(ref, { cls, created: 0 });
+      }
+    }
+    db.gen = Math.max(0, Number(json.generation) || 0);
+    db.logFloor = db.gen;
+    return db;
+  }
+
+  private bump(cls: string, ref: string): number {
+    const gen = ++this.gen;
+    this.log.push({ gen, cls, ref });
+    if (this.log.length > MAX_LOG) {
+      const drop = this.log.length - MAX_LOG / 2;
+      this.logFloor = this.log[drop - 1].gen;
+      this.log = this.log.slice(drop);
+    }
+    for (const fn of this.listeners) fn();
+    return gen;
+  }
+
+  private link(parentCls: string, field: string, parentRef: string, childRef: string, single?: boolean): void {
+    const parent = this.get(parentCls, parentRef);
+    if (!parent || parentRef === NULL_REF) return;
+    if (single) parent[field] = childRef;
+    else {
+      const set = parent[field] as string[];
+      if (!set.includes(childRef)) set.push(childRef);
+    }
+    this.bump(parentCls, parentRef);
+  }
+
+  private unlink(parentCls: string, field: string, parentRef: string, childRef: string, single?: boolean): void {
+    const parent = this.get(parentCls, parentRef);
+    if (!parent) return;
+    if (single) {
+      if (parent[field] === childRef) parent[field] = NULL_REF;
+    } else {
+      const set = parent[field] as string[];
+      const i = set.indexOf(childRef);
+      if (i >= 0) set.splice(i, 1);
+    }
+    this.bump(parentCls, parentRef);
+  }
+}

@@ -1,0 +1,196 @@
+/**
+ * The datamodel type DSL. One table per XAPI class (see `schema/`) is written with these
+ * constructors; the same table drives record defaults, wire encoding per transport, argument
+ * validation and the implicit getters/setters. Values are stored as plain JSON-able data:
+ * datetimes as xapi-format strings, refs as `OpaqueRef:` strings.
+ */
+import { XapiEncodable, XapiValue, formatDateTime, isStruct, parseDateTime, xmlrpcDouble } from '../../xenapi/wire/values';
+import { XapiFailure } from '../errors';
+
+export type FieldType =
+  | { readonly k: 'string' }
+  | { readonly k: 'int' }
+  | { readonly k: 'float' }
+  | { readonly k: 'bool' }
+  | { readonly k: 'datetime' }
+  | { readonly k: 'ref'; readonly cls: string }
+  | { readonly k: 'enum'; readonly name: string; readonly values: readonly string[] }
+  | { readonly k: 'set'; readonly of: FieldType }
+  | { readonly k: 'map'; readonly key: FieldType; readonly value: FieldType }
+  /** A whole record of a class, encoded field by field from its table. */
+  | { readonly k: 'record'; readonly cls: string; readonly fields: Readonly<Record<string, FieldSpec>> }
+  /** Already in wire form (used for `event.from` results and the like). */
+  | { readonly k: 'any' };
+
+/** RO = read-only runtime, RC = read-only but settable at construction, RW = has a setter. */
+export type Qualifier = 'RO' | 'RC' | 'RW';
+
+export interface FieldSpec {
+  readonly type: FieldType;
+  readonly q: Qualifier;
+  readonly default: StoredValue;
+}
+
+/** A stored field value. */
+export type StoredValue = string | number | boolean | StoredValue[] | { [key: string]: StoredValue };
+export type StoredRecord = Record<string, StoredValue>;
+
+export const NULL_REF = 'OpaqueRef:NULL';
+export const EPOCH = '19700101T00:00:00Z';
+
+export const str: FieldType = { k: 'string' };
+export const int: FieldType = { k: 'int' };
+export const float: FieldType = { k: 'float' };
+export const bool: FieldType = { k: 'bool' };
+export const datetime: FieldType = { k: 'datetime' };
+export const any: FieldType = { k: 'any' };
+export const ref = (cls: string): FieldType => ({ k: 'ref', cls });
+export const enumOf = (name: string, ...values: string[]): FieldType => ({ k: 'enum', name, values });
+export const setOf = (of: FieldType): FieldType => ({ k: 'set', of });
+export const mapOf = (key: FieldType, value: FieldType): FieldType => ({ k: 'map', key, value });
+/** map (string → string), the most common map. */
+export const smap: FieldType = mapOf(str, str);
+
+/** Default value of a type. */
+export function defaultOf(t: FieldType): StoredValue {
+  switch (t.k) {
+    case 'string':
+    case 'any':
+      return '';
+    case 'record':
+      return {};
+    case 'int':
+    case 'float':
+      return 0;
+    case 'bool':
+      return false;
+    case 'datetime':
+      return EPOCH;
+    case 'ref':
+      return NULL_REF;
+    case 'enum':
+      return t.values[0];
+    case 'set':
+      return [];
+    case 'map':
+      return {};
+  }
+}
+
+/** Builds a field spec; the default is the type's unless given. */
+export function field(type: FieldType, q: Qualifier = 'RO', dflt?: StoredValue): FieldSpec {
+  return { type, q, default: dflt === undefined ? defaultOf(type) : dflt };
+}
+
+export type Transport = 'xml' | 'json';
+
+/** Converts a stored value to its wire form for a transport (xapi: ints as text in XML-RPC). */
+export function toWire(t: FieldType, v: StoredValue | undefined, transport: Transport): XapiEncodable {
+  if (v === undefined) v = defaultOf(t);
+  switch (t.k) {
+    case 'int':
+      return transport === 'xml' ? String(v) : Number(v);
+    case 'float':
+      return transport === 'xml' ? xmlrpcDouble(Number(v)) : Number(v);
+    case 'datetime':
+      return transport === 'xml' ? (parseDateTime(String(v)) ?? new Date(0)) : String(v);
+    case 'set':
+      return Array.isArray(v) ? v.map((x) => toWire(t.of, x, transport)) : [];
+    case 'map': {
+      if (!isStruct(v)) return {};
+      const out: Record<string, XapiEncodable> = {};
+      const obj = v as Record<string, StoredValue>;
+      for (const key of Object.keys(obj)) out[key] = toWire(t.value, obj[key], transport);
+      return out;
+    }
+    case 'record':
+      return encodeRecord(t.fields, v as StoredRecord, transport);
+    case 'any':
+      return v as XapiEncodable;
+    default:
+      return v as XapiEncodable;
+  }
+}
+
+/**
+ * Converts an incoming wire value to the stored form, or throws the failure xapi raises when a
+ * parameter cannot be unmarshalled (`FIELD_TYPE_ERROR [name]`), or `INVALID_VALUE` for an
+ * unknown enum member.
+ */
+export function fromWire(t: FieldType, v: XapiValue | undefined, name: string): StoredValue {
+  const bad = (): never => {
+    throw new XapiFailure('FIELD_TYPE_ERROR', [name]);
+  };
+  if (v === undefined) return bad();
+  switch (t.k) {
+    case 'string':
+      if (typeof v === 'string') return v;
+      if (v instanceof Date) return formatDateTime(v);
+      return bad();
+    case 'ref':
+      return typeof v === 'string' ? (v === '' ? NULL_REF : v) : bad();
+    case 'int': {
+      if (typeof v === 'number' && Number.isInteger(v)) return v;
+      if (typeof v === 'string' && /^[+-]?\d+$/.test(v.trim())) return Number(v.trim());
+      return bad();
+    }
+    case 'float': {
+      if (typeof v === 'number' && Number.isFinite(v)) return v;
+      if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) return Number(v);
+      return bad();
+    }
+    case 'bool':
+      return typeof v === 'boolean' ? v : bad();
+    case 'datetime': {
+      if (v instanceof Date) return formatDateTime(v);
+      if (typeof v === 'string') {
+        const d = parseDateTime(v);
+        if (d) return formatDateTime(d);
+      }
+      return bad();
+    }
+    case 'enum': {
+      if (typeof v !== 'string') return bad();
+      const hit = t.values.find((x) => x.toLowerCase() === v.toLowerCase());
+      if (hit === undefined) throw new XapiFailure('INVALID_VALUE', [name, v]);
+      return hit;
+    }
+    case 'set':
+      if (!Array.isArray(v)) return bad();
+      return v.map((x) => fromWire(t.of, x, name));
+    case 'map': {
+      if (!isStruct(v)) return bad();
+      const out: Record<string, StoredValue> = {};
+      for (const key of Object.keys(v)) out[key] = fromWire(t.value, v[key], name);
+      return out;
+    }
+    case 'record': {
+      if (!isStruct(v)) return bad();
+      const out: Record<string, StoredValue> = {};
+      for (const key of Object.keys(v)) {
+        const f = t.fields[key];
+        if (f) out[key] = fromWire(f.type, v[key], key);
+      }
+      return out;
+    }
+    case 'any':
+      return v as StoredValue;
+  }
+}
+
+/** Encodes a record field by field; fields missing from the stored record get their default. */
+export function encodeRecord(fields: Readonly<Record<string, FieldSpec>>, rec: StoredRecord, transport: Transport): Record<string, XapiEncodable> {
+  const out: Record<string, XapiEncodable> = {};
+  for (const name of Object.keys(fields)) {
+    const f = fields[name];
+    const v = rec[name];
+    out[name] = toWire(f.type, v === undefined ? f.default : v, transport);
+  }
+  return out;
+}
+
+/** Deep copy of a stored value (records handed out must not alias the database). */
+export function cloneValue<T extends StoredValue>(v: T): T {
+  if (typeof v !== 'object' || v === null) return v;
+  return structuredClone(v);
+}

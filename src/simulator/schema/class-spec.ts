@@ -1,0 +1,47 @@
+/**
+ * A class table: the single description of a XAPI class from which the simulator derives
+ * record defaults, wire encoding, implicit messages (`get_*`, `set_*`, `add_to_*`, …) and
+ * `create` validation. Field lists follow xapi's datamodel (`ocaml/idl/datamodel*.ml`).
+ */
+import { FieldSpec, StoredRecord, cloneValue, field, str } from '../model/types';
+
+export interface ClassSpec {
+  /** Wire name, e.g. `VM`, `host`, `VM_metrics`. */
+  readonly name: string;
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+  /** Implicit `create(record)` / `destroy(self)` (VM, VDI, VBD, VIF, PBD, network, VM_appliance). */
+  readonly implicitCreate: boolean;
+  /** Fields `create` requires in its record (xapi: the RW and RO/constructor fields without defaults). */
+  readonly createRequired: readonly string[];
+  /** Listed by `system.listMethods` with `get_all_records` (false for session). */
+  readonly listed: boolean;
+}
+
+export interface ClassOptions {
+  implicitCreate?: boolean;
+  createRequired?: string[];
+  listed?: boolean;
+}
+
+/** Declares a class; `uuid` (RO) is added first. */
+export function defineClass(name: string, fields: Record<string, FieldSpec>, opts: ClassOptions = {}): ClassSpec {
+  return {
+    name,
+    fields: { uuid: field(str, 'RO'), ...fields },
+    implicitCreate: opts.implicitCreate ?? false,
+    createRequired: opts.createRequired ?? [],
+    listed: opts.listed ?? true,
+  };
+}
+
+/** A fresh record holding every field's default. */
+export function defaultRecord(spec: ClassSpec): StoredRecord {
+  const rec: StoredRecord = {};
+  for (const [name, f] of Object.entries(spec.fields)) rec[name] = cloneValue(f.default);
+  return rec;
+}
+
+/** True when the class has a `name_label` field (and so `get_by_name_label`). */
+export function hasNameLabel(spec: ClassSpec): boolean {
+  return 'name_label' in spec.fields;
+}
