@@ -1,0 +1,162 @@
+/**
+ * Applies a plan: one vertex per create/update/migrate/read and one per destroy, walked in
+ * dependency order with bounded parallelism, longest remaining path first, at most N storage
+ * migrations per host. Each completed change goes to the state sink before the walk moves on
+ * from it; a failure fails only its dependents ("upstream failed").
+ */
+import { Diagnostic, error } from '../diagnostics';
+import { walk, type WalkEvent } from '../dag';
+import type { Plan, ResourceChange } from '../plan/model';
+import type { ConfigPort } from '../plan/ports';
+import { dataSourceType, resourceType } from '../resources/registry';
+import { ResourceError, type ApplyContext, type ProgressEvent } from '../resources/resource';
+import { isXapiError, describeCall } from '../xenapi';
+import { applyGraph, estimateSeconds, storageClaims } from './graph';
+import type { ApplyEvent, ApplyVerb, StateSink } from './ports';
+import { resolveChange } from './resolve';
+
+export interface ExecuteRequest {
+  readonly plan: Plan;
+  /** The configuration, to resolve values unknown at plan time (absent for destroy). */
+  readonly config?: ConfigPort;
+  readonly contexts: {
+    applyContext(address: string, progress: (e: ProgressEvent) => void, signal?: AbortSignal): ApplyContext;
+    readonly defaultPool: string;
+  };
+  readonly state: StateSink;
+  readonly parallelism?: number;
+  /** Concurrent storage migrations per host (XAPI allows 3). */
+  readonly storageMigrationsPerHost?: number;
+  readonly signal?: AbortSignal;
+  readonly onEvent?: (e: ApplyEvent) => void;
+}
+
+export interface ExecuteResult {
+  readonly ok: boolean;
+  readonly cancelled: boolean;
+  readonly counts: { added: number; changed: number; migrated: number; destroyed: number };
+  readonly diagnostics: Diagnostic[];
+}
+
+function verbOf(change: ResourceChange, destroy: boolean): ApplyVerb {
+  if (destroy) return 'destroy';
+  if (change.mode === 'data') return 'read';
+  if (change.action === 'update') return 'update';
+  if (change.action === 'migrate') return 'migrate';
+  return 'create';
+}
+
+export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
+  const changes = req.plan.changes.filter((c) => c.action !== 'no-op');
+  const byAddress = new Map(changes.map((c) => [c.address, c]));
+  const cg = applyGraph(changes);
+  const vertexOf = new Map<string, { change: ResourceChange; destroy: boolean }>();
+  for (const [address, v] of cg.applyVertex) vertexOf.set(v, { change: byAddress.get(address)!, destroy: false });
+  for (const [address, v] of cg.destroyVertex) vertexOf.set(v, { change: byAddress.get(address)!, destroy: true });
+  const diagnostics: Diagnostic[] = [];
+  const counts = { added: 0, changed: 0, migrated: 0, destroyed: 0 };
+  const emit = (e: ApplyEvent) => req.onEvent?.(e);
+  const started = new Map<string, number>();
+
+  const task = async (vertex: string, ctx: { signal: AbortSignal }) => {
+    const { change, destroy } = vertexOf.get(vertex)!;
+    const verb = verbOf(change, destroy);
+    const progress = (p: ProgressEvent) => emit(p.kind === 'bytes'
+      ? { type: 'progress', address: change.address, verb, bytesDone: p.done, bytesTotal: p.total }
+      : { type: 'progress', address: change.address, verb, text: p.text });
+    const actx = req.contexts.applyContext(change.address, progress, ctx.signal);
+    try {
+      if (destroy) await destroyOne(change, actx, req.state);
+      else await applyOne(change, actx, req);
+    } catch (err) {
+      const d = toDiagnostic(change, verb, err);
+      diagnostics.push(d);
+      throw err;
+    }
+    if (destroy) counts.destroyed++;
+    else if (change.mode === 'managed') {
+      if (change.action === 'update') counts.changed++;
+      else if (change.action === 'migrate') counts.migrated++;
+      else counts.added++;
+    }
+  };
+
+  const result = await walk(cg.graph, task, {
+    parallelism: req.parallelism ?? 10,
+    limits: { 'storage-migration': req.storageMigrationsPerHost ?? 3 },
+    claims: (v) => (vertexOf.get(v)!.destroy ? [] : storageClaims(vertexOf.get(v)!.change)),
+    estimate: (v) => estimateSeconds(vertexOf.get(v)!.change, vertexOf.get(v)!.destroy),
+    signal: req.signal,
+    onEvent: (e: WalkEvent) => {
+      const info = vertexOf.get(e.id)!;
+      const verb = verbOf(info.change, info.destroy);
+      const address = info.change.address;
+      const id = typeof info.change.before?.id === 'string' ? info.change.before.id : undefined;
+      if (e.type === 'start') { started.set(e.id, e.at); emit({ type: 'start', address, verb, ...(id && verb !== 'create' ? { id } : {}) }); }
+      else if (e.type === 'finish' && e.result.status === 'ok') emit({ type: 'complete', address, verb, elapsedMs: e.at - (started.get(e.id) ?? e.at) });
+      else if (e.type === 'finish' && e.result.status === 'failed') emit({ type: 'failed', address, verb, message: (e.result.error as Error)?.message ?? String(e.result.error) });
+      else if (e.type === 'skip') {
+        emit({ type: 'skipped', address, verb, failedAncestor: vertexOf.get(e.failedAncestor)?.change.address ?? e.failedAncestor });
+      } else if (e.type === 'cancel') emit({ type: 'cancelled', address, verb });
+    },
+  });
+  for (const [v, r] of result.results) {
+    if (r.status === 'skipped') {
+      const failed = vertexOf.get(r.failedAncestor)?.change.address ?? r.failedAncestor;
+      diagnostics.push(error('apply.upstream-failed', `${vertexOf.get(v)!.change.address}: not applied: upstream failed`, {
+        address: vertexOf.get(v)!.change.address,
+        detail: `It depends on ${failed}, which failed. Fix that error and apply again.`,
+      }));
+    }
+  }
+  return { ok: result.ok, cancelled: result.cancelled, counts, diagnostics };
+}
+
+async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteRequest): Promise<void> {
+  if (change.mode === 'data') {
+    const ds = dataSourceType(change.type);
+    if (!ds) throw new ResourceError(error('apply.unsupported', `${change.address}: data source ${change.type} is not available`, { address: change.address }));
+    const resolved = resolveChange(change, req.config, req.state.current(), req.contexts.defaultPool);
+    const pool = typeof resolved.config.pool === 'string' ? resolved.config.pool : req.contexts.defaultPool;
+    const { WorldSnapshot } = await import('../resources/snapshot');
+    const world = new WorldSnapshot();
+    const recs = await ctx.records(pool, ds.classes);
+    for (const cls of ds.classes) world.pool(pool).setClass(cls, recs.all(cls) as never);
+    const res = ds.read({ config: resolved.config, world, defaultPool: req.contexts.defaultPool });
+    if (!res.state) throw new ResourceError(res.diagnostics?.[0] ?? error('apply.data-failed', `${change.address}: no result`));
+    await req.state.put(change, res.state);
+    return;
+  }
+  const rt = resourceType(change.type);
+  if (!rt) throw new ResourceError(error('apply.unsupported', `${change.address}: resource type ${change.type} is not implemented in this build`, { address: change.address }));
+  const resolved = resolveChange(change, req.config, req.state.current(), req.contexts.defaultPool);
+  const bad = resolved.diagnostics.find((d) => d.severity === 'error');
+  if (bad) throw new ResourceError(bad);
+  let res;
+  if (change.action === 'update') res = await rt.update({ prior: change.before!, planned: resolved.planned, config: resolved.config, ctx });
+  else if (change.action === 'migrate') {
+    if (!rt.migrate) throw new ResourceError(error('apply.no-migrate', `${change.address}: ${change.type} cannot migrate`, { address: change.address }));
+    res = await rt.migrate({ prior: change.before!, planned: resolved.planned, config: resolved.config, ctx });
+  } else res = await rt.create({ planned: resolved.planned, config: resolved.config, ctx });
+  await req.state.put(change, res.state);
+}
+
+async function destroyOne(change: ResourceChange, ctx: ApplyContext, state: StateSink): Promise<void> {
+  if (change.mode === 'data' || !change.before) { await state.remove(change); return; }
+  const rt = resourceType(change.type);
+  if (!rt) throw new ResourceError(error('apply.unsupported', `${change.address}: resource type ${change.type} is not implemented in this build`, { address: change.address }));
+  await rt.delete({ prior: change.before, ctx });
+  await state.remove(change);
+}
+
+/** A failure as the user should read it: which resource, which call, what XAPI said. */
+function toDiagnostic(change: ResourceChange, verb: ApplyVerb, err: unknown): Diagnostic {
+  if (err instanceof ResourceError) return { ...err.diagnostic, address: err.diagnostic.address ?? change.address };
+  if (isXapiError(err)) {
+    return error('apply.xapi-error', `${change.address}: ${verb} failed: ${err.message}`, {
+      address: change.address,
+      detail: `XAPI refused ${err.call ? describeCall(err.call) : 'a call'}. Fix the cause and run apply again; completed changes are saved in the state.`,
+    });
+  }
+  return error('apply.failed', `${change.address}: ${verb} failed: ${(err as Error)?.message ?? String(err)}`, { address: change.address });
+}

@@ -1,0 +1,81 @@
+/**
+ * Filling in, at apply time, the values a plan could not know: configuration that referred to
+ * attributes of resources created earlier in the same apply is evaluated again with their real
+ * values. Every value the plan knew is kept as planned (Terraform's rule: apply keeps every
+ * known planned value); a value that now evaluates differently is an error, not a surprise.
+ */
+import { Diagnostic, error } from '../diagnostics';
+import type { ResourceChange } from '../plan/model';
+import type { ConfigPort, Scope } from '../plan/ports';
+import { planResourceChange } from '../plan/diff';
+import { resourceSchema } from '../provider/schemas';
+import { containsUnknown, isObjectValue, isUnknown, ObjectValue, Value, valuesEqual } from '../values/value';
+import { blockOf } from './graph';
+
+/** Scope over the current state: count instances as lists, for_each as maps. */
+export function stateScope(current: ReadonlyMap<string, ObjectValue>): Scope {
+  const byBlock = new Map<string, [string | number | undefined, ObjectValue][]>();
+  for (const [address, attrs] of current) {
+    const m = /\[(\d+)\]$|\["((?:[^"\\]|\\.)*)"\]$/.exec(address);
+    const index = m ? (m[1] !== undefined ? Number(m[1]) : JSON.parse(`"${m[2]}"`) as string) : undefined;
+    const list = byBlock.get(blockOf(address)) ?? [];
+    list.push([index, attrs]);
+    byBlock.set(blockOf(address), list);
+  }
+  return (block) => {
+    const items = byBlock.get(block);
+    if (!items) return undefined;
+    if (items.every(([i]) => i === undefined)) return items[0][1];
+    if (items.every(([i]) => typeof i === 'number')) return [...items].sort((a, b) => (a[0] as number) - (b[0] as number)).map(([, v]) => v);
+    return Object.fromEntries(items.map(([i, v]) => [String(i), v]));
+  };
+}
+
+/** Replaces Unknown leaves of `planned` with the values of `fresh`, keeping known ones. */
+export function fillUnknowns(planned: Value, fresh: Value): Value {
+  if (isUnknown(planned)) return fresh;
+  if (Array.isArray(planned) && Array.isArray(fresh)) return planned.map((v, i) => fillUnknowns(v, fresh[i] ?? null));
+  if (isObjectValue(planned) && isObjectValue(fresh)) {
+    return Object.fromEntries(Object.entries(planned).map(([k, v]) => [k, fillUnknowns(v, fresh[k] ?? null)]));
+  }
+  return planned;
+}
+
+/**
+ * The final planned state and configuration of a change, with references resolved. Without
+ * unknown configuration the plan's values are used unchanged.
+ */
+export function resolveChange(
+  change: ResourceChange,
+  config: ConfigPort | undefined,
+  current: ReadonlyMap<string, ObjectValue>,
+  defaultPool: string,
+): { planned: ObjectValue; config: ObjectValue; diagnostics: Diagnostic[] } {
+  const after = change.after!;
+  const schema = resourceSchema(change.type);
+  const block = config?.blocks.find((b) => b.address === blockOf(change.address));
+  if (!schema || !config || !block) return { planned: after, config: after, diagnostics: [] };
+  const { instances, diagnostics } = config.evaluateBlock(block.address, stateScope(current));
+  const inst = instances.find((i) => i.address === change.address);
+  if (!inst) return { planned: after, config: after, diagnostics };
+  const cfg: ObjectValue = { ...inst.values };
+  if ((cfg.pool ?? null) === null && typeof after.pool === 'string') cfg.pool = after.pool;
+  if (containsUnknown(cfg)) {
+    return { planned: after, config: cfg, diagnostics: [...diagnostics, error('apply.still-unknown', `${change.address}: configuration still refers to values that are not known`, { address: change.address, detail: 'A resource it depends on did not produce the attribute. This is a bug in xcpform; please report it.' })] };
+  }
+  const prior = change.action === 'create' || change.action === 'replace' || change.action === 'replace-cbd' ? null : change.before;
+  const fresh = planResourceChange(schema, prior, cfg, { ignoreChanges: block.lifecycle.ignoreChanges }).planned;
+  const planned = fillUnknowns(after, fresh) as ObjectValue;
+  for (const [name, attr] of Object.entries(schema.block.attributes)) {
+    if (!(attr.required || attr.optional) || isUnknown(after[name]) || containsUnknown(after[name] ?? null)) continue;
+    if (!valuesEqual(after[name] ?? null, fresh[name] ?? null) && !(after[name] === null && fresh[name] === null)) {
+      if (name === 'pool' || name === 'host') continue; // placement may have chosen them at plan time
+      diagnostics.push(error('apply.inconsistent', `${change.address}: attribute "${name}" changed between plan and apply`, {
+        address: change.address,
+        path: [name],
+        detail: 'The configuration now evaluates to a different value than the plan showed. Run plan again and review the new plan.',
+      }));
+    }
+  }
+  return { planned, config: cfg, diagnostics };
+}

@@ -1,0 +1,35 @@
+/**
+ * Data sources at plan time: read now from the bulk records when the configuration is known;
+ * otherwise read during apply (`<=`) with every result attribute unknown.
+ */
+import { Diagnostic, error } from '../diagnostics';
+import { dataSourceSchema } from '../provider/schemas';
+import { dataSourceType } from '../resources/registry';
+import type { WorldSnapshot } from '../resources/snapshot';
+import { containsUnknown, ObjectValue, UNKNOWN, Value } from '../values/value';
+import type { ResourceChange } from './model';
+import type { BlockInfo, InstanceConfig } from './ports';
+
+export function planDataInstance(block: BlockInfo, inst: InstanceConfig, world: WorldSnapshot, defaultPool: string): { change?: ResourceChange; value: Value; diagnostics: Diagnostic[] } {
+  const at = { address: inst.address, source: block.source };
+  const schema = dataSourceSchema(block.type);
+  const ds = dataSourceType(block.type);
+  if (!schema || !ds) {
+    return { value: null, diagnostics: [error('plan.unknown-data-source', `${inst.address}: data source "${block.type}" is not available in this build`, at)] };
+  }
+  const unknownResult = (): ObjectValue => Object.fromEntries(Object.entries(schema.block.attributes).map(([k, a]) => [k, inst.values[k] ?? (a.computed ? UNKNOWN : null)]));
+  if (containsUnknown(inst.values)) {
+    const after = unknownResult();
+    const change: ResourceChange = {
+      address: inst.address, mode: 'data', type: block.type, name: block.name,
+      ...(inst.index !== undefined ? { index: inst.index } : {}),
+      providerConfig: block.providerConfig, action: 'read', actionReason: 'read_because_config_unknown',
+      before: null, after, beforeSensitive: [], afterSensitive: [], replacePaths: [], migratePaths: [], haltPaths: [],
+      notes: ['config refers to values not yet known'], dependsOn: block.references, schemaVersion: schema.version, patch: [],
+    };
+    return { change, value: after, diagnostics: [] };
+  }
+  const res = ds.read({ config: inst.values, world, defaultPool });
+  const diagnostics = (res.diagnostics ?? []).map((d) => ({ ...d, address: d.address ?? inst.address, source: d.source ?? block.source }));
+  return { value: res.state, diagnostics };
+}

@@ -1,0 +1,54 @@
+/** Deletions: state instances gone from the configuration, or everything in destroy mode. */
+import { Diagnostic, error } from '../diagnostics';
+import type { RateCard } from '../provider/endpoints';
+import { resourceSchema } from '../provider/schemas';
+import type { ObjectValue } from '../values/value';
+import { monthlyCost } from './cost';
+import type { ActionReason, ResourceChange } from './model';
+import { jsonPatch } from './patch';
+import type { BlockInfo, PriorResource } from './ports';
+import { sensitivePaths } from './sensitive';
+
+export interface DeletesRequest {
+  readonly prior: readonly PriorResource[];
+  readonly blocks: readonly BlockInfo[];
+  readonly refreshed: (r: PriorResource) => ObjectValue | null;
+  readonly destroyMode: boolean;
+  readonly defaultPool: string;
+  readonly rateCard?: RateCard;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function planDeletes(req: DeletesRequest): ResourceChange[] {
+  const blocks = new Map(req.blocks.map((b) => [b.address, b]));
+  const out: ResourceChange[] = [];
+  for (const r of req.prior) {
+    const current = req.refreshed(r);
+    if (current === null) continue; // already gone: drift reports it, nothing to destroy
+    const blockAddress = `${r.type}.${r.name}`;
+    const block = blocks.get(blockAddress);
+    const reason: ActionReason | undefined = req.destroyMode ? undefined
+      : !block ? 'delete_because_no_resource_config'
+      : typeof r.index === 'number' ? 'delete_because_count_index'
+      : typeof r.index === 'string' ? 'delete_because_each_key' : 'delete_because_no_resource_config';
+    if (block?.lifecycle.preventDestroy) {
+      req.diagnostics.push(error('plan.prevent-destroy', 'Instance cannot be destroyed', {
+        address: r.address,
+        source: block.source,
+        detail: `Resource ${r.address} has lifecycle.prevent_destroy set, but the plan calls for this resource to be destroyed. To avoid this error and continue with the plan, either disable lifecycle.prevent_destroy or reduce the scope of the plan using the -target flag.`,
+      }));
+    }
+    const schema = resourceSchema(r.type);
+    out.push({
+      address: r.address, mode: 'managed', type: r.type, name: r.name,
+      ...(r.index !== undefined ? { index: r.index } : {}),
+      providerConfig: r.providerConfig, action: 'delete', ...(reason ? { actionReason: reason } : {}),
+      before: current, after: null,
+      beforeSensitive: schema ? sensitivePaths(schema.block, current) : [], afterSensitive: [],
+      replacePaths: [], migratePaths: [], haltPaths: [], notes: [],
+      ...(req.rateCard ? { cost: { before: monthlyCost(r.type, current, req.rateCard, req.defaultPool), after: 0 } } : {}),
+      dependsOn: r.dependencies, schemaVersion: schema?.version ?? 0, patch: jsonPatch(current, null),
+    });
+  }
+  return out;
+}

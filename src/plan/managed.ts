@@ -1,0 +1,135 @@
+/**
+ * Plans one managed resource instance: defaults the pool, diffs with the schema, lets the
+ * resource refine the plan, applies lifecycle rules, and describes the change for reviewers.
+ */
+import { Diagnostic, error } from '../diagnostics';
+import type { RateCard } from '../provider/endpoints';
+import { resourceSchema } from '../provider/schemas';
+import { resourceType } from '../resources/registry';
+import type { WorldSnapshot } from '../resources/snapshot';
+import { isUnknown, ObjectValue, Value } from '../values/value';
+import { monthlyCost } from './cost';
+import { getAt, planResourceChange } from './diff';
+import type { Action, ActionReason, Migration, PlanMode, ResourceChange } from './model';
+import { jsonPatch } from './patch';
+import type { AttrPath } from './paths';
+import type { BlockInfo, InstanceConfig } from './ports';
+import { sensitivePaths } from './sensitive';
+
+export interface ManagedRequest {
+  readonly block: BlockInfo;
+  readonly instance: InstanceConfig;
+  /** Refreshed (or prior, without refresh) state; null when the object does not exist. */
+  readonly prior: ObjectValue | null;
+  readonly tainted: boolean;
+  readonly replaceRequested: boolean;
+  readonly triggered: boolean;
+  readonly world: WorldSnapshot;
+  readonly pools: readonly string[];
+  readonly defaultPool: string;
+  readonly rateCard?: RateCard;
+  readonly mode: PlanMode;
+}
+
+export interface ManagedResult {
+  readonly change?: ResourceChange;
+  /** The planned value other blocks see through references. */
+  readonly value: Value;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function planManagedInstance(req: ManagedRequest): ManagedResult {
+  const { block, instance } = req;
+  const diagnostics: Diagnostic[] = [];
+  const at = { address: instance.address, source: block.source };
+  const schema = resourceSchema(block.type);
+  if (!schema) {
+    return { value: null, diagnostics: [error('plan.unknown-type', `${instance.address}: the xcp provider has no resource type "${block.type}"`, at)] };
+  }
+  const config: ObjectValue = { ...instance.values };
+  if ((config.pool ?? null) === null && !req.prior) config.pool = req.defaultPool;
+  const pool = config.pool;
+  if (typeof pool === 'string' && !req.pools.includes(pool)) {
+    diagnostics.push(error('plan.unknown-pool', `${instance.address}: attribute "pool": no pool named "${pool}"`, {
+      ...at, path: ['pool'], detail: `The provider's pools are: ${req.pools.join(', ')}.`,
+    }));
+  }
+  if (req.mode === 'refresh-only') return { value: req.prior, diagnostics };
+  const forceReplace = req.tainted || req.replaceRequested || req.triggered;
+  const diff = planResourceChange(schema, req.prior, config, { ignoreChanges: block.lifecycle.ignoreChanges, forceReplace });
+  diagnostics.push(...diff.diagnostics.map((d) => ({ ...d, ...at, summary: `${instance.address}: ${d.summary}` })));
+  let planned = diff.planned;
+  let action: Action = diff.action;
+  const replacePaths: AttrPath[] = [...diff.replacePaths];
+  const notes: string[] = [];
+  let bytes: number | undefined;
+  const rt = resourceType(block.type);
+  if (rt?.plan && action !== 'no-op' && action !== 'replace') {
+    const refined = rt.plan({ prior: req.prior, planned, config, world: req.world });
+    planned = refined.planned;
+    notes.push(...(refined.notes ?? []));
+    bytes = refined.bytesToMove;
+    for (const d of refined.diagnostics ?? []) diagnostics.push({ ...d, address: d.address ?? instance.address, source: d.source ?? block.source });
+    if (refined.requiresReplace?.length) {
+      replacePaths.push(...refined.requiresReplace);
+      action = 'replace';
+      planned = planResourceChange(schema, null, config).planned;
+    }
+  }
+  let reason: ActionReason | undefined;
+  if (action === 'replace') {
+    reason = req.tainted ? 'replace_because_tainted' : req.replaceRequested ? 'replace_by_request' : req.triggered ? 'replace_by_triggers' : 'replace_because_cannot_update';
+    if (block.lifecycle.createBeforeDestroy) action = 'replace-cbd';
+    if (block.lifecycle.preventDestroy) {
+      diagnostics.push(error('plan.prevent-destroy', 'Instance cannot be destroyed', {
+        ...at,
+        detail: `Resource ${instance.address} has lifecycle.prevent_destroy set, but the plan calls for this resource to be destroyed (it must be replaced). To avoid this error and continue with the plan, either disable lifecycle.prevent_destroy or reduce the scope of the plan using the -target flag.`,
+      }));
+    }
+  }
+  if (diff.haltPaths.length && action === 'update') {
+    notes.unshift(`${instance.address} will be shut down cleanly, updated and started again (${diff.haltPaths.map((p) => p.join('.')).join(', ')} can change only while halted)`);
+  }
+  const migration = action === 'migrate' ? describeMigration(req.prior!, planned, req.defaultPool, bytes) : undefined;
+  const sens = [...sensitivePaths(schema.block, planned), ...instance.sensitivePaths];
+  const before = action === 'create' ? null : req.prior;
+  const change: ResourceChange = {
+    address: instance.address,
+    mode: 'managed',
+    type: block.type,
+    name: block.name,
+    ...(instance.index !== undefined ? { index: instance.index } : {}),
+    providerConfig: block.providerConfig,
+    action,
+    ...(reason ? { actionReason: reason } : {}),
+    before,
+    after: planned,
+    beforeSensitive: before ? sensitivePaths(schema.block, before) : [],
+    afterSensitive: sens,
+    replacePaths,
+    migratePaths: diff.migratePaths,
+    haltPaths: diff.haltPaths,
+    notes,
+    ...(migration ? { migration } : {}),
+    ...(req.rateCard ? { cost: { before: monthlyCost(block.type, before, req.rateCard, req.defaultPool), after: monthlyCost(block.type, planned, req.rateCard, req.defaultPool) } } : {}),
+    dependsOn: block.references,
+    schemaVersion: schema.version,
+    patch: jsonPatch(before, planned),
+  };
+  return { change, value: planned, diagnostics };
+}
+
+function str(v: Value): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function describeMigration(prior: ObjectValue, planned: ObjectValue, defaultPool: string, bytes: number | undefined): Migration {
+  const host = getAt(planned, ['host']);
+  return {
+    fromPool: str(prior.pool) ?? defaultPool,
+    toPool: str(planned.pool) ?? defaultPool,
+    ...(str(prior.host) ? { fromHost: str(prior.host) } : {}),
+    ...(str(host) && !isUnknown(host) ? { toHost: str(host) } : {}),
+    bytes: bytes ?? 0,
+  };
+}

@@ -1,0 +1,182 @@
+/**
+ * The planner: a pure function of the evaluated configuration, the prior and refreshed state,
+ * the bulk-read records and the provider settings, returning the Plan (inert data). It walks
+ * the configuration blocks in dependency order, evaluating each with the planned values of the
+ * blocks it references, diffs each instance with the schema-driven diff, lets the resource
+ * refine the plan, then adds deletions, drift and outputs.
+ */
+import { Diagnostic, error, hasErrors, warning } from '../diagnostics';
+import { CycleError, Graph, topologicalOrder } from '../dag';
+import type { RateCard } from '../provider/endpoints';
+import { resourceSchema } from '../provider/schemas';
+import { resourceType } from '../resources/registry';
+import type { WorldSnapshot } from '../resources/snapshot';
+import { VERSION } from '../version';
+import { ObjectValue, Value, valuesEqual } from '../values/value';
+import { monthlyCost } from './cost';
+import { planDataInstance } from './data';
+import { planDeletes } from './deletes';
+import { detectDrift } from './drift';
+import type { Action, OutputChange, Plan, PlanMode, ResourceChange } from './model';
+import { planManagedInstance } from './managed';
+import type { BlockInfo, ConfigPort, PriorResource, Scope } from './ports';
+import { applyTargets } from './targets';
+
+export interface PlanInput {
+  readonly config: ConfigPort;
+  readonly prior: {
+    readonly lineage: string;
+    readonly serial: number;
+    readonly resources: readonly PriorResource[];
+    readonly outputs: Readonly<Record<string, Value>>;
+  };
+  /** Refreshed state by address (null = deleted outside xcpform); absent with -refresh=false. */
+  readonly refreshed?: ReadonlyMap<string, ObjectValue | null>;
+  readonly world: WorldSnapshot;
+  readonly pools: readonly string[];
+  readonly defaultPool: string;
+  readonly rateCard?: RateCard;
+  readonly mode: PlanMode;
+  readonly targets?: readonly string[];
+  /** `-replace=ADDR`. */
+  readonly replace?: readonly string[];
+}
+
+/** Orders blocks so that every block comes after the blocks it references. */
+export function blockOrder(blocks: readonly BlockInfo[]): { order: BlockInfo[]; diagnostics: Diagnostic[] } {
+  const known = new Map(blocks.map((b) => [b.address, b]));
+  const g = Graph.from(blocks.map((b) => b.address));
+  for (const b of blocks) for (const r of b.references) if (known.has(r) && r !== b.address) g.addDependency(b.address, r);
+  const self = blocks.filter((b) => b.references.includes(b.address));
+  if (self.length) {
+    return { order: [], diagnostics: self.map((b) => error('plan.self-reference', `${b.address} refers to itself`, { address: b.address, source: b.source, detail: 'A resource cannot use its own attributes in its configuration.' })) };
+  }
+  try {
+    return { order: topologicalOrder(g).map((a) => known.get(a)!), diagnostics: [] };
+  } catch (err) {
+    if (!(err instanceof CycleError)) throw err;
+    return {
+      order: [],
+      diagnostics: [error('plan.cycle', 'Cycle in the configuration', { detail: `${err.message}\nBreak the cycle by removing one of these references or depends_on entries.` })],
+    };
+  }
+}
+
+export function makePlan(input: PlanInput): Plan {
+  const diagnostics: Diagnostic[] = [];
+  const changes: ResourceChange[] = [];
+  const scopeValues = new Map<string, Value>();
+  const scope: Scope = (address) => scopeValues.get(address);
+  const refreshedOf = (address: string, prior: PriorResource | undefined): ObjectValue | null =>
+    input.refreshed ? (input.refreshed.has(address) ? input.refreshed.get(address)! : prior?.attributes ?? null) : prior?.attributes ?? null;
+  const priorByAddress = new Map(input.prior.resources.map((r) => [r.address, r]));
+  const { order, diagnostics: orderDiags } = blockOrder(input.config.blocks);
+  diagnostics.push(...orderDiags);
+  const planned = new Set<string>();
+
+  if (input.mode !== 'destroy') {
+    for (const block of order) {
+      const { instances, diagnostics: evalDiags } = input.config.evaluateBlock(block.address, scope);
+      diagnostics.push(...evalDiags);
+      const values: [number | string | undefined, Value][] = [];
+      for (const inst of instances) {
+        planned.add(inst.address);
+        const prior = priorByAddress.get(inst.address);
+        if (block.mode === 'data') {
+          const res = planDataInstance(block, inst, input.world, input.defaultPool);
+          diagnostics.push(...res.diagnostics);
+          if (res.change) changes.push(res.change);
+          values.push([inst.index, res.value]);
+          continue;
+        }
+        const res = planManagedInstance({
+          block,
+          instance: inst,
+          prior: refreshedOf(inst.address, prior),
+          tainted: prior?.tainted ?? false,
+          replaceRequested: (input.replace ?? []).includes(inst.address),
+          triggered: block.lifecycle.replaceTriggeredBy.some((t) => triggerFired(t, changes)),
+          world: input.world,
+          pools: input.pools,
+          defaultPool: input.defaultPool,
+          rateCard: input.rateCard,
+          mode: input.mode,
+        });
+        diagnostics.push(...res.diagnostics);
+        if (res.change) changes.push(res.change);
+        values.push([inst.index, res.value]);
+      }
+      scopeValues.set(block.address, scopeValue(values));
+    }
+  }
+
+  changes.push(...planDeletes({
+    prior: input.prior.resources.filter((r) => r.mode === 'managed' && !planned.has(r.address)),
+    blocks: input.config.blocks,
+    refreshed: (r) => refreshedOf(r.address, r),
+    destroyMode: input.mode === 'destroy',
+    defaultPool: input.defaultPool,
+    rateCard: input.rateCard,
+    diagnostics,
+  }));
+
+  const drift = input.refreshed ? detectDrift(input.prior.resources, input.refreshed, priorByAddress) : [];
+  const outputs = input.mode === 'destroy' ? destroyedOutputs(input.prior.outputs) : planOutputs(input, scope, diagnostics);
+  let finalChanges = changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  if (input.targets?.length) {
+    finalChanges = applyTargets(finalChanges, input.targets, diagnostics);
+  }
+  for (const c of finalChanges) if (!resourceKnown(c.type, c.mode)) diagnostics.push(warning('plan.not-implemented', `${c.address}: resource type ${c.type} cannot be applied by this build of xcpform yet`, { address: c.address }));
+  return {
+    formatVersion: 1,
+    xcpformVersion: VERSION,
+    mode: input.mode,
+    prior: { lineage: input.prior.lineage, serial: input.prior.serial },
+    variables: input.config.variables,
+    changes: finalChanges,
+    drift,
+    outputs,
+    diagnostics,
+    targets: input.targets ?? [],
+    currency: input.rateCard?.currency,
+    errored: hasErrors(diagnostics),
+  };
+}
+
+function resourceKnown(type: string, mode: 'managed' | 'data'): boolean {
+  return mode === 'data' || resourceType(type) !== undefined || !resourceSchema(type);
+}
+
+/** A replace_triggered_by entry fires when the referenced resource (or attribute) changes. */
+function triggerFired(trigger: string, changes: readonly ResourceChange[]): boolean {
+  const active: Action[] = ['create', 'update', 'migrate', 'replace', 'replace-cbd', 'delete'];
+  return changes.some((c) => active.includes(c.action) && (trigger === c.address || trigger.startsWith(`${c.address}.`) || c.address.startsWith(`${trigger}[`)));
+}
+
+/** count → list, for_each → map, neither → the single object. */
+function scopeValue(values: readonly [number | string | undefined, Value][]): Value {
+  if (values.length === 0) return [];
+  if (values.every(([i]) => i === undefined)) return values[0][1];
+  if (values.every(([i]) => typeof i === 'number')) return values.map(([, v]) => v);
+  return Object.fromEntries(values.map(([i, v]) => [String(i), v]));
+}
+
+function planOutputs(input: PlanInput, scope: Scope, diagnostics: Diagnostic[]): OutputChange[] {
+  const { outputs, diagnostics: diags } = input.config.evaluateOutputs(scope);
+  diagnostics.push(...diags);
+  const out: OutputChange[] = outputs.map((o) => {
+    const before = input.prior.outputs[o.name] ?? null;
+    const had = o.name in input.prior.outputs;
+    return { name: o.name, before, after: o.value, sensitive: o.sensitive, action: !had ? 'create' : valuesEqual(before, o.value) ? 'no-op' : 'update' };
+  });
+  for (const [name, before] of Object.entries(input.prior.outputs)) {
+    if (!outputs.some((o) => o.name === name)) out.push({ name, before, after: null, sensitive: false, action: 'delete' });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+function destroyedOutputs(prior: Readonly<Record<string, Value>>): OutputChange[] {
+  return Object.entries(prior).map(([name, before]) => ({ name, before, after: null, sensitive: false, action: 'delete' as const }));
+}
+
+export { monthlyCost };
