@@ -7,7 +7,8 @@ import type { RateCard } from '../provider/endpoints';
 import { resourceSchema } from '../provider/schemas';
 import { resourceType } from '../resources/registry';
 import type { WorldSnapshot } from '../resources/snapshot';
-import { isUnknown, ObjectValue, Value } from '../values/value';
+import { isObjectValue, isUnknown, ObjectValue, Value } from '../values/value';
+import type { Placer } from './placement';
 import { monthlyCost } from './cost';
 import { getAt, planResourceChange } from './diff';
 import type { Action, ActionReason, Migration, PlanMode, ResourceChange } from './model';
@@ -29,6 +30,8 @@ export interface ManagedRequest {
   readonly defaultPool: string;
   readonly rateCard?: RateCard;
   readonly mode: PlanMode;
+  /** Capacity model for `placement` blocks, shared by every instance of the plan. */
+  readonly placer?: () => Placer;
 }
 
 export interface ManagedResult {
@@ -47,6 +50,11 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
     return { value: null, diagnostics: [error('plan.unknown-type', `${instance.address}: the xcp provider has no resource type "${block.type}"`, at)] };
   }
   const config: ObjectValue = { ...instance.values };
+  const placementNotes: string[] = [];
+  if (block.type === 'xcp_vm' && req.placer && req.mode === 'normal') {
+    const placed = applyPlacement(instance.address, config, req.prior, req.placer(), at, diagnostics);
+    if (placed) placementNotes.push(placed);
+  }
   if ((config.pool ?? null) === null && !req.prior) config.pool = req.defaultPool;
   const pool = config.pool;
   if (typeof pool === 'string' && !req.pools.includes(pool)) {
@@ -61,7 +69,7 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
   let planned = diff.planned;
   let action: Action = diff.action;
   const replacePaths: AttrPath[] = [...diff.replacePaths];
-  const notes: string[] = [];
+  const notes: string[] = [...placementNotes];
   let bytes: number | undefined;
   const rt = resourceType(block.type);
   if (rt?.plan && action !== 'no-op' && action !== 'replace') {
@@ -117,6 +125,38 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
     patch: jsonPatch(before, planned),
   };
   return { change, value: planned, diagnostics };
+}
+
+const GIB = 1024 ** 3;
+
+/** Chooses pool and host for a VM with a placement block; returns the note for the plan. */
+function applyPlacement(address: string, config: ObjectValue, prior: ObjectValue | null, placer: Placer, at: Pick<Diagnostic, 'address' | 'source'>, diagnostics: Diagnostic[]): string | undefined {
+  const raw = config.placement;
+  const p = Array.isArray(raw) ? raw[0] : raw;
+  if (!isObjectValue(p) || !Array.isArray(p.pools) || p.pools.some((x) => typeof x !== 'string')) return undefined;
+  const pools = p.pools as string[];
+  const strategy = p.strategy === 'spread' ? 'spread' : 'fill-first';
+  const memory = num(config.memory) ?? num(prior?.memory ?? null) ?? GIB;
+  const vcpus = num(config.vcpus) ?? num(prior?.vcpus ?? null) ?? 1;
+  const running = prior && prior.power_state === 'running' && typeof prior.pool === 'string';
+  const result = placer.place({
+    address, memory, vcpus, pools, strategy,
+    ...(running ? { current: { pool: prior!.pool as string, host: typeof prior!.host === 'string' ? prior!.host : undefined, memory: num(prior!.memory ?? null) ?? memory } } : {}),
+  });
+  if (!result.ok) {
+    diagnostics.push(error('plan.no-capacity', `${address}: no capacity in pools ${pools.join(', ')}`, {
+      ...at, path: ['placement'],
+      detail: `The VM ${result.reason}. Free capacity (stop or shrink VMs), add hosts, or add a pool to placement.pools.`,
+    }));
+    return undefined;
+  }
+  config.pool = result.pool;
+  if (result.moved || !prior) config.host = result.host;
+  return `placement (${strategy}) chose pool ${result.pool}, host ${result.hostName}`;
+}
+
+function num(v: Value | undefined): number | undefined {
+  return typeof v === 'number' ? v : undefined;
 }
 
 function str(v: Value): string | undefined {

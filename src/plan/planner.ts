@@ -21,6 +21,7 @@ import type { Action, OutputChange, Plan, PlanMode, ResourceChange } from './mod
 import { planManagedInstance } from './managed';
 import type { BlockInfo, ConfigPort, PriorResource, Scope } from './ports';
 import { applyTargets } from './targets';
+import { Placer } from './placement';
 
 export interface PlanInput {
   readonly config: ConfigPort;
@@ -73,6 +74,8 @@ export function makePlan(input: PlanInput): Plan {
   const { order, diagnostics: orderDiags } = blockOrder(input.config.blocks);
   diagnostics.push(...orderDiags);
   const planned = new Set<string>();
+  let placer: Placer | undefined;
+  const getPlacer = () => (placer ??= new Placer(input.world, input.pools));
 
   if (input.mode !== 'destroy') {
     for (const block of order) {
@@ -101,6 +104,7 @@ export function makePlan(input: PlanInput): Plan {
           defaultPool: input.defaultPool,
           rateCard: input.rateCard,
           mode: input.mode,
+          placer: getPlacer,
         });
         diagnostics.push(...res.diagnostics);
         if (res.change) changes.push(res.change);

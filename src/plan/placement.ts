@@ -1,0 +1,103 @@
+/**
+ * Placement for cloudbursting: chooses a pool and host for each VM with a `placement` block from
+ * live capacity (free memory per host, read from the bulk records), so that overflow lands in
+ * the next pool (`fill-first`) or load is balanced (`spread`). A VM already placed in one of its
+ * candidate pools stays put while it fits. Pure: capacity comes from the snapshot and is
+ * consumed as VMs are placed, in address order, so the result is deterministic.
+ */
+import type { PoolRecords, WorldSnapshot } from '../resources/snapshot';
+
+export interface HostCapacity {
+  readonly pool: string;
+  readonly uuid: string;
+  readonly name: string;
+  readonly memoryTotal: number;
+  /** Free memory after the VMs already resident (and those placed so far in this plan). */
+  free: number;
+  readonly cpus: number;
+  vcpus: number;
+}
+
+export interface PlacementDemand {
+  readonly address: string;
+  readonly memory: number;
+  readonly vcpus: number;
+  readonly pools: readonly string[];
+  readonly strategy: 'fill-first' | 'spread';
+  /** Where the VM is now (pool and host uuid), when it exists and runs. */
+  readonly current?: { readonly pool: string; readonly host?: string; readonly memory: number };
+}
+
+export type PlacementResult =
+  | { readonly ok: true; readonly pool: string; readonly host: string; readonly hostName: string; readonly moved: boolean }
+  | { readonly ok: false; readonly reason: string };
+
+/** Free memory per host: total minus the host's overhead and every resident VM's static maximum and overhead. */
+export function hostCapacities(records: PoolRecords): HostCapacity[] {
+  const out: HostCapacity[] = [];
+  for (const [, host] of records.all('host')) {
+    if (!host.enabled) continue;
+    const metrics = records.get('host_metrics', host.metrics);
+    const total = metrics?.memory_total ?? 0;
+    let used = host.memory_overhead ?? 0;
+    let vcpus = 0;
+    for (const ref of host.resident_VMs) {
+      const vm = records.get('VM', ref);
+      if (!vm) continue;
+      used += (vm.memory_static_max ?? 0) + (vm.memory_overhead ?? 0);
+      if (!vm.is_control_domain) vcpus += vm.VCPUs_max ?? 0;
+    }
+    out.push({ pool: records.pool, uuid: host.uuid, name: host.name_label, memoryTotal: total, free: Math.max(0, total - used), cpus: Number(host.cpu_info?.cpu_count ?? 0), vcpus });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export class Placer {
+  private readonly hosts = new Map<string, HostCapacity[]>();
+
+  constructor(world: WorldSnapshot, pools: readonly string[]) {
+    for (const p of pools) this.hosts.set(p, hostCapacities(world.pool(p)));
+  }
+
+  /** Capacity view for reports (placement view of the HTML/Markdown renderers). */
+  capacity(): ReadonlyMap<string, readonly HostCapacity[]> {
+    return this.hosts;
+  }
+
+  place(d: PlacementDemand): PlacementResult {
+    if (d.current && d.pools.includes(d.current.pool)) {
+      const host = this.hosts.get(d.current.pool)?.find((h) => h.uuid === d.current!.host);
+      if (host && (host.free >= 0)) {
+        // Already placed: its memory is already counted as used; it stays unless the host is overcommitted.
+        const delta = d.memory - d.current.memory;
+        if (delta <= host.free) {
+          host.free -= Math.max(0, delta);
+          return { ok: true, pool: d.current.pool, host: host.uuid, hostName: host.name, moved: false };
+        }
+      }
+    }
+    const candidates = d.pools.flatMap((p) => (this.hosts.get(p) ?? []).filter((h) => h.free >= d.memory));
+    if (!candidates.length) {
+      const summary = d.pools.map((p) => {
+        const best = Math.max(0, ...(this.hosts.get(p) ?? []).map((h) => h.free));
+        return `${p}: ${this.hosts.has(p) ? `largest free ${gib(best)}` : 'not configured'}`;
+      }).join('; ');
+      return { ok: false, reason: `needs ${gib(d.memory)} of memory; ${summary}` };
+    }
+    let chosen: HostCapacity;
+    if (d.strategy === 'spread') {
+      chosen = candidates.reduce((a, b) => (b.free > a.free ? b : a));
+    } else {
+      const firstPool = d.pools.find((p) => candidates.some((h) => h.pool === p))!;
+      // Within the pool, best fit keeps large holes for large VMs.
+      chosen = candidates.filter((h) => h.pool === firstPool).reduce((a, b) => (b.free < a.free ? b : a));
+    }
+    chosen.free -= d.memory;
+    chosen.vcpus += d.vcpus;
+    return { ok: true, pool: chosen.pool, host: chosen.uuid, hostName: chosen.name, moved: Boolean(d.current) };
+  }
+}
+
+export function gib(bytes: number): string {
+  return `${(bytes / 1024 ** 3).toFixed(1)} GiB`;
+}
