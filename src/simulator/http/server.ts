@@ -89,6 +89,7 @@ export class SimulatorHttp {
     };
     const server: Server = this.opts.tls ? https.createServer({ cert: this.opts.tls.cert, key: this.opts.tls.key }, handler) : http.createServer(handler);
     server.keepAliveTimeout = 30_000;
+    server.on('connection', (socket) => socket.setNoDelay(true));
     server.headersTimeout = 35_000;
     server.on('clientError', (_err, socket) => socket.destroy());
     return new Promise((resolve, reject) => {

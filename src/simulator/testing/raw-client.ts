@@ -20,7 +20,7 @@ export class RawXapiError extends Error {
   }
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64, noDelay: true } as http.AgentOptions);
 
 export function post(url: string, path: string, body: string, contentType: string, headers: Record<string, string> = {}): Promise<{ status: number; type: string; text: string }> {
   const u = new URL(path, url);

@@ -67,13 +67,15 @@ export class WireFormatError extends Error {
 
 /** Limits applied while decoding untrusted input. */
 export interface DecodeLimits {
-  /** Maximum input length in characters (default 64 MiB). */
+  /** Maximum input length in characters (default 512 Mi). */
   maxLength?: number;
   /** Maximum element / container nesting (default 200). */
   maxDepth?: number;
 }
 
-export const DEFAULT_MAX_LENGTH = 64 * 1024 * 1024;
+/** Responses for large pools are big (VM.get_all_records with 10,000 VMs is ~67 MB of XML), so the
+ * default only stops absurd input; servers should cap request bodies themselves. */
+export const DEFAULT_MAX_LENGTH = 512 * 1024 * 1024;
 export const DEFAULT_MAX_DEPTH = 200;
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');
