@@ -1,0 +1,12 @@
+resource "xcp_vlan" "dmz" {
+  name_label = "dmz"
+  tag        = 120
+  device     = "eth1"
+
+  ip_config {
+    host    = "node1"
+    mode    = "static"
+    ip      = "192.168.120.11"
+    netmask = "255.255.255.0"
+  }
+}
