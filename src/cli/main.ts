@@ -5,6 +5,7 @@
 import { Command, CommanderError } from 'commander';
 import { CliIo, processIo } from './io';
 import { register as registerValidate } from './commands/validate';
+import { register as registerSimulator } from './commands/simulator';
 import { VERSION } from '../version';
 
 /** A command resolves to its exit code. */
@@ -12,7 +13,7 @@ export type ExitSink = (code: number) => void;
 
 export type CommandRegistrar = (program: Command, io: CliIo, exit: ExitSink) => void;
 
-const registrars: CommandRegistrar[] = [registerValidate];
+const registrars: CommandRegistrar[] = [registerValidate, registerSimulator];
 
 export function buildProgram(io: CliIo, exit: ExitSink): Command {
   const program = new Command('xcpform');
