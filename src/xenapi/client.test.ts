@@ -64,11 +64,14 @@ describe('XapiClient sessions', () => {
     expect(log.some((e) => e.event === 'relogin')).toBe(true);
   });
 
-  it('gives up when the fresh session is refused too', async () => {
+  it('backs off when fresh sessions are refused too, and gives up after maxAttempts', async () => {
     const s = await server(() => ({ error: ['SESSION_INVALID', 'x'] }));
-    const { c } = client(s.url);
+    const { c, clock } = client(s.url, { retry: { maxAttempts: 3 } });
     await expect(c.call('VM.get_all')).rejects.toMatchObject({ code: 'SESSION_INVALID' });
-    expect(s.requests.filter((r) => r.method === 'VM.get_all')).toHaveLength(2);
+    // One immediate re-login, then retries with backoff: 1 + 1 + 2 calls, 4 logins.
+    expect(s.requests.filter((r) => r.method === 'VM.get_all')).toHaveLength(4);
+    expect(s.requests.filter((r) => r.method === 'session.login_with_password')).toHaveLength(4);
+    expect(clock.sleeps).toHaveLength(2);
   });
 
   it('fails login on bad credentials without retrying', async () => {

@@ -172,18 +172,23 @@ export class XapiClient {
         return await transport.call(method, wireArgs, { signal: options.signal, timeoutMs: options.timeoutMs });
       } catch (raw) {
         const err = this.attribute(raw, method, wireArgs);
-        if (err instanceof XapiError && err.code === 'SESSION_INVALID' && session && !relogged) {
-          relogged = true;
+        const sessionLost = err instanceof XapiError && err.code === 'SESSION_INVALID' && session !== undefined;
+        if (sessionLost) {
           if (this.sessionRef === session) this.sessionRef = undefined;
           this.emit({ level: 'info', event: 'relogin', message: `session expired during ${method}; logging in again`, method, url: this.url });
-          continue;
+          // The first loss re-logs in and retries at once; a fresh session refused again is
+          // treated as a transient failure, with backoff and within the attempt budget.
+          if (!relogged) {
+            relogged = true;
+            continue;
+          }
         }
         if (err instanceof XapiError && err.code === 'HOST_IS_SLAVE' && redirects < MAX_REDIRECTS && err.params[0]) {
           redirects++;
           this.redirect(transport, (raw as XapiError).params[0]);
           continue;
         }
-        const kind = classifyFailure(err);
+        const kind = sessionLost ? 'transient' : classifyFailure(err);
         const ambiguous = err instanceof XapiError && AMBIGUOUS_XAPI_CODES.has(err.code);
         const retryable =
           (kind === 'transient' || (kind === 'transient-if-idempotent' && idempotent)) && !(ambiguous && ambiguousSeen);

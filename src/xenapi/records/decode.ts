@@ -8,7 +8,7 @@ import type { FieldKind, FieldTable, RecordOf } from './field-kinds';
 import { CLASS_FIELDS, type XapiClass, type XapiRecord } from './classes';
 
 /**
- * Decodes a raw record of class `cls` in place of a copy: listed fields are converted to their
+ * Returns a decoded copy of a raw record of class `cls`: listed fields are converted to their
  * datamodel type, unlisted fields are kept as sent. Missing fields stay missing (xapi always
  * sends them; a partial reply is the server's problem, not a crash).
  * @throws XapiProtocolError when a value cannot be read as its declared type.

@@ -12,6 +12,7 @@ export const VM_FIELDS = {
   name_description: 'string',
   power_state: 'enum:Halted|Paused|Running|Suspended',
   user_version: 'int',
+  version: 'int',
   is_a_template: 'bool',
   is_default_template: 'bool',
   is_control_domain: 'bool',
