@@ -202,9 +202,9 @@ function html(res: http.ServerResponse, status: number, message: string): void {
 async function readBody(req: http.IncomingMessage, res: http.ServerResponse, limit: number): Promise<string | undefined> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (Number.isFinite(declared) && declared > limit) {
+    res.shouldKeepAlive = false;
     html(res, 413, `Request body too large (limit ${limit} bytes)`);
     req.resume();
-    res.on('finish', () => req.socket.destroy());
     return undefined;
   }
   const chunks: Buffer[] = [];
@@ -215,9 +215,10 @@ async function readBody(req: http.IncomingMessage, res: http.ServerResponse, lim
       if (tooBig) continue;
       size += chunk.length;
       if (size > limit) {
+        // Answer now and drain the rest; the connection closes after the reply.
         tooBig = true;
+        res.shouldKeepAlive = false;
         html(res, 413, `Request body too large (limit ${limit} bytes)`);
-        res.on('finish', () => req.socket.destroy());
         continue;
       }
       chunks.push(chunk);
