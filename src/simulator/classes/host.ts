@@ -21,9 +21,7 @@ async function evacuate(ctx: CallContext, host: string): Promise<void> {
       for (const vm of residentGuests(ctx, host)) {
         const rec = db.require('VM', vm);
         const target = chooseHost(db, vm, { ...rec, affinity: NULL_REF });
-        const paused = rec.power_state === 'Paused';
         db.update('VM', vm, { resident_on: target });
-        void paused;
       }
     } finally {
       db.set('host', host, 'enabled', wasEnabled);

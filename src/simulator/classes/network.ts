@@ -30,12 +30,10 @@ function createVlan(ctx: CallContext, taggedPif: string, tag: number, net: strin
   for (const v of pif.VLAN_slave_of as string[]) {
     if (db.get('VLAN', v)?.tag === tag) throw new XapiFailure('PIF_VLAN_EXISTS', [taggedPif]);
   }
-  const host = db.get('host', pif.host as string)!;
   const untagged = db.create('PIF', {
     device: pif.device, host: pif.host, network: net, MAC: pif.MAC, MTU: pif.MTU, VLAN: tag, physical: false,
     currently_attached: true, ip_configuration_mode: 'None', managed: true, properties: {},
   });
-  void host;
   return db.create('VLAN', { tagged_PIF: taggedPif, untagged_PIF: untagged, tag, other_config: {} });
 }
 

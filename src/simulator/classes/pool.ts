@@ -12,8 +12,8 @@ import { Database } from '../db/database';
 import { StoredRecord, bool, ref, str, cloneValue } from '../model/types';
 import { Pool } from '../world';
 import { bootstrapPool } from '../bootstrap/bootstrap';
-import { refreshAllowed, withOperation } from './ops';
-import { boot, halt } from './vm-power';
+import { withOperation } from './ops';
+import { vmPowerMethods } from './vm-power';
 
 function findMasterPool(ctx: CallContext, address: string): Pool {
   const hostPart = address.replace(/^\w+:\/\//, '').replace(/\/.*$/, '');
@@ -53,8 +53,6 @@ function join(ctx: CallContext, address: string, user: string, password: string,
   const dom0 = host.control_domain as string;
   const dom0Metrics = src.get('VM', dom0)?.metrics as string;
   for (const [r] of pifs) src.destroy('PIF', r);
-  const pifRecs = new Map<string, StoredRecord>();
-  void pifRecs;
   move(src, dst, 'host_metrics', host.metrics as string);
   dst.create('host', { ...hostRec, resident_VMs: [], PIFs: [], PBDs: [], host_CPUs: [] }, { ref: hostRef, uuid: hostRec.uuid as string });
   for (const c of cpus) move(src, dst, 'host_cpu', c);
@@ -124,7 +122,6 @@ async function applianceRun(ctx: CallContext, app: string, op: 'start' | 'clean_
   await withOperation(ctx, 'VM_appliance', app, op, async () => {
     for (const o of orders) {
       for (const v of groups.get(o)!) {
-        const { vmPowerMethods } = await import('./vm-power');
         const name = op === 'start' ? 'VM.start' : op === 'shutdown' ? 'VM.shutdown' : `VM.${op}`;
         const m = vmPowerMethods.find((x) => x.name === name)!;
         const state = db.get('VM', v)?.power_state;
@@ -159,7 +156,3 @@ export const poolMethods: MethodSpec[] = [
     ctx.db.destroy('VM_appliance', a as string);
   }),
 ];
-
-void refreshAllowed;
-void boot;
-void halt;

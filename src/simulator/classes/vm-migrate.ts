@@ -9,7 +9,7 @@
  */
 import { XapiFailure } from '../errors';
 import { CallContext, MethodSpec, method, p } from '../dispatch/method';
-import { NULL_REF, StoredRecord, bool, mapOf, ref, smap, str } from '../model/types';
+import { NULL_REF, StoredRecord, bool, mapOf, ref, smap } from '../model/types';
 import { Pool } from '../world';
 import { checkVmOp, hostCannotRun, refreshAllowed, withOperation } from './ops';
 import { srFree } from './sr';
@@ -160,5 +160,4 @@ export const vmMigrateMethods: MethodSpec[] = [
   method('VM.assert_can_migrate', migrateParams, null, (ctx, [vm, dest, live, vdis, vifs]) => void plan(ctx, vm as string, dest as Maps, live as boolean, vdis as Maps, vifs as Maps)),
   method('VM.migrate_send', migrateParams, ref('VM'), (ctx, [vm, dest, live, vdis, vifs, options]) =>
     migrateSend(ctx, vm as string, dest as Maps, live as boolean, vdis as Maps, vifs as Maps, options as Maps)),
-  method('VM.get_cross_pool_migration_info', [p('vm', ref('VM'))], str, () => ''),
 ];
