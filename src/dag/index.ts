@@ -7,7 +7,7 @@ export { transitiveReduction } from './transitive-reduction';
 export { bottomLevels, criticalPathLength } from './critical-path';
 export { buildChangeGraph, destroyVertexId } from './change-graph';
 export type { ChangeGraph, ChangeKind, ChangeNode } from './change-graph';
-export { Scheduler } from './scheduler';
+export { DEFAULT_KIND_LIMITS, Scheduler } from './scheduler';
 export type { Claim, Priority, SchedulerOptions, VertexPhase } from './scheduler';
 export { DagWalker, walk } from './walk';
 export type { NodeResult, WalkClock, WalkEvent, WalkOptions, WalkResult, WalkTask, WalkTaskContext } from './walk';

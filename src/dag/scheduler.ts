@@ -28,11 +28,20 @@ export interface Claim {
   readonly key: string;
 }
 
+/**
+ * Limits used when `limits` is not given: XAPI allows 3 concurrent storage migrations per
+ * host, so a vertex claiming `{ kind: 'storage-migration', key: hostRef }` waits for a slot.
+ */
+export const DEFAULT_KIND_LIMITS: Readonly<Record<string, number>> = Object.freeze({ 'storage-migration': 3 });
+
 /** How to schedule; everything is optional. */
 export interface SchedulerOptions {
   /** Vertices running at once, across all kinds (default 10, like `-parallelism`). */
   readonly parallelism?: number;
-  /** Per-kind limit: at most `limits[kind]` running vertices holding a claim of that kind for the same key. */
+  /**
+   * Per-kind limit: at most `limits[kind]` running vertices holding a claim of that kind for
+   * the same key. Kinds not listed are unlimited. Default {@link DEFAULT_KIND_LIMITS}.
+   */
   readonly limits?: Readonly<Record<string, number>>;
   /** The claims of a vertex (default none). */
   readonly claims?: (v: string) => readonly Claim[];
@@ -72,7 +81,7 @@ export class Scheduler {
 
   constructor(private readonly graph: Graph, opts: SchedulerOptions = {}) {
     this.parallelism = Math.max(1, Math.floor(opts.parallelism ?? 10));
-    this.limits = opts.limits ?? {};
+    this.limits = opts.limits ?? DEFAULT_KIND_LIMITS;
     const priority = opts.priority ?? 'critical-path';
     const estimate = opts.estimate ?? (() => 1);
     const levels = bottomLevels(graph, estimate); // throws CycleError on a cycle

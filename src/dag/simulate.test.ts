@@ -35,4 +35,15 @@ describe('simulateWalk', () => {
     expect(s.phase.get('after')).toBe('skipped');
     expect(s.phase.get('s4')).toBe('ok');
   });
+
+  it('limits storage migrations to 3 per host by default', () => {
+    const h = Graph.from(['m1', 'm2', 'm3', 'm4', 'm5', 'other1', 'other2']);
+    const s = simulateWalk(h, {
+      duration: () => 10,
+      claims: (v) => (v.startsWith('m') ? [{ kind: 'storage-migration', key: 'host-a' }] : []),
+    });
+    expect(s.peakParallelism).toBe(5); // 3 migrations + 2 others
+    expect(s.start.get('m4')).toBe(10);
+    expect(s.makespan).toBe(20);
+  });
 });
