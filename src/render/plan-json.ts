@@ -1,0 +1,173 @@
+/**
+ * The plan as `terraform show -json` writes it, `format_version` "1.2" (tfplugin.md 5(a)), so
+ * tools that read Terraform plans (OPA/conftest, Infracost, tf-summarize) read xcpform's.
+ *
+ * Intentional differences, documented for consumers:
+ * - Secrets: where Terraform writes a sensitive value in plaintext (`before`, `after`,
+ *   `planned_values`, `prior_state`, `variables`, `output_changes`), xcpform writes `null`;
+ *   `before_sensitive`/`after_sensitive`/`sensitive_values` still mark the paths with `true`.
+ * - `terraform_version` holds the xcpform version (there is no Terraform involved); the field is
+ *   kept because consumers require it.
+ * - A live migration (`~>`) is `["update"]`; the real action, route, bytes to move, halt paths,
+ *   notes and cost are under the top-level key `xcpform` (see json/extras.ts).
+ * - `configuration` carries the provider configs and resource addresses, without expressions.
+ * - `relevant_attributes` lists the attributes that drifted (the planner does not trace which
+ *   attributes fed the plan, so this is the drift's changed top-level attributes).
+ */
+import type { Plan } from '../plan/model';
+import { PROVIDER_ADDRESS } from '../schema/provider-json';
+import { byAddress, visibleChanges } from './format';
+import { JSON_ACTIONS, resourceChangeJson, ResourceChangeJson, stateResourceJson, StateResourceJson } from './json/resource-change';
+import { xcpformExtras, XcpformJson } from './json/extras';
+import { Json, omitUnknowns, unknownAsBool } from './json/trees';
+import { providerSchemas, SchemaLookup } from './sensitivity';
+import { isObjectValue, valuesEqual, Value } from '../values/value';
+
+/** Options of {@link renderPlanJson}. */
+export interface PlanJsonOptions {
+  /** RFC 3339 UTC time written as `timestamp`; the caller's clock, fixed in golden tests. */
+  readonly timestamp: string;
+  readonly schemas?: SchemaLookup;
+  /** Pretty-print with this indent (default: compact, as Terraform writes it). */
+  readonly indent?: number;
+}
+
+export interface StateValuesJson {
+  readonly outputs?: Readonly<Record<string, { sensitive: boolean; value?: Json }>>;
+  readonly root_module: { readonly resources?: readonly StateResourceJson[] };
+}
+
+/** The document {@link renderPlanJson} serialises. */
+export interface PlanJson {
+  readonly format_version: '1.2';
+  readonly terraform_version: string;
+  readonly variables?: Readonly<Record<string, { value: Json }>>;
+  readonly planned_values: StateValuesJson;
+  readonly resource_drift?: readonly ResourceChangeJson[];
+  readonly resource_changes?: readonly ResourceChangeJson[];
+  readonly output_changes?: Readonly<Record<string, unknown>>;
+  readonly prior_state: { readonly format_version: '1.0'; readonly terraform_version: string; readonly values?: StateValuesJson };
+  readonly configuration: {
+    readonly provider_config: Readonly<Record<string, { name: string; full_name: string; alias?: string }>>;
+    readonly root_module: { readonly resources?: readonly unknown[]; readonly outputs?: Readonly<Record<string, { sensitive?: boolean }>> };
+  };
+  readonly relevant_attributes?: readonly { resource: string; attribute: (string | number)[] }[];
+  readonly timestamp: string;
+  readonly applyable: boolean;
+  readonly complete: boolean;
+  readonly errored: boolean;
+  readonly xcpform: XcpformJson;
+}
+
+const outputValue = (v: Value, sensitive: boolean): Json => (sensitive ? null : omitUnknowns(v));
+
+function stateValues(resources: StateResourceJson[], outputs: Record<string, { sensitive: boolean; value?: Json }>): StateValuesJson {
+  return {
+    ...(Object.keys(outputs).length ? { outputs } : {}),
+    root_module: resources.length ? { resources } : {},
+  };
+}
+
+/** Builds the plan JSON document (an object; see {@link renderPlanJson} for the text). */
+export function planJson(plan: Plan, opts: PlanJsonOptions): PlanJson {
+  const schemas = opts.schemas ?? providerSchemas;
+  const changes = [...plan.changes].sort(byAddress);
+  const outputs = [...plan.outputs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const drift = [...plan.drift].filter((d) => d.action !== 'no-op').sort(byAddress);
+
+  const variables: Record<string, { value: Json }> = {};
+  for (const name of Object.keys(plan.variables).sort()) {
+    const v = plan.variables[name];
+    variables[name] = { value: v.sensitive ? null : omitUnknowns(v.value) };
+  }
+
+  const planned = changes.filter((c) => c.action !== 'delete').map((c) => stateResourceJson(c, 'after', schemas)).filter((r): r is StateResourceJson => !!r);
+  const plannedOutputs: Record<string, { sensitive: boolean; value?: Json }> = {};
+  for (const o of outputs) {
+    if (o.action === 'delete') continue;
+    plannedOutputs[o.name] = { sensitive: o.sensitive, ...(unknownAsBool(o.after) === true ? {} : { value: outputValue(o.after, o.sensitive) }) };
+  }
+  const prior = changes.map((c) => stateResourceJson(c, 'before', schemas)).filter((r): r is StateResourceJson => !!r);
+  const priorOutputs: Record<string, { sensitive: boolean; value?: Json }> = {};
+  for (const o of outputs) if (o.action !== 'create' && o.before !== null) priorOutputs[o.name] = { sensitive: o.sensitive, value: outputValue(o.before, o.sensitive) };
+
+  const outputChanges: Record<string, unknown> = {};
+  for (const o of outputs) {
+    outputChanges[o.name] = {
+      actions: [o.action],
+      before: o.action === 'create' ? null : outputValue(o.before, o.sensitive),
+      after: o.action === 'delete' ? null : outputValue(o.after, o.sensitive),
+      after_unknown: o.action === 'delete' ? false : unknownAsBool(o.after),
+      before_sensitive: o.sensitive,
+      after_sensitive: o.sensitive,
+    };
+  }
+
+  const providerConfig: Record<string, { name: string; full_name: string; alias?: string }> = { xcp: { name: 'xcp', full_name: PROVIDER_ADDRESS } };
+  for (const c of changes) {
+    const [, alias] = c.providerConfig.split('.');
+    if (alias) providerConfig[c.providerConfig] = { name: 'xcp', full_name: PROVIDER_ADDRESS, alias };
+  }
+  const configured = new Map<string, unknown>();
+  for (const c of changes) {
+    if (c.actionReason === 'delete_because_no_resource_config') continue;
+    const address = `${c.mode === 'data' ? 'data.' : ''}${c.type}.${c.name}`;
+    if (!configured.has(address)) configured.set(address, { address, mode: c.mode, type: c.type, name: c.name, provider_config_key: c.providerConfig, schema_version: c.schemaVersion });
+  }
+  const configOutputs: Record<string, { sensitive?: boolean }> = {};
+  for (const o of outputs) if (o.action !== 'delete') configOutputs[o.name] = o.sensitive ? { sensitive: true } : {};
+
+  const relevant = relevantAttributes(drift);
+  const visible = visibleChanges(changes);
+  const hasOutputChanges = outputs.some((o) => o.action !== 'no-op');
+  const applyable = !plan.errored && (visible.length > 0 || hasOutputChanges || (plan.mode === 'refresh-only' && drift.length > 0));
+
+  return {
+    format_version: '1.2',
+    terraform_version: plan.xcpformVersion,
+    ...(Object.keys(variables).length ? { variables } : {}),
+    planned_values: stateValues(planned, plannedOutputs),
+    ...(drift.length ? { resource_drift: drift.map((d) => resourceChangeJson(d, schemas, d.action === 'delete' ? ['delete'] : ['update'])) } : {}),
+    ...(changes.length ? { resource_changes: changes.map((c) => resourceChangeJson(c, schemas, JSON_ACTIONS[c.action])) } : {}),
+    ...(outputs.length ? { output_changes: outputChanges } : {}),
+    prior_state: {
+      format_version: '1.0',
+      terraform_version: plan.xcpformVersion,
+      ...(prior.length || Object.keys(priorOutputs).length ? { values: stateValues(prior, priorOutputs) } : {}),
+    },
+    configuration: {
+      provider_config: providerConfig,
+      root_module: {
+        ...(configured.size ? { resources: [...configured.values()] } : {}),
+        ...(Object.keys(configOutputs).length ? { outputs: configOutputs } : {}),
+      },
+    },
+    ...(relevant.length ? { relevant_attributes: relevant } : {}),
+    timestamp: opts.timestamp,
+    applyable,
+    complete: !plan.errored && plan.targets.length === 0,
+    errored: plan.errored,
+    xcpform: xcpformExtras(plan, changes),
+  };
+}
+
+function relevantAttributes(drift: Plan['drift']): { resource: string; attribute: (string | number)[] }[] {
+  const out: { resource: string; attribute: (string | number)[] }[] = [];
+  for (const d of drift) {
+    if (d.action === 'delete' || !isObjectValue(d.before) || !isObjectValue(d.after)) {
+      out.push({ resource: d.address, attribute: [] });
+      continue;
+    }
+    const before = d.before;
+    const after = d.after;
+    for (const k of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+      if (!valuesEqual(before[k] ?? null, after[k] ?? null)) out.push({ resource: d.address, attribute: [k] });
+    }
+  }
+  return out;
+}
+
+/** The plan JSON as text, with a trailing newline. */
+export function renderPlanJson(plan: Plan, opts: PlanJsonOptions): string {
+  return `${JSON.stringify(planJson(plan, opts), null, opts.indent)}\n`;
+}

@@ -1,0 +1,86 @@
+/**
+ * Which values of a change are secret. A value is sensitive when its path, or an ancestor of it,
+ * is listed in the change's `beforeSensitive`/`afterSensitive`, or when the schema marks the
+ * attribute sensitive. The schema check is belt and braces: a planner that forgot a path must
+ * still not leak a pre-shared key into a pull-request comment.
+ */
+import type { AttrPath } from '../plan/paths';
+import type { ResourceChange } from '../plan/model';
+import type { AttributeSchema, BlockSchema, ResourceSchema } from '../schema/model';
+import { resourceSchema, dataSourceSchema } from '../provider/schemas';
+import { isObjectValue, isUnknown, Value } from '../values/value';
+
+/** Looks a schema up by mode and type; renderers take it as an option so tests can swap it. */
+export type SchemaLookup = (mode: 'managed' | 'data', type: string) => ResourceSchema | undefined;
+
+/** The provider's own schemas. */
+export const providerSchemas: SchemaLookup = (mode, type) => (mode === 'data' ? dataSourceSchema(type) : resourceSchema(type));
+
+const key = (path: AttrPath): string => JSON.stringify(path);
+
+/** Answers "is this path secret?" for one side (before or after) of one change. */
+export class SensitivityIndex {
+  private readonly keys: Set<string>;
+
+  constructor(paths: readonly AttrPath[], private readonly block: BlockSchema | undefined) {
+    this.keys = new Set(paths.map(key));
+  }
+
+  /** True when `path` or one of its ancestors is sensitive. */
+  isSensitive(path: AttrPath): boolean {
+    for (let i = 0; i <= path.length; i++) if (this.keys.has(key(path.slice(0, i)))) return true;
+    return this.block ? schemaSensitive(this.block, path) : false;
+  }
+}
+
+/** Does the schema mark the attribute at `path` (or an ancestor) sensitive? Indexes are skipped. */
+export function schemaSensitive(block: BlockSchema, path: AttrPath): boolean {
+  let attrs: Readonly<Record<string, AttributeSchema>> | undefined = block.attributes;
+  let blocks = block.blockTypes;
+  for (const seg of path) {
+    if (typeof seg === 'number') continue;
+    const attr: AttributeSchema | undefined = attrs?.[seg];
+    if (attr) {
+      if (attr.sensitive) return true;
+      if (!attr.nested) return false;
+      attrs = attr.nested.attributes;
+      blocks = undefined;
+      continue;
+    }
+    const bt = blocks?.[seg];
+    if (!bt) return false;
+    attrs = bt.block.attributes;
+    blocks = bt.block.blockTypes;
+  }
+  return false;
+}
+
+/** Sensitivity of both sides of a change. */
+export interface ChangeSensitivity {
+  readonly before: SensitivityIndex;
+  readonly after: SensitivityIndex;
+}
+
+export function changeSensitivity(change: ResourceChange, schemas: SchemaLookup = providerSchemas): ChangeSensitivity {
+  const block = schemas(change.mode, change.type)?.block;
+  return {
+    before: new SensitivityIndex(change.beforeSensitive, block),
+    after: new SensitivityIndex(change.afterSensitive, block),
+  };
+}
+
+/**
+ * A copy of `value` with every sensitive leaf replaced by `null` (xcpform's one intentional
+ * difference from Terraform's plan JSON, which writes secrets in plaintext).
+ */
+export function redact(value: Value, index: SensitivityIndex, path: AttrPath = []): Value {
+  if (index.isSensitive(path)) return null;
+  if (value === null || isUnknown(value)) return value;
+  if (Array.isArray(value)) return value.map((v, i) => redact(v, index, [...path, i]));
+  if (isObjectValue(value)) {
+    const out: { [k: string]: Value } = {};
+    for (const k of Object.keys(value)) out[k] = redact(value[k], index, [...path, k]);
+    return out;
+  }
+  return value;
+}
