@@ -1,0 +1,176 @@
+/**
+ * The evaluation API the planner drives in dependency order. `ConfigEvaluator` holds a loaded
+ * {@link Config}; each call evaluates with the values the planner has so far (its
+ * {@link ResourceScope}), so a reference to a resource not yet planned reads as unknown.
+ * Every user error is a diagnostic; nothing here throws.
+ *
+ * The shapes match the planner's `ConfigPort` (src/plan/ports.ts) structurally, so
+ * `new ConfigEvaluator(config)` can be passed where a ConfigPort is expected.
+ */
+import { Diagnostic, error } from '../diagnostics';
+import { providerSchema } from '../provider/schemas';
+import { containsSensitive, deepUnmark, MarkedValue, unmark, ValuePath } from '../values/sensitive';
+import { isObjectValue, ObjectValue, Value } from '../values/value';
+import { Bindings } from './expr/evaluate';
+import { expandBlock, instanceAddress, instanceIndex, InstanceKey } from './expand';
+import { Config, Lifecycle, ResourceMode, SourceRef } from './model';
+import { isBlockReference } from './references';
+import { ConfigScope, ResourceScope } from './scope';
+import { evalAttribute, shapeBody } from './shape';
+
+/** A resource or data block as the planner orders it. */
+export interface BlockInfo {
+  /** `xcp_vm.web` or `data.xcp_sr.local`. */
+  readonly address: string;
+  readonly mode: ResourceMode;
+  readonly type: string;
+  readonly name: string;
+  /** Resource and data addresses this block depends on: its references (also through locals
+   * and its provider configuration) and depends_on. Sorted, without itself. */
+  readonly references: readonly string[];
+  /** `xcp` or `xcp.<alias>`. */
+  readonly providerConfig: string;
+  readonly lifecycle: Lifecycle;
+  readonly source?: SourceRef;
+}
+
+/** One expanded instance with its configured values in the schema's shape. */
+export interface InstanceConfig {
+  /** `xcp_vm.web`, `xcp_vm.web[0]`, `xcp_vm.web["a"]`. */
+  readonly address: string;
+  /** The count index or for_each key; absent without count/for_each. */
+  readonly index?: number | string;
+  /** Null where unset, `Unknown` where known only after apply. */
+  readonly values: ObjectValue;
+  /** Paths in `values` derived from sensitive values. */
+  readonly sensitivePaths: readonly ValuePath[];
+  /** Same as the block's `references` (explicit depends_on included). */
+  readonly dependsOn: readonly string[];
+}
+
+export interface OutputValue {
+  readonly name: string;
+  readonly value: Value;
+  readonly sensitive: boolean;
+  readonly sensitivePaths: readonly ValuePath[];
+  readonly description?: string;
+}
+
+export class ConfigEvaluator {
+  /** Every resource and data block, in declaration order. */
+  readonly blocks: readonly BlockInfo[];
+  /** Input variable values (unmarked) and whether each is sensitive. */
+  readonly variables: Readonly<Record<string, { readonly value: Value; readonly sensitive: boolean }>>;
+
+  constructor(readonly config: Config) {
+    this.blocks = [...config.resources.values()].map((r) => ({
+      address: r.address,
+      mode: r.mode,
+      type: r.type,
+      name: r.name,
+      references: dependencies(config, r.address),
+      providerConfig: r.providerConfig,
+      lifecycle: r.lifecycle,
+      source: r.source,
+    }));
+    const vars: Record<string, { value: Value; sensitive: boolean }> = {};
+    for (const [name, v] of config.variableValues) vars[name] = { value: deepUnmark(v), sensitive: config.variables.get(name)?.sensitive ?? false };
+    this.variables = vars;
+  }
+
+  /** Expands a block (count / for_each) and evaluates each instance's body. */
+  evaluateBlock(address: string, scope: ResourceScope): { instances: InstanceConfig[]; diagnostics: Diagnostic[] } {
+    const block = this.config.resources.get(address);
+    if (!block) return { instances: [], diagnostics: [error('config.unknown-block', `No block ${address} in the configuration`, { address })] };
+    const cs = new ConfigScope(this.config, scope);
+    const { keys, diagnostics } = expandBlock(block, cs);
+    const dependsOn = this.blocks.find((b) => b.address === address)?.references ?? [];
+    const instances = keys.map((key) => {
+      const inst = instanceAddress(address, key);
+      const marked = shapeBody(block.body, block.schema?.block, { scope: cs, address: inst, diagnostics }, bindingsFor(key));
+      const { value, paths } = unmark(marked);
+      const index = instanceIndex(key);
+      return { address: inst, ...(index === undefined ? {} : { index }), values: isObjectValue(value) ? value : {}, sensitivePaths: paths, dependsOn };
+    });
+    return { instances, diagnostics };
+  }
+
+  /** Evaluates every output, sorted by name. A sensitive value in an output not marked sensitive is an error. */
+  evaluateOutputs(scope: ResourceScope): { outputs: OutputValue[]; diagnostics: Diagnostic[] } {
+    const cs = new ConfigScope(this.config, scope);
+    const diagnostics: Diagnostic[] = [];
+    const outputs: OutputValue[] = [];
+    for (const o of [...this.config.outputs.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const v = evalAttribute(o.value, { scope: cs, address: `output.${o.name}`, diagnostics }, new Map(), []);
+      if (v === undefined) continue;
+      if (!o.sensitive && containsSensitive(v)) {
+        diagnostics.push(error('config.output-sensitive', `Output "${o.name}" refers to sensitive values`, {
+          detail: 'To reduce the risk of accidentally exporting sensitive data, xcpform requires that any output containing sensitive data be explicitly marked as sensitive. If you do intend to export this data, add sensitive = true to the output block.',
+          source: { filename: o.source.filename, line: o.source.line },
+        }));
+        continue;
+      }
+      const { value, paths } = unmark(v);
+      outputs.push({ name: o.name, value, sensitive: o.sensitive, sensitivePaths: paths, description: o.description });
+    }
+    return { outputs, diagnostics };
+  }
+
+  /** Evaluates a provider configuration (`xcp` or `xcp.cloud`); an undeclared default configuration is empty. */
+  evaluateProviderConfig(key: string, scope: ResourceScope): { values: ObjectValue; sensitivePaths: ValuePath[]; diagnostics: Diagnostic[] } {
+    const p = this.config.providers.get(key);
+    const diagnostics: Diagnostic[] = [];
+    if (!p && key.includes('.')) {
+      diagnostics.push(error('config.unknown-provider', `No provider configuration ${key}`, { detail: `Declare it with a provider "${key.split('.')[0]}" block with alias = "${key.split('.')[1]}".` }));
+      return { values: {}, sensitivePaths: [], diagnostics };
+    }
+    const schema = p ? p.schema : key === 'xcp' ? providerSchema : undefined;
+    const body = p?.body ?? { attributes: {}, blocks: {}, dynamic: [] };
+    const marked = shapeBody(body, schema?.block, { scope: new ConfigScope(this.config, scope), address: `provider.${key}`, diagnostics }, new Map());
+    const { value, paths } = unmark(marked);
+    return { values: isObjectValue(value) ? value : {}, sensitivePaths: paths, diagnostics };
+  }
+
+  /** Evaluates a local value on its own (for `xcpform console`-like uses and tests). */
+  evaluateLocal(name: string, scope: ResourceScope): { value: MarkedValue; diagnostics: Diagnostic[] } {
+    const local = this.config.locals.get(name);
+    if (!local) return { value: null, diagnostics: [error('config.unknown-local', `No local value "${name}"`)] };
+    const diagnostics: Diagnostic[] = [];
+    const v = evalAttribute(local.value, { scope: new ConfigScope(this.config, scope), address: `local.${name}`, diagnostics }, new Map(), []);
+    return { value: v ?? null, diagnostics };
+  }
+}
+
+function bindingsFor(key: InstanceKey): Bindings {
+  if (key.kind === 'count') return new Map([['count', { index: key.index }]]);
+  if (key.kind === 'each') return new Map([['each', { key: key.key, value: key.value }]]);
+  return new Map();
+}
+
+/**
+ * Resource and data addresses a block depends on: its references, those of the locals it uses
+ * (transitively), of its provider configuration, and its depends_on. Undeclared ones are left
+ * out (the loader reports them).
+ */
+export function dependencies(config: Config, address: string): string[] {
+  const block = config.resources.get(address);
+  if (!block) return [];
+  const out = new Set<string>(block.dependsOn);
+  const seenLocals = new Set<string>();
+  const visit = (refs: readonly string[]) => {
+    for (const ref of refs) {
+      if (ref.startsWith('local.')) {
+        const name = ref.slice(6);
+        if (seenLocals.has(name)) continue;
+        seenLocals.add(name);
+        const local = config.locals.get(name);
+        if (local) visit(local.references);
+      } else if (isBlockReference(ref) && config.resources.has(ref)) out.add(ref);
+    }
+  };
+  visit(block.references);
+  const provider = config.providers.get(block.providerConfig);
+  if (provider) visit(provider.references);
+  out.delete(address);
+  return [...out].sort();
+}

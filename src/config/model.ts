@@ -1,0 +1,154 @@
+/**
+ * The configuration model: what a folder of `.tf` / `.tf.json` / `cdk.tf.json` declares, with
+ * every expression parsed (see `expr/ast.ts`) and the references each block makes. Built by
+ * `loadConfig` (load.ts); evaluated by `ConfigEvaluator` (evaluator.ts). Plain data apart from
+ * the parsed expressions, so the planner can hold it and a saved plan can be rebuilt from files.
+ */
+import type { ResourceSchema } from '../schema/model';
+import type { MarkedValue, ValuePath } from '../values/sensitive';
+import type { Value } from '../values/value';
+import type { Expr } from './expr/ast';
+import type { ConfigFile } from './files';
+import type { TypeConstraint } from './types';
+
+/** Where something is declared. */
+export interface SourceRef {
+  readonly filename: string;
+  /** 1-based line, when found. */
+  readonly line?: number;
+}
+
+/** An attribute's expression and where it is written. */
+export interface Attribute {
+  readonly name: string;
+  readonly expr: Expr;
+  readonly source: SourceRef;
+}
+
+/** A block body split by the schema into attributes, nested blocks and `dynamic` blocks. */
+export interface Body {
+  readonly attributes: Readonly<Record<string, Attribute>>;
+  readonly blocks: Readonly<Record<string, readonly Body[]>>;
+  readonly dynamic: readonly DynamicBlock[];
+}
+
+/** `dynamic "disk" { for_each = ..., iterator = d, content { ... } }`. */
+export interface DynamicBlock {
+  /** The nested block type it produces (`disk`). */
+  readonly type: string;
+  readonly forEach: Attribute;
+  /** Name of the iteration variable; defaults to the block type. */
+  readonly iterator: string;
+  readonly content: Body;
+}
+
+export interface Validation {
+  readonly condition: Attribute;
+  readonly errorMessage: Attribute;
+}
+
+export interface Variable {
+  readonly name: string;
+  readonly type: TypeConstraint;
+  /** Absent when the variable is required. */
+  readonly default?: Value;
+  readonly description?: string;
+  readonly sensitive: boolean;
+  readonly nullable: boolean;
+  readonly validations: readonly Validation[];
+  readonly source: SourceRef;
+}
+
+export interface Local {
+  readonly name: string;
+  readonly value: Attribute;
+  /** `var.x`, `local.y`, `xcp_vm.web`, `data.xcp_sr.s` (see references.ts). */
+  readonly references: readonly string[];
+}
+
+export interface Output {
+  readonly name: string;
+  readonly value: Attribute;
+  readonly sensitive: boolean;
+  readonly description?: string;
+  /** Block addresses from `depends_on`. */
+  readonly dependsOn: readonly string[];
+  readonly references: readonly string[];
+  readonly source: SourceRef;
+}
+
+export interface ProviderConfig {
+  /** `xcp`. */
+  readonly type: string;
+  /** `""` for the default configuration. */
+  readonly alias: string;
+  /** `xcp` or `xcp.<alias>`, as written in a resource's `provider` argument. */
+  readonly key: string;
+  readonly body: Body;
+  readonly schema?: ResourceSchema;
+  readonly references: readonly string[];
+  readonly source: SourceRef;
+}
+
+export interface Lifecycle {
+  readonly createBeforeDestroy: boolean;
+  readonly preventDestroy: boolean;
+  /** Attribute paths, or "all". */
+  readonly ignoreChanges: readonly ValuePath[] | 'all';
+  /** Addresses (`xcp_vm.web`, `xcp_vm.web[0]`, `xcp_vm.web.name_label`) whose change replaces this resource. */
+  readonly replaceTriggeredBy: readonly string[];
+}
+
+export type ResourceMode = 'managed' | 'data';
+
+/** A resource or data block before count/for_each expansion. */
+export interface ResourceBlock {
+  /** `xcp_vm.web` or `data.xcp_sr.local`. */
+  readonly address: string;
+  readonly mode: ResourceMode;
+  readonly type: string;
+  readonly name: string;
+  readonly count?: Attribute;
+  readonly forEach?: Attribute;
+  /** Block addresses from `depends_on` (resources and data sources). */
+  readonly dependsOn: readonly string[];
+  /** `xcp` or `xcp.<alias>`. */
+  readonly providerConfig: string;
+  readonly lifecycle: Lifecycle;
+  readonly body: Body;
+  /** Absent for types xcpform has no schema for (other providers). */
+  readonly schema?: ResourceSchema;
+  /** Every reference in the block's expressions: `var.x`, `local.y`, `xcp_network.lan`, `data.xcp_sr.s`. */
+  readonly references: readonly string[];
+  readonly source: SourceRef;
+}
+
+export interface RequiredProvider {
+  readonly source?: string;
+  readonly version?: string;
+}
+
+export interface TerraformSettings {
+  readonly requiredVersion?: string;
+  readonly requiredProviders: Readonly<Record<string, RequiredProvider>>;
+  readonly backend?: { readonly type: string; readonly config: Readonly<Record<string, Value>> };
+}
+
+export interface Config {
+  /** The folder as given. */
+  readonly dir: string;
+  /** The working folder (`path.cwd`, base of relative `file()` paths). */
+  readonly cwd: string;
+  readonly files: readonly ConfigFile[];
+  readonly variables: ReadonlyMap<string, Variable>;
+  readonly locals: ReadonlyMap<string, Local>;
+  readonly outputs: ReadonlyMap<string, Output>;
+  /** By key: `xcp`, `xcp.cloud`. */
+  readonly providers: ReadonlyMap<string, ProviderConfig>;
+  /** Managed resources and data sources by address, in file then declaration order. */
+  readonly resources: ReadonlyMap<string, ResourceBlock>;
+  readonly terraform: TerraformSettings;
+  /** Values of the input variables after -var, -var-file, TF_VAR_*, tfvars and defaults;
+   * sensitive variables are marked. */
+  readonly variableValues: ReadonlyMap<string, MarkedValue>;
+}
