@@ -46,6 +46,8 @@ export interface LabelUpdateOptions {
   readonly names?: boolean;
   /** Whether to (re)write the owned keys even when nothing else changed (create, adopt). */
   readonly writeOwned?: boolean;
+  /** False when the object belongs to another resource (an existing network a VLAN uses): never write owned keys. */
+  readonly ownKeys?: boolean;
 }
 
 /**
@@ -80,7 +82,7 @@ export async function applyLabels(ops: XapiOps, cls: string, ref: string, curren
       delete oc[k];
     }
   }
-  if (want || opts.writeOwned) await writeOwnedKeys(ops, cls, ref, oc, Object.keys(want ?? strMap(prior.other_config) ?? {}));
+  if (opts.ownKeys !== false && (want || opts.writeOwned)) await writeOwnedKeys(ops, cls, ref, oc, Object.keys(want ?? strMap(prior.other_config) ?? {}));
 }
 
 /** True when any label attribute differs between prior and planned. */

@@ -1,0 +1,61 @@
+/**
+ * `xcp_vdi`: a virtual disk (schema in `schema.ts`). Read maps the bulk records (`read.ts`);
+ * create/update/delete in `apply.ts`; an SR change is a migration (`migrate.ts`). The plan hook
+ * refuses a shrink (XAPI cannot shrink a disk) and states the bytes an SR change moves.
+ */
+import { error } from '../../diagnostics';
+import type { PlanRequest, PlanResponse, ResourceType } from '../resource';
+import { locateImport } from '../pool/shared/import-id';
+import { lookup } from '../pool/shared/refs';
+import { num, str } from '../pool/shared/values';
+import { createVdi, deleteVdi, updateVdi } from './apply';
+import { migrateVdi } from './migrate';
+import { runningAttachment, VDI_CLASSES, vdiState } from './read';
+import { vdiSchema } from './schema';
+
+function gib(bytes: number): string {
+  return `${(bytes / 2 ** 30).toFixed(bytes % 2 ** 30 === 0 ? 0 : 1)} GiB`;
+}
+
+function planVdi(req: PlanRequest): PlanResponse {
+  const { prior, planned } = req;
+  if (!prior) return { planned };
+  const before = num(prior.size);
+  const after = num(planned.size);
+  if (before !== undefined && after !== undefined && after < before) {
+    return {
+      planned,
+      diagnostics: [error('plan.vdi-shrink', 'a disk cannot shrink', {
+        path: ['size'],
+        detail: `size goes from ${before} to ${after} bytes, but XAPI cannot shrink a disk. Keep size at ${before} or more; to start over with a smaller empty disk, replace it explicitly (-replace), which destroys its data.`,
+      })],
+    };
+  }
+  const records = req.world.pool(str(prior.pool) ?? '');
+  const fromSr = str(prior.sr);
+  const toSr = str(planned.sr);
+  if (!fromSr || !toSr || fromSr === toSr) return { planned };
+  const a = lookup(records, 'SR', fromSr);
+  const b = lookup(records, 'SR', toSr);
+  if (a.length === 1 && b.length === 1 && a[0] === b[0]) return { planned };
+  const bytes = before ?? 0;
+  const live = runningAttachment(records, str(prior.uuid) ?? '');
+  const how = live ? `live storage motion (VM "${live.vm}" keeps running)` : 'copy to the new SR, then the old disk is destroyed';
+  return { planned, bytesToMove: bytes, notes: [`moves ${gib(bytes)} by ${how}; the disk gets a new UUID`] };
+}
+
+/** The `xcp_vdi` resource type. */
+export const vdiResource = {
+  schema: vdiSchema,
+  classes: VDI_CLASSES,
+  read: ({ prior, world }) => ({ state: vdiState(world.pool(str(prior.pool) ?? ''), str(prior.uuid) ?? '', prior) }),
+  plan: planVdi,
+  create: createVdi,
+  update: updateVdi,
+  migrate: migrateVdi,
+  delete: deleteVdi,
+  import: ({ id, world, defaultPool }) => {
+    const at = locateImport('xcp_vdi', id, world, defaultPool, 'VDI');
+    return 'records' in at ? { state: vdiState(at.records, at.uuid, null) } : at;
+  },
+} satisfies ResourceType;

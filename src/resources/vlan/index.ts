@@ -1,0 +1,28 @@
+/**
+ * `xcp_vlan`: a tagged VLAN on every host (schema in `schema.ts`). The plan hook extends an
+ * unset `hosts` to every host of the pool, so a host that joined later gets its VLAN PIF, and
+ * notes MTU changes.
+ */
+import type { ResourceType } from '../resource';
+import { mtuNotes } from '../network';
+import { planAllHosts } from '../pool/shared/hosts';
+import { locateImport } from '../pool/shared/import-id';
+import { str } from '../pool/shared/values';
+import { createVlan, deleteVlan, updateVlan } from './apply';
+import { VLAN_CLASSES, vlanState } from './read';
+import { vlanSchema } from './schema';
+
+/** The `xcp_vlan` resource type. */
+export const vlanResource = {
+  schema: vlanSchema,
+  classes: VLAN_CLASSES,
+  read: ({ prior, world }) => ({ state: vlanState(world.pool(str(prior.pool) ?? ''), str(prior.uuid) ?? '', prior) }),
+  plan: (req) => mtuNotes({ ...req, planned: planAllHosts(req) }),
+  create: createVlan,
+  update: updateVlan,
+  delete: deleteVlan,
+  import: ({ id, world, defaultPool }) => {
+    const at = locateImport('xcp_vlan', id, world, defaultPool, 'network');
+    return 'records' in at ? { state: vlanState(at.records, at.uuid, null) } : at;
+  },
+} satisfies ResourceType;
