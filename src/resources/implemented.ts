@@ -4,3 +4,4 @@
  */
 import './implemented-infra';
 import './implemented-compute';
+import './implemented-cloud';

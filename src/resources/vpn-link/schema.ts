@@ -8,7 +8,7 @@ import { v } from '../../schema/validators';
 import { identityAttributes, labelAttributes, poolAttribute } from '../common-schema';
 
 const gateway = blockType('single', 'The gateway VMs that carry the link, one in each pool, attached to the local network and the uplink.', {
-  template: optc(t.string, 'replace', 'Template of the gateway VMs. Defaults to xcpform\'s minimal Linux gateway template of each pool.'),
+  template: optc(t.string, 'replace', 'Name or UUID of the Linux template the gateway VMs are cloned from, in each pool. Defaults to `Debian Bookworm 12`.'),
   vcpus: opt(t.number, 'halt', 'vCPUs of each gateway VM.', { default: 1, validators: [v.integer(1, 16)] }),
   memory: opt(t.number, 'halt', 'Memory of each gateway VM in bytes.', { default: 512 * 1024 * 1024, validators: [v.integer(128 * 1024 * 1024)] }),
   uplink_network: optc(t.string, 'replace', 'Network of the local pool that reaches the other site. Defaults to the management network.'),

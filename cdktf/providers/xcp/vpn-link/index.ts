@@ -184,7 +184,7 @@ export interface VpnLinkGateway {
   */
   readonly remoteUplinkNetwork?: string;
   /**
-  * Template of the gateway VMs. Defaults to xcpform's minimal Linux gateway template of each pool. Changing it forces replacement.
+  * Name or UUID of the Linux template the gateway VMs are cloned from, in each pool. Defaults to `Debian Bookworm 12`. Changing it forces replacement.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vpn_link#template VpnLink#template}
   */
