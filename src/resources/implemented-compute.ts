@@ -1,2 +1,5 @@
 /** Registers the compute resource types and data sources (one line each). */
-export {};
+import { registerResource } from './registry';
+import { vmResource } from './vm';
+
+registerResource(vmResource);

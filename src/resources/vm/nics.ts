@@ -1,0 +1,101 @@
+/**
+ * Applying `nic` blocks, matched by VIF device: new VIFs (created and plugged when the VM runs),
+ * removed VIFs (unplugged and destroyed), a network change with `VIF.move` (keeps the MAC and
+ * UUID; destroy and recreate where `VIF.move` is missing), a MAC change by recreating the VIF,
+ * locking mode and allowed addresses, and the rate limit (applied at the next plug).
+ */
+import { isXapiError, type XapiRecord } from '../../xenapi';
+import type { ObjectValue } from '../../values/value';
+import { blocks, num, str, strings } from './attrs';
+import { mustResolve } from './lookup';
+import { assignPositions } from './positions';
+import { tolerate, type VmHandle } from './vm-handle';
+
+interface VifRecords {
+  readonly ref: string;
+  readonly vif: XapiRecord<'VIF'>;
+}
+
+function vifs(h: VmHandle): Map<string, VifRecords> {
+  const out = new Map<string, VifRecords>();
+  for (const ref of h.vm.VIFs) {
+    const vif = h.records.get('VIF', ref);
+    if (vif) out.set(vif.device, { ref, vif });
+  }
+  return out;
+}
+
+/** Resolves a NIC's network (name or UUID) in the VM's pool. */
+export function networkRefOf(h: VmHandle, nic: ObjectValue, index: number): string {
+  return mustResolve(h.records, { cls: 'network', what: 'network', path: ['nic', index, 'network'] }, str(nic, 'network') ?? '').ref;
+}
+
+function qos(nic: ObjectValue): { type: string; params: Record<string, string> } {
+  const kbps = num(nic, 'rate_limit_kbps');
+  return kbps ? { type: 'ratelimit', params: { kbps: String(kbps) } } : { type: '', params: {} };
+}
+
+async function unplugDestroy(h: VmHandle, v: VifRecords): Promise<void> {
+  if (h.vm.power_state === 'Running' && v.vif.currently_attached) await tolerate(['DEVICE_ALREADY_DETACHED'], () => h.client.callAsync('VIF.unplug', v.ref));
+  await h.client.call('VIF.destroy', v.ref);
+}
+
+async function createVif(h: VmHandle, nic: ObjectValue, index: number, device: string, network: string): Promise<void> {
+  const q = qos(nic);
+  const mtu = num(nic, 'mtu') ?? h.records.get('network', network)?.MTU ?? 1500;
+  const ref = await h.client.call<string>('VIF.create', {
+    device, network, VM: h.ref, MAC: (str(nic, 'mac') ?? '').toLowerCase(), MTU: mtu, other_config: {},
+    qos_algorithm_type: q.type, qos_algorithm_params: q.params,
+    locking_mode: str(nic, 'locking_mode') ?? 'network_default',
+    ipv4_allowed: strings(nic, 'ipv4_allowed'), ipv6_allowed: strings(nic, 'ipv6_allowed'),
+  });
+  if (h.vm.power_state === 'Running') await tolerate(['DEVICE_ALREADY_ATTACHED'], () => h.client.callAsync('VIF.plug', ref));
+  void index;
+}
+
+async function settings(h: VmHandle, v: VifRecords, nic: ObjectValue): Promise<void> {
+  const lock = str(nic, 'locking_mode');
+  if (lock !== undefined && lock !== v.vif.locking_mode) await h.client.call('VIF.set_locking_mode', v.ref, lock);
+  for (const [field, want] of [['ipv4_allowed', strings(nic, 'ipv4_allowed')], ['ipv6_allowed', strings(nic, 'ipv6_allowed')]] as const) {
+    const have = v.vif[field];
+    if (want.length === have.length && want.every((a) => have.includes(a))) continue;
+    await h.client.call(`VIF.set_${field}`, v.ref, want);
+  }
+  const q = qos(nic);
+  if (q.type !== v.vif.qos_algorithm_type) await h.client.call('VIF.set_qos_algorithm_type', v.ref, q.type);
+  if ((q.params.kbps ?? '') !== (v.vif.qos_algorithm_params.kbps ?? '')) await h.client.call('VIF.set_qos_algorithm_params', v.ref, q.params);
+}
+
+/** Brings the VM's VIFs to `planned` (matched by device). */
+export async function applyNics(h: VmHandle, planned: ObjectValue): Promise<void> {
+  const want = blocks(planned, 'nic');
+  const positions = assignPositions(want, 'device', 10);
+  const have = vifs(h);
+  for (const [device, v] of have) if (!positions.includes(device)) await unplugDestroy(h, v);
+  for (let i = 0; i < want.length; i++) {
+    const nic = want[i];
+    const device = positions[i];
+    if (device === undefined) throw new Error('nic device unknown at apply');
+    const network = networkRefOf(h, nic, i);
+    const cur = have.get(device);
+    const mac = str(nic, 'mac')?.toLowerCase();
+    const mtu = num(nic, 'mtu');
+    if (!cur || (mac && mac !== cur.vif.MAC.toLowerCase()) || (mtu !== undefined && mtu !== cur.vif.MTU)) {
+      if (cur) await unplugDestroy(h, cur);
+      await createVif(h, { ...nic, mac: mac ?? cur?.vif.MAC ?? null }, i, device, network);
+      continue;
+    }
+    if (cur.vif.network !== network) {
+      try {
+        await h.client.callAsync('VIF.move', cur.ref, network);
+      } catch (err) {
+        if (!isXapiError(err) || err.code !== 'MESSAGE_METHOD_UNKNOWN') throw err;
+        await unplugDestroy(h, cur);
+        await createVif(h, { ...nic, mac: cur.vif.MAC }, i, device, network);
+        continue;
+      }
+    }
+    await settings(h, cur, nic);
+  }
+  await h.refresh();
+}

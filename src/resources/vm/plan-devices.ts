@@ -1,0 +1,132 @@
+/**
+ * Plan-time refinement of `disk` and `nic` blocks: computed values come from the prior block
+ * with the same position (userdevice / device), not from the prior block at the same list index
+ * as the schema-driven diff assumes; each block's changes are classified by identity.
+ */
+import { error, type Diagnostic } from '../../diagnostics';
+import type { UpdateClass } from '../../schema/model';
+import { isUnknown, UNKNOWN, valuesEqual, type ObjectValue, type Value } from '../../values/value';
+import type { XapiClass } from '../../xenapi';
+import type { PoolRecords } from '../snapshot';
+import { blocks, num, str } from './attrs';
+import { assignPositions, byKey } from './positions';
+
+/** One classified change of a VM attribute (the identity-aware counterpart of the diff's ChangedPath). */
+export interface VmChange {
+  readonly path: readonly (string | number)[];
+  readonly update: UpdateClass;
+}
+
+/** True when two "name or UUID" values designate the same object (or are equal). */
+export function sameRef(records: PoolRecords | undefined, cls: XapiClass, a: Value, b: Value): boolean {
+  if (valuesEqual(a, b)) return true;
+  if (typeof a !== 'string' || typeof b !== 'string' || !records?.has(cls)) return false;
+  const uuidOf = (key: string): string | undefined => {
+    const byUuid = records.byUuid(cls, key.toLowerCase());
+    if (byUuid) return (byUuid.record as { uuid: string }).uuid;
+    const named = records.byName(cls, key);
+    return named.length === 1 ? (named[0].record as { uuid: string }).uuid : undefined;
+  };
+  const ua = uuidOf(a);
+  return ua !== undefined && ua === uuidOf(b);
+}
+
+function pick(configured: Value | undefined, plannedValue: Value, fallback: Value): Value {
+  return configured !== null && configured !== undefined ? plannedValue : fallback;
+}
+
+/** Planned disks with identity-matched computed values. */
+export function planDisks(planned: ObjectValue, config: ObjectValue, prior: ObjectValue | null): ObjectValue[] {
+  const cfg = blocks(config, 'disk');
+  const plannedDisks = blocks(planned, 'disk');
+  const priorDisks = blocks(prior, 'disk');
+  const positions = assignPositions(cfg, 'userdevice', 16);
+  const vmName = str(planned, 'name_label');
+  return cfg.map((c, i) => {
+    const pd = plannedDisks[i] ?? {};
+    const pos = positions[i];
+    const p = byKey(priorDisks, 'userdevice', pos);
+    const sameVdi = p !== undefined && valuesEqual(p.vdi ?? null, pd.vdi ?? null);
+    return {
+      ...pd,
+      userdevice: pos ?? UNKNOWN,
+      name_label: pick(c.name_label, pd.name_label, p ? p.name_label : vmName && pos ? `${vmName} ${pos}` : UNKNOWN),
+      sr: pick(c.sr, pd.sr, p && sameVdi ? p.sr : UNKNOWN),
+      vdi_uuid: p && sameVdi ? p.vdi_uuid ?? UNKNOWN : UNKNOWN,
+      vbd_uuid: p && sameVdi ? p.vbd_uuid ?? UNKNOWN : UNKNOWN,
+    };
+  });
+}
+
+/** Planned NICs with identity-matched computed values. */
+export function planNics(planned: ObjectValue, config: ObjectValue, prior: ObjectValue | null): ObjectValue[] {
+  const cfg = blocks(config, 'nic');
+  const plannedNics = blocks(planned, 'nic');
+  const priorNics = blocks(prior, 'nic');
+  const positions = assignPositions(cfg, 'device', 10);
+  return cfg.map((c, i) => {
+    const pn = plannedNics[i] ?? {};
+    const pos = positions[i];
+    const p = byKey(priorNics, 'device', pos);
+    const recreated = p !== undefined && c.mac !== null && c.mac !== undefined && !valuesEqual(String(c.mac).toLowerCase(), p.mac ?? null);
+    return {
+      ...pn,
+      device: pos ?? UNKNOWN,
+      mac: pick(c.mac, typeof pn.mac === 'string' ? pn.mac.toLowerCase() : pn.mac, p ? p.mac ?? UNKNOWN : UNKNOWN),
+      mtu: pick(c.mtu, pn.mtu, p ? p.mtu ?? UNKNOWN : UNKNOWN),
+      vif_uuid: p && !recreated ? p.vif_uuid ?? UNKNOWN : UNKNOWN,
+    };
+  });
+}
+
+/** Changes and diagnostics of the disks, by userdevice. */
+export function diskChanges(prior: ObjectValue, planned: ObjectValue, records: PoolRecords | undefined, diags: Diagnostic[]): VmChange[] {
+  const out: VmChange[] = [];
+  const before = blocks(prior, 'disk');
+  const after = blocks(planned, 'disk');
+  after.forEach((d, i) => {
+    const p = typeof d.userdevice === 'string' ? byKey(before, 'userdevice', d.userdevice) : undefined;
+    if (!p) { out.push({ path: ['disk', i], update: 'in-place' }); return; }
+    const size = num(d, 'size');
+    const priorSize = num(p, 'size');
+    if (size !== undefined && priorSize !== undefined && size < priorSize) {
+      diags.push(error('xcp_vm.disk-shrink', `disk ${d.userdevice} cannot shrink from ${priorSize} to ${size} bytes`, {
+        detail: 'XAPI cannot shrink a virtual disk. Keep the size, or remove this disk block and add a new one at another userdevice (its data is lost).',
+        path: ['disk', i, 'size'],
+      }));
+    } else if (size === undefined || size !== priorSize) out.push({ path: ['disk', i, 'size'], update: 'in-place' });
+    if (!isUnknown(d.sr) && !sameRef(records, 'SR', d.sr, p.sr ?? null)) out.push({ path: ['disk', i, 'sr'], update: 'migrate' });
+    if (!sameRef(records, 'VDI', d.vdi ?? null, p.vdi ?? null)) out.push({ path: ['disk', i, 'vdi'], update: 'in-place' });
+    for (const k of ['name_label', 'bootable', 'mode']) {
+      if (!isUnknown(d[k]) && !valuesEqual(d[k] ?? null, p[k] ?? null)) out.push({ path: ['disk', i, k], update: 'in-place' });
+    }
+  });
+  before.forEach((p, i) => {
+    if (!after.some((d) => d.userdevice === p.userdevice)) out.push({ path: ['disk', i], update: 'in-place' });
+  });
+  return out;
+}
+
+/** Changes of the NICs, by device. */
+export function nicChanges(prior: ObjectValue, planned: ObjectValue, records: PoolRecords | undefined): VmChange[] {
+  const out: VmChange[] = [];
+  const before = blocks(prior, 'nic');
+  const after = blocks(planned, 'nic');
+  after.forEach((n, i) => {
+    const p = typeof n.device === 'string' ? byKey(before, 'device', n.device) : undefined;
+    if (!p) { out.push({ path: ['nic', i], update: 'in-place' }); return; }
+    if (!sameRef(records, 'network', n.network ?? null, p.network ?? null)) out.push({ path: ['nic', i, 'network'], update: 'in-place' });
+    for (const k of ['mac', 'mtu', 'locking_mode', 'rate_limit_kbps']) {
+      if (!isUnknown(n[k]) && !valuesEqual(n[k] ?? null, p[k] ?? null)) out.push({ path: ['nic', i, k], update: 'in-place' });
+    }
+    for (const k of ['ipv4_allowed', 'ipv6_allowed']) {
+      const a = [...((n[k] as string[] | null) ?? [])].sort();
+      const b = [...((p[k] as string[] | null) ?? [])].sort();
+      if (!valuesEqual(a, b)) out.push({ path: ['nic', i, k], update: 'in-place' });
+    }
+  });
+  before.forEach((p, i) => {
+    if (!after.some((n) => n.device === p.device)) out.push({ path: ['nic', i], update: 'in-place' });
+  });
+  return out;
+}
