@@ -1,0 +1,81 @@
+/**
+ * The state model seen through the planner's and executor's ports: prior resources for
+ * planning, and a `StateSink` that records each completed change and persists it at once.
+ */
+import type { ResourceChange } from '../plan/model';
+import type { AttrPath } from '../plan/paths';
+import type { PriorResource } from '../plan/ports';
+import type { StateSink } from '../executor/ports';
+import { formatAddress, parseAddress, providerAddress, removeInstance, setInstance, type PathStep, type State } from '../state/model';
+import type { StateManager } from '../state/manager';
+import type { ObjectValue } from '../values/value';
+
+/** `xcp` / `xcp.cloud` from a state provider address `provider["…/xcp"].cloud`. */
+export function providerConfigOf(provider: string): string {
+  const m = /\]\.([A-Za-z_][\w-]*)$/.exec(provider);
+  return m ? `xcp.${m[1]}` : 'xcp';
+}
+
+export function priorResources(state: State): PriorResource[] {
+  const out: PriorResource[] = [];
+  for (const r of state.resources) {
+    if (r.module) continue;
+    for (const i of r.instances) {
+      if (i.deposed !== undefined) continue;
+      out.push({
+        address: formatAddress({ mode: r.mode, type: r.type, name: r.name, key: i.indexKey }),
+        mode: r.mode,
+        type: r.type,
+        name: r.name,
+        ...(i.indexKey !== undefined ? { index: i.indexKey } : {}),
+        providerConfig: providerConfigOf(r.provider),
+        attributes: i.attributes as ObjectValue,
+        dependencies: i.dependencies,
+        ...(i.status === 'tainted' ? { tainted: true } : {}),
+      });
+    }
+  }
+  return out;
+}
+
+export function toPathSteps(path: AttrPath): PathStep[] {
+  return path.map((seg) => (typeof seg === 'number'
+    ? { type: 'index' as const, value: { value: seg, type: 'number' as const } }
+    : { type: 'get_attr' as const, value: seg }));
+}
+
+/**
+ * The executor's StateSink over the state manager: every completed change is applied to the
+ * in-memory state and persisted (atomically, group-committed) before its promise resolves.
+ */
+export class LiveState implements StateSink {
+  constructor(private readonly manager: StateManager) {}
+
+  get snapshot(): State {
+    return this.manager.state;
+  }
+
+  current(): ReadonlyMap<string, ObjectValue> {
+    const out = new Map<string, ObjectValue>();
+    for (const r of this.manager.state.resources) {
+      if (r.module) continue;
+      for (const i of r.instances) if (i.deposed === undefined) out.set(formatAddress({ mode: r.mode, type: r.type, name: r.name, key: i.indexKey }), i.attributes as ObjectValue);
+    }
+    return out;
+  }
+
+  put(change: ResourceChange, attributes: ObjectValue): Promise<void> {
+    const addr = parseAddress(change.address)!;
+    const alias = change.providerConfig.split('.')[1];
+    return this.manager.apply((s) => setInstance(s, addr, {
+      schemaVersion: change.schemaVersion,
+      attributes,
+      sensitiveAttributes: change.afterSensitive.map(toPathSteps),
+      dependencies: [...change.dependsOn].sort(),
+    }, providerAddress(alias)));
+  }
+
+  remove(change: ResourceChange): Promise<void> {
+    return this.manager.apply((s) => removeInstance(s, parseAddress(change.address)!));
+  }
+}
