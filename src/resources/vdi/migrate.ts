@@ -71,11 +71,12 @@ async function copyAndSwap(s: ApplySession, records: PoolRecords, source: Ref<'V
     const vbd = records.get('VBD', b);
     if (!vbd) continue;
     const vm = records.get('VM', vbd.VM)?.name_label ?? vbd.VM;
+    // XAPI refuses a second VBD with the same userdevice, so the old one goes first.
+    await ops.call(`detach the old disk from VM "${vm}"`, 'VBD.destroy', b);
     await ops.call(`attach the copy to VM "${vm}"`, 'VBD.create', {
       VM: vbd.VM, VDI: copy, userdevice: vbd.userdevice, bootable: vbd.bootable, mode: vbd.mode, type: vbd.type,
       unpluggable: vbd.unpluggable, empty: false, other_config: vbd.other_config, qos_algorithm_type: vbd.qos_algorithm_type, qos_algorithm_params: vbd.qos_algorithm_params,
     });
-    await ops.call(`detach the old disk from VM "${vm}"`, 'VBD.destroy', b);
   }
   await ops.callAsync('destroy the disk on the old SR', 'VDI.destroy', source);
   await ops.call('unmark the copy', 'VDI.remove_from_other_config', copy, COPY_OF_KEY);
