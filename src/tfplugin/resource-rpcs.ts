@@ -22,6 +22,7 @@ import { toAttributeSteps, toProtoDiagnostic, toProtoDiagnostics, type ProtoDiag
 import { decodeDynamic, encodeDynamic, type DynamicValueMsg } from './dynamic-value';
 import type { Logger } from './log';
 import { planChange } from './plan-change';
+import { compatibilityErrors, planValidityErrors } from './plan-validity';
 import type { UnaryHandler } from './server';
 import { validateConfig } from './validate';
 import { keepConfigured, preferReference, withDefaults, withoutDefaults } from './views';
@@ -163,6 +164,8 @@ export class ResourceRpcs {
       world: rt?.plan ? () => this.world(poolOf(prior ?? config, settings.defaultPool), rt.classes, diagnostics) : undefined,
     });
     const all = [...diagnostics, ...out.diagnostics];
+    const invalid = planValidityErrors(t.schema.block, prior, config, out.planned);
+    if (invalid.length && !hasErrors(all)) this.o.log.error('bug: the plan breaks Terraform\'s rules', { type: t.schema.typeName, attributes: pathsOnly(invalid) });
     return {
       planned_state: encodeDynamic(t.type, hasErrors(all) ? keepConfigured(t.schema.block, out.planned, config) : out.planned),
       requires_replace: prior ? out.requiresReplace.map((p) => ({ steps: toAttributeSteps(t.type, p) })) : [],
@@ -190,6 +193,8 @@ export class ResourceRpcs {
       state: prior,
       diagnostics: [error('apply.stopped', `${address}: stopped before it finished`, { detail: 'Terraform asked the provider to stop (interrupt). The object may be partly changed; run terraform apply again.' })],
     }));
+    const inconsistent = hasErrors(out.diagnostics) ? [] : compatibilityErrors(t.schema.block, planned, out.state);
+    if (inconsistent.length) this.o.log.error('bug: the apply result differs from the plan', { type: t.schema.typeName, attributes: pathsOnly(inconsistent) });
     return { new_state: encodeDynamic(t.type, out.state), private: PRIVATE, diagnostics: toProtoDiagnostics(out.diagnostics, t.type) };
   }
 
@@ -236,6 +241,11 @@ export class ResourceRpcs {
     const state = keepConfigured(t.schema.block, preferReference(t.schema.block, known(res.state) as ObjectValue, config), config);
     return { state: encodeDynamic(t.type, state), diagnostics: toProtoDiagnostics(diagnostics, t.type) };
   }
+}
+
+/** Problem texts carry values, which may be secret: logs get the attribute paths only. */
+function pathsOnly(problems: readonly string[]): string {
+  return problems.map((p) => p.split(':')[0]).join(', ');
 }
 
 function fail(...diags: Diagnostic[]): RpcFailure {
