@@ -15,16 +15,15 @@ export type Decl =
 /** A SourceRef whose line is computed on first read. */
 export function lazySource(file: ConfigFile, decl: Decl, path: readonly (string | number)[] = []): SourceRef {
   let line: number | undefined | null = null;
-  return {
+  const ref = {
     filename: file.path,
     get line() {
       if (line === null) line = lineOf(file, decl, path);
       return line;
     },
-    toJSON() {
-      return { filename: file.path, line: this.line };
-    },
-  } as SourceRef;
+  };
+  Object.defineProperty(ref, 'toJSON', { enumerable: false, value: () => ({ filename: file.path, line: ref.line }) });
+  return ref;
 }
 
 export function lineOf(file: ConfigFile, decl: Decl, path: readonly (string | number)[]): number | undefined {
