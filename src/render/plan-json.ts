@@ -21,6 +21,7 @@ import { JSON_ACTIONS, resourceChangeJson, ResourceChangeJson, stateResourceJson
 import { xcpformExtras, XcpformJson } from './json/extras';
 import { Json, omitUnknowns, unknownAsBool } from './json/trees';
 import { providerSchemas, SchemaLookup } from './sensitivity';
+import { own } from './text/diff-tree';
 import { isObjectValue, valuesEqual, Value } from '../values/value';
 
 /** Options of {@link renderPlanJson}. */
@@ -161,7 +162,7 @@ function relevantAttributes(drift: Plan['drift']): { resource: string; attribute
     const before = d.before;
     const after = d.after;
     for (const k of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
-      if (!valuesEqual(before[k] ?? null, after[k] ?? null)) out.push({ resource: d.address, attribute: [k] });
+      if (!valuesEqual(own(before, k), own(after, k))) out.push({ resource: d.address, attribute: [k] });
     }
   }
   return out;

@@ -57,6 +57,11 @@ export type Shape =
 
 const DYNAMIC: Shape = { t: 'dynamic' };
 
+/** An own property or null: a key named `toString` must not find Object.prototype's. */
+export function own(o: { readonly [k: string]: Value }, k: string): Value {
+  return Object.prototype.hasOwnProperty.call(o, k) ? o[k] ?? null : null;
+}
+
 export function shapeOfType(type: CtyType): Shape {
   if (typeof type === 'string') return type === 'dynamic' ? DYNAMIC : { t: 'primitive' };
   const [kind, inner] = type;
@@ -106,6 +111,9 @@ export function diffValue(shape: Shape, before: Value, after: Value, path: AttrP
     return { kind: 'unknown', action: 'update', before: diffValue(shape, before, null, path, ctx), flags };
   }
   const s = shape.t === 'dynamic' ? inferShape(before, after) : shape;
+  if (shape.t === 'dynamic' && before !== null && after !== null && inferShape(before, null).t !== inferShape(after, null).t) {
+    return { kind: 'primitive', action: 'update', before: masked(before, path, ctx), after: masked(after, path, ctx), flags };
+  }
   switch (s.t) {
     case 'list':
       return s.elem.t === 'object' || s.elem.t === 'block' ? diffByPosition(s.elem, before, after, path, ctx, flags) : diffList(s.elem, before, after, path, ctx, flags);
@@ -115,7 +123,7 @@ export function diffValue(shape: Shape, before: Value, after: Value, path: AttrP
       const b = isObjectValue(before) ? before : {};
       const a = isObjectValue(after) ? after : {};
       const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])].sort();
-      const entries: [string, DiffNode][] = keys.map((k) => [k, diffValue(s.elem, b[k] ?? null, a[k] ?? null, [...path, k], ctx)]);
+      const entries: [string, DiffNode][] = keys.map((k) => [k, diffValue(s.elem, own(b, k), own(a, k), [...path, k], ctx)]);
       return { kind: 'map', action: combine(before, after, entries.map((e) => e[1])), entries, flags };
     }
     case 'object': {
@@ -132,6 +140,18 @@ export function diffValue(shape: Shape, before: Value, after: Value, path: AttrP
   }
 }
 
+/** A copy with sensitive parts replaced, for values written whole (a dynamic type change). */
+function masked(v: Value, path: AttrPath, ctx: DiffContext): Value {
+  if (ctx.sensitive(path)) return '(sensitive value)';
+  if (Array.isArray(v)) return v.map((x, i) => masked(x, [...path, i], ctx));
+  if (isObjectValue(v)) {
+    const out: { [k: string]: Value } = {};
+    for (const k of Object.keys(v)) out[k] = masked(v[k], [...path, k], ctx);
+    return out;
+  }
+  return v;
+}
+
 function diffAttributes(
   shapes: Readonly<Record<string, Shape>> | null,
   before: Value,
@@ -145,8 +165,8 @@ function diffAttributes(
   const names = shapes ? Object.keys(shapes) : [...new Set([...Object.keys(b), ...Object.keys(a)])];
   const out: [string, DiffNode][] = [];
   for (const name of names.sort()) {
-    let bv = b[name] ?? null;
-    let av = a[name] ?? null;
+    let bv = own(b, name);
+    let av = own(a, name);
     if (emptyStringIsNull && bv === '') bv = null;
     if (emptyStringIsNull && av === '') av = null;
     if (bv === null && av === null) continue;
@@ -168,13 +188,16 @@ export function diffBlock(block: BlockSchema, before: Value, after: Value, path:
     const at = [...path, name];
     const groupFlags = ctx.flags(at);
     const items: BlockItem[] = [];
-    if (bt.nesting === 'single') {
-      const bv = b[name] ?? null;
-      const av = a[name] ?? null;
+    if (isUnknown(own(a, name))) {
+      // A whole block (or list of blocks) known only after apply: `+ disk (known after apply)`.
+      items.push({ label: '', node: diffValue(DYNAMIC, own(b, name), own(a, name), at, ctx) });
+    } else if (bt.nesting === 'single') {
+      const bv = own(b, name);
+      const av = own(a, name);
       if (bv !== null || av !== null) items.push({ label: '', node: diffBlock(bt.block, single(bv), single(av), at, ctx) });
     } else {
-      const bl = asList(b[name]);
-      const al = asList(a[name]);
+      const bl = asList(own(b, name));
+      const al = asList(own(a, name));
       const pair = bt.nesting === 'set' ? pairSet(bl, al) : pairByIndex(bl, al);
       pair.forEach(([bv, av], i) => {
         const node = diffBlock(bt.block, bv, av, [...at, i], ctx);

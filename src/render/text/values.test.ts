@@ -1,5 +1,5 @@
 import { UNKNOWN, Value } from '../../values/value';
-import { diffValue, Shape } from './diff-tree';
+import { diffBlock, diffValue, Shape } from './diff-tree';
 import { PLAIN, TextStyle } from './style';
 import { renderNode } from './values';
 import { wordWrap, horizontalRule } from './wrap';
@@ -70,5 +70,26 @@ describe('word wrap and rule', () => {
   test('the rule spans width - 1 columns', () => {
     expect(horizontalRule(5)).toBe('\n────\n');
     expect(horizontalRule(1)).toBe('\n');
+  });
+});
+
+describe('blocks', () => {
+  const block = {
+    description: '',
+    attributes: { name: { type: 'string' as const, description: '', optional: true } },
+    blockTypes: { disk: { nesting: 'list' as const, block: { description: '', attributes: { size: { type: 'number' as const, description: '', optional: true } } } } },
+  };
+  const ctx = { sensitive: () => false, flags: () => ({}) };
+
+  test('a block list known only after apply', () => {
+    const node = diffBlock(block, null, { name: 'a', disk: UNKNOWN }, [], ctx);
+    expect(renderNode(node, 0, { style: PLAIN })).toBe('{\n      + name = "a"\n\n      + disk (known after apply)\n    }');
+  });
+
+  test('blocks: a blank line before each group, unchanged ones counted', () => {
+    const node = diffBlock(block, { name: 'a', disk: [{ size: 1 }, { size: 2 }] }, { name: 'a', disk: [{ size: 1 }, { size: 3 }] }, [], ctx);
+    expect(renderNode(node, 0, { style: PLAIN })).toBe(
+      '{\n        # (1 unchanged attribute hidden)\n\n      ~ disk {\n          ~ size = 2 -> 3\n        }\n\n        # (1 unchanged block hidden)\n    }',
+    );
   });
 });

@@ -50,6 +50,8 @@ export function formatPrimitive(v: Value): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return JSON.stringify(v);
   if (isUnknown(v)) return '(known after apply)';
+  // A dynamic value that changed kind (string to object): written whole, as JSON.
+  if (typeof v === 'object') return JSON.stringify(v, (_k, x: unknown) => (isUnknown(x) ? '(known after apply)' : x));
   return String(v);
 }
 
