@@ -20,7 +20,8 @@ async function joiningClient(ctx: ApplyContext, s: ApplySession, address: string
     const master = records && poolObject(records);
     if (master && records.get('host', master.record.master)?.address === address) return { client: await ctx.client(other), owned: false };
   }
-  return { client: new XapiClient({ url: masterUrl(s.ops.client.url, address), credentials: { username, password } }), owned: true };
+  // One attempt: a host that refuses connections is not ready to join; the next apply retries.
+  return { client: new XapiClient({ url: masterUrl(s.ops.client.url, address), credentials: { username, password }, retry: { maxAttempts: 1 } }), owned: true };
 }
 
 /**
