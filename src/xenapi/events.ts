@@ -8,7 +8,7 @@ import type { CallOptions, XapiClient } from './client';
 import { isXapiError, XapiProtocolError } from './errors';
 import type { Ref } from './records/field-kinds';
 import { classFromEventName, type XapiClass, type XapiRecord } from './records/classes';
-import { decodeRecord } from './records/decode';
+import { decodeRecordInPlace } from './records/decode';
 import { isStruct, xmlrpcDouble, type XapiValue } from './wire/values';
 
 /** One change. `cls` is set for typed classes; `snapshot` is absent on `del`. */
@@ -122,6 +122,6 @@ function decodeEvent(raw: XapiValue): XapiEvent {
   const base: XapiEvent = { class: raw.class, operation, ref: raw.ref as Ref<string>, id: String(raw.id ?? '') };
   const withCls: XapiEvent = cls ? { ...base, cls } : base;
   if (raw.snapshot === undefined || operation === 'del') return withCls;
-  const snapshot = cls ? decodeRecord(cls, raw.snapshot) : (raw.snapshot as Record<string, unknown>);
+  const snapshot = cls ? decodeRecordInPlace(cls, raw.snapshot) : (raw.snapshot as Record<string, unknown>);
   return { ...withCls, snapshot };
 }

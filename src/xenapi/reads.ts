@@ -6,7 +6,7 @@ import type { CallOptions, XapiClient } from './client';
 import { XapiProtocolError } from './errors';
 import type { Ref } from './records/field-kinds';
 import type { XapiClass, XapiRecord } from './records/classes';
-import { decodeRecord } from './records/decode';
+import { decodeRecordInPlace } from './records/decode';
 import { isStruct } from './wire/values';
 
 /**
@@ -43,13 +43,16 @@ export async function getRecord<C extends XapiClass>(
   ref: Ref<C>,
   options?: CallOptions,
 ): Promise<XapiRecord<C>> {
-  return decodeRecord(cls, await client.invoke(`${cls}.get_record`, [ref], options));
+  return decodeRecordInPlace(cls, await client.invoke(`${cls}.get_record`, [ref], options));
 }
 
-/** Decodes a ref → record struct as returned by `get_all_records`. */
+/**
+ * Decodes a ref → record struct as returned by `get_all_records`. The records of `raw` are
+ * converted in place (the caller hands over a reply it owns), which matters at 10,000 VMs.
+ */
 export function decodeRecordMap<C extends XapiClass>(cls: C, raw: unknown, what: string): Map<Ref<C>, XapiRecord<C>> {
   if (!isStruct(raw)) throw new XapiProtocolError(`${what}: expected a struct of records`);
   const out = new Map<Ref<C>, XapiRecord<C>>();
-  for (const ref of Object.keys(raw)) out.set(ref as Ref<C>, decodeRecord(cls, raw[ref]));
+  for (const ref of Object.keys(raw)) out.set(ref as Ref<C>, decodeRecordInPlace(cls, raw[ref]));
   return out;
 }

@@ -10,7 +10,7 @@ import { eventFrom } from './events';
 import { redactArgs } from './redact';
 import type { Ref } from './records/field-kinds';
 import type { TaskRecord } from './records/task-message';
-import { decodeRecord } from './records/decode';
+import { decodeRecordInPlace } from './records/decode';
 import type { XapiEncodable, XapiValue } from './wire/values';
 import { decodeValue, WireFormatError } from './wire/xmlrpc';
 
@@ -91,7 +91,7 @@ export async function waitForTask(client: XapiClient, task: Ref<'task'>, options
           if (rec && TERMINAL.has(rec.status)) return rec;
         }
       } else {
-        const rec = decodeRecord('task', await client.invoke('task.get_record', [task]));
+        const rec = decodeRecordInPlace('task', await client.invoke('task.get_record', [task]));
         if (TERMINAL.has(rec.status)) return rec;
         polls++;
         await client.time.sleep(Math.min(2_000, 100 * 2 ** Math.min(polls, 5)), wait.signal);

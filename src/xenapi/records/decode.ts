@@ -17,75 +17,104 @@ export function decodeRecord<C extends XapiClass>(cls: C, raw: unknown): XapiRec
   return decodeWithTable(CLASS_FIELDS[cls], raw, cls) as XapiRecord<C>;
 }
 
+/**
+ * `decodeRecord` that converts `raw` itself instead of a copy: for replies the caller owns
+ * (a freshly parsed `get_all_records`), where copying 10,000 records would only cost time.
+ */
+export function decodeRecordInPlace<C extends XapiClass>(cls: C, raw: unknown): XapiRecord<C> {
+  return decodeWithTable(CLASS_FIELDS[cls], raw, cls, true) as XapiRecord<C>;
+}
+
 /** Like `decodeRecord` for any field table (e.g. one the caller defines for another class). */
 export function decodeWithTable<T extends FieldTable>(
   table: T,
   raw: unknown,
   what = 'record',
+  inPlace = false,
 ): RecordOf<T> {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new XapiProtocolError(`${what}: expected a struct, got ${describe(raw)}`);
   }
-  const out: Record<string, unknown> = { ...(raw as Record<string, unknown>) };
-  for (const [field, kind] of Object.entries(table)) {
-    if (field in out) out[field] = decodeField(kind, out[field], `${what}.${field}`);
+  // Hot path (10,000 records × ~90 fields per refresh): a spread copy keeps the record's shape
+  // fast, then only the fields whose wire form can differ are converted in place.
+  const out = inPlace ? (raw as Record<string, unknown>) : { ...(raw as Record<string, unknown>) };
+  for (const [field, kind] of convertible(table)) {
+    const value = out[field];
+    if (value !== undefined) out[field] = decodeField(kind, value, what, field);
   }
   return out as RecordOf<T>;
 }
 
+const CONVERTIBLE = new WeakMap<FieldTable, ReadonlyArray<readonly [string, FieldKind]>>();
+
+/** The fields of `table` whose wire form may differ from their decoded form. */
+function convertible(table: FieldTable): ReadonlyArray<readonly [string, FieldKind]> {
+  let list = CONVERTIBLE.get(table);
+  if (!list) {
+    list = Object.entries(table).filter(
+      ([, kind]) => !(kind === 'string' || kind === 'any' || kind.startsWith('ref:') || kind.startsWith('enum:')),
+    );
+    CONVERTIBLE.set(table, list);
+  }
+  return list;
+}
+
 /**
- * Decodes one value of datamodel kind `kind`.
- * @throws XapiProtocolError naming `path` when the value does not fit.
+ * Decodes one value of datamodel kind `kind`; `what` and `field` name it in errors (the path is
+ * only built when a value is wrong).
+ * @throws XapiProtocolError naming `what.field` when the value does not fit.
  */
-export function decodeField(kind: FieldKind, value: unknown, path: string): unknown {
+export function decodeField(kind: FieldKind, value: unknown, what: string, field = ''): unknown {
   switch (kind) {
     case 'int':
-      return toInt(value, path);
+      return typeof value === 'number' && Number.isInteger(value) ? value : toInt(value, what, field);
     case 'float':
-      return toFloat(value, path);
+      return typeof value === 'number' ? value : toFloat(value, what, field);
     case 'bool':
-      return toBool(value, path);
+      return typeof value === 'boolean' ? value : toBool(value, what, field);
     case 'datetime':
-      return toIsoDate(value, path);
+      return toIsoDate(value, join(what, field));
     case 'ints':
-      return toArray(value, path).map((v, i) => toInt(v, `${path}[${i}]`));
+      return toArray(value, what, field).map((v) => toInt(v, what, field));
     case 'intmap':
     case 'floatmap': {
       const conv = kind === 'intmap' ? toInt : toFloat;
       const out: Record<string, number> = {};
-      for (const [k, v] of Object.entries(toStruct(value, path))) out[k] = conv(v, `${path}.${k}`);
+      for (const [k, v] of Object.entries(toStruct(value, what, field))) out[k] = conv(v, what, field);
       return out;
     }
     case 'strings':
-      return toArray(value, path);
+      return toArray(value, what, field);
     case 'map':
-      return toStruct(value, path);
+      return toStruct(value, what, field);
     default:
-      if (kind.startsWith('refs:') || kind.startsWith('enums:')) return toArray(value, path);
+      if (kind.startsWith('refs:') || kind.startsWith('enums:')) return toArray(value, what, field);
       return value;
   }
 }
 
-function toInt(value: unknown, path: string): number {
+const join = (what: string, field: string): string => (field ? `${what}.${field}` : what);
+
+function toInt(value: unknown, what: string, field = ''): number {
   if (typeof value === 'number' && Number.isInteger(value)) return value;
   if (typeof value === 'bigint') return Number(value);
   if (typeof value === 'string' && /^-?\d+$/.test(value.trim())) return Number(value);
-  throw new XapiProtocolError(`${path}: expected an int, got ${describe(value)}`);
+  throw new XapiProtocolError(`${join(what, field)}: expected an int, got ${describe(value)}`);
 }
 
-function toFloat(value: unknown, path: string): number {
+function toFloat(value: unknown, what: string, field = ''): number {
   if (typeof value === 'number') return value;
   if (typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value))) {
     return Number(value);
   }
-  throw new XapiProtocolError(`${path}: expected a float, got ${describe(value)}`);
+  throw new XapiProtocolError(`${join(what, field)}: expected a float, got ${describe(value)}`);
 }
 
-function toBool(value: unknown, path: string): boolean {
+function toBool(value: unknown, what: string, field = ''): boolean {
   if (typeof value === 'boolean') return value;
   if (value === 1 || value === '1' || value === 'true') return true;
   if (value === 0 || value === '0' || value === 'false') return false;
-  throw new XapiProtocolError(`${path}: expected a bool, got ${describe(value)}`);
+  throw new XapiProtocolError(`${join(what, field)}: expected a bool, got ${describe(value)}`);
 }
 
 // xapi writes `20250319T04:16:24Z`; older hosts omit the `Z` or append `+hh:mm`.
@@ -111,16 +140,16 @@ export function toIsoDate(value: unknown, path = 'datetime'): string {
   throw new XapiProtocolError(`${path}: expected a datetime, got ${describe(value)}`);
 }
 
-function toArray(value: unknown, path: string): unknown[] {
+function toArray(value: unknown, what: string, field = ''): unknown[] {
   if (Array.isArray(value)) return value;
-  throw new XapiProtocolError(`${path}: expected an array, got ${describe(value)}`);
+  throw new XapiProtocolError(`${join(what, field)}: expected an array, got ${describe(value)}`);
 }
 
-function toStruct(value: unknown, path: string): Record<string, unknown> {
+function toStruct(value: unknown, what: string, field = ''): Record<string, unknown> {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     return value as Record<string, unknown>;
   }
-  throw new XapiProtocolError(`${path}: expected a struct, got ${describe(value)}`);
+  throw new XapiProtocolError(`${join(what, field)}: expected a struct, got ${describe(value)}`);
 }
 
 function describe(value: unknown): string {
