@@ -105,6 +105,25 @@ export interface OutputChange {
 
 export type PlanMode = 'normal' | 'destroy' | 'refresh-only';
 
+/** One host's memory before and after the plan, and the VMs the plan puts (or keeps) on it. */
+export interface HostUsage {
+  readonly name: string;
+  readonly uuid: string;
+  readonly memoryTotal: number;
+  readonly freeBefore: number;
+  readonly freeAfter: number;
+  /** Addresses of the VMs of this plan on the host after apply. */
+  readonly vms: readonly string[];
+}
+
+/** Capacity of one pool, for the placement view of reports. */
+export interface PoolCapacity {
+  readonly pool: string;
+  readonly hosts: readonly HostUsage[];
+  /** VMs of this plan in the pool whose host XAPI will choose at start. */
+  readonly unplacedVms: readonly string[];
+}
+
 export interface Plan {
   /** Version of xcpform's saved-plan format. */
   readonly formatVersion: 1;
@@ -120,6 +139,8 @@ export interface Plan {
   readonly outputs: readonly OutputChange[];
   readonly diagnostics: readonly Diagnostic[];
   readonly targets: readonly string[];
+  /** Per-pool capacity before and after the plan (present when the plan places or moves VMs). */
+  readonly capacity?: readonly PoolCapacity[];
   readonly currency?: string;
   readonly errored: boolean;
 }

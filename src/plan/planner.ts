@@ -17,11 +17,11 @@ import { monthlyCost } from './cost';
 import { planDataInstance } from './data';
 import { planDeletes } from './deletes';
 import { detectDrift } from './drift';
-import type { Action, OutputChange, Plan, PlanMode, ResourceChange } from './model';
+import type { Action, OutputChange, Plan, PlanMode, PoolCapacity, ResourceChange } from './model';
 import { planManagedInstance } from './managed';
 import type { BlockInfo, ConfigPort, PriorResource, Scope } from './ports';
 import { applyTargets } from './targets';
-import { Placer } from './placement';
+import { hostCapacities, Placer } from './placement';
 
 export interface PlanInput {
   readonly config: ConfigPort;
@@ -131,6 +131,7 @@ export function makePlan(input: PlanInput): Plan {
     finalChanges = applyTargets(finalChanges, input.targets, diagnostics);
   }
   for (const c of finalChanges) if (!resourceKnown(c.type, c.mode)) diagnostics.push(warning('plan.not-implemented', `${c.address}: resource type ${c.type} cannot be applied by this build of xcpform yet`, { address: c.address }));
+  const capacity = placer ? capacityReport(placer, input, finalChanges) : undefined;
   return {
     formatVersion: 1,
     xcpformVersion: VERSION,
@@ -142,6 +143,7 @@ export function makePlan(input: PlanInput): Plan {
     outputs,
     diagnostics,
     targets: input.targets ?? [],
+    ...(capacity ? { capacity } : {}),
     currency: input.rateCard?.currency,
     errored: hasErrors(diagnostics),
   };
@@ -184,3 +186,20 @@ function destroyedOutputs(prior: Readonly<Record<string, Value>>): OutputChange[
 }
 
 export { monthlyCost };
+
+/** Memory per host before and after the plan, with the plan's VMs on each host. */
+function capacityReport(placer: Placer, input: PlanInput, changes: readonly ResourceChange[]): PoolCapacity[] {
+  const before = new Map(input.pools.map((p) => [p, hostCapacities(input.world.pool(p))]));
+  const out: PoolCapacity[] = [];
+  for (const [pool, hosts] of placer.capacity()) {
+    const vms = changes.filter((c) => c.type === 'xcp_vm' && c.after && c.after.pool === pool);
+    const on = (h: { uuid: string; name: string }) => vms.filter((c) => c.after!.host === h.uuid || c.after!.host === h.name).map((c) => c.address);
+    const placed = new Set(hosts.flatMap(on));
+    out.push({
+      pool,
+      hosts: hosts.map((h) => ({ name: h.name, uuid: h.uuid, memoryTotal: h.memoryTotal, freeBefore: before.get(pool)?.find((b) => b.uuid === h.uuid)?.free ?? h.free, freeAfter: h.free, vms: on(h) })),
+      unplacedVms: vms.map((c) => c.address).filter((a) => !placed.has(a)),
+    });
+  }
+  return out;
+}
