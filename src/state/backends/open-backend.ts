@@ -44,6 +44,12 @@ export interface WorkspaceBackend extends StateBackend {
   withWorkspace(name: string): WorkspaceBackend;
   /** Deletes this backend's workspace (never `default`). */
   deleteWorkspace(): Promise<void>;
+  /**
+   * After this workspace's state was migrated elsewhere: keep it only as a backup, so it is
+   * not mistaken for the live state (local: rename to `.backup`, as Terraform leaves it;
+   * pg: the row is left as it is).
+   */
+  retire(): Promise<void>;
 }
 
 /** Result of {@link openBackend}: a backend unless the settings have errors. */
@@ -115,6 +121,7 @@ class PgWorkspaces implements WorkspaceBackend {
   listWorkspaces(): Promise<string[]> { return this.pg.listWorkspaces(); }
   withWorkspace(name: string): WorkspaceBackend { return new PgWorkspaces(this.pg.withWorkspace(name)); }
   deleteWorkspace(): Promise<void> { return this.pg.deleteWorkspace(); }
+  async retire(): Promise<void> {}
 }
 
 /** Local state files per workspace, in Terraform's layout. */
@@ -151,5 +158,10 @@ class LocalWorkspaces implements WorkspaceBackend {
   async deleteWorkspace(): Promise<void> {
     if (this.workspace === DEFAULT_WORKSPACE) throw new Error('the default workspace cannot be deleted');
     await fs.rm(path.join(this.dir, this.workspace), { recursive: true, force: true });
+  }
+  async retire(): Promise<void> {
+    await fs.rename(this.local.path, this.local.backupPath).catch((e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ENOENT') throw e;
+    });
   }
 }
