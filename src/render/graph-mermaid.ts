@@ -5,6 +5,7 @@
 import type { Action, ResourceChange } from '../plan/model';
 import { ACTION_COLOURS, nodeLabel, planGraph, PlanGraphOptions } from './plan-graph';
 
+/** Options of {@link renderPlanMermaid}: the graph options plus the flowchart direction. */
 export interface PlanMermaidOptions extends PlanGraphOptions {
   /** Flowchart direction (default `LR`). */
   readonly direction?: 'LR' | 'TB';

@@ -8,6 +8,7 @@ import type { Action, ResourceChange } from '../plan/model';
 import { ACTION_SYMBOL } from '../plan/model';
 import { byAddress } from './format';
 
+/** One change in the graph. */
 export interface PlanGraphNode {
   /** Stable id (`n1`, `n2`, ... in node order), safe in DOT and Mermaid. */
   readonly id: string;
@@ -17,6 +18,7 @@ export interface PlanGraphNode {
   readonly pool?: string;
 }
 
+/** Nodes, edges and pool groups of a plan, ready for DOT or Mermaid. */
 export interface PlanGraph {
   readonly nodes: readonly PlanGraphNode[];
   /** [dependency id, dependent id], sorted. */
@@ -27,6 +29,7 @@ export interface PlanGraph {
   readonly omitted: number;
 }
 
+/** Which changes become nodes. */
 export interface PlanGraphOptions {
   /** Leave out no-op changes (default true). */
   readonly changedOnly?: boolean;

@@ -33,6 +33,7 @@ export interface PlanJsonOptions {
   readonly indent?: number;
 }
 
+/** A state-values document: outputs and the root module's resources. */
 export interface StateValuesJson {
   readonly outputs?: Readonly<Record<string, { sensitive: boolean; value?: Json }>>;
   readonly root_module: { readonly resources?: readonly StateResourceJson[] };

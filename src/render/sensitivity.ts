@@ -16,21 +16,51 @@ export type SchemaLookup = (mode: 'managed' | 'data', type: string) => ResourceS
 /** The provider's own schemas. */
 export const providerSchemas: SchemaLookup = (mode, type) => (mode === 'data' ? dataSourceSchema(type) : resourceSchema(type));
 
-const key = (path: AttrPath): string => JSON.stringify(path);
+interface Trie {
+  end: boolean;
+  readonly next: Map<string | number, Trie>;
+}
+
+const newTrie = (): Trie => ({ end: false, next: new Map() });
 
 /** Answers "is this path secret?" for one side (before or after) of one change. */
 export class SensitivityIndex {
-  private readonly keys: Set<string>;
+  private readonly trie: Trie = newTrie();
+  private readonly schemaHasSecrets: boolean;
 
   constructor(paths: readonly AttrPath[], private readonly block: BlockSchema | undefined) {
-    this.keys = new Set(paths.map(key));
+    for (const p of paths) {
+      let t = this.trie;
+      for (const seg of p) {
+        let n = t.next.get(seg);
+        if (!n) t.next.set(seg, (n = newTrie()));
+        t = n;
+      }
+      t.end = true;
+    }
+    this.schemaHasSecrets = block ? hasSensitive(block) : false;
   }
 
-  /** True when `path` or one of its ancestors is sensitive. */
+  /** True when `path` or one of its ancestors is sensitive. O(path length), no allocation. */
   isSensitive(path: AttrPath): boolean {
-    for (let i = 0; i <= path.length; i++) if (this.keys.has(key(path.slice(0, i)))) return true;
-    return this.block ? schemaSensitive(this.block, path) : false;
+    let t: Trie | undefined = this.trie;
+    for (let i = 0; t && !t.end && i < path.length; i++) t = t.next.get(path[i]);
+    if (t?.end) return true;
+    return this.schemaHasSecrets ? schemaSensitive(this.block!, path) : false;
   }
+}
+
+const sensitiveCache = new WeakMap<BlockSchema, boolean>();
+
+/** Whether any attribute of the block, at any depth, is sensitive (cached per schema). */
+function hasSensitive(block: BlockSchema): boolean {
+  let known = sensitiveCache.get(block);
+  if (known === undefined) {
+    const attrHas = (a: AttributeSchema): boolean => Boolean(a.sensitive || (a.nested && Object.values(a.nested.attributes).some(attrHas)));
+    known = Object.values(block.attributes).some(attrHas) || Object.values(block.blockTypes ?? {}).some((bt) => hasSensitive(bt.block));
+    sensitiveCache.set(block, known);
+  }
+  return known;
 }
 
 /** Does the schema mark the attribute at `path` (or an ancestor) sensitive? Indexes are skipped. */
@@ -61,6 +91,7 @@ export interface ChangeSensitivity {
   readonly after: SensitivityIndex;
 }
 
+/** Sensitivity indexes of both sides of `change`, from its paths and its schema. */
 export function changeSensitivity(change: ResourceChange, schemas: SchemaLookup = providerSchemas): ChangeSensitivity {
   const block = schemas(change.mode, change.type)?.block;
   return {

@@ -7,6 +7,7 @@ import type { Action, Plan } from '../../plan/model';
 import { summarize } from '../../plan/model';
 import { bytesToMove, costTotals } from '../format';
 
+/** `Migration` in snake_case, as JSON consumers expect. */
 export interface MigrationJson {
   readonly from_pool: string;
   readonly to_pool: string;
@@ -16,6 +17,7 @@ export interface MigrationJson {
   readonly via?: string;
 }
 
+/** xcpform's detail of one change, keyed by address under `xcpform.resources`. */
 export interface XcpformResourceJson {
   readonly action: Action;
   readonly migration?: MigrationJson;
@@ -26,6 +28,7 @@ export interface XcpformResourceJson {
   readonly depends_on?: readonly string[];
 }
 
+/** The top-level `xcpform` extension object. */
 export interface XcpformJson {
   /** Version of this extension block; bumped when its shape changes. */
   readonly format_version: '1.0';
@@ -41,6 +44,7 @@ export interface XcpformJson {
 
 const paths = (ps: readonly (readonly (string | number)[])[]) => ps.map((p) => [...p]);
 
+/** Builds the `xcpform` object; `sorted` are the plan's changes in address order. */
 export function xcpformExtras(plan: Plan, sorted: Plan['changes']): XcpformJson {
   const resources: Record<string, XcpformResourceJson> = {};
   for (const c of sorted) {

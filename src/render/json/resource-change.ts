@@ -20,6 +20,7 @@ export const JSON_ACTIONS: Record<Action, readonly string[]> = {
   'no-op': ['no-op'],
 };
 
+/** Terraform's `change` object. */
 export interface ChangeJson {
   readonly actions: readonly string[];
   readonly before: Json;
@@ -30,6 +31,7 @@ export interface ChangeJson {
   readonly replace_paths?: readonly (readonly (string | number)[])[];
 }
 
+/** An entry of `resource_changes` / `resource_drift`. */
 export interface ResourceChangeJson {
   readonly address: string;
   readonly mode: 'managed' | 'data';
@@ -41,6 +43,7 @@ export interface ResourceChangeJson {
   readonly action_reason?: string;
 }
 
+/** A resource of a state-values document (`planned_values`, `prior_state.values`). */
 export interface StateResourceJson {
   readonly address: string;
   readonly mode: 'managed' | 'data';

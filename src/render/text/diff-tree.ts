@@ -11,6 +11,7 @@ import type { AttributeSchema, BlockSchema } from '../../schema/model';
 import type { CtyType } from '../../schema/cty-type';
 import { isObjectValue, isUnknown, Unknown, Value, valuesEqual } from '../../values/value';
 
+/** The action of one value inside a resource (replacements exist only at the top). */
 export type NodeAction = 'create' | 'delete' | 'update' | 'no-op';
 
 /** Markers attached to the node whose path is listed in the change. */
@@ -20,11 +21,13 @@ export interface NodeFlags {
   readonly halt?: boolean;
 }
 
+/** One nested block of a block type; `label` is empty except for map-nested blocks. */
 export interface BlockItem {
   readonly label: string;
   readonly node: DiffNode;
 }
 
+/** A node of the diff tree: its own action, what to render, markers. */
 export type DiffNode =
   | { readonly kind: 'primitive'; readonly action: NodeAction; readonly before: Value; readonly after: Value; readonly flags: NodeFlags }
   | { readonly kind: 'unknown'; readonly action: NodeAction; readonly before: DiffNode | null; readonly flags: NodeFlags }
@@ -62,6 +65,7 @@ export function own(o: { readonly [k: string]: Value }, k: string): Value {
   return Object.prototype.hasOwnProperty.call(o, k) ? o[k] ?? null : null;
 }
 
+/** The shape of a cty type. */
 export function shapeOfType(type: CtyType): Shape {
   if (typeof type === 'string') return type === 'dynamic' ? DYNAMIC : { t: 'primitive' };
   const [kind, inner] = type;
@@ -73,6 +77,7 @@ export function shapeOfType(type: CtyType): Shape {
   return { t: kind, elem: shapeOfType(inner as CtyType) };
 }
 
+/** The shape of an attribute: its type, or its nested attributes. */
 export function shapeOfAttribute(attr: AttributeSchema): Shape {
   if (attr.nested) {
     const attrs: Record<string, Shape> = {};

@@ -15,6 +15,7 @@ import { renderBlock } from './values';
 export type ChangeCause = 'planned' | 'drift';
 
 const key = (p: AttrPath) => JSON.stringify(p);
+const NO_FLAGS: NodeFlags = {};
 
 /** The index as Terraform writes it in reasons: `[2]`, `["x"]`. */
 export function indexText(index: number | string | undefined): string {
@@ -85,7 +86,7 @@ export function changeTree(change: ResourceChange, schemas: SchemaLookup = provi
   const ctx: DiffContext = {
     sensitive: (p) => sens.before.isSensitive(p) || sens.after.isSensitive(p),
     flags: (p): NodeFlags => {
-      if (!p.length) return {};
+      if (!p.length || (!replace.size && !migrate.size && !halt.size)) return NO_FLAGS;
       const k = key(p);
       return { replace: replace.has(k) || undefined, migrate: migrate.has(k) || undefined, halt: halt.has(k) || undefined };
     },

@@ -12,6 +12,7 @@ import { ACTION_SYMBOL, Action } from '../../plan/model';
 export type LineAction = Action;
 
 const CODES = { reset: 0, bold: 1, red: 31, green: 32, yellow: 33, magenta: 35, cyan: 36, darkGray: 90 } as const;
+/** Colours the renderers use (Terraform's colorstring names). */
 export type Colour = keyof typeof CODES;
 
 /** Rendering style shared by every text function. */
@@ -20,6 +21,7 @@ export interface TextStyle {
   readonly diffMarkers: boolean;
 }
 
+/** No colour, symbols in place: `-no-color` text. */
 export const PLAIN: TextStyle = { color: false, diffMarkers: false };
 
 /** Wraps text in ANSI codes when colour is on. */

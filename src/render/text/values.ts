@@ -46,6 +46,7 @@ export function attrName(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name) ? name : JSON.stringify(name);
 }
 
+/** A primitive as Terraform writes it: quoted strings, bare numbers and bools, `null`. */
 export function formatPrimitive(v: Value): string {
   if (v === null || v === undefined) return 'null';
   if (typeof v === 'string') return JSON.stringify(v);
