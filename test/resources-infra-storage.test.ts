@@ -168,4 +168,31 @@ describe('xcp_vdi', () => {
     expect(await read(vdiResource, moved)).toBeNull();
     expect(planResourceChange(vdiResource.schema, await read(vdiResource, returned), cfgBack).action).toBe('no-op');
   });
+
+  it('resumes a copy-and-swap interrupted after the source was destroyed, re-attaching the disk', async () => {
+    const cl = h.client('dc1');
+    const template = (await cl.call<string[]>('VM.get_by_name_label', 'Debian Bookworm 12'))[0];
+    const vm = await cl.call<string>('VM.clone', template, 'crashed-mover');
+    await cl.call('VM.provision', vm);
+    await cl.call('VM.set_is_a_template', vm, false);
+    const vbd = (await cl.call<string[]>('VM.get_VBDs', vm))[0];
+    const source = await cl.call<string>('VBD.get_VDI', vbd);
+    const sourceUuid = await cl.call<string>('VDI.get_uuid', source);
+    const prior = vdiResource.import!({ id: sourceUuid, world: await h.world(vdiResource.classes), defaultPool: 'dc1' }).state!;
+    const target = prior.sr === local1 ? nfs : local1;
+    // What an apply killed between "destroy the old disk" and "unmark the copy" leaves behind:
+    const copy = await cl.call<string>('VDI.copy', source, await cl.call<string>('SR.get_by_uuid', target), 'OpaqueRef:NULL', 'OpaqueRef:NULL');
+    await cl.call('VDI.add_to_other_config', copy, 'xcpform:copy-of', sourceUuid);
+    await cl.call('VDI.add_to_other_config', copy, 'xcpform:attach', JSON.stringify([{ vm: await cl.call<string>('VM.get_uuid', vm), userdevice: '0', bootable: true, mode: 'RW', type: 'Disk', unpluggable: true }]));
+    await cl.call('VBD.destroy', vbd);
+    await cl.call('VDI.destroy', source);
+    const cfg = { pool: 'dc1', name_label: prior.name_label, name_description: prior.name_description, sr: target, size: prior.size, type: prior.type };
+    const diff = planResourceChange(vdiResource.schema, prior, cfg);
+    const state = (await vdiResource.migrate!({ prior, planned: diff.planned, config: cfg, ctx: h.ctx('xcp_vdi.resumed') })).state;
+    expect(state.uuid).toBe(await cl.call('VDI.get_uuid', copy));
+    const disks = await Promise.all((await cl.call<string[]>('VM.get_VBDs', vm)).map((b) => cl.call<string>('VBD.get_VDI', b)));
+    expect(disks).toContain(copy);
+    const oc = await cl.call<Record<string, string>>('VDI.get_other_config', copy);
+    expect(Object.keys(oc).filter((k) => k === 'xcpform:copy-of' || k === 'xcpform:attach')).toEqual([]);
+  });
 });
