@@ -124,7 +124,7 @@ describe('init -migrate-state', () => {
     expect(refused.err + refused.out).not.toContain('hunter22');
     expect(readFileSync(path.join(d, 'terraform.tfstate'), 'utf8')).toBe(mine); // source untouched
 
-    const forced = await init(d, ['-migrate-state', '-force-copy'], env);
+    const forced = await init(d, ['-migrate-state', '-force-copy', '-input=false'], env);
     expect(forced.code).toBe(0);
     expect(await new PgBackend({ connStr: conn }).read()).toBe(mine);
     // Unchanged backend: a second init has nothing to do.

@@ -43,6 +43,7 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
     .option('--reconfigure', 'use the new backend configuration without migrating state')
     .option('--backend-config <KEY=VALUE>', 'a backend setting, overriding the block (repeatable)', (v: string, acc: string[]) => [...acc, v], [])
     .option('--lock-timeout <duration>', 'how long to wait for a state lock (e.g. 30s)', '0s')
+    .option('--input <bool>', 'accepted for Terraform compatibility; init never prompts', 'false')
     .option('--no-color', 'disable colours')
     .action(async (dir: string | undefined, flags: InitFlags) => {
       const diags: Diagnostic[] = [];
