@@ -6,6 +6,10 @@ import { Command, CommanderError } from 'commander';
 import { CliIo, processIo } from './io';
 import { register as registerValidate } from './commands/validate';
 import { register as registerSimulator } from './commands/simulator';
+import { register as registerPlan } from './commands/plan';
+import { register as registerApply } from './commands/apply';
+import { register as registerInit } from './commands/init';
+import { register as registerWorkspace } from './commands/workspace';
 import { VERSION } from '../version';
 
 /** A command resolves to its exit code. */
@@ -13,7 +17,7 @@ export type ExitSink = (code: number) => void;
 
 export type CommandRegistrar = (program: Command, io: CliIo, exit: ExitSink) => void;
 
-const registrars: CommandRegistrar[] = [registerValidate, registerSimulator];
+const registrars: CommandRegistrar[] = [registerValidate, registerInit, registerPlan, registerApply, registerWorkspace, registerSimulator];
 
 export function buildProgram(io: CliIo, exit: ExitSink): Command {
   const program = new Command('xcpform');

@@ -72,8 +72,11 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
   const notes: string[] = [...placementNotes];
   let bytes: number | undefined;
   const rt = resourceType(block.type);
-  if (rt?.plan && action !== 'no-op' && action !== 'replace') {
+  if (rt?.plan && action !== 'replace') {
     const refined = rt.plan({ prior: req.prior, planned, config, world: req.world });
+    // A hook may find work the schema diff cannot see (a host that joined since the VLAN was
+    // made): a no-op whose refined plan differs becomes an update.
+    if (action === 'no-op' && JSON.stringify(refined.planned) !== JSON.stringify(planned)) action = 'update';
     planned = refined.planned;
     notes.push(...(refined.notes ?? []));
     bytes = refined.bytesToMove;

@@ -19,6 +19,8 @@ export interface PlanFile {
   readonly configFiles: Readonly<Record<string, string>>;
   /** Raw variable assignments (name → value) used for the plan. */
   readonly variableValues: Readonly<Record<string, Value>>;
+  /** The working folder the plan was made in (state, embedded world). */
+  readonly workDir?: string;
 }
 
 const MARK = '$xcpform';
@@ -70,5 +72,5 @@ export function readPlanFile(path: string): { file?: PlanFile; diagnostics: Diag
   if (!plan || !Array.isArray(plan.changes) || typeof plan.prior?.serial !== 'number' || typeof plan.prior?.lineage !== 'string') return bad('the plan is incomplete or damaged');
   const configFiles = (obj.configFiles ?? {}) as Record<string, string>;
   if (typeof configFiles !== 'object' || Object.values(configFiles).some((t) => typeof t !== 'string')) return bad('the configuration snapshot is damaged');
-  return { file: { plan, configFiles, variableValues: (decode(obj.variableValues) ?? {}) as Record<string, Value> }, diagnostics: [] };
+  return { file: { plan, configFiles, variableValues: (decode(obj.variableValues) ?? {}) as Record<string, Value>, ...(typeof obj.workDir === 'string' ? { workDir: obj.workDir } : {}) }, diagnostics: [] };
 }

@@ -29,7 +29,7 @@ export interface RateCard {
 }
 
 export interface ProviderSettings {
-  /** Pools by name, sorted by name. */
+  /** Pools in declaration order; the first is the default unless default_pool says otherwise. */
   readonly endpoints: readonly PoolEndpoint[];
   readonly defaultPool: string;
   readonly rateCard?: RateCard;
@@ -52,7 +52,7 @@ export function resolveProviderSettings(config: ObjectValue | null, env: Readonl
     }));
   }
   const entries = isObjectValue(poolsValue) ? Object.entries(poolsValue) : [[DEFAULT_POOL_NAME, { url: EMBEDDED_URL }] as [string, Value]];
-  for (const [name, raw] of entries.sort(([a], [b]) => a.localeCompare(b))) {
+  for (const [name, raw] of entries) {
     const p: ObjectValue = isObjectValue(raw) ? raw : {};
     const envKey = name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
     const url = str(p.url) ?? EMBEDDED_URL;

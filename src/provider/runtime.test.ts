@@ -11,7 +11,7 @@ describe('ProviderRuntime', () => {
     expect(diagnostics).toEqual([]);
     const first = await ProviderRuntime.open(settings, { workDir });
     try {
-      expect(first.pools).toEqual(['cloud1', 'dc1']);
+      expect(first.pools).toEqual(['dc1', 'cloud1']);
       const hosts = await first.records('cloud1', ['host']);
       expect(hosts.all('host').size).toBe(2);
       const client = await first.client('dc1');

@@ -8,7 +8,7 @@ import * as cdktf from 'cdktf';
 
 export interface XcpProviderConfig {
   /**
-  * Pool used by resources that do not set `pool`. Defaults to the first pool by name.
+  * Pool used by resources that do not set `pool`. Defaults to the first pool declared.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs#default_pool XcpProvider#default_pool}
   */

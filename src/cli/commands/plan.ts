@@ -1,0 +1,50 @@
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import type { CliIo } from '../io';
+import type { ExitSink } from '../main';
+import { planWorkspace } from '../../engine/plan';
+import { savePlan } from '../../engine/plan-snapshot';
+import { renderPlanJson } from '../../render/plan-json';
+import { addPlanFlags, planFlags } from '../flags';
+import { openWorkspace, planHasChanges, printDiagnostics, printPlan } from '../engine-run';
+import { useColor } from '../color';
+
+export function register(program: Command, io: CliIo, exit: ExitSink): void {
+  addPlanFlags(program
+    .command('plan [dir]')
+    .description('show the changes that apply would make to the pools (nothing is changed)')
+    .option('--out <file>', 'save the plan to FILE for "xcpform apply FILE"')
+    .option('--json', 'print the plan as JSON (terraform show -json format 1.2)')
+    .option('--destroy', 'plan to destroy every managed object')
+    .option('--refresh-only', 'plan only to update the state from the live pools')
+    .option('--detailed-exitcode', 'exit 0 with no changes, 2 with changes, 1 on error'))
+    .action(async (dir: string | undefined, raw: Record<string, unknown>) => {
+      const flags = planFlags(raw);
+      const color = useColor(io, flags.color);
+      const ws = await openWorkspace(io, dir, flags, 'OperationTypePlan');
+      if (!ws) return exit(1);
+      try {
+        const { plan, diagnostics } = await planWorkspace(ws, {
+          mode: raw.destroy ? 'destroy' : raw.refreshOnly ? 'refresh-only' : 'normal',
+          refresh: flags.refresh,
+          targets: flags.target,
+          replace: flags.replace,
+        });
+        printDiagnostics(io, diagnostics, color);
+        if (!plan) return exit(1);
+        if (raw.json) io.stdout(`${renderPlanJson(plan, { timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z') })}\n`);
+        else printPlan(io, plan, color);
+        if (plan.errored) return exit(1);
+        if (raw.out) {
+          const out = resolve(io.cwd, String(raw.out));
+          savePlan(out, plan, ws.config!, ws.options.dir);
+          if (!raw.json) io.stdout(`\nSaved the plan to: ${String(raw.out)}\n\nTo perform exactly these actions, run the following command to apply:\n    xcpform apply "${String(raw.out)}"\n`);
+        } else if (!raw.json && planHasChanges(plan)) {
+          io.stdout('\nNote: You didn\'t use the -out option to save this plan, so xcpform can\'t guarantee to take exactly these actions if you run "xcpform apply" now.\n');
+        }
+        exit(raw.detailedExitcode && planHasChanges(plan) ? 2 : 0);
+      } finally {
+        await ws.close();
+      }
+    });
+}

@@ -1,0 +1,49 @@
+/**
+ * What the engine commands share: opening the workspace of a folder, printing diagnostics and
+ * plans the way Terraform does, and closing everything on the way out.
+ */
+import { resolve } from 'node:path';
+import { Diagnostic, hasErrors } from '../diagnostics';
+import { Workspace, type WorkspaceOptions } from '../engine/workspace';
+import type { Plan } from '../plan/model';
+import { renderDiagnostics } from '../render/diagnostics';
+import { renderPlanText } from '../render/plan-text';
+import { useColor } from './color';
+import type { PlanFlags } from './flags';
+import type { CliIo } from './io';
+
+export function printDiagnostics(io: CliIo, diags: readonly Diagnostic[], color: boolean): void {
+  if (diags.length) io.stderr(renderDiagnostics(diags, { color }));
+}
+
+export async function openWorkspace(
+  io: CliIo,
+  dir: string | undefined,
+  flags: Pick<PlanFlags, 'varOrder' | 'lock' | 'lockTimeout' | 'color'>,
+  operation: WorkspaceOptions['operation'],
+  extra: Partial<WorkspaceOptions> = {},
+): Promise<Workspace | undefined> {
+  const { workspace, diagnostics } = await Workspace.open({
+    dir: resolve(io.cwd, dir ?? '.'),
+    cwd: io.cwd,
+    env: io.env,
+    vars: flags.varOrder,
+    lock: flags.lock,
+    lockTimeoutMs: flags.lockTimeout,
+    operation,
+    ...extra,
+  });
+  printDiagnostics(io, diagnostics, useColor(io, flags.color));
+  return hasErrors(diagnostics) ? undefined : workspace;
+}
+
+/** Prints a plan in Terraform's text form (diagnostics included). */
+export function printPlan(io: CliIo, plan: Plan, color: boolean): void {
+  io.stdout(renderPlanText(plan, { color, width: io.columns, diagnostics: false }));
+  printDiagnostics(io, plan.diagnostics, color);
+}
+
+/** True when the plan changes something (resources or outputs). */
+export function planHasChanges(plan: Plan): boolean {
+  return plan.changes.some((c) => c.action !== 'no-op') || plan.outputs.some((o) => o.action !== 'no-op');
+}

@@ -1,0 +1,60 @@
+/**
+ * Applying a plan in a workspace: a stale-plan check against the state's lineage and serial,
+ * the executor over the live state (persisted after every change), then the outputs.
+ */
+import { Diagnostic, error } from '../diagnostics';
+import { executePlan, type ExecuteResult } from '../executor/apply';
+import type { ApplyEvent } from '../executor/ports';
+import { stateScope } from '../executor/resolve';
+import type { Plan } from '../plan/model';
+import { setOutput } from '../state';
+import { LiveState } from './state-adapter';
+import type { Workspace } from './workspace';
+
+export interface ApplyOptions {
+  readonly parallelism?: number;
+  readonly signal?: AbortSignal;
+  readonly onEvent?: (e: ApplyEvent) => void;
+}
+
+/** Terraform's rules for saved plans: a different lineage or a newer serial makes it stale. */
+export function checkStale(plan: Plan, lineage: string, serial: number): Diagnostic | undefined {
+  if (plan.prior.lineage && plan.prior.lineage !== lineage) {
+    return error('plan.stale-lineage', 'Saved plan does not match the given state', { detail: 'The given plan file can not be applied because it was created from a different state lineage.' });
+  }
+  if (plan.prior.serial !== serial) {
+    return error('plan.stale', 'Saved plan is stale', { detail: 'The given plan file can no longer be applied because the state was changed by another operation after the plan was created.' });
+  }
+  return undefined;
+}
+
+export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyOptions): Promise<ExecuteResult & { diagnostics: Diagnostic[] }> {
+  const runtime = await ws.runtime();
+  const live = new LiveState(ws.manager);
+  const result = await executePlan({
+    plan,
+    config: plan.mode === 'destroy' ? undefined : ws.config,
+    contexts: { applyContext: (address, progress, signal) => runtime.applyContext(address, progress, signal), defaultPool: runtime.defaultPool },
+    state: live,
+    parallelism: opts.parallelism,
+    signal: opts.signal,
+    onEvent: opts.onEvent,
+  });
+  const diagnostics = [...result.diagnostics];
+  // Outputs from the state as it now is.
+  if (ws.config) {
+    if (plan.mode === 'destroy') {
+      await ws.manager.apply((s) => ({ ...s, outputs: {} }));
+    } else {
+      const { outputs, diagnostics: od } = ws.config.evaluateOutputs(stateScope(live.current()));
+      diagnostics.push(...od.filter((d) => d.severity === 'error'));
+      await ws.manager.apply((s) => {
+        let next = { ...s, outputs: {} };
+        for (const o of outputs) next = setOutput(next, o.name, { value: o.value, type: 'dynamic', sensitive: o.sensitive || undefined });
+        return next;
+      });
+    }
+  }
+  await ws.manager.flush();
+  return { ...result, diagnostics };
+}
