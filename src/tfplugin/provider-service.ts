@@ -107,7 +107,9 @@ export class ProviderService {
       // Loaded here, not at start-up: only plan/apply processes need clients and the simulator,
       // and Terraform starts a provider process several times per command.
       const { ProviderRuntime } = await import('../provider/runtime');
-      this.runtime = await ProviderRuntime.open(settings, { workDir: this.options.workDir });
+      // XCPFORM_EMBEDDED_LATENCY_MS slows the embedded simulator down (demos, interrupt tests).
+      const latency = Number(this.options.env.XCPFORM_EMBEDDED_LATENCY_MS ?? '') || undefined;
+      this.runtime = await ProviderRuntime.open(settings, { workDir: this.options.workDir, embeddedLatencyMs: latency });
       this.settings = settings;
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
