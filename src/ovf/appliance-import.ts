@@ -1,0 +1,195 @@
+/**
+ * The create side of `xcp_appliance.ovf_source`: imports an OVF/OVA package into a pool.
+ * The package is read and checked completely first (manifest, files, formats, SR, networks):
+ * a broken package creates nothing. Then `VM_appliance.create`, and per virtual system in start
+ * order: `VM.clone` of "Other install media", vCPUs and memory, one VDI per disk on the import
+ * SR filled by raw upload, VBDs, an empty CD drive when the package has one, VIFs on the mapped
+ * networks, membership with `order` / `start_delay` / `shutdown_delay`.
+ *
+ * Each VM is tagged `xcpform:address = xcp_vm.<name>` (the names `ovf import` writes), so the
+ * `xcp_vm` blocks of an imported configuration adopt the VMs instead of creating others.
+ */
+import { error } from '../diagnostics';
+import type { XapiEncodable } from '../xenapi';
+import { XapiOps } from '../resources/pool/shared/xapi-ops';
+import { ADDRESS_KEY, TEMPLATE_KEY, VDI_OWNER_KEY } from '../resources/vm/owned-keys';
+import { ResourceError, type ApplyContext } from '../resources/resource';
+import type { PoolRecords } from '../resources/snapshot';
+import { applianceLayout, CD_USERDEVICE, IMPORT_TEMPLATE, vmAddress, type VmLayout } from './layout';
+import { readOvfPackage, type OvfPackage } from './package-reader';
+import { uploadSegments } from './upload';
+
+export interface ApplianceImportRequest {
+  readonly ctx: ApplyContext;
+  /** Pool name (a key of the provider's pools). */
+  readonly pool: string;
+  /** Path of the `.ovf` or `.ova`. */
+  readonly source: string;
+  /** UUID or name of the SR for the disks; the pool's default SR when null/undefined. */
+  readonly importSr?: string | null;
+  /** Package network name → pool network UUID or name; unmapped networks are looked up by their own name. */
+  readonly importNetworkMap?: Readonly<Record<string, string>>;
+  /** Appliance name and description; default from the package. */
+  readonly nameLabel?: string;
+  readonly nameDescription?: string;
+}
+
+export interface ImportedVm {
+  readonly ovfId: string;
+  readonly ref: string;
+  readonly uuid: string;
+  readonly nameLabel: string;
+  /** The `xcp_vm` address recorded on the VM (`xcpform:address`). */
+  readonly address: string;
+  readonly order: number;
+}
+
+export interface ApplianceImportResult {
+  readonly applianceRef: string;
+  readonly applianceUuid: string;
+  /** In start order. */
+  readonly vms: readonly ImportedVm[];
+}
+
+const CLASSES = ['pool', 'SR', 'network', 'VM'] as const;
+const HIDE_KEY = 'HideFromXenCenter';
+
+function refuse(ctx: ApplyContext, summary: string, detail: string, path: string): ResourceError {
+  return new ResourceError(error('ovf.import-refused', `${ctx.address}: ${summary}`, { address: ctx.address, detail, path: [path] }));
+}
+
+function resolve(records: PoolRecords, cls: 'SR' | 'network', key: string): { ref: string; record: { uuid: string; MTU?: number } } | undefined {
+  const byUuid = records.byUuid(cls, key);
+  if (byUuid) return byUuid as never;
+  const named = records.byName(cls, key);
+  return named.length === 1 ? (named[0] as never) : undefined;
+}
+
+/** Reads the package and everything it needs in the pool; throws before anything is created. */
+async function prepare(req: ApplianceImportRequest, records: PoolRecords): Promise<{ pkg: OvfPackage; sr: string; networks: Map<string, { ref: string; mtu: number }>; template: string }> {
+  const { ctx } = req;
+  const { package: pkg, diagnostics } = await readOvfPackage(req.source);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (!pkg) {
+    const first = errors[0];
+    throw new ResourceError(error(first?.code ?? 'ovf.unreadable', `${ctx.address}: ovf_source: ${first?.summary ?? 'cannot read the package'}`, {
+      address: ctx.address,
+      path: ['ovf_source'],
+      detail: `${errors.map((d) => `${d.summary}${d.detail ? ` (${d.detail})` : ''}`).join('; ')}. Nothing was created.`,
+    }));
+  }
+  for (const d of pkg.envelope.disks) {
+    if (d.fileRef !== undefined && d.format !== 'raw' && d.format !== 'vhd') {
+      throw refuse(ctx, `ovf_source: disk ${d.diskId} is in ${d.format} format`, `XAPI imports raw and VHD images only. Convert the disk (for example with qemu-img convert -O raw) and rebuild the package. Nothing was created.`, 'ovf_source');
+    }
+  }
+  const poolRec = [...records.all('pool').values()][0];
+  const srKey = req.importSr ?? undefined;
+  const sr = srKey ? resolve(records, 'SR', srKey)?.ref : poolRec?.default_SR;
+  if (!sr || sr === 'OpaqueRef:NULL') {
+    throw refuse(ctx, srKey ? `import_sr "${srKey}" is not an SR of pool ${req.pool}` : `pool ${req.pool} has no default SR`, 'Set import_sr to the UUID or name of an SR of the pool. Nothing was created.', 'import_sr');
+  }
+  const networks = new Map<string, { ref: string; mtu: number }>();
+  const missing: string[] = [];
+  for (const n of pkg.envelope.networks) {
+    const key = req.importNetworkMap?.[n.name] ?? n.name;
+    const hit = resolve(records, 'network', key);
+    if (hit) networks.set(n.name, { ref: hit.ref, mtu: hit.record.MTU ?? 1500 });
+    else if (applianceLayout(pkg.envelope).vms.some((vm) => vm.nics.some((s) => s.nic.network === n.name))) missing.push(`"${n.name}"${key !== n.name ? ` (mapped to "${key}")` : ''}`);
+  }
+  if (missing.length) {
+    throw refuse(ctx, `no network of pool ${req.pool} for the package's network ${missing.join(', ')}`, 'Map each package network to a network of the pool in import_network_map (package network name = network UUID or name). Nothing was created.', 'import_network_map');
+  }
+  const template = [...records.all('VM')].find(([, vm]) => vm.is_a_template && vm.name_label === IMPORT_TEMPLATE)?.[0];
+  if (!template) throw refuse(ctx, `pool ${req.pool} has no "${IMPORT_TEMPLATE}" template`, 'xcpform creates imported VMs from that default template. Nothing was created.', 'ovf_source');
+  return { pkg, sr, networks, template };
+}
+
+async function createVm(ops: XapiOps, req: ApplianceImportRequest, pkg: OvfPackage, vm: VmLayout, env: { sr: string; networks: Map<string, { ref: string; mtu: number }>; template: string; appliance: string }): Promise<ImportedVm> {
+  const hw = vm.system.hardware;
+  const call = <T>(why: string, method: string, ...args: XapiEncodable[]): Promise<T> => ops.call<T>(why, method, ...args);
+  req.ctx.progress({ kind: 'message', text: `creating VM ${vm.nameLabel}` });
+  const ref = await ops.callAsync<string>(`clone the template for ${vm.nameLabel}`, 'VM.clone', env.template, vm.nameLabel);
+  const uuid = await call<string>('read the new VM', 'VM.get_uuid', ref);
+  const address = vmAddress(vm);
+  for (const [k, v] of [[ADDRESS_KEY, address], [TEMPLATE_KEY, IMPORT_TEMPLATE], [HIDE_KEY, 'true']]) {
+    await call('tag the VM', 'VM.remove_from_other_config', ref, k);
+    await call('tag the VM', 'VM.add_to_other_config', ref, k, v);
+  }
+  await call('drop the template disk spec', 'VM.remove_from_other_config', ref, 'disks');
+  await call('convert the clone into a VM', 'VM.set_is_a_template', ref, false);
+  if (vm.system.annotation) await call('set the description', 'VM.set_name_description', ref, vm.system.annotation);
+  const mem = Math.max(hw.memoryBytes, 16 * 2 ** 20);
+  await call('set the memory', 'VM.set_memory_limits', ref, mem, mem, mem, mem);
+  const max = await call<number>('read vCPUs', 'VM.get_VCPUs_max', ref);
+  if (hw.vcpus > max) await call('set vCPUs', 'VM.set_VCPUs_max', ref, hw.vcpus);
+  await call('set vCPUs', 'VM.set_VCPUs_at_startup', ref, hw.vcpus);
+  if (hw.vcpus < max) await call('set vCPUs', 'VM.set_VCPUs_max', ref, hw.vcpus);
+  for (const slot of vm.disks) {
+    const disk = slot.drive.disk;
+    const file = slot.drive.file;
+    const segments = file ? pkg.files.get(file.id) ?? [] : [];
+    const stored = segments.reduce((n, s) => n + s.size, 0);
+    const size = Math.max(disk.capacityBytes, 2 ** 20, file?.compression ? 0 : disk.format === 'raw' ? stored : 0);
+    const vdi = await call<string>(`create disk ${slot.userdevice} of ${vm.nameLabel}`, 'VDI.create', {
+      name_label: `${vm.nameLabel} ${slot.userdevice}`, name_description: slot.drive.name ?? '', SR: env.sr, virtual_size: size, type: 'user',
+      sharable: false, read_only: false, other_config: { [VDI_OWNER_KEY]: uuid }, xenstore_data: {}, sm_config: {}, tags: [],
+    });
+    if (file && segments.length) {
+      req.ctx.progress({ kind: 'message', text: `uploading ${file.href} into disk ${slot.userdevice} of ${vm.nameLabel}` });
+      try {
+        await uploadSegments(await req.ctx.client(req.pool), vdi, segments, {
+          format: disk.format === 'vhd' ? 'vhd' : 'raw', gzip: file.compression === 'gzip', signal: req.ctx.signal,
+          onBytes: (done, total) => req.ctx.progress({ kind: 'bytes', done, total }),
+        });
+      } catch (err) {
+        throw refuse(req.ctx, `cannot upload ${file.href} into disk ${slot.userdevice} of ${vm.nameLabel}`, `${(err as Error).message}. Check the SR's free space and apply again.`, 'ovf_source');
+      }
+    }
+    await call(`attach disk ${slot.userdevice}`, 'VBD.create', {
+      VM: ref, VDI: vdi, userdevice: slot.userdevice, bootable: slot.bootable, mode: 'RW', type: 'Disk', empty: false,
+      unpluggable: true, other_config: {}, qos_algorithm_type: '', qos_algorithm_params: {},
+    });
+  }
+  if (vm.hasCd) {
+    await call('add the CD drive', 'VBD.create', {
+      VM: ref, VDI: 'OpaqueRef:NULL', userdevice: CD_USERDEVICE, bootable: false, mode: 'RO', type: 'CD', empty: true,
+      unpluggable: true, other_config: {}, qos_algorithm_type: '', qos_algorithm_params: {},
+    });
+  }
+  for (const n of vm.nics) {
+    const net = env.networks.get(n.nic.network)!;
+    await call(`add network interface ${n.device}`, 'VIF.create', {
+      device: n.device, network: net.ref, VM: ref, MAC: n.nic.mac ?? '', MTU: net.mtu, other_config: {},
+      qos_algorithm_type: '', qos_algorithm_params: {}, locking_mode: 'network_default', ipv4_allowed: [], ipv6_allowed: [],
+    });
+  }
+  await call('join the appliance', 'VM.set_appliance', ref, env.appliance);
+  await call('set the start order', 'VM.set_order', ref, vm.order);
+  await call('set the start delay', 'VM.set_start_delay', ref, vm.startDelay);
+  await call('set the shutdown delay', 'VM.set_shutdown_delay', ref, vm.stopDelay);
+  await call('finish the import', 'VM.remove_from_other_config', ref, HIDE_KEY);
+  return { ovfId: vm.system.id, ref, uuid, nameLabel: vm.nameLabel, address, order: vm.order };
+}
+
+/**
+ * Imports the package at `source` into `pool`: one VM_appliance holding the package's VMs,
+ * created in start order. User-caused failures are `ResourceError`s naming `ctx.address`; a
+ * package that fails to read or check creates nothing.
+ */
+export async function importOvfAppliance(req: ApplianceImportRequest): Promise<ApplianceImportResult> {
+  const { ctx } = req;
+  const records = await ctx.records(req.pool, CLASSES);
+  const env = await prepare(req, records);
+  const layout = applianceLayout(env.pkg.envelope);
+  const client = await ctx.client(req.pool);
+  const ops = new XapiOps(client, ctx, 'xcp_appliance');
+  const applianceRef = await ops.call<string>('create the appliance', 'VM_appliance.create', {
+    name_label: req.nameLabel ?? layout.nameLabel,
+    name_description: req.nameDescription ?? layout.description,
+  });
+  const applianceUuid = await ops.call<string>('read the appliance', 'VM_appliance.get_uuid', applianceRef);
+  const vms: ImportedVm[] = [];
+  for (const vm of layout.vms) vms.push(await createVm(ops, req, env.pkg, vm, { ...env, appliance: applianceRef }));
+  return { applianceRef, applianceUuid, vms };
+}
