@@ -130,6 +130,23 @@ describe('terraform-provider-xcp without TLS and in odd environments', () => {
     }
   });
 
+  it('serves plaintext in --debug mode and prints the TF_REATTACH_PROVIDERS line', async () => {
+    const child = spawn(process.execPath, [PROVIDER_BIN, '--debug'], { env: { ...process.env, TF_PLUGIN_MAGIC_COOKIE: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    try {
+      const line = await firstLine(child);
+      const m = /^export TF_REATTACH_PROVIDERS='(.*)'$/.exec(line);
+      expect(m).not.toBeNull();
+      const entry = JSON.parse(m![1])['registry.terraform.io/xcpform/xcp'];
+      expect(entry).toMatchObject({ Protocol: 'grpc', ProtocolVersion: 6, Pid: child.pid, Addr: { Network: 'unix' } });
+      const { loadProtos } = await import('../src/tfplugin/protos');
+      const health = new (loadProtos().clients.Health)(`unix:${entry.Addr.String}`, grpc.credentials.createInsecure()) as unknown as { Check(r: object, cb: (e: Error | null, r: unknown) => void): void; close(): void };
+      await expect(new Promise((resolve, reject) => health.Check({ service: 'plugin' }, (e, r) => (e ? reject(e) : resolve(r))))).resolves.toEqual({ status: 'SERVING' });
+      health.close();
+    } finally {
+      child.kill('SIGTERM');
+    }
+  });
+
   it('exits cleanly on SIGTERM', async () => {
     const p = await PluginProcess.launch({ plaintext: true });
     p.child.kill('SIGTERM');

@@ -8,7 +8,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { resourceType } from '../src/resources/registry';
+import { dataSourceType, resourceType } from '../src/resources/registry';
 import { encodeJson } from '../src/tfplugin/codec/json';
 import { blockType } from '../src/tfplugin/codec/types';
 import { compatibilityErrors, planValidityErrors } from '../src/tfplugin/plan-validity';
@@ -171,5 +171,27 @@ describe.each(CASES)('$type over tfplugin6 against the simulator', (c) => {
       expect(await apply(call, state, null, null)).toBeNull();
     });
     await command(async (call) => expect(await refresh(call, state!)).toBeNull());
+  });
+});
+
+describe('data sources over tfplugin6 against the simulator', () => {
+  const run = dataSourceType('xcp_network') ? it : it.skip;
+  run('ReadDataSource finds an object by name, and reports a missing one as a diagnostic', async () => {
+    const p = await PluginProcess.launch();
+    try {
+      const provider = schemaOf('provider');
+      await p.provider('ConfigureProvider', { config: dv(provider, emptyObject(provider)) });
+      const ds = schemaOf('data.xcp_network');
+      const config = { ...emptyObject(ds), name_label: 'Pool-wide network associated with eth0' };
+      const found = await p.provider('ReadDataSource', { type_name: 'xcp_network', config: dv(ds, config) });
+      expect(found.diagnostics).toEqual([]);
+      const state = fromDv(ds, found.state) as ObjectValue;
+      expect(state).toMatchObject({ name_label: config.name_label, pool: 'dc1' });
+      expect(state.uuid).toMatch(/^[0-9a-f-]{36}$/);
+      const missing = await p.provider('ReadDataSource', { type_name: 'xcp_network', config: dv(ds, { ...config, name_label: 'no such network' }) });
+      expect(missing.diagnostics[0]).toMatchObject({ severity: 'ERROR' });
+    } finally {
+      await p.shutdown();
+    }
   });
 });
