@@ -9,6 +9,9 @@ import { register as registerSimulator } from './commands/simulator';
 import { register as registerPlan } from './commands/plan';
 import { register as registerApply } from './commands/apply';
 import { register as registerInit } from './commands/init';
+import { register as registerShow } from './commands/show';
+import { register as registerGraph } from './commands/graph';
+import { register as registerState } from './commands/state';
 import { register as registerWorkspace } from './commands/workspace';
 import { VERSION } from '../version';
 
@@ -17,7 +20,7 @@ export type ExitSink = (code: number) => void;
 
 export type CommandRegistrar = (program: Command, io: CliIo, exit: ExitSink) => void;
 
-const registrars: CommandRegistrar[] = [registerValidate, registerInit, registerPlan, registerApply, registerWorkspace, registerSimulator];
+const registrars: CommandRegistrar[] = [registerValidate, registerInit, registerPlan, registerApply, registerShow, registerGraph, registerState, registerWorkspace, registerSimulator];
 
 export function buildProgram(io: CliIo, exit: ExitSink): Command {
   const program = new Command('xcpform');

@@ -3,14 +3,14 @@
  * state (local file `terraform.tfstate`, locked while in use) and, lazily, the provider runtime
  * (XAPI clients, embedded simulator). Plans and applies run through it.
  */
-import { join } from 'node:path';
 import { ConfigEvaluator } from '../config/evaluator';
 import { loadConfig } from '../config/load';
 import type { VariableArg } from '../config/variables';
 import { Diagnostic, error, hasErrors } from '../diagnostics';
 import { resolveProviderSettings, type ProviderSettings } from '../provider/endpoints';
 import { ProviderRuntime } from '../provider/runtime';
-import { LocalBackend, LockError, StateManager, type LockInfo } from '../state';
+import { LockError, StateManager, type LockInfo, type StateBackend } from '../state';
+import { initializedBackend } from '../state/backends/backend-record';
 import type { Value } from '../values/value';
 import { VERSION } from '../version';
 
@@ -37,7 +37,7 @@ export class Workspace {
     readonly options: WorkspaceOptions,
     readonly config: ConfigEvaluator | undefined,
     readonly settings: ProviderSettings,
-    readonly backend: LocalBackend,
+    readonly backend: StateBackend,
     readonly manager: StateManager,
     private readonly lockInfo: LockInfo | undefined,
   ) {}
@@ -46,11 +46,13 @@ export class Workspace {
     const diagnostics: Diagnostic[] = [];
     let config: ConfigEvaluator | undefined;
     let providerValues = null;
+    let backendBlock: { type: string; config: Readonly<Record<string, unknown>> } | undefined;
     if (!options.noConfig) {
       const loaded = await loadConfig(options.configDir ?? options.dir, { cwd: options.cwd, args: options.vars, env: options.env });
       diagnostics.push(...loaded.diagnostics);
       if (hasErrors(diagnostics)) return { diagnostics };
       config = new ConfigEvaluator(loaded.config);
+      backendBlock = loaded.config.terraform.backend;
       const p = config.evaluateProviderConfig('xcp', () => undefined);
       diagnostics.push(...p.diagnostics);
       providerValues = p.values;
@@ -58,7 +60,10 @@ export class Workspace {
     const { settings, diagnostics: provDiags } = resolveProviderSettings(providerValues, options.env);
     diagnostics.push(...provDiags);
     if (hasErrors(diagnostics)) return { diagnostics };
-    const backend = new LocalBackend({ path: join(options.dir, 'terraform.tfstate'), version: VERSION });
+    const opened0 = initializedBackend(backendBlock, { cwd: options.dir, env: options.env, version: VERSION });
+    diagnostics.push(...opened0.diagnostics);
+    const backend = opened0.backend;
+    if (!backend) return { diagnostics };
     let lockInfo: LockInfo | undefined;
     if (options.lock !== false) {
       try {

@@ -1,0 +1,70 @@
+/**
+ * `xcpform show [PLANFILE] [-json | -markdown | -html -o FILE]`: a saved plan in the chosen
+ * form, or, without a plan file, the current state's resources.
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { Command } from 'commander';
+import { readPlanFile } from '../../plan/plan-file';
+import { renderPlanJson } from '../../render/plan-json';
+import { renderPlanMarkdown } from '../../render/plan-markdown';
+import { useColor } from '../color';
+import { openWorkspace, printDiagnostics, printPlan } from '../engine-run';
+import type { CliIo } from '../io';
+import type { ExitSink } from '../main';
+import { htmlReport } from './report-bridge';
+
+export function register(program: Command, io: CliIo, exit: ExitSink): void {
+  program
+    .command('show [planfile]')
+    .description('show a saved plan (text, JSON, Markdown for pull requests, or an HTML report), or the current state')
+    .option('--json', 'JSON compatible with "terraform show -json"')
+    .option('--markdown', 'Markdown for a pull-request comment')
+    .option('--html', 'a self-contained HTML report (with -o FILE)')
+    .option('-o, --out <file>', 'write the output to FILE instead of the console')
+    .option('--no-color', 'disable colours')
+    .action(async (planfile: string | undefined, raw: Record<string, unknown>) => {
+      const color = useColor(io, raw.color !== false);
+      if (!planfile) return exit(await showState(io, color));
+      const { file, diagnostics } = readPlanFile(resolve(io.cwd, planfile));
+      printDiagnostics(io, diagnostics, color);
+      if (!file) return exit(1);
+      const plan = file.plan;
+      let text: string;
+      if (raw.html) {
+        if (!raw.out) { io.stderr('Error: -html needs -o FILE.html\n'); return exit(1); }
+        text = await htmlReport(plan);
+      } else if (raw.json) text = `${renderPlanJson(plan, { timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z') })}\n`;
+      else if (raw.markdown) text = renderPlanMarkdown(plan, {});
+      else { printPlan(io, plan, color); return exit(0); }
+      if (raw.out) {
+        writeFileSync(resolve(io.cwd, String(raw.out)), text);
+        io.stdout(`Wrote ${String(raw.out)}\n`);
+      } else io.stdout(text);
+      exit(0);
+    });
+}
+
+async function showState(io: CliIo, color: boolean): Promise<number> {
+  const ws = await openWorkspace(io, undefined, { varOrder: [], lock: false, lockTimeout: 0, color }, 'OperationTypeInvalid', { noConfig: true });
+  if (!ws) return 1;
+  try {
+    const s = ws.manager.state;
+    if (!s.resources.length) { io.stdout('The state file is empty. No resources are represented.\n'); return 0; }
+    for (const r of s.resources) {
+      for (const i of r.instances) {
+        const key = i.indexKey === undefined ? '' : typeof i.indexKey === 'number' ? `[${i.indexKey}]` : `[${JSON.stringify(i.indexKey)}]`;
+        io.stdout(`# ${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}${key}:\n`);
+        const sensitive = new Set(i.sensitiveAttributes.map((p) => JSON.stringify(p.map((st) => (st.type === 'get_attr' ? st.value : st.value.value)))));
+        for (const [k, v] of Object.entries(i.attributes).sort(([a], [b]) => a.localeCompare(b))) {
+          const shown = sensitive.has(JSON.stringify([k])) ? '(sensitive value)' : JSON.stringify(v);
+          io.stdout(`    ${k} = ${shown}\n`);
+        }
+        io.stdout('\n');
+      }
+    }
+    return 0;
+  } finally {
+    await ws.close();
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * State commands: `xcpform import ADDR ID`, `xcpform state list|show|rm|mv`, `xcpform force-unlock ID`.
+ */
+import { Command } from 'commander';
+import { error } from '../../diagnostics';
+import { resourceSchema } from '../../provider/schemas';
+import { resourceType } from '../../resources/registry';
+import { WorldSnapshot } from '../../resources/snapshot';
+import { findInstance, formatAddress, listAddresses, parseAddress, providerAddress, removeInstance, setInstance } from '../../state';
+import { sensitivePaths } from '../../plan/sensitive';
+import { toPathSteps } from '../../engine/state-adapter';
+import { useColor } from '../color';
+import { openWorkspace, printDiagnostics } from '../engine-run';
+import { parseDuration } from '../flags';
+import type { CliIo } from '../io';
+import type { ExitSink } from '../main';
+
+const NO_FLAGS = { varOrder: [], lock: true, lockTimeout: 0, color: true };
+
+export function register(program: Command, io: CliIo, exit: ExitSink): void {
+  program
+    .command('import <address> <id> [dir]')
+    .description('bring an existing XAPI object under management: ID is <pool>/<uuid> (or a uuid in the default pool)')
+    .option('--lock-timeout <duration>', 'how long to wait for the state lock', parseDuration, 0)
+    .action(async (address: string, id: string, dir: string | undefined, raw: Record<string, unknown>) => {
+      const color = useColor(io, true);
+      const addr = parseAddress(address);
+      if (!addr || addr.mode !== 'managed') { printDiagnostics(io, [error('import.bad-address', `"${address}" is not a resource address`, { detail: 'Use TYPE.NAME, TYPE.NAME[0] or TYPE.NAME["key"].' })], color); return exit(1); }
+      const rt = resourceType(addr.type);
+      const schema = resourceSchema(addr.type);
+      if (!rt?.import || !schema) { printDiagnostics(io, [error('import.unsupported', `${addr.type} cannot be imported`)], color); return exit(1); }
+      const ws = await openWorkspace(io, dir, { ...NO_FLAGS, lockTimeout: raw.lockTimeout as number }, 'OperationTypeApply');
+      if (!ws) return exit(1);
+      try {
+        if (findInstance(ws.manager.state, addr)) { printDiagnostics(io, [error('import.exists', 'Resource already managed by xcpform', { detail: `${address} is already in the state. Remove it with "xcpform state rm ${address}" first to import a different object.` })], color); return exit(1); }
+        const runtime = await ws.runtime();
+        const pool = id.includes('/') ? id.split('/')[0] : runtime.defaultPool;
+        const world = new WorldSnapshot();
+        const recs = await runtime.records(pool, rt.classes);
+        for (const cls of rt.classes) world.pool(pool).setClass(cls, recs.all(cls) as never);
+        const res = rt.import({ id, world, defaultPool: runtime.defaultPool });
+        printDiagnostics(io, res.diagnostics ?? [], color);
+        if (!res.state) return exit(1);
+        const state = res.state;
+        await ws.manager.apply((s) => setInstance(s, addr, { schemaVersion: schema.version, attributes: state, sensitiveAttributes: sensitivePaths(schema.block, state).map(toPathSteps), dependencies: [] }, providerAddress()));
+        io.stdout(`${address}: Importing from ID "${id}"...\n${address}: Import prepared!\n\nImport successful!\n\nThe resources that were imported are shown above. These resources are now in\nyour xcpform state and will henceforth be managed by xcpform.\n`);
+        exit(0);
+      } finally {
+        await ws.close();
+      }
+    });
+
+  const state = program.command('state').description('inspect and edit the state');
+  state.command('list [dir]').description('list the resources in the state').action(async (dir?: string) => {
+    const ws = await openWorkspace(io, dir, { ...NO_FLAGS, lock: false }, 'OperationTypeInvalid', { noConfig: true });
+    if (!ws) return exit(1);
+    try { for (const a of listAddresses(ws.manager.state)) io.stdout(`${a}\n`); exit(0); } finally { await ws.close(); }
+  });
+  state.command('show <address> [dir]').description('show one resource of the state (sensitive values hidden)').action(async (address: string, dir?: string) => {
+    const ws = await openWorkspace(io, dir, { ...NO_FLAGS, lock: false }, 'OperationTypeInvalid', { noConfig: true });
+    if (!ws) return exit(1);
+    try {
+      const addr = parseAddress(address);
+      const inst = addr && findInstance(ws.manager.state, addr);
+      if (!inst) { io.stderr(`Error: No instance found for the given address: ${address}\n`); return exit(1); }
+      const hidden = new Set(inst.sensitiveAttributes.map((p) => JSON.stringify(p.map((st) => (st.type === 'get_attr' ? st.value : st.value.value)))));
+      io.stdout(`# ${address}:\n`);
+      for (const [k, v] of Object.entries(inst.attributes).sort(([a], [b]) => a.localeCompare(b))) io.stdout(`    ${k} = ${hidden.has(JSON.stringify([k])) ? '(sensitive value)' : JSON.stringify(v)}\n`);
+      exit(0);
+    } finally { await ws.close(); }
+  });
+  state.command('rm <address> [dir]').description('forget a resource (the object is left in the pool)').action(async (address: string, dir?: string) => {
+    const ws = await openWorkspace(io, dir, NO_FLAGS, 'OperationTypeApply', { noConfig: true });
+    if (!ws) return exit(1);
+    try {
+      const addr = parseAddress(address);
+      if (!addr || !findInstance(ws.manager.state, addr)) { io.stderr(`Error: No instance found for the given address: ${address}\n`); return exit(1); }
+      await ws.manager.apply((s) => removeInstance(s, addr));
+      io.stdout(`Removed ${address}\nSuccessfully removed 1 resource instance(s).\n`);
+      exit(0);
+    } finally { await ws.close(); }
+  });
+  state.command('mv <source> <destination> [dir]').description('rename a resource in the state').action(async (source: string, destination: string, dir?: string) => {
+    const ws = await openWorkspace(io, dir, NO_FLAGS, 'OperationTypeApply', { noConfig: true });
+    if (!ws) return exit(1);
+    try {
+      const from = parseAddress(source);
+      const to = parseAddress(destination);
+      const inst = from && findInstance(ws.manager.state, from);
+      if (!inst || !to || from!.type !== to.type) { io.stderr(`Error: cannot move ${source} to ${destination}: the source must exist and both must be of the same type\n`); return exit(1); }
+      if (findInstance(ws.manager.state, to)) { io.stderr(`Error: ${destination} already exists in the state\n`); return exit(1); }
+      const provider = ws.manager.state.resources.find((r) => r.type === from!.type && r.name === from!.name)!.provider;
+      const { indexKey: _k, ...obj } = inst;
+      await ws.manager.apply((s) => setInstance(removeInstance(s, from!), to, obj, provider));
+      io.stdout(`Move "${formatAddress(from!)}" to "${formatAddress(to)}"\nSuccessfully moved 1 object(s).\n`);
+      exit(0);
+    } finally { await ws.close(); }
+  });
+
+  program.command('force-unlock <id> [dir]').description('remove a state lock left by a process that died').action(async (id: string, dir?: string) => {
+    const ws = await openWorkspace(io, dir, { ...NO_FLAGS, lock: false }, 'OperationTypeInvalid', { noConfig: true });
+    if (!ws) return exit(1);
+    try {
+      await ws.backend.forceUnlock(id);
+      io.stdout('xcpform state has been successfully unlocked!\n');
+      exit(0);
+    } catch (err) {
+      io.stderr(`Error: Failed to unlock state: ${(err as Error).message}\n`);
+      exit(1);
+    } finally { await ws.close(); }
+  });
+}
