@@ -69,6 +69,16 @@ export function sorted(values: Iterable<string>): string[] {
   return [...values].sort();
 }
 
+/**
+ * A set's members in the order of the prior value (the configuration's order), new members
+ * sorted after them: sets are unordered, but a stable order keeps state equal to the plan.
+ */
+export function orderedSet(values: Iterable<string>, prior: readonly string[]): string[] {
+  const set = new Set(values);
+  const kept = prior.filter((v, i) => set.has(v) && prior.indexOf(v) === i);
+  return [...kept, ...[...set].filter((v) => !kept.includes(v)).sort()];
+}
+
 /** Copy of a string map with sorted keys. */
 export function sortedMap(map: Readonly<Record<string, string>>): Record<string, string> {
   return Object.fromEntries(Object.entries(map).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));

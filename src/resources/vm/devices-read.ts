@@ -6,7 +6,7 @@
 import type { ObjectValue } from '../../values/value';
 import { NULL_REF, type XapiRecord } from '../../xenapi';
 import type { PoolRecords } from '../snapshot';
-import { str } from './attrs';
+import { orderedSet, str, strings } from './attrs';
 import { spell } from './lookup';
 import { ADDRESS_KEY, CONFIG_DRIVE_KEY, VDI_OWNER_KEY } from './owned-keys';
 import { byKey, orderLike } from './positions';
@@ -74,8 +74,8 @@ export function readNics(records: PoolRecords, vm: Vm, priorNics: readonly Objec
       mac: vif.MAC,
       mtu: vif.MTU,
       locking_mode: vif.locking_mode,
-      ipv4_allowed: [...vif.ipv4_allowed].sort(),
-      ipv6_allowed: [...vif.ipv6_allowed].sort(),
+      ipv4_allowed: orderedSet(vif.ipv4_allowed, strings(prior, 'ipv4_allowed')),
+      ipv6_allowed: orderedSet(vif.ipv6_allowed, strings(prior, 'ipv6_allowed')),
       rate_limit_kbps: vif.qos_algorithm_type === 'ratelimit' && Number.isFinite(kbps) && kbps > 0 ? kbps : null,
       vif_uuid: vif.uuid,
     });

@@ -31,12 +31,17 @@ export function sameRef(records: PoolRecords | undefined, cls: XapiClass, a: Val
   return ua !== undefined && ua === uuidOf(b);
 }
 
+/** True when the plan moves the VM to another pool (every device gets new UUIDs there). */
+export function movesPool(prior: ObjectValue | null, planned: ObjectValue): boolean {
+  return prior !== null && typeof prior.pool === 'string' && !valuesEqual(prior.pool, planned.pool ?? null);
+}
+
 function pick(configured: Value | undefined, plannedValue: Value, fallback: Value): Value {
   return configured !== null && configured !== undefined ? plannedValue : fallback;
 }
 
 /** Planned disks with identity-matched computed values. */
-export function planDisks(planned: ObjectValue, config: ObjectValue, prior: ObjectValue | null): ObjectValue[] {
+export function planDisks(planned: ObjectValue, config: ObjectValue, prior: ObjectValue | null, records?: PoolRecords): ObjectValue[] {
   const cfg = blocks(config, 'disk');
   const plannedDisks = blocks(planned, 'disk');
   const priorDisks = blocks(prior, 'disk');
@@ -46,14 +51,15 @@ export function planDisks(planned: ObjectValue, config: ObjectValue, prior: Obje
     const pd = plannedDisks[i] ?? {};
     const pos = positions[i];
     const p = byKey(priorDisks, 'userdevice', pos);
+    const moved = movesPool(prior, planned) || (c.sr !== null && c.sr !== undefined && p !== undefined && !sameRef(records, 'SR', pd.sr, p.sr ?? null));
     const sameVdi = p !== undefined && valuesEqual(p.vdi ?? null, pd.vdi ?? null);
     return {
       ...pd,
       userdevice: pos ?? UNKNOWN,
-      name_label: pick(c.name_label, pd.name_label, p ? p.name_label : vmName && pos ? `${vmName} ${pos}` : UNKNOWN),
-      sr: pick(c.sr, pd.sr, p && sameVdi ? p.sr : UNKNOWN),
-      vdi_uuid: p && sameVdi ? p.vdi_uuid ?? UNKNOWN : UNKNOWN,
-      vbd_uuid: p && sameVdi ? p.vbd_uuid ?? UNKNOWN : UNKNOWN,
+      name_label: pick(c.name_label, pd.name_label, p && sameVdi ? p.name_label : vmName && pos && pd.vdi === null ? `${vmName} ${pos}` : UNKNOWN),
+      sr: pick(c.sr, pd.sr, p && sameVdi && !movesPool(prior, planned) ? p.sr : UNKNOWN),
+      vdi_uuid: p && sameVdi && !moved ? p.vdi_uuid ?? UNKNOWN : UNKNOWN,
+      vbd_uuid: p && sameVdi && !moved ? p.vbd_uuid ?? UNKNOWN : UNKNOWN,
     };
   });
 }
@@ -68,13 +74,14 @@ export function planNics(planned: ObjectValue, config: ObjectValue, prior: Objec
     const pn = plannedNics[i] ?? {};
     const pos = positions[i];
     const p = byKey(priorNics, 'device', pos);
-    const recreated = p !== undefined && c.mac !== null && c.mac !== undefined && !valuesEqual(String(c.mac).toLowerCase(), p.mac ?? null);
+    const changed = (k: string, v: Value | undefined): boolean => v !== null && v !== undefined && !valuesEqual(v, p?.[k] ?? null);
+    const recreated = p !== undefined && (changed('mac', typeof c.mac === 'string' ? c.mac.toLowerCase() : c.mac) || changed('mtu', pn.mtu));
     return {
       ...pn,
       device: pos ?? UNKNOWN,
       mac: pick(c.mac, typeof pn.mac === 'string' ? pn.mac.toLowerCase() : pn.mac, p ? p.mac ?? UNKNOWN : UNKNOWN),
       mtu: pick(c.mtu, pn.mtu, p ? p.mtu ?? UNKNOWN : UNKNOWN),
-      vif_uuid: p && !recreated ? p.vif_uuid ?? UNKNOWN : UNKNOWN,
+      vif_uuid: p && !recreated && !movesPool(prior, planned) ? p.vif_uuid ?? UNKNOWN : UNKNOWN,
     };
   });
 }

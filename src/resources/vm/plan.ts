@@ -15,10 +15,11 @@
  */
 import { error, warning, type Diagnostic } from '../../diagnostics';
 import type { UpdateClass } from '../../schema/model';
-import { isObjectValue, isUnknown, setsEqual, type ObjectValue, type Value, valuesEqual } from '../../values/value';
+import { isObjectValue, isUnknown, setsEqual, UNKNOWN, type ObjectValue, type Value, valuesEqual } from '../../values/value';
 import type { PlanRequest, PlanResponse } from '../resource';
 import { block, blocks, bool, num, str } from './attrs';
-import { diskChanges, nicChanges, planDisks, planNics, sameRef, type VmChange } from './plan-devices';
+import { diskChanges, movesPool, nicChanges, planDisks, planNics, sameRef, type VmChange } from './plan-devices';
+import { resolve } from './lookup';
 import { vmSchema } from './schema';
 
 export type { VmChange } from './plan-devices';
@@ -38,6 +39,8 @@ const RESTART_NOTE = 'VM will be shut down cleanly, updated and started again';
 const NEXT_BOOT = new Set(['boot_order', 'xenstore_data', 'actions_after_shutdown', 'actions_after_reboot', 'actions_after_crash', 'affinity']);
 const BLOCKS = new Set(['disk', 'nic', 'cloud_init', 'wait_for_ip', 'placement']);
 const CLOUD_DATA = ['user_data', 'network_config', 'meta_data'];
+/** Read-only attributes any applied change may alter (power, operations, guest reports): unknown until read. */
+const VOLATILE = ['allowed_operations', 'domid', 'start_time', 'ip_addresses', 'ip_address', 'os_version', 'pv_drivers_version', 'requires_reboot'];
 
 function isEmpty(v: Value): boolean {
   return v === null || (Array.isArray(v) && v.length === 0) || (isObjectValue(v) && Object.keys(v).length === 0);
@@ -53,10 +56,29 @@ function isRunning(state: ObjectValue | null): boolean {
   return s === 'running' || s === 'paused';
 }
 
+/**
+ * The schema diff re-plans a replacement from scratch (computed values unknown). The hook
+ * decides replacement itself, so it starts from the prior computed values and falls back to
+ * the create-style plan only when its own classification says replace.
+ */
+function restoreComputed(planned: ObjectValue, prior: ObjectValue, config: ObjectValue): ObjectValue {
+  const out = { ...planned };
+  for (const [name, attr] of Object.entries(vmSchema.block.attributes)) {
+    if (attr.computed && (config[name] ?? null) === null && isUnknown(out[name]) && name in prior) out[name] = prior[name];
+  }
+  return out;
+}
+
 /** The refined planned state: device identities, memory shorthand, vCPU maximum. */
 function refine(req: PlanRequest): ObjectValue {
   const { prior, config } = req;
-  const planned: ObjectValue = { ...req.planned, disk: planDisks(req.planned, config, prior), nic: planNics(req.planned, config, prior) };
+  const base = prior ? restoreComputed(req.planned, prior, config) : req.planned;
+  const records = prior ? req.world.pool(str(prior, 'pool') ?? '') : undefined;
+  const planned: ObjectValue = { ...base, disk: planDisks(base, config, prior, records), nic: planNics(base, config, prior) };
+  if (movesPool(prior, planned)) {
+    // Pool objects of the old pool mean nothing in the new one: chosen there at apply.
+    for (const k of ['host', 'suspend_sr']) if ((config[k] ?? null) === null) planned[k] = UNKNOWN;
+  }
   const memory = num(planned, 'memory');
   if (memory !== undefined && config.memory !== null) {
     if (config.memory_dynamic_min === null) planned.memory_dynamic_min = memory;
@@ -146,6 +168,24 @@ function validate(planned: ObjectValue, diags: Diagnostic[]): void {
   }
 }
 
+/** On a pool move, every configured reference must resolve in the target pool (checked now, not at apply). */
+function validateTargetRefs(planned: ObjectValue, req: PlanRequest, diags: Diagnostic[]): void {
+  const target = str(planned, 'pool');
+  if (!target || !req.world.poolNames().includes(target)) return;
+  const records = req.world.pool(target);
+  const check = (cls: 'host' | 'SR' | 'network' | 'VDI', key: Value, path: (string | number)[]): void => {
+    if (typeof key !== 'string' || !records.has(cls)) return;
+    const r = resolve(records, { cls, what: cls === 'VDI' ? 'ISO' : cls, path }, key);
+    if (!r.ok) diags.push(r.diagnostic);
+  };
+  check('host', planned.host, ['host']);
+  check('host', planned.affinity, ['affinity']);
+  check('SR', planned.suspend_sr, ['suspend_sr']);
+  check('VDI', planned.cdrom, ['cdrom']);
+  blocks(planned, 'disk').forEach((d, i) => check('SR', d.sr, ['disk', i, 'sr']));
+  blocks(planned, 'nic').forEach((n, i) => check('network', n.network, ['nic', i, 'network']));
+}
+
 function sumSizes(disks: readonly ObjectValue[]): number {
   return disks.reduce((n, d) => n + (num(d, 'size') ?? 0), 0);
 }
@@ -169,9 +209,15 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   const migrate = of('migrate');
   const halt = of('halt');
   const action = replace.length ? 'replace' : migrate.length ? 'migrate' : changes.length ? 'update' : 'no-op';
+  if (migrate.some((p) => p[0] === 'pool')) validateTargetRefs(planned, req, diags);
+  if (action === 'replace') {
+    const fresh = refine({ ...req, prior: null });
+    return { planned: fresh, changes, action, haltPaths: [], requiresReplace: replace, notes: [], diagnostics: diags };
+  }
+  if (action !== 'no-op') for (const k of VOLATILE) planned[k] = UNKNOWN;
   const notes: string[] = [];
   let bytesToMove: number | undefined;
-  if (action !== 'replace') {
+  {
     const restart = halt.length > 0 && isRunning(prior) && isRunning(planned);
     if (halt.length && isRunning(prior)) {
       if (bool(planned, 'allow_restart') === false) {

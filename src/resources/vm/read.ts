@@ -7,7 +7,7 @@
 import type { ObjectValue, Value } from '../../values/value';
 import { NULL_REF, type XapiClass, type XapiRecord } from '../../xenapi';
 import type { PoolRecords, WorldSnapshot } from '../snapshot';
-import { block, bool, blocks, num, sorted, sortedMap, str } from './attrs';
+import { block, bool, blocks, num, orderedSet, sorted, sortedMap, str, strings } from './attrs';
 import { readCdrom, readDisks, readNics } from './devices-read';
 import { spell } from './lookup';
 import { CLONE_TYPE_KEY, HOST_KEY, TEMPLATE_KEY, userOtherConfig } from './owned-keys';
@@ -69,7 +69,7 @@ export function vmState(records: PoolRecords, pool: string, ref: string, prior: 
     pool,
     name_label: vm.name_label,
     name_description: vm.name_description,
-    tags: sorted(vm.tags),
+    tags: orderedSet(vm.tags, strings(prior, 'tags')),
     other_config: userOtherConfig(oc),
     template: oc[TEMPLATE_KEY] ?? str(prior, 'template') ?? null,
     clone_type: oc[CLONE_TYPE_KEY] ?? str(prior, 'clone_type') ?? 'fast',
