@@ -11,6 +11,7 @@ import { planResourceChange } from '../plan/diff';
 import { resourceSchema } from '../provider/schemas';
 import { containsUnknown, isObjectValue, isUnknown, ObjectValue, Value, valuesEqual } from '../values/value';
 import { blockOf } from './graph';
+import { linksFrom, NETWORK_TYPES, routeNics } from '../plan/vpn-routing';
 
 /** Scope over the current state: count instances as lists, for_each as maps. */
 export function stateScope(current: ReadonlyMap<string, ObjectValue>): Scope {
@@ -60,6 +61,16 @@ export function resolveChange(
   if (!inst) return { planned: after, config: after, diagnostics };
   const cfg: ObjectValue = { ...inst.values };
   if ((cfg.pool ?? null) === null && typeof after.pool === 'string') cfg.pool = after.pool;
+  if (change.type === 'xcp_vm' && typeof cfg.pool === 'string') {
+    // The same cross-pool routing the plan made, now with the links' and networks' real values.
+    const networkPools = new Map<string, string>();
+    for (const [address, attrs] of current) {
+      if (NETWORK_TYPES.some((t) => address.startsWith(`${t}.`)) && typeof attrs.uuid === 'string' && typeof attrs.pool === 'string') networkPools.set(attrs.uuid, attrs.pool);
+    }
+    const routed = routeNics(change.address, cfg.pool, cfg, linksFrom(current), (v) => (typeof v === 'string' ? networkPools.get(v) : undefined));
+    Object.assign(cfg, routed.values);
+    diagnostics.push(...routed.diagnostics);
+  }
   if (containsUnknown(cfg)) {
     return { planned: after, config: cfg, diagnostics: [...diagnostics, error('apply.still-unknown', `${change.address}: configuration still refers to values that are not known`, { address: change.address, detail: 'A resource it depends on did not produce the attribute. This is a bug in xcpform; please report it.' })] };
   }
@@ -67,7 +78,9 @@ export function resolveChange(
   const fresh = planResourceChange(schema, prior, cfg, { ignoreChanges: block.lifecycle.ignoreChanges }).planned;
   const planned = fillUnknowns(after, fresh) as ObjectValue;
   for (const [name, attr] of Object.entries(schema.block.attributes)) {
-    if (!(attr.required || attr.optional) || isUnknown(after[name]) || containsUnknown(after[name] ?? null)) continue;
+    // Only values the configuration sets are compared: the plan may know more than a plain
+    // diff (a resource's plan hook, placement), and an unknown fresh value says nothing.
+    if (!(attr.required || attr.optional) || (cfg[name] ?? null) === null || containsUnknown(after[name] ?? null) || containsUnknown(fresh[name] ?? null)) continue;
     if (!valuesEqual(after[name] ?? null, fresh[name] ?? null) && !(after[name] === null && fresh[name] === null)) {
       if (name === 'pool' || name === 'host') continue; // placement may have chosen them at plan time
       diagnostics.push(error('apply.inconsistent', `${change.address}: attribute "${name}" changed between plan and apply`, {

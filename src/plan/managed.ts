@@ -9,6 +9,7 @@ import { resourceType } from '../resources/registry';
 import type { WorldSnapshot } from '../resources/snapshot';
 import { isObjectValue, isUnknown, ObjectValue, Value } from '../values/value';
 import type { Placer } from './placement';
+import { routeNics, type LinkInfo, type NetworkPoolLookup } from './vpn-routing';
 import { monthlyCost } from './cost';
 import { getAt, planResourceChange } from './diff';
 import type { Action, ActionReason, Migration, PlanMode, ResourceChange } from './model';
@@ -32,6 +33,8 @@ export interface ManagedRequest {
   readonly mode: PlanMode;
   /** Capacity model for `placement` blocks, shared by every instance of the plan. */
   readonly placer?: () => Placer;
+  /** VPN links and network pools, for VMs attached to networks of another pool. */
+  readonly routing?: { readonly links: () => LinkInfo[]; readonly poolOfNetwork: NetworkPoolLookup; readonly fallbackPool?: string };
 }
 
 export interface ManagedResult {
@@ -56,6 +59,15 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
     if (placed) placementNotes.push(placed);
   }
   if ((config.pool ?? null) === null && !req.prior) config.pool = req.defaultPool;
+  const via: string[] = [];
+  if (block.type === 'xcp_vm' && req.routing) {
+    const vmPool = typeof config.pool === 'string' ? config.pool : typeof req.prior?.pool === 'string' ? req.prior.pool : req.defaultPool;
+    const routed = routeNics(instance.address, vmPool, config, req.routing.links(), req.routing.poolOfNetwork, req.routing.fallbackPool);
+    Object.assign(config, routed.values);
+    via.push(...routed.via);
+    placementNotes.push(...routed.notes);
+    diagnostics.push(...routed.diagnostics.map((d) => ({ ...d, source: block.source })));
+  }
   const pool = config.pool;
   if (typeof pool === 'string' && !req.pools.includes(pool)) {
     diagnostics.push(error('plan.unknown-pool', `${instance.address}: attribute "pool": no pool named "${pool}"`, {
@@ -101,7 +113,10 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
   if (diff.haltPaths.length && action === 'update') {
     notes.unshift(`${instance.address} will be shut down cleanly, updated and started again (${diff.haltPaths.map((p) => p.join('.')).join(', ')} can change only while halted)`);
   }
-  const migration = action === 'migrate' ? describeMigration(req.prior!, planned, req.defaultPool, bytes) : undefined;
+  if (req.rateCard && 'monthly_cost' in schema.block.attributes) {
+    planned = { ...planned, monthly_cost: monthlyCost(block.type, planned, req.rateCard, req.defaultPool) };
+  }
+  const migration = action === 'migrate' ? { ...describeMigration(req.prior!, planned, req.defaultPool, bytes), ...(via.length ? { via: via[0] } : {}) } : undefined;
   const sens = [...sensitivePaths(schema.block, planned), ...instance.sensitivePaths];
   const before = action === 'create' ? null : req.prior;
   const change: ResourceChange = {
@@ -123,7 +138,7 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
     notes,
     ...(migration ? { migration } : {}),
     ...(req.rateCard ? { cost: { before: monthlyCost(block.type, before, req.rateCard, req.defaultPool), after: monthlyCost(block.type, planned, req.rateCard, req.defaultPool) } } : {}),
-    dependsOn: block.references,
+    dependsOn: [...new Set([...block.references, ...via])].sort(),
     schemaVersion: schema.version,
     patch: jsonPatch(before, planned),
   };
@@ -136,7 +151,15 @@ const GIB = 1024 ** 3;
 function applyPlacement(address: string, config: ObjectValue, prior: ObjectValue | null, placer: Placer, at: Pick<Diagnostic, 'address' | 'source'>, diagnostics: Diagnostic[]): string | undefined {
   const raw = config.placement;
   const p = Array.isArray(raw) ? raw[0] : raw;
-  if (!isObjectValue(p) || !Array.isArray(p.pools) || p.pools.some((x) => typeof x !== 'string')) return undefined;
+  if (!isObjectValue(p) || !Array.isArray(p.pools) || p.pools.some((x) => typeof x !== 'string')) {
+    // A new VM in a fixed pool still takes memory the placed ones cannot use.
+    // It is pinned to the host it is counted on, so XAPI does not start it where the placed ones go.
+    if (!prior && typeof config.pool === 'string') {
+      const host = placer.reserve(config.pool, typeof config.host === 'string' ? config.host : undefined, num(config.memory) ?? GIB);
+      if (host && (config.host ?? null) === null) config.host = host.uuid;
+    }
+    return undefined;
+  }
   const pools = p.pools as string[];
   const strategy = p.strategy === 'spread' ? 'spread' : 'fill-first';
   const memory = num(config.memory) ?? num(prior?.memory ?? null) ?? GIB;

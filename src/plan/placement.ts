@@ -64,6 +64,17 @@ export class Placer {
     return this.hosts;
   }
 
+  /**
+   * Counts a VM the plan creates in a fixed pool (no placement block) against that pool's
+   * capacity, on its host when given, else on the host with the most free memory.
+   */
+  reserve(pool: string, host: string | undefined, memory: number): HostCapacity | undefined {
+    const hosts = this.hosts.get(pool) ?? [];
+    const target = hosts.find((h) => h.uuid === host || h.name === host) ?? hosts.reduce<HostCapacity | undefined>((a, b) => (!a || b.free > a.free ? b : a), undefined);
+    if (target) target.free = Math.max(0, target.free - memory);
+    return target;
+  }
+
   place(d: PlacementDemand): PlacementResult {
     if (d.current && d.pools.includes(d.current.pool)) {
       const host = this.hosts.get(d.current.pool)?.find((h) => h.uuid === d.current!.host);

@@ -22,6 +22,7 @@ import { planManagedInstance } from './managed';
 import type { BlockInfo, ConfigPort, PriorResource, Scope } from './ports';
 import { applyTargets } from './targets';
 import { hostCapacities, Placer } from './placement';
+import { linksFrom, NETWORK_TYPES } from './vpn-routing';
 
 export interface PlanInput {
   readonly config: ConfigPort;
@@ -48,6 +49,11 @@ export function blockOrder(blocks: readonly BlockInfo[]): { order: BlockInfo[]; 
   const known = new Map(blocks.map((b) => [b.address, b]));
   const g = Graph.from(blocks.map((b) => b.address));
   for (const b of blocks) for (const r of b.references) if (known.has(r) && r !== b.address) g.addDependency(b.address, r);
+  // VPN links before the VMs that may need them (a VM bursting into another pool reaches its
+  // network over a link it does not refer to).
+  for (const vm of blocks.filter((b) => b.type === 'xcp_vm')) {
+    for (const link of blocks.filter((b) => b.type === 'xcp_vpn_link')) if (!link.references.includes(vm.address)) g.addDependency(vm.address, link.address);
+  }
   const self = blocks.filter((b) => b.references.includes(b.address));
   if (self.length) {
     return { order: [], diagnostics: self.map((b) => error('plan.self-reference', `${b.address} refers to itself`, { address: b.address, source: b.source, detail: 'A resource cannot use its own attributes in its configuration.' })) };
@@ -74,6 +80,12 @@ export function makePlan(input: PlanInput): Plan {
   const { order, diagnostics: orderDiags } = blockOrder(input.config.blocks);
   diagnostics.push(...orderDiags);
   const planned = new Set<string>();
+  const plannedValues = new Map<string, ObjectValue>();
+  const blockPools = new Map<string, Set<string>>();
+  const routing = {
+    links: () => linksFrom(plannedValues),
+    poolOfNetwork: (v: Value) => networkPool(v, plannedValues, input.world, input.pools),
+  };
   let placer: Placer | undefined;
   const getPlacer = () => (placer ??= new Placer(input.world, input.pools));
 
@@ -105,7 +117,13 @@ export function makePlan(input: PlanInput): Plan {
           rateCard: input.rateCard,
           mode: input.mode,
           placer: getPlacer,
+          routing: { ...routing, fallbackPool: onlyPool(block, blockPools) },
         });
+        if (res.change?.after) {
+          plannedValues.set(inst.address, res.change.after);
+          const pool = res.change.after.pool;
+          if (typeof pool === 'string') blockPools.set(block.address, new Set([...(blockPools.get(block.address) ?? []), pool]));
+        }
         diagnostics.push(...res.diagnostics);
         if (res.change) changes.push(res.change);
         values.push([inst.index, res.value]);
@@ -186,6 +204,24 @@ function destroyedOutputs(prior: Readonly<Record<string, Value>>): OutputChange[
 }
 
 export { monthlyCost };
+
+/** The pool of a network value: a planned network with that uuid (or name), else a live one with that uuid. */
+function networkPool(v: Value, planned: ReadonlyMap<string, ObjectValue>, world: WorldSnapshot, pools: readonly string[]): string | undefined {
+  if (typeof v !== 'string') return undefined;
+  for (const [address, after] of planned) {
+    if (!NETWORK_TYPES.some((t) => address.startsWith(`${t}.`))) continue;
+    if ((after.uuid === v || after.name_label === v) && typeof after.pool === 'string') return after.pool;
+  }
+  for (const p of pools) if (world.pool(p).byUuid('network', v)) return p;
+  return undefined;
+}
+
+/** The one pool of the network blocks a VM refers to, for network values not known yet. */
+function onlyPool(block: BlockInfo, blockPools: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
+  const pools = new Set<string>();
+  for (const r of block.references) if (NETWORK_TYPES.some((t) => r.startsWith(`${t}.`))) for (const p of blockPools.get(r) ?? []) pools.add(p);
+  return pools.size === 1 ? [...pools][0] : undefined;
+}
 
 /** Memory per host before and after the plan, with the plan's VMs on each host. */
 function capacityReport(placer: Placer, input: PlanInput, changes: readonly ResourceChange[]): PoolCapacity[] {

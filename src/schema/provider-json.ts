@@ -80,8 +80,9 @@ export function blockJson(block: BlockSchema): BlockJson {
           nesting_mode: bt.nesting,
           block: blockJson(bt.block),
         };
-        if (bt.minItems) entry.min_items = bt.minItems;
-        if (bt.maxItems) entry.max_items = bt.maxItems;
+        // Terraform requires min_items = max_items for single blocks, so they carry neither.
+        if (bt.minItems && bt.nesting !== 'single') entry.min_items = bt.minItems;
+        if (bt.maxItems && bt.nesting !== 'single') entry.max_items = bt.maxItems;
         return [n, entry];
       }),
     );

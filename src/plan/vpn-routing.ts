@@ -1,0 +1,79 @@
+/**
+ * Cloudbursting's safety cordon: a VM in pool P whose interface names a network of another pool
+ * Q is attached, over the `xcp_vpn_link` joining P and Q, to that link's network in P. The
+ * mapping is applied to the configured values before the diff (and again at apply, with the
+ * applied values), so a VM that bursts into the cloud keeps its datacenter network; without a
+ * link between the pools the plan fails, naming the VM, the network and the missing link.
+ */
+import { Diagnostic, error } from '../diagnostics';
+import { isObjectValue, isUnknown, ObjectValue, Value } from '../values/value';
+
+/** A VPN link as planned or applied. */
+export interface LinkInfo {
+  readonly address: string;
+  readonly pool: string;
+  readonly remotePool: string;
+  readonly network: Value;
+  readonly remoteNetwork: Value;
+}
+
+/** Where a network value lives: the pool of a planned network with that uuid or name, or of a live one. */
+export type NetworkPoolLookup = (value: Value) => string | undefined;
+
+export const NETWORK_TYPES = ['xcp_network', 'xcp_vlan', 'xcp_private_network'];
+
+/** The links among planned or applied values: address → attributes. */
+export function linksFrom(values: Iterable<[string, ObjectValue]>): LinkInfo[] {
+  const out: LinkInfo[] = [];
+  for (const [address, v] of values) {
+    if (!address.startsWith('xcp_vpn_link.') || typeof v.pool !== 'string' || typeof v.remote_pool !== 'string') continue;
+    out.push({ address, pool: v.pool, remotePool: v.remote_pool, network: v.network ?? null, remoteNetwork: v.remote_network ?? null });
+  }
+  return out.sort((a, b) => a.address.localeCompare(b.address));
+}
+
+function same(a: Value, b: Value): boolean {
+  return !isUnknown(a) && !isUnknown(b) && a === b;
+}
+
+export interface RoutedNics {
+  readonly values: ObjectValue;
+  /** Links the VM now depends on. */
+  readonly via: string[];
+  readonly notes: string[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Rewrites `nic[*].network` of a VM in `pool` that names a network of another pool to the
+ * joining link's network in `pool`. `poolOfNetwork` answers for known values; `fallbackPool`
+ * is used for unknown ones (the pool of the network blocks the VM refers to, when unambiguous).
+ */
+export function routeNics(address: string, pool: string, values: ObjectValue, links: readonly LinkInfo[], poolOfNetwork: NetworkPoolLookup, fallbackPool?: string): RoutedNics {
+  const nics = values.nic;
+  const out: RoutedNics = { values, via: [], notes: [], diagnostics: [] };
+  if (!Array.isArray(nics)) return out;
+  const mapped = nics.map((nic, i) => {
+    if (!isObjectValue(nic)) return nic;
+    const net = nic.network ?? null;
+    if (net === null) return nic;
+    const netPool = isUnknown(net) ? fallbackPool : poolOfNetwork(net);
+    if (!netPool || netPool === pool) return nic;
+    const candidates = links.filter((l) => (l.pool === pool && l.remotePool === netPool) || (l.pool === netPool && l.remotePool === pool));
+    const exact = candidates.filter((l) => same(l.pool === netPool ? l.network : l.remoteNetwork, net));
+    const link = exact[0] ?? (candidates.length === 1 ? candidates[0] : undefined);
+    if (!link) {
+      out.diagnostics.push(error('plan.missing-vpn-link', `${address}: nic[${i}] attaches to network ${isUnknown(net) ? '(known after apply)' : JSON.stringify(net)} of pool "${netPool}", but the VM is in pool "${pool}" and no xcp_vpn_link joins them`, {
+        address,
+        path: ['nic', i, 'network'],
+        detail: `A VM that runs in pool "${pool}" reaches a network of pool "${netPool}" only through a VPN link. Declare an xcp_vpn_link with pool = "${netPool}" and remote_pool = "${pool}" (or the reverse) joining that network, or attach the VM to a network of pool "${pool}".`,
+      }));
+      return nic;
+    }
+    out.via.push(link.address);
+    const local = link.pool === pool ? link.network : link.remoteNetwork;
+    out.notes.push(`nic[${i}] reaches network ${isUnknown(net) ? '(known after apply)' : JSON.stringify(net)} of pool ${netPool} over ${link.address}`);
+    return { ...nic, network: local };
+  });
+  return { ...out, values: { ...values, nic: mapped }, via: [...new Set(out.via)] };
+}
