@@ -1,0 +1,152 @@
+/**
+ * `xcp_appliance`: a VM_appliance with its member VMs (`VM.set_appliance`) and the power state
+ * of the whole group (`VM_appliance.start` in ascending start order, `clean_shutdown` in
+ * reverse). XAPI's VM_appliance has no tags nor other_config, so those attributes are refused
+ * at plan time instead of being silently dropped; OVF/OVA import (`ovf_source`) is not
+ * supported yet and fails at create with a clear diagnostic.
+ */
+import { error, type Diagnostic } from '../../diagnostics';
+import { isUnknown, type ObjectValue } from '../../values/value';
+import { NULL_REF, type XapiClass } from '../../xenapi';
+import type { ApplyContext, ApplyResponse, CreateRequest, DeleteRequest, ImportRequest, PlanRequest, PlanResponse, ReadRequest, ReadResponse, ResourceType, UpdateRequest } from '../resource';
+import { ResourceError } from '../resource';
+import type { PoolRecords } from '../snapshot';
+import { orderedSet, str, strings, strMap } from '../vm/attrs';
+import { parseImportId } from '../vm';
+import { applianceSchema } from './schema';
+
+const CLASSES: readonly XapiClass[] = ['VM_appliance', 'VM'];
+
+/** Aggregate power state of the members, seen against the desired one (null: not managed). */
+function groupState(records: PoolRecords, members: readonly string[], wanted: string | null): string | null {
+  if (wanted === null || members.length === 0) return wanted;
+  const states = members.map((m) => records.get('VM', m)?.power_state);
+  if (states.every((s) => s === 'Running')) return 'running';
+  if (states.every((s) => s === 'Halted')) return 'halted';
+  return wanted === 'running' ? 'halted' : 'running'; // mixed: differs from what is wanted, so the plan acts
+}
+
+function applianceState(records: PoolRecords, pool: string, ref: string, prior: ObjectValue | null): ObjectValue {
+  const app = records.get('VM_appliance', ref)!;
+  const members = app.VMs.filter((m) => records.get('VM', m));
+  return {
+    id: app.uuid,
+    uuid: app.uuid,
+    pool,
+    name_label: app.name_label,
+    name_description: app.name_description,
+    tags: [],
+    other_config: {},
+    vms: orderedSet(members.map((m) => records.get('VM', m)!.uuid), strings(prior, 'vms')),
+    power_state: groupState(records, members, str(prior, 'power_state') ?? null),
+    ovf_source: str(prior, 'ovf_source') ?? null,
+    import_sr: str(prior, 'import_sr') ?? null,
+    import_network_map: strMap(prior, 'import_network_map'),
+    allowed_operations: [...app.allowed_operations].sort(),
+  };
+}
+
+function plan(req: PlanRequest): PlanResponse {
+  const diagnostics: Diagnostic[] = [];
+  for (const name of ['tags', 'other_config']) {
+    const v = req.config[name];
+    if (v !== null && v !== undefined && !isUnknown(v) && Object.keys(v as object).length > 0) {
+      diagnostics.push(error('xcp_appliance.unsupported-attribute', `${name} cannot be set on an appliance`, {
+        detail: `XAPI's VM_appliance has no ${name}; remove the attribute (tag the member VMs instead).`, path: [name],
+      }));
+    }
+  }
+  return { planned: req.planned, diagnostics };
+}
+
+async function applyMembers(ctx: ApplyContext, pool: string, ref: string, planned: ObjectValue): Promise<void> {
+  if (!Array.isArray(planned.vms)) return; // computed: membership left to xcp_vm.appliance
+  const client = await ctx.client(pool);
+  const records = await ctx.records(pool, CLASSES);
+  const want = new Set(strings(planned, 'vms'));
+  const app = records.get('VM_appliance', ref)!;
+  for (const m of app.VMs) if (!want.has(records.get('VM', m)?.uuid ?? '')) await client.call('VM.set_appliance', m, NULL_REF);
+  for (const uuid of want) {
+    const vm = records.byUuid('VM', uuid);
+    if (!vm) throw new ResourceError(error('xcp_appliance.no-vm', `no VM ${uuid} in pool "${pool}"`, { detail: 'Members must be VM UUIDs of the same pool.', address: ctx.address, path: ['vms'] }));
+    if (vm.record.appliance !== ref) await client.call('VM.set_appliance', vm.ref, ref);
+  }
+}
+
+async function applyPower(ctx: ApplyContext, pool: string, ref: string, planned: ObjectValue): Promise<void> {
+  const want = str(planned, 'power_state');
+  if (!want) return;
+  const client = await ctx.client(pool);
+  const records = await ctx.records(pool, CLASSES);
+  const app = records.get('VM_appliance', ref)!;
+  if (groupState(records, app.VMs, want) === want) return;
+  if (want === 'running') await client.callAsync('VM_appliance.start', ref, false);
+  else await client.callAsync('VM_appliance.clean_shutdown', ref);
+}
+
+async function converge(ctx: ApplyContext, pool: string, ref: string, planned: ObjectValue): Promise<ApplyResponse> {
+  const client = await ctx.client(pool);
+  const rec = (await ctx.records(pool, CLASSES)).get('VM_appliance', ref)!;
+  if (str(planned, 'name_label') !== undefined && str(planned, 'name_label') !== rec.name_label) await client.call('VM_appliance.set_name_label', ref, str(planned, 'name_label')!);
+  if (str(planned, 'name_description') !== undefined && str(planned, 'name_description') !== rec.name_description) await client.call('VM_appliance.set_name_description', ref, str(planned, 'name_description')!);
+  await applyMembers(ctx, pool, ref, planned);
+  await applyPower(ctx, pool, ref, planned);
+  return { state: applianceState(await ctx.records(pool, CLASSES), pool, ref, planned) };
+}
+
+async function create(req: CreateRequest): Promise<ApplyResponse> {
+  const { planned, ctx } = req;
+  if (str(planned, 'ovf_source')) {
+    throw new ResourceError(error('xcp_appliance.ovf-not-supported', 'importing an appliance from OVF/OVA is not supported yet', {
+      detail: 'ovf_source is part of the schema, but this version of xcpform cannot import OVF or OVA packages yet. Remove ovf_source (and import_sr, import_network_map) and create the VMs with xcp_vm, or import the package with XenCenter and adopt it with `xcpform import`.',
+      address: ctx.address, path: ['ovf_source'],
+    }));
+  }
+  const pool = str(planned, 'pool') ?? ctx.pools[0];
+  const client = await ctx.client(pool);
+  const ref = await client.call<string>('VM_appliance.create', { name_label: str(planned, 'name_label') ?? '', name_description: str(planned, 'name_description') ?? '' });
+  return converge(ctx, pool, ref, planned);
+}
+
+async function update(req: UpdateRequest): Promise<ApplyResponse> {
+  const pool = str(req.prior, 'pool') ?? req.ctx.pools[0];
+  const hit = (await req.ctx.records(pool, CLASSES)).byUuid('VM_appliance', str(req.prior, 'uuid') ?? '');
+  if (!hit) throw new ResourceError(error('xcp_appliance.gone', `appliance ${str(req.prior, 'uuid')} no longer exists`, { detail: 'It was deleted outside xcpform. Plan again.', address: req.ctx.address }));
+  return converge(req.ctx, pool, hit.ref, req.planned);
+}
+
+async function remove(req: DeleteRequest): Promise<void> {
+  const pool = str(req.prior, 'pool') ?? req.ctx.pools[0];
+  const client = await req.ctx.client(pool);
+  const hit = (await req.ctx.records(pool, CLASSES)).byUuid('VM_appliance', str(req.prior, 'uuid') ?? '');
+  if (!hit) return;
+  for (const m of hit.record.VMs) await client.call('VM.set_appliance', m, NULL_REF); // members stay, ungrouped
+  await client.call('VM_appliance.destroy', hit.ref);
+}
+
+function read(req: ReadRequest): ReadResponse {
+  const pool = str(req.prior, 'pool') ?? req.world.poolNames()[0] ?? '';
+  const records = req.world.pool(pool);
+  const hit = records.byUuid('VM_appliance', str(req.prior, 'uuid') ?? '');
+  return { state: hit ? applianceState(records, pool, hit.ref, req.prior) : null };
+}
+
+function importAppliance(req: ImportRequest): ReadResponse {
+  const { pool, uuid } = parseImportId(req.id, req.defaultPool);
+  const records = req.world.pool(pool);
+  const hit = records.byUuid('VM_appliance', uuid);
+  if (!hit) return { state: null, diagnostics: [error('import.not-found', `no appliance ${uuid} in pool "${pool}"`, { detail: 'Import ids are "<pool>/<appliance uuid>".' })] };
+  return { state: applianceState(records, pool, hit.ref, null) };
+}
+
+/** The `xcp_appliance` resource type. */
+export const applianceResource = {
+  schema: applianceSchema,
+  classes: CLASSES,
+  read,
+  plan,
+  create,
+  update,
+  delete: remove,
+  import: importAppliance,
+} satisfies ResourceType;
