@@ -3,7 +3,8 @@
  * attribute changed one by one (XAPI checked, re-read equals the planned state, re-plan is a
  * no-op) → halt-class changes (shutdown, change, start) → live host migration → storage motion
  * → cross-pool migration (disks move, UUID kept) → delete leaves nothing. The attributes each
- * step exercises are recorded; `resources-compute-vm-schema.test.ts` style enumeration is at the end.
+ * step exercises are recorded, and the schema-enumeration test at the end proves every configurable
+ * attribute was changed by one of them (in place, halt cycle, migration) or planned as a replacement.
  */
 import { forEachAttribute, isConfigurable } from '../src/schema/model';
 import { vmResource } from '../src/resources/vm';
