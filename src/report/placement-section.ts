@@ -18,7 +18,7 @@ function percent(part: number, whole: number): string {
 /** One labelled bar: used memory out of total. */
 function bar(label: string, used: number, total: number): string {
   const text = `${label}: ${formatBytes(used)} used, ${formatBytes(Math.max(0, total - used))} free of ${formatBytes(total)}`;
-  return `<div class="mem"><span class="mem-label">${esc(label)}</span><span class="bar" role="img" aria-label="${esc(text)}"><span class="fill" style="width:${percent(used, total)}"></span></span><span class="mem-text">${esc(formatBytes(used))} used · ${esc(formatBytes(Math.max(0, total - used)))} free</span></div>`;
+  return `<div class="mem"><span class="mem-label">${esc(label)}</span><span class="bar${total > 0 && used / total >= 0.9 ? ' full' : ''}" role="img" aria-label="${esc(text)}"><span class="fill" style="width:${percent(used, total)}"></span></span><span class="mem-text">${esc(formatBytes(used))} used · ${esc(formatBytes(Math.max(0, total - used)))} free</span></div>`;
 }
 
 function vmItem(address: string, pool: string, byAddress: ReadonlyMap<string, ResourceChange>): string {

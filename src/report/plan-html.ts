@@ -37,6 +37,8 @@ export interface PlanHtmlOptions {
   readonly maxGraphNodes?: number;
   /** Changes at or below this count are shown expanded (default 40). */
   readonly openUpTo?: number;
+  /** Above this many changes, attribute tables are built in the browser when expanded (default 300). */
+  readonly lazyAbove?: number;
 }
 
 function filtersSection(visible: readonly ResourceChange[]): string {
@@ -105,7 +107,7 @@ export async function renderPlanHtml(plan: Plan, opts: PlanHtmlOptions = {}): Pr
     migrationsSection(visible),
     await graphSection(plan, visible, opts.maxGraphNodes),
     placementSection(plan),
-    diffSection(plan, visible, { schemas: opts.schemas, openUpTo: opts.openUpTo }),
+    diffSection(plan, visible, { schemas: opts.schemas, openUpTo: opts.openUpTo, lazyAbove: opts.lazyAbove }),
     '<footer>Rendered by xcpform from the saved plan. Sensitive values are never included in this file.</footer>',
     '</main>',
   ].join('\n');

@@ -8,11 +8,64 @@
  * Filter semantics: within a group, pressed buttons are alternatives (create OR migrate); across
  * groups they combine (action AND pool); no button pressed in a group means "all".
  */
+import { DIFF_TABLE_HEAD } from './diff-section';
+import { SENSITIVE_TEXT, UNKNOWN_TEXT } from './diff-rows';
+
+/** The script (an IIFE), to be placed in a `<script>` at the end of `<body>`. */
 export const REPORT_SCRIPT = `
 (function () {
   'use strict';
   var doc = document;
   var all = function (sel) { return Array.prototype.slice.call(doc.querySelectorAll(sel)); };
+  var HEAD = ${JSON.stringify(DIFF_TABLE_HEAD)};
+  var SENSITIVE = ${JSON.stringify(SENSITIVE_TEXT)};
+  var UNKNOWN = ${JSON.stringify(UNKNOWN_TEXT)};
+  var MARK = { create: '+', 'delete': '-', update: '~' };
+  var FLAG = { r: ['replace', 'forces replacement'], m: ['migrate', 'migration'], h: ['halt', 'needs shutdown'] };
+  var rowData = null;
+  // Large reports carry their tables as JSON (already redacted); build one when it is opened.
+  // Values go in with textContent only, never as markup.
+  function build(d) {
+    if (!d.hasAttribute('data-rows') || d.hasAttribute('data-built')) return;
+    d.setAttribute('data-built', '');
+    if (rowData === null) { var src = doc.getElementById('diff-rows'); rowData = src ? JSON.parse(src.textContent) : { strings: [], changes: [] }; }
+    var table = doc.createElement('table');
+    table.className = 'diff';
+    table.innerHTML = HEAD;
+    var body = doc.createElement('tbody');
+    var S = rowData.strings;
+    (rowData.changes[Number(d.getAttribute('data-rows'))] || []).forEach(function (n) {
+      var r = [S[n[0]], S[n[1]], S[n[2]], S[n[3]], n[4]];
+      var tr = doc.createElement('tr');
+      tr.className = 'attr-' + r[1];
+      var m = doc.createElement('td');
+      m.className = 'marker';
+      m.textContent = MARK[r[1]] || '';
+      tr.appendChild(m);
+      var th = doc.createElement('th');
+      th.scope = 'row';
+      th.textContent = r[0];
+      r[4].split('').forEach(function (f) {
+        var span = doc.createElement('span');
+        span.className = 'flag ' + FLAG[f][0];
+        span.textContent = FLAG[f][1];
+        th.appendChild(doc.createTextNode(' '));
+        th.appendChild(span);
+      });
+      tr.appendChild(th);
+      [r[2], r[3]].forEach(function (v) {
+        var td = doc.createElement('td');
+        td.className = !v ? 'absent' : v === SENSITIVE ? 'sensitive' : v === UNKNOWN ? 'unknown' : '';
+        td.textContent = v;
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    table.appendChild(body);
+    d.insertBefore(table, d.querySelector('p.unchanged'));
+  }
+  doc.addEventListener('toggle', function (e) { if (e.target.open) build(e.target); }, true);
+  all('details[data-rows][open]').forEach(build);
   function pressed(group) {
     return all('button[data-filter-group="' + group + '"][aria-pressed="true"]').map(function (b) { return b.getAttribute('data-value'); });
   }

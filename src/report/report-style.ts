@@ -68,6 +68,7 @@ li.host { background: #fff; border: 1px solid var(--line); border-radius: 6px; p
 .mem-text { color: var(--muted); white-space: nowrap; }
 .bar { display: block; height: 10px; background: #dafbe1; border: 1px solid #8c959f; border-radius: 5px; overflow: hidden; }
 .bar .fill { display: block; height: 100%; background: #57606a; }
+.bar.full .fill { background: #cf222e; }
 .vms { list-style: none; padding: 0; margin: 6px 0 0; display: flex; flex-wrap: wrap; gap: 4px 12px; }
 .vm .from { color: var(--muted); font-size: 12px; }
 .chip { display: inline-block; min-width: 26px; text-align: center; font: bold 12px monospace; border: 1px solid; border-radius: 4px; padding: 0 4px; }
@@ -85,10 +86,11 @@ details.change table { margin: 0; }
 details.change .unchanged { color: var(--muted); margin: 4px 12px 8px; font-size: 12px; }
 td.marker { width: 22px; font: bold 13px monospace; text-align: center; }
 tr.attr-create td.marker { color: #1a7f37; } tr.attr-delete td.marker { color: #cf222e; } tr.attr-update td.marker { color: #9a6700; }
-tr.attr-create td:last-child { background: #f0fff4; } tr.attr-delete td:nth-child(3) { background: #fff5f5; }
+table.diff tr.attr-create td:last-child { background: #f0fff4; } tr.attr-delete td:nth-child(3) { background: #fff5f5; }
 tr.attr-update td:nth-child(3) { background: #fff8f8; } tr.attr-update td:last-child { background: #f6fff8; }
-td.sensitive code, td.unknown code { color: var(--muted); font-style: italic; }
-td code { word-break: break-all; white-space: pre-wrap; }
+table.diff tbody th, table.diff tbody td { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; font-weight: normal; word-break: break-all; white-space: pre-wrap; }
+table.diff tbody th .flag { font-family: -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; }
+td.sensitive, td.unknown { color: var(--muted); font-style: italic; }
 .flag { font-size: 11px; border-radius: 4px; padding: 0 5px; margin-left: 4px; white-space: nowrap; }
 .flag.replace { background: #ffebe9; color: #cf222e; } .flag.migrate { background: #fbefff; color: #8250df; } .flag.halt { background: #fff8c5; color: #9a6700; }
 footer { color: var(--muted); margin-top: 32px; font-size: 12px; }
