@@ -1,6 +1,6 @@
 # examples/cloudburst: a datacenter pool that bursts into a cloud pool.
 #
-# Eight application VMs are placed with "fill-first": they fill the datacenter pool dc1 and the
+# Six application VMs are placed with "fill-first": they fill the datacenter pool dc1 and the
 # overflow lands in cloud1. Every app VM is attached to the datacenter's app network; the ones
 # that land in the cloud reach it over the VPN link, which xcpform orders before them. The rate
 # card prices the cloud higher, so the plan shows what bursting costs.
@@ -15,13 +15,19 @@ terraform {
 
 variable "app_count" {
   type        = number
-  default     = 8
+  default     = 6
   description = "Application VMs to run."
 }
 
 variable "app_memory_gib" {
   type    = number
   default = 16
+}
+
+variable "db_pool" {
+  type        = string
+  default     = "dc1"
+  description = "Pool of the database VM: changing it migrates the running VM and its disk live."
 }
 
 variable "vpn_psk" {
@@ -73,7 +79,7 @@ resource "xcp_vpn_link" "burst" {
 }
 
 resource "xcp_vm" "db" {
-  pool       = "dc1"
+  pool       = var.db_pool
   name_label = "db"
   template   = "Debian Bookworm 12"
   vcpus      = 4

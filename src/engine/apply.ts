@@ -8,6 +8,7 @@ import type { ApplyEvent } from '../executor/ports';
 import { stateScope } from '../executor/resolve';
 import type { Plan } from '../plan/model';
 import { setOutput } from '../state';
+import { containsUnknown, isObjectValue, type Value } from '../values/value';
 import { LiveState } from './state-adapter';
 import type { Workspace } from './workspace';
 
@@ -26,6 +27,16 @@ export function checkStale(plan: Plan, lineage: string, serial: number): Diagnos
     return error('plan.stale', 'Saved plan is stale', { detail: 'The given plan file can no longer be applied because the state was changed by another operation after the plan was created.' });
   }
   return undefined;
+}
+
+/** The cty type JSON of a plain value, as Terraform writes it for outputs. */
+export function ctyTypeOf(v: Value): unknown {
+  if (typeof v === 'string') return 'string';
+  if (typeof v === 'number') return 'number';
+  if (typeof v === 'boolean') return 'bool';
+  if (Array.isArray(v)) return ['tuple', v.map(ctyTypeOf)];
+  if (isObjectValue(v)) return ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ctyTypeOf(x)]))];
+  return 'dynamic';
 }
 
 export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyOptions): Promise<ExecuteResult & { diagnostics: Diagnostic[] }> {
@@ -50,7 +61,7 @@ export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyO
       diagnostics.push(...od.filter((d) => d.severity === 'error'));
       await ws.manager.apply((s) => {
         let next = { ...s, outputs: {} };
-        for (const o of outputs) next = setOutput(next, o.name, { value: o.value, type: 'dynamic', sensitive: o.sensitive || undefined });
+        for (const o of outputs) if (!containsUnknown(o.value)) next = setOutput(next, o.name, { value: o.value, type: ctyTypeOf(o.value), sensitive: o.sensitive || undefined });
         return next;
       });
     }

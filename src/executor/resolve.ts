@@ -32,12 +32,17 @@ export function stateScope(current: ReadonlyMap<string, ObjectValue>): Scope {
   };
 }
 
-/** Replaces Unknown leaves of `planned` with the values of `fresh`, keeping known ones. */
-export function fillUnknowns(planned: Value, fresh: Value): Value {
-  if (isUnknown(planned)) return fresh;
-  if (Array.isArray(planned) && Array.isArray(fresh)) return planned.map((v, i) => fillUnknowns(v, fresh[i] ?? null));
+/**
+ * Replaces the Unknown leaves of `planned` that the configuration sets with their `fresh` value;
+ * values only XAPI decides (a migrated VM's new host, a new disk's UUID) stay Unknown for the
+ * resource to settle, as Terraform leaves them to the provider.
+ */
+export function fillUnknowns(planned: Value, fresh: Value, config: Value): Value {
+  if (isUnknown(planned)) return config === null || config === undefined || isUnknown(config) ? planned : fresh;
+  if (Array.isArray(planned) && Array.isArray(fresh)) return planned.map((v, i) => fillUnknowns(v, fresh[i] ?? null, Array.isArray(config) ? config[i] ?? null : null));
   if (isObjectValue(planned) && isObjectValue(fresh)) {
-    return Object.fromEntries(Object.entries(planned).map(([k, v]) => [k, fillUnknowns(v, fresh[k] ?? null)]));
+    const cfg = isObjectValue(config) ? config : {};
+    return Object.fromEntries(Object.entries(planned).map(([k, v]) => [k, fillUnknowns(v, fresh[k] ?? null, cfg[k] ?? null)]));
   }
   return planned;
 }
@@ -76,7 +81,7 @@ export function resolveChange(
   }
   const prior = change.action === 'create' || change.action === 'replace' || change.action === 'replace-cbd' ? null : change.before;
   const fresh = planResourceChange(schema, prior, cfg, { ignoreChanges: block.lifecycle.ignoreChanges }).planned;
-  const planned = fillUnknowns(after, fresh) as ObjectValue;
+  const planned = fillUnknowns(after, fresh, cfg) as ObjectValue;
   for (const [name, attr] of Object.entries(schema.block.attributes)) {
     // Only values the configuration sets are compared: the plan may know more than a plain
     // diff (a resource's plan hook, placement), and an unknown fresh value says nothing.

@@ -117,7 +117,7 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
     planned = { ...planned, monthly_cost: monthlyCost(block.type, planned, req.rateCard, req.defaultPool) };
   }
   const migration = action === 'migrate' ? { ...describeMigration(req.prior!, planned, req.defaultPool, bytes), ...(via.length ? { via: via[0] } : {}) } : undefined;
-  const sens = [...sensitivePaths(schema.block, planned), ...instance.sensitivePaths];
+  const sens = dedupePaths([...sensitivePaths(schema.block, planned), ...instance.sensitivePaths]);
   const before = action === 'create' ? null : req.prior;
   const change: ResourceChange = {
     address: instance.address,
@@ -147,12 +147,29 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
 
 const GIB = 1024 ** 3;
 
+function dedupePaths(paths: readonly AttrPath[]): AttrPath[] {
+  const seen = new Set<string>();
+  return paths.filter((p) => { const k = JSON.stringify(p); if (seen.has(k)) return false; seen.add(k); return true; });
+}
+
 /** Chooses pool and host for a VM with a placement block; returns the note for the plan. */
 function applyPlacement(address: string, config: ObjectValue, prior: ObjectValue | null, placer: Placer, at: Pick<Diagnostic, 'address' | 'source'>, diagnostics: Diagnostic[]): string | undefined {
   const raw = config.placement;
   const p = Array.isArray(raw) ? raw[0] : raw;
   if (!isObjectValue(p) || !Array.isArray(p.pools) || p.pools.some((x) => typeof x !== 'string')) {
     // A new VM in a fixed pool still takes memory the placed ones cannot use.
+    // A move to another pool by hand must fit there too: checked now, not at apply.
+    if (prior && typeof config.pool === 'string' && typeof prior.pool === 'string' && config.pool !== prior.pool && prior.power_state !== 'halted') {
+      const memory = num(config.memory) ?? num(prior.memory ?? null) ?? GIB;
+      const moved = placer.place({ address, memory, vcpus: num(config.vcpus) ?? 1, pools: [config.pool], strategy: 'fill-first' });
+      if (!moved.ok) {
+        diagnostics.push(error('plan.no-capacity', `${address}: no capacity in pool ${config.pool} for the migration`, {
+          ...at, path: ['pool'],
+          detail: `The VM ${moved.reason}. Free capacity in pool ${config.pool}, or keep the VM in pool ${prior.pool}.`,
+        }));
+      } else if ((config.host ?? null) === null) config.host = moved.host;
+      return undefined;
+    }
     // It is pinned to the host it is counted on, so XAPI does not start it where the placed ones go.
     if (!prior && typeof config.pool === 'string') {
       const host = placer.reserve(config.pool, typeof config.host === 'string' ? config.host : undefined, num(config.memory) ?? GIB);

@@ -66,3 +66,14 @@ describe('redactArgs', () => {
     expect(redactArgs(method, args)).toEqual(expected);
   });
 });
+
+describe('session ids inside URLs', () => {
+  test('are redacted from values and text whoever owns the session', () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { redactValue, scrubText } = require('./redact') as typeof import('./redact');
+    const url = 'http://10.0.0.2/services/SM?session_id=OpaqueRef:a99f1035-1a61-4000-8000-000000000000&x=1';
+    expect(JSON.stringify(redactValue({ SM: url }))).not.toContain('a99f1035');
+    expect(scrubText(`failed with ${url}`, [])).not.toContain('a99f1035');
+    expect(scrubText(`failed with ${url}`, [])).toContain('x=1');
+  });
+});

@@ -1,0 +1,75 @@
+import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, xcpform } from './helpers/cli';
+
+function example(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xcpform-burst-'));
+  cpSync(join(ROOT, 'examples', 'cloudburst', 'main.tf'), join(dir, 'main.tf'));
+  return dir;
+}
+
+interface StateJson { resources: { type: string; name: string; instances: { index_key?: number; attributes: Record<string, unknown> }[] }[] }
+
+describe('cloudbursting end to end', () => {
+  test('fill-first placement bursts the overflow into cloud1 over the VPN link, and a pool change migrates live', () => {
+    const dir = example();
+    const plan = xcpform(['plan', '-json'], { cwd: dir });
+    const doc = JSON.parse(plan.stdout);
+    const apps = doc.resource_changes.filter((c: { type: string; name: string }) => c.type === 'xcp_vm' && c.name === 'app');
+    const pools = apps.map((c: { change: { after: { pool: string } } }) => c.change.after.pool);
+    expect(pools).toEqual(['dc1', 'dc1', 'dc1', 'dc1', 'dc1', 'cloud1']);
+
+    const text = xcpform(['plan'], { cwd: dir }).stdout;
+    expect(text).toContain('# (placement (fill-first) chose pool cloud1');
+    expect(text).toContain('over xcp_vpn_link.burst)');
+    expect(text).toMatch(/Monthly cost: \+\$[\d,.]+/);
+    expect(text).not.toContain('burst-demo-pre-shared-key-0001');
+
+    const apply = xcpform(['apply', '-auto-approve'], { cwd: dir });
+    expect(apply.stdout).toContain('Apply complete! Resources: 10 added');
+    // The VM that burst into the cloud started only after the link was up.
+    const lines = apply.stdout.split('\n');
+    expect(lines.findIndex((l) => l.startsWith('xcp_vpn_link.burst: Creation complete'))).toBeLessThan(lines.findIndex((l) => l.startsWith('xcp_vm.app[5]: Creating')));
+    const state = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')) as StateJson;
+    const burst = state.resources.find((r) => r.type === 'xcp_vm' && r.name === 'app')!.instances.find((i) => i.index_key === 5)!.attributes;
+    const cloudNet = state.resources.find((r) => r.name === 'app_burst')!.instances[0].attributes;
+    expect(burst.pool).toBe('cloud1');
+    expect((burst.nic as { network: string }[])[0].network).toBe(cloudNet.uuid);
+    // Like Terraform, the state holds the key (it must, to detect drift): it is written 0600 and
+    // the attribute is listed as sensitive, so every rendering hides it.
+    expect(statSync(join(dir, 'terraform.tfstate')).mode & 0o777).toBe(0o600);
+    const link = state.resources.find((r) => r.type === 'xcp_vpn_link')!.instances[0] as unknown as { sensitive_attributes: unknown[] };
+    expect(link.sensitive_attributes).toEqual([[{ type: 'get_attr', value: 'psk' }], [{ type: 'get_attr', value: 'private_key' }], [{ type: 'get_attr', value: 'remote_private_key' }]]);
+    expect(apply.stdout + apply.stderr).not.toContain('burst-demo-pre-shared-key-0001');
+    expect(state.resources.find((r) => r.type === 'xcp_vpn_link')!.instances[0].attributes.status).toBe('up');
+
+    const migrate = xcpform(['apply', '-auto-approve', '-var', 'db_pool=cloud1'], { cwd: dir });
+    expect(migrate.stdout).toContain('~> pool');
+    expect(migrate.stdout).toContain('Apply complete! Resources: 0 added, 0 changed, 1 migrated, 0 destroyed.');
+    const after = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')) as StateJson;
+    const db = after.resources.find((r) => r.name === 'db')!.instances[0].attributes;
+    const dbBefore = state.resources.find((r) => r.name === 'db')!.instances[0].attributes;
+    expect(db.pool).toBe('cloud1');
+    expect(db.uuid).toBe(dbBefore.uuid);
+    expect(xcpform(['plan', '-detailed-exitcode', '-var', 'db_pool=cloud1'], { cwd: dir }).code).toBe(0);
+  }, 180_000);
+
+  test('a VM in the cloud on a datacenter network without a link is a plan error naming the VM, the network and the link', () => {
+    const dir = example();
+    const text = readFileSync(join(dir, 'main.tf'), 'utf8');
+    const withoutLink = text.replace(/resource "xcp_vpn_link" "burst" \{[\s\S]*?\n\}\n/, '').replace(/output "vpn_status" \{[\s\S]*?\n\}\n/, '');
+    writeFileSync(join(dir, 'main.tf'), withoutLink);
+    const res = xcpform(['plan'], { cwd: dir });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toMatch(/Error: xcp_vm\.app\[5\]: nic\[0\] attaches to network .* of pool "dc1", but the VM is in pool "cloud1" and no xcp_vpn_link joins them/);
+  }, 60_000);
+
+  test('no capacity anywhere is a diagnostic before anything is applied', () => {
+    const dir = example();
+    const res = xcpform(['apply', '-auto-approve', '-var', 'app_count=20'], { cwd: dir });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('no capacity in pools dc1, cloud1');
+    expect(res.stdout).not.toContain('Creating...');
+  }, 60_000);
+});
