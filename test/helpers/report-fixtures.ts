@@ -6,7 +6,7 @@
  * `cloudburstPlanOfSize(n)` is the same shape at any size, for the 5,000-resource bench.
  */
 import type { HostUsage, Plan, PoolCapacity, ResourceChange } from '../../src/plan/model';
-import { UNKNOWN } from '../../src/values/value';
+import { ObjectValue, UNKNOWN } from '../../src/values/value';
 import { change, GIB, newVm, obj, plan, uuid, vm, with_ } from './plan-fixtures';
 
 /** The link's pre-shared key: the browser test asserts it appears nowhere in the report. */
@@ -42,7 +42,7 @@ const host = (name: string, total: number, freeBefore: number, freeAfter: number
 /** The report's main scenario (14 changes, 13 drawn: the unchanged network is not). */
 export function cloudburstPlan(): Plan {
   const cloudVm = (name: string, extra = {}) => newVm(name, { pool: 'cloud1', nic: [{ network: 'cloud-lan', device: UNKNOWN, mac: UNKNOWN, mtu: UNKNOWN, vif_uuid: UNKNOWN }], ...extra });
-  const db = vm(3, 'db', { memory: 8 * GIB, memory_static_min: 8 * GIB, memory_dynamic_min: 8 * GIB, memory_dynamic_max: 8 * GIB, disk: [{ userdevice: '0', name_label: 'db 0', size: 40 * GIB, sr: 'sr-dc1-nfs', bootable: true, vdi_uuid: uuid(103), vbd_uuid: uuid(203) }] });
+  const db = vm(3, 'db', { host: 'dc1-h1', memory: 8 * GIB, memory_static_min: 8 * GIB, memory_dynamic_min: 8 * GIB, memory_dynamic_max: 8 * GIB, disk: [{ userdevice: '0', name_label: 'db 0', size: 40 * GIB, sr: 'sr-dc1-nfs', bootable: true, vdi_uuid: uuid(103), vbd_uuid: uuid(203) }] });
   const app = vm(2, 'app', { host: 'dc1-h2', tags: ['app'] });
   const changes: ResourceChange[] = [
     change({ address: 'xcp_network.lan', action: 'no-op', before: network(10, 'lan', 'dc1'), after: network(10, 'lan', 'dc1') }),
@@ -55,7 +55,7 @@ export function cloudburstPlan(): Plan {
     change({ address: 'xcp_vm.batch', action: 'create', after: cloudVm('batch'), dependsOn: ['xcp_network.cloud_lan'], cost: { before: 0, after: 60 } }),
     change({
       address: 'xcp_vm.db', action: 'migrate', before: db,
-      after: with_(db, { pool: 'cloud1', host: 'cloud1-h2', domid: UNKNOWN, disk: [{ userdevice: '0', name_label: 'db 0', size: 40 * GIB, sr: 'sr-cloud1-local', bootable: true, vdi_uuid: uuid(103), vbd_uuid: uuid(203) }] }),
+      after: with_(db, { pool: 'cloud1', host: 'cloud1-h2', domid: UNKNOWN, disk: [{ ...(db.disk as ObjectValue[])[0], sr: 'sr-cloud1-local' }] }),
       migratePaths: [['pool'], ['host'], ['disk', 0, 'sr']],
       migration: { fromPool: 'dc1', toPool: 'cloud1', fromHost: 'dc1-h1', toHost: 'cloud1-h2', bytes: 40 * GIB, via: 'xcp_vpn_link.burst' },
       dependsOn: ['xcp_vpn_link.burst'], cost: { before: 40, after: 60 },
