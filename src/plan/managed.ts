@@ -84,19 +84,34 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
   const notes: string[] = [...placementNotes];
   let bytes: number | undefined;
   const rt = resourceType(block.type);
-  if (rt?.plan && action !== 'replace') {
+  let migratePaths: readonly AttrPath[] = diff.migratePaths;
+  let haltPaths: readonly AttrPath[] = diff.haltPaths;
+  let hookDecided = false;
+  if (rt?.plan && !forceReplace && (action !== 'replace' || req.prior)) {
     const refined = rt.plan({ prior: req.prior, planned, config, world: req.world });
-    // A hook may find work the schema diff cannot see (a host that joined since the VLAN was
-    // made): a no-op whose refined plan differs becomes an update.
-    if (action === 'no-op' && JSON.stringify(refined.planned) !== JSON.stringify(planned)) action = 'update';
-    planned = refined.planned;
     notes.push(...(refined.notes ?? []));
     bytes = refined.bytesToMove;
     for (const d of refined.diagnostics ?? []) diagnostics.push({ ...d, address: d.address ?? instance.address, source: d.source ?? block.source });
-    if (refined.requiresReplace?.length) {
-      replacePaths.push(...refined.requiresReplace);
-      action = 'replace';
-      planned = planResourceChange(schema, null, config).planned;
+    if (refined.action && req.prior) {
+      // The resource classified the changes itself (identity-aware): its decision stands.
+      hookDecided = true;
+      action = refined.action === 'create' ? action : refined.action;
+      planned = refined.planned;
+      replacePaths.splice(0, replacePaths.length, ...(refined.requiresReplace ?? []));
+      migratePaths = (refined.changes ?? []).filter((c) => c.update === 'migrate').map((c) => c.path);
+      haltPaths = refined.haltPaths ?? [];
+      // The renderers say "will be shut down cleanly, updated and started again" from haltPaths.
+      if (haltPaths.length) notes.splice(0, notes.length, ...notes.filter((n) => !/shut down cleanly, updated and started again/.test(n)));
+    } else if (action !== 'replace') {
+      // A hook may find work the schema diff cannot see (a host that joined since the VLAN was
+      // made): a no-op whose refined plan differs becomes an update.
+      if (action === 'no-op' && JSON.stringify(refined.planned) !== JSON.stringify(planned)) action = 'update';
+      planned = refined.planned;
+      if (refined.requiresReplace?.length) {
+        replacePaths.push(...refined.requiresReplace);
+        action = 'replace';
+        planned = planResourceChange(schema, null, config).planned;
+      }
     }
   }
   let reason: ActionReason | undefined;
@@ -110,8 +125,8 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
       }));
     }
   }
-  if (diff.haltPaths.length && action === 'update') {
-    notes.unshift(`${instance.address} will be shut down cleanly, updated and started again (${diff.haltPaths.map((p) => p.join('.')).join(', ')} can change only while halted)`);
+  if (!hookDecided && haltPaths.length && action === 'update') {
+    notes.unshift(`${instance.address} will be shut down cleanly, updated and started again (${haltPaths.map((p) => p.join('.')).join(', ')} can change only while halted)`);
   }
   if (req.rateCard && 'monthly_cost' in schema.block.attributes) {
     planned = { ...planned, monthly_cost: monthlyCost(block.type, planned, req.rateCard, req.defaultPool) };
@@ -133,8 +148,8 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
     beforeSensitive: before ? sensitivePaths(schema.block, before) : [],
     afterSensitive: sens,
     replacePaths,
-    migratePaths: diff.migratePaths,
-    haltPaths: diff.haltPaths,
+    migratePaths,
+    haltPaths,
     notes,
     ...(migration ? { migration } : {}),
     ...(req.rateCard ? { cost: { before: monthlyCost(block.type, before, req.rateCard, req.defaultPool), after: monthlyCost(block.type, planned, req.rateCard, req.defaultPool) } } : {}),

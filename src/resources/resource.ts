@@ -7,7 +7,7 @@
  * are per pool and per server lifetime, so they are never stored.
  */
 import type { Diagnostic } from '../diagnostics';
-import type { ResourceSchema } from '../schema/model';
+import type { ResourceSchema, UpdateClass } from '../schema/model';
 import type { ObjectValue } from '../values/value';
 import type { XapiClass, XapiClient } from '../xenapi';
 import type { PoolRecords, WorldSnapshot } from './snapshot';
@@ -21,6 +21,12 @@ export type ProgressEvent =
 export interface ApplyContext {
   /** Resource address, for messages (`xcp_vm.web[0]`). */
   readonly address: string;
+  /**
+   * Lineage of the state being applied, when the caller has one (the CLI engine does; the
+   * Terraform provider cannot see Terraform's). A create writes it as `xcpform:lineage` next
+   * to `xcpform:address`, and adoption skips objects recorded with another lineage.
+   */
+  readonly lineage?: string;
   /** An authenticated client for a configured pool; throws a user-facing error for an unknown pool. */
   client(pool: string): Promise<XapiClient>;
   /** Fresh records of a pool, for lookups (templates, SRs, networks by name). */
@@ -64,6 +70,14 @@ export interface PlanResponse {
   /** Bytes a migration will move (storage motion, cross-pool). */
   readonly bytesToMove?: number;
   readonly diagnostics?: readonly Diagnostic[];
+  /**
+   * The resource's own decision, when it can classify changes better than the schema diff
+   * (a VM matches disks by userdevice, so reordered disks are no change; a host change on a
+   * halted VM is in place). When given, it replaces the schema diff's action.
+   */
+  readonly action?: 'create' | 'update' | 'migrate' | 'replace' | 'no-op';
+  readonly changes?: readonly { readonly path: readonly (string | number)[]; readonly update: UpdateClass }[];
+  readonly haltPaths?: readonly (readonly (string | number)[])[];
 }
 
 export interface CreateRequest {
