@@ -4,7 +4,7 @@
  *   1. plan and save the plan; 2. apply the saved plan (the datacenter fills, the overflow
  *   bursts into the cloud pool over the VPN link); 3. plan again: no changes; 4. scale out:
  *   more VMs burst; 5. move the database to the cloud: a live cross-pool migration with its
- *   disk; 6. destroy everything.
+ *   disk; 6. an application VM bursts back into the datacenter it left room in; 7. destroy.
  * Exits non-zero as soon as a step does not do what it should.
  */
 import { spawnSync } from 'node:child_process';
@@ -29,6 +29,7 @@ const STEPS: Step[] = [
   { title: 'Plan again: the pools match the configuration', args: ['plan', '-detailed-exitcode'], ok: [0], expect: /No changes\./ },
   { title: 'Scale out to 8 application VMs: the new ones burst into cloud1', args: ['apply', '-auto-approve', '-var', 'app_count=8'], ok: [0], expect: /Apply complete! Resources: 2 added/ },
   { title: 'Move the database to cloud1: a live cross-pool migration with its disk, over the VPN link', args: ['apply', '-auto-approve', '-var', 'app_count=8', '-var', 'db_pool=cloud1'], ok: [0], expect: /1 migrated/ },
+  { title: 'The database left dc1, so an application VM bursts back from cloud1 (fill-first)', args: ['apply', '-auto-approve', '-var', 'app_count=8', '-var', 'db_pool=cloud1'], ok: [0], expect: /0 added, 0 changed, 1 migrated/ },
   { title: 'Plan again: nothing left to do', args: ['plan', '-detailed-exitcode', '-var', 'app_count=8', '-var', 'db_pool=cloud1'], ok: [0], expect: /No changes\./ },
   { title: 'Destroy everything', args: ['destroy', '-auto-approve', '-var', 'app_count=8', '-var', 'db_pool=cloud1'], ok: [0], expect: /Destroy complete! Resources: 12 destroyed\./ },
 ];

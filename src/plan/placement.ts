@@ -76,6 +76,19 @@ export class Placer {
   }
 
   place(d: PlacementDemand): PlacementResult {
+    if (d.current && d.pools.includes(d.current.pool) && d.strategy === 'fill-first') {
+      // Burst back: a VM that overflowed into a later pool returns when an earlier one has room.
+      const idx = d.pools.indexOf(d.current.pool);
+      const earlier = d.pools.slice(0, idx).find((p) => (this.hosts.get(p) ?? []).some((h) => h.free >= d.memory));
+      if (earlier) {
+        const here = this.hosts.get(d.current.pool)?.find((h) => h.uuid === d.current!.host);
+        if (here) here.free += d.current.memory;
+        const chosen = this.hosts.get(earlier)!.filter((h) => h.free >= d.memory).reduce((a, b) => (b.free < a.free ? b : a));
+        chosen.free -= d.memory;
+        chosen.vcpus += d.vcpus;
+        return { ok: true, pool: chosen.pool, host: chosen.uuid, hostName: chosen.name, moved: true };
+      }
+    }
     if (d.current && d.pools.includes(d.current.pool)) {
       const host = this.hosts.get(d.current.pool)?.find((h) => h.uuid === d.current!.host);
       if (host && (host.free >= 0)) {

@@ -1,0 +1,64 @@
+import { WorldSnapshot } from '../resources/snapshot';
+import { Placer } from './placement';
+
+const GIB = 1024 ** 3;
+
+/** A world of pools whose hosts have `totalGib` of memory and the given resident VMs (GiB each). */
+function world(spec: Record<string, { totalGib: number; residentGib: number[] }[]>): WorldSnapshot {
+  const w = new WorldSnapshot();
+  for (const [pool, hosts] of Object.entries(spec)) {
+    const hostMap = new Map<string, unknown>();
+    const metrics = new Map<string, unknown>();
+    const vms = new Map<string, unknown>();
+    hosts.forEach((h, i) => {
+      const resident = h.residentGib.map((g, j) => {
+        const ref = `OpaqueRef:${pool}-vm-${i}-${j}`;
+        vms.set(ref, { memory_static_max: g * GIB, memory_overhead: 0, VCPUs_max: 1, is_control_domain: false });
+        return ref;
+      });
+      hostMap.set(`OpaqueRef:${pool}-h${i}`, { uuid: `${pool}-h${i}`, name_label: `${pool}-host${i + 1}`, enabled: true, memory_overhead: 0, metrics: `OpaqueRef:${pool}-m${i}`, resident_VMs: resident, cpu_info: { cpu_count: '16' } });
+      metrics.set(`OpaqueRef:${pool}-m${i}`, { memory_total: h.totalGib * GIB });
+    });
+    w.pool(pool).setClass('host', hostMap as never);
+    w.pool(pool).setClass('host_metrics', metrics as never);
+    w.pool(pool).setClass('VM', vms as never);
+  }
+  return w;
+}
+
+const demand = (address: string, gib: number, extra: object = {}) => ({ address, memory: gib * GIB, vcpus: 2, pools: ['dc1', 'cloud1'], strategy: 'fill-first' as const, ...extra });
+
+describe('placement', () => {
+  test('fill-first fills the first pool (best fit per host), then overflows into the next', () => {
+    const p = new Placer(world({ dc1: [{ totalGib: 40, residentGib: [] }, { totalGib: 40, residentGib: [10] }], cloud1: [{ totalGib: 100, residentGib: [] }] }), ['dc1', 'cloud1']);
+    const got = ['a', 'b', 'c', 'd'].map((a) => p.place(demand(a, 16)));
+    expect(got.map((r) => (r.ok ? `${r.pool}/${r.hostName}` : 'none'))).toEqual(['dc1/dc1-host2', 'dc1/dc1-host1', 'dc1/dc1-host1', 'cloud1/cloud1-host1']);
+  });
+
+  test('spread picks the host with the most free memory across the pools', () => {
+    const p = new Placer(world({ dc1: [{ totalGib: 40, residentGib: [] }], cloud1: [{ totalGib: 100, residentGib: [] }] }), ['dc1', 'cloud1']);
+    const r = p.place(demand('a', 8, { strategy: 'spread' }));
+    expect(r.ok && r.pool).toBe('cloud1');
+  });
+
+  test('a running VM stays put while it fits; it returns from the cloud when the datacenter has room', () => {
+    const full = new Placer(world({ dc1: [{ totalGib: 32, residentGib: [16, 16] }], cloud1: [{ totalGib: 64, residentGib: [16] }] }), ['dc1', 'cloud1']);
+    const stay = full.place(demand('a', 16, { current: { pool: 'cloud1', host: 'cloud1-h0', memory: 16 * GIB } }));
+    expect(stay).toMatchObject({ ok: true, pool: 'cloud1', moved: false });
+    const roomy = new Placer(world({ dc1: [{ totalGib: 64, residentGib: [16] }], cloud1: [{ totalGib: 64, residentGib: [16] }] }), ['dc1', 'cloud1']);
+    const back = roomy.place(demand('a', 16, { current: { pool: 'cloud1', host: 'cloud1-h0', memory: 16 * GIB } }));
+    expect(back).toMatchObject({ ok: true, pool: 'dc1', moved: true });
+  });
+
+  test('no capacity anywhere says how much is needed and what each pool has', () => {
+    const p = new Placer(world({ dc1: [{ totalGib: 8, residentGib: [] }], cloud1: [{ totalGib: 8, residentGib: [4] }] }), ['dc1', 'cloud1']);
+    const r = p.place(demand('a', 16));
+    expect(r).toEqual({ ok: false, reason: 'needs 16.0 GiB of memory; dc1: largest free 8.0 GiB; cloud1: largest free 4.0 GiB' });
+  });
+
+  test('fixed-pool VMs reserve capacity the placed ones cannot use', () => {
+    const p = new Placer(world({ dc1: [{ totalGib: 32, residentGib: [] }], cloud1: [{ totalGib: 32, residentGib: [] }] }), ['dc1', 'cloud1']);
+    p.reserve('dc1', undefined, 24 * GIB);
+    expect(p.place(demand('a', 16))).toMatchObject({ pool: 'cloud1' });
+  });
+});
