@@ -16,9 +16,13 @@ describe('cloudbursting end to end', () => {
     const dir = example();
     const plan = xcpform(['plan', '-json'], { cwd: dir });
     const doc = JSON.parse(plan.stdout);
-    const apps = doc.resource_changes.filter((c: { type: string; name: string }) => c.type === 'xcp_vm' && c.name === 'app');
-    const pools = apps.map((c: { change: { after: { pool: string } } }) => c.change.after.pool);
-    expect(pools).toEqual(['dc1', 'dc1', 'dc1', 'dc1', 'dc1', 'cloud1']);
+    const web = doc.resource_changes.filter((c: { type: string; name: string }) => c.type === 'xcp_vm' && c.name === 'web');
+    const pools = web.map((c: { change: { after: { pool: string } } }) => c.change.after.pool);
+    expect(pools).toEqual(['dc1', 'dc1', 'dc1', 'dc1', 'dc1', 'dc1', 'cloud1', 'cloud1']);
+    // Cost figures match the rate card: a 2 vCPU, 12 GiB, 10 GiB-disk web VM in dc1 costs
+    // (2 × 0.012 + 12 × 0.004 + 10 × 0.0002) × 730 = 54.02 a month, and 1.6 times that in cloud1.
+    expect(doc.xcpform.resources['xcp_vm.web[0]'].cost).toEqual({ before: 0, after: 54.02 });
+    expect(doc.xcpform.resources['xcp_vm.web[7]'].cost).toEqual({ before: 0, after: 86.43 });
 
     const text = xcpform(['plan'], { cwd: dir }).stdout;
     expect(text).toContain('# (placement (fill-first) chose pool cloud1');
@@ -27,12 +31,12 @@ describe('cloudbursting end to end', () => {
     expect(text).not.toContain('burst-demo-pre-shared-key-0001');
 
     const apply = xcpform(['apply', '-auto-approve'], { cwd: dir });
-    expect(apply.stdout).toContain('Apply complete! Resources: 10 added');
+    expect(apply.stdout).toContain('Apply complete! Resources: 15 added');
     // The VM that burst into the cloud started only after the link was up.
     const lines = apply.stdout.split('\n');
-    expect(lines.findIndex((l) => l.startsWith('xcp_vpn_link.burst: Creation complete'))).toBeLessThan(lines.findIndex((l) => l.startsWith('xcp_vm.app[5]: Creating')));
+    expect(lines.findIndex((l) => l.startsWith('xcp_vpn_link.burst: Creation complete'))).toBeLessThan(lines.findIndex((l) => l.startsWith('xcp_vm.web[7]: Creating')));
     const state = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')) as StateJson;
-    const burst = state.resources.find((r) => r.type === 'xcp_vm' && r.name === 'app')!.instances.find((i) => i.index_key === 5)!.attributes;
+    const burst = state.resources.find((r) => r.type === 'xcp_vm' && r.name === 'web')!.instances.find((i) => i.index_key === 7)!.attributes;
     const cloudNet = state.resources.find((r) => r.name === 'app_burst')!.instances[0].attributes;
     expect(burst.pool).toBe('cloud1');
     expect((burst.nic as { network: string }[])[0].network).toBe(cloudNet.uuid);
@@ -52,6 +56,12 @@ describe('cloudbursting end to end', () => {
     const dbBefore = state.resources.find((r) => r.name === 'db')!.instances[0].attributes;
     expect(db.pool).toBe('cloud1');
     expect(db.uuid).toBe(dbBefore.uuid);
+    // Its disk arrived on the cloud pool's SR, and the datacenter SR no longer holds it.
+    expect((db.disk as { sr: string }[])[0].sr).not.toBe((dbBefore.disk as { sr: string }[])[0].sr);
+    // Room freed in dc1: the next plan brings a web VM back from the cloud (burst back).
+    const back = xcpform(['apply', '-auto-approve', '-var', 'db_pool=cloud1'], { cwd: dir });
+    expect(back.stdout).toMatch(/# xcp_vm\.web\[[67]\] will be migrated/);
+    expect(back.stdout).toContain('0 added, 0 changed, 1 migrated, 0 destroyed.');
     expect(xcpform(['plan', '-detailed-exitcode', '-var', 'db_pool=cloud1'], { cwd: dir }).code).toBe(0);
   }, 180_000);
 
@@ -62,14 +72,27 @@ describe('cloudbursting end to end', () => {
     writeFileSync(join(dir, 'main.tf'), withoutLink);
     const res = xcpform(['plan'], { cwd: dir });
     expect(res.code).toBe(1);
-    expect(res.stderr).toMatch(/Error: xcp_vm\.app\[5\]: nic\[0\] attaches to network .* of pool "dc1", but the VM is in pool "cloud1" and no xcp_vpn_link joins them/);
+    expect(res.stderr).toMatch(/Error: xcp_vm\.web\[6\]: nic\[0\] attaches to network .* of pool "dc1", but the VM is in pool "cloud1" and no xcp_vpn_link joins them/);
   }, 60_000);
 
   test('no capacity anywhere is a diagnostic before anything is applied', () => {
     const dir = example();
-    const res = xcpform(['apply', '-auto-approve', '-var', 'app_count=20'], { cwd: dir });
+    const res = xcpform(['apply', '-auto-approve', '-var', 'web_count=20'], { cwd: dir });
     expect(res.code).toBe(1);
     expect(res.stderr).toContain('no capacity in pools dc1, cloud1');
     expect(res.stdout).not.toContain('Creating...');
   }, 60_000);
+});
+
+describe('the cloudburst example as a CDKTF stack', () => {
+  test('synthesizes with App.synth() and plans the same changes as the .tf file', () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { synth } = require('../examples/cloudburst/cdktf/main') as { synth(outdir: string): string };
+    const stack = synth(mkdtempSync(join(tmpdir(), 'xcpform-burst-cdktf-')));
+    const summary = (cwd: string) => JSON.parse(xcpform(['plan', '-json'], { cwd }).stdout).resource_changes
+      .map((c: { address: string; change: { actions: string[]; after: { pool?: string } } }) => `${c.address} ${c.change.actions.join(',')} ${c.change.after.pool ?? ''}`);
+    const fromCdk = summary(stack);
+    expect(fromCdk).toHaveLength(15);
+    expect(fromCdk).toEqual(summary(example()));
+  }, 120_000);
 });

@@ -1,9 +1,10 @@
 # examples/cloudburst: a datacenter pool that bursts into a cloud pool.
 #
-# Six application VMs are placed with "fill-first": they fill the datacenter pool dc1 and the
-# overflow lands in cloud1. Every app VM is attached to the datacenter's app network; the ones
-# that land in the cloud reach it over the VPN link, which xcpform orders before them. The rate
-# card prices the cloud higher, so the plan shows what bursting costs.
+# A three-tier application: a database and an application tier pinned to the datacenter pool
+# dc1, and a web tier placed with "fill-first": it fills dc1 and the overflow lands in cloud1.
+# Every VM is attached to the datacenter's app network; the web VMs that land in the cloud reach
+# it over the VPN link, which xcpform orders before them. The rate card prices the cloud higher,
+# so the plan shows what bursting costs. The same stack in CDKTF TypeScript is cdktf/main.ts.
 
 terraform {
   required_providers {
@@ -13,15 +14,10 @@ terraform {
   }
 }
 
-variable "app_count" {
+variable "web_count" {
   type        = number
-  default     = 6
-  description = "Application VMs to run."
-}
-
-variable "app_memory_gib" {
-  type    = number
-  default = 16
+  default     = 8
+  description = "Web VMs to run: more than the datacenter holds."
 }
 
 variable "db_pool" {
@@ -54,6 +50,17 @@ provider "xcp" {
   }
 }
 
+resource "xcp_sr" "dc_nfs" {
+  pool       = "dc1"
+  name_label = "dc1-nfs"
+  type       = "nfs"
+  shared     = true
+  device_config = {
+    server     = "10.0.0.20"
+    serverpath = "/exports/dc1"
+  }
+}
+
 resource "xcp_network" "app" {
   pool       = "dc1"
   name_label = "app"
@@ -83,11 +90,12 @@ resource "xcp_vm" "db" {
   name_label = "db"
   template   = "Debian Bookworm 12"
   vcpus      = 4
-  memory     = 16 * 1024 * 1024 * 1024
+  memory     = 17179869184
   tags       = ["db", "team-shop"]
 
   disk {
-    size = 100 * 1024 * 1024 * 1024
+    size = 107374182400
+    sr   = var.db_pool == "dc1" ? xcp_sr.dc_nfs.uuid : null
   }
 
   nic {
@@ -96,21 +104,18 @@ resource "xcp_vm" "db" {
 }
 
 resource "xcp_vm" "app" {
-  count      = var.app_count
-  depends_on = [xcp_vm.db]
+  count      = 2
+  pool       = "dc1"
   name_label = "app-${count.index}"
   template   = "Debian Bookworm 12"
   vcpus      = 2
-  memory     = var.app_memory_gib * 1024 * 1024 * 1024
+  memory     = 8589934592
   tags       = ["app", "team-shop"]
-
-  placement {
-    pools    = ["dc1", "cloud1"]
-    strategy = "fill-first"
-  }
+  depends_on = [xcp_vm.db]
 
   disk {
-    size = 20 * 1024 * 1024 * 1024
+    size = 21474836480
+    sr   = xcp_sr.dc_nfs.uuid
   }
 
   nic {
@@ -118,8 +123,31 @@ resource "xcp_vm" "app" {
   }
 }
 
-output "app_pools" {
-  value = { for vm in xcp_vm.app : vm.name_label => vm.pool }
+resource "xcp_vm" "web" {
+  count      = var.web_count
+  name_label = "web-${count.index}"
+  template   = "Debian Bookworm 12"
+  vcpus      = 2
+  memory     = 12884901888
+  tags       = ["web", "team-shop"]
+  depends_on = [xcp_vm.app]
+
+  placement {
+    pools    = ["dc1", "cloud1"]
+    strategy = "fill-first"
+  }
+
+  disk {
+    size = 10737418240
+  }
+
+  nic {
+    network = xcp_network.app.uuid
+  }
+}
+
+output "web_pools" {
+  value = { for vm in xcp_vm.web : vm.name_label => vm.pool }
 }
 
 output "vpn_status" {
