@@ -42,10 +42,15 @@ export function ctyTypeOf(v: Value): unknown {
 export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyOptions): Promise<ExecuteResult & { diagnostics: Diagnostic[] }> {
   const runtime = await ws.runtime();
   const live = new LiveState(ws.manager);
+  // Created objects carry the state's lineage (crash safety), so the lineage must be on disk
+  // before the first create: killed before its first state write, an apply would otherwise
+  // leave objects tagged with a lineage no later run knows, and they would be duplicated.
+  if (ws.manager.serial === 0 && plan.changes.some((c) => c.action !== 'no-op')) await ws.manager.apply((s) => ({ ...s }));
   const result = await executePlan({
     plan,
     config: plan.mode === 'destroy' ? undefined : ws.config,
-    contexts: { applyContext: (address, progress, signal) => runtime.applyContext(address, progress, signal), defaultPool: runtime.defaultPool },
+    // The state's lineage tags every created object, so only this state adopts it after a crash.
+    contexts: { applyContext: (address, progress, signal) => runtime.applyContext(address, progress, signal, ws.manager.lineage), defaultPool: runtime.defaultPool },
     state: live,
     parallelism: opts.parallelism,
     signal: opts.signal,

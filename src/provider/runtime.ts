@@ -127,9 +127,10 @@ export class ProviderRuntime {
   }
 
   /** The context a resource's create/update/delete runs with. */
-  applyContext(address: string, progress: (e: ProgressEvent) => void = () => undefined, signal?: AbortSignal): ApplyContext {
+  applyContext(address: string, progress: (e: ProgressEvent) => void = () => undefined, signal?: AbortSignal, lineage?: string): ApplyContext {
     return {
       address,
+      ...(lineage ? { lineage } : {}),
       pools: this.pools,
       signal,
       progress,

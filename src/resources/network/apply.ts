@@ -22,13 +22,13 @@ async function stateAfter(s: ApplySession, uuid: string, prior: ObjectValue): Pr
 }
 
 /** The `network.create` record for a planned network (shared with xcp_vlan and xcp_private_network). */
-export function networkRecord(address: string, planned: ObjectValue, extraOtherConfig: Record<string, string> = {}): Record<string, string | number | boolean | string[] | Record<string, string>> {
+export function networkRecord(address: string, planned: ObjectValue, extraOtherConfig: Record<string, string> = {}, lineage?: string): Record<string, string | number | boolean | string[] | Record<string, string>> {
   const userOc = strMap(planned.other_config) ?? {};
   return {
     name_label: str(planned.name_label) ?? '',
     name_description: str(planned.name_description) ?? '',
     MTU: num(planned.mtu) ?? 1500,
-    other_config: { ...userOc, ...extraOtherConfig, ...ownedEntries(address, Object.keys(userOc)) },
+    other_config: { ...userOc, ...extraOtherConfig, ...ownedEntries(address, Object.keys(userOc), lineage) },
     tags: strList(planned.tags) ?? [],
     bridge: '',
   };
@@ -39,9 +39,9 @@ export async function createNetwork(req: CreateRequest): Promise<ApplyResponse> 
   const { planned, ctx } = req;
   const s = await openSession(ctx, TYPE, planned, NETWORK_CLASSES);
   let records = await s.records();
-  let ref = findByAddress(records, 'network', ctx.address)[0]?.ref;
+  let ref = findByAddress(records, 'network', ctx.address, ctx.lineage)[0]?.ref;
   if (!ref) {
-    const rec = { ...networkRecord(ctx.address, planned, { [AUTOMATIC_KEY]: String(bool(planned.automatic) ?? false) }), managed: bool(planned.managed) ?? true };
+    const rec = { ...networkRecord(ctx.address, planned, { [AUTOMATIC_KEY]: String(bool(planned.automatic) ?? false) }, ctx.lineage), managed: bool(planned.managed) ?? true };
     ref = await s.ops.call<Ref<'network'>>('create the network', 'network.create', rec);
     records = await s.records();
   } else {

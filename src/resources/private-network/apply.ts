@@ -34,9 +34,9 @@ export async function createPrivateNetwork(req: CreateRequest): Promise<ApplyRes
       'Core XAPI creates GRE/VXLAN tunnels without IPsec; encryption is a feature of Xen Orchestra\'s SDN controller, which xcpform does not drive. Set encryption = false, or create the network with the SDN controller and import it.', ['encryption']);
   }
   let records = await s.records();
-  let net = findByAddress(records, 'network', ctx.address)[0]?.ref;
+  let net = findByAddress(records, 'network', ctx.address, ctx.lineage)[0]?.ref;
   if (!net) {
-    net = await s.ops.call<Ref<'network'>>('create the private network', 'network.create', networkRecord(ctx.address, planned));
+    net = await s.ops.call<Ref<'network'>>('create the private network', 'network.create', networkRecord(ctx.address, planned, {}, ctx.lineage));
     records = await s.records();
   } else {
     ctx.progress({ kind: 'message', text: 'adopting the private network left by an interrupted create' });

@@ -10,7 +10,7 @@ import type { ApplyResponse, CreateRequest, DeleteRequest, UpdateRequest } from 
 import type { PoolRecords } from '../snapshot';
 import { poolObject } from '../pool/read';
 import { applyLabels, setOtherConfigKey } from '../pool/shared/labels';
-import { ADDRESS_KEY, findByAddress } from '../pool/shared/owned-keys';
+import { ADDRESS_KEY, findByAddress, LINEAGE_KEY } from '../pool/shared/owned-keys';
 import { resolve } from '../pool/shared/refs';
 import { ApplySession, openSession } from '../pool/shared/session';
 import { bool, num, str, strMap } from '../pool/shared/values';
@@ -34,7 +34,7 @@ export async function createSr(req: CreateRequest): Promise<ApplyResponse> {
   const s = await openSession(ctx, TYPE, planned, SR_CLASSES, secretsOf(planned));
   let records = await s.records();
   const dc = { ...(strMap(planned.device_config) ?? {}), ...(strMap(planned.device_config_secrets) ?? {}) };
-  let ref = findByAddress(records, 'SR', ctx.address)[0]?.ref;
+  let ref = findByAddress(records, 'SR', ctx.address, ctx.lineage)[0]?.ref;
   if (ref) {
     ctx.progress({ kind: 'message', text: 'adopting the SR left by an interrupted create' });
   } else {
@@ -45,6 +45,7 @@ export async function createSr(req: CreateRequest): Promise<ApplyResponse> {
       str(planned.type) ?? '', str(planned.content_type) ?? 'user', bool(planned.shared) ?? false, strMap(planned.sm_config) ?? {});
     // First thing after the create, so a crash from here on leaves an SR the next run adopts.
     await setOtherConfigKey(s.ops, 'SR', ref, {}, ADDRESS_KEY, ctx.address);
+    if (ctx.lineage) await setOtherConfigKey(s.ops, 'SR', ref, {}, LINEAGE_KEY, ctx.lineage);
     records = await s.records();
   }
   records = await plugEverywhere(s, records, ref, dc);

@@ -30,7 +30,7 @@ export async function createVdi(req: CreateRequest): Promise<ApplyResponse> {
   const { planned, ctx } = req;
   const s = await openSession(ctx, TYPE, planned, VDI_CLASSES);
   let records = await s.records();
-  let ref = findByAddress(records, 'VDI', ctx.address)[0]?.ref;
+  let ref = findByAddress(records, 'VDI', ctx.address, ctx.lineage)[0]?.ref;
   if (ref) {
     ctx.progress({ kind: 'message', text: 'adopting the disk left by an interrupted create' });
   } else {
@@ -44,7 +44,7 @@ export async function createVdi(req: CreateRequest): Promise<ApplyResponse> {
       type: str(planned.type) ?? 'user',
       sharable: bool(planned.sharable) ?? false,
       read_only: false,
-      other_config: { ...userOc, ...ownedEntries(ctx.address, Object.keys(userOc)) },
+      other_config: { ...userOc, ...ownedEntries(ctx.address, Object.keys(userOc), ctx.lineage) },
       tags: strList(planned.tags) ?? [],
       sm_config: {},
       xenstore_data: {},

@@ -27,10 +27,10 @@ async function stateAfter(s: ApplySession, uuid: string, prior: ObjectValue): Pr
 }
 
 /** The network a previous, interrupted create left (by owned key on the network or on a VLAN). */
-function adoptable(records: PoolRecords, address: string): Ref<'network'> | undefined {
-  const net = findByAddress(records, 'network', address)[0];
+function adoptable(records: PoolRecords, address: string, lineage?: string): Ref<'network'> | undefined {
+  const net = findByAddress(records, 'network', address, lineage)[0];
   if (net) return net.ref;
-  const vlan = findByAddress(records, 'VLAN', address)[0];
+  const vlan = findByAddress(records, 'VLAN', address, lineage)[0];
   return vlan ? records.get('PIF', vlan.record.untagged_PIF)?.network : undefined;
 }
 
@@ -41,11 +41,11 @@ export async function createVlan(req: CreateRequest): Promise<ApplyResponse> {
   let records = await s.records();
   const tag = num(planned.tag)!;
   const device = str(planned.device)!;
-  let net = adoptable(records, ctx.address);
+  let net = adoptable(records, ctx.address, ctx.lineage);
   if (net) ctx.progress({ kind: 'message', text: 'adopting the VLAN left by an interrupted create' });
   else if (str(planned.network)) net = resolve(s.ops, records, 'network', str(planned.network)!, 'network');
   else {
-    const rec = networkRecord(ctx.address, { ...planned, name_label: str(planned.name_label) ?? `VLAN ${tag} on ${device}` });
+    const rec = networkRecord(ctx.address, { ...planned, name_label: str(planned.name_label) ?? `VLAN ${tag} on ${device}` }, {}, ctx.lineage);
     net = await s.ops.call<Ref<'network'>>('create the VLAN network', 'network.create', rec);
     records = await s.records();
   }

@@ -13,6 +13,7 @@ import type { PoolRecords } from '../snapshot';
 import { num, orderedSet, str, strMap, strings } from '../vm/attrs';
 import { parseImportId } from '../vm';
 import { ADDRESS_KEY, applyTags, applyUserOtherConfig, REVERT_GENERATION_KEY, setKey, userOtherConfig } from '../vm/owned-keys';
+import { LINEAGE_KEY, ownedBy } from '../pool/shared/owned-keys';
 import { vmSnapshotSchema } from './schema';
 
 const CLASSES: readonly XapiClass[] = ['VM', 'VBD', 'VDI'];
@@ -65,7 +66,7 @@ async function create(req: CreateRequest): Promise<ApplyResponse> {
   const pool = str(planned, 'pool') ?? ctx.pools[0];
   const client = await ctx.client(pool);
   let records = await fresh(ctx, pool);
-  const adopted = [...records.all('VM')].find(([, v]) => v.is_a_snapshot && v.other_config[ADDRESS_KEY] === ctx.address)?.[0];
+  const adopted = [...records.all('VM')].find(([, v]) => v.is_a_snapshot && ownedBy(v.other_config, ctx.address, ctx.lineage))?.[0];
   let ref: string | undefined = adopted;
   if (!ref) {
     const vm = records.byUuid('VM', str(planned, 'vm') ?? '');
@@ -77,6 +78,7 @@ async function create(req: CreateRequest): Promise<ApplyResponse> {
     const memory = planned.with_memory === true;
     ref = await client.callAsync<string>(memory ? 'VM.checkpoint' : 'VM.snapshot', vm.ref, str(planned, 'name_label') ?? `${vm.record.name_label} snapshot`, ...(memory ? [] : [[]]));
     await setKey(client, 'VM', ref, ADDRESS_KEY, ctx.address);
+    if (ctx.lineage) await setKey(client, 'VM', ref, LINEAGE_KEY, ctx.lineage);
   }
   const made: string = ref;
   await labels(ctx, pool, made, planned);

@@ -11,6 +11,7 @@ import { block, blocks, str } from './attrs';
 import { diskRecords } from './devices-read';
 import { mustResolve } from './lookup';
 import { ADDRESS_KEY, CLONE_TYPE_KEY, setKey, TEMPLATE_KEY, VDI_OWNER_KEY } from './owned-keys';
+import { LINEAGE_KEY, ownedBy } from '../pool/shared/owned-keys';
 import { assignPositions } from './positions';
 import { isGuest, VM_CLASSES } from './read';
 import { findTemplate, parseProvision, provisionXml, rewriteProvision } from './template';
@@ -24,9 +25,18 @@ export function targetPool(planned: ObjectValue, ctx: ApplyContext): string {
   return str(planned, 'pool') ?? candidates[0] ?? ctx.pools[0];
 }
 
-/** A VM a previous, interrupted create of `address` left behind. */
-export function findAdoptable(records: PoolRecords, address: string): string | undefined {
-  const hits = [...records.all('VM')].filter(([, vm]) => isGuest(vm) && vm.other_config[ADDRESS_KEY] === address);
+/**
+ * The name a clone carries until it is tagged: `VM.clone` cannot set `other_config`, so a crash
+ * right after it would otherwise leave a VM nothing identifies as this create's.
+ */
+export function pendingName(address: string, lineage?: string): string {
+  return `xcpform:creating ${lineage ?? '-'} ${address}`;
+}
+
+/** A VM a previous, interrupted create of `address` (by the state of `lineage`, when given) left behind. */
+export function findAdoptable(records: PoolRecords, address: string, lineage?: string): string | undefined {
+  const hits = [...records.all('VM')].filter(([, vm]) => isGuest(vm)
+    && (ownedBy(vm.other_config, address, lineage) || (!(ADDRESS_KEY in vm.other_config) && vm.name_label === pendingName(address, lineage))));
   hits.sort(([, a], [, b]) => (a.uuid < b.uuid ? -1 : 1));
   return hits[0]?.[0];
 }
@@ -39,11 +49,9 @@ async function takeOwnership(h: VmHandle): Promise<void> {
   await h.refresh();
 }
 
-async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectValue): Promise<VmHandle> {
-  const client = await ctx.client(pool);
-  const records = await ctx.records(pool, VM_CLASSES);
+/** What cloning the template needs, resolved from the records: the template, disk SRs, copy target. */
+function clonePlan(ctx: ApplyContext, records: PoolRecords, planned: ObjectValue) {
   const tpl = findTemplate(records, str(planned, 'template') ?? '');
-  const name = str(planned, 'name_label') ?? tpl.record.name_label;
   const disks = blocks(planned, 'disk');
   const positions = assignPositions(disks, 'userdevice', 16);
   const srUuid = (i: number): string | undefined => {
@@ -52,19 +60,40 @@ async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectVal
   };
   const full = str(planned, 'clone_type') === 'full';
   const copySr = full ? (srUuid(0) ? records.byUuid('SR', srUuid(0)!)!.ref : [...records.all('pool').values()][0]?.default_SR) : undefined;
-  ctx.progress({ kind: 'message', text: `${full ? 'copying' : 'cloning'} ${tpl.record.name_label}` });
-  const ref = full
-    ? await client.callAsync<string>('VM.copy', tpl.ref, name, copySr ?? 'OpaqueRef:NULL')
-    : await client.callAsync<string>('VM.clone', tpl.ref, name);
+  return { tpl, disks, positions, srUuid, full, copySr, ctx };
+}
+
+async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectValue): Promise<VmHandle> {
+  const client = await ctx.client(pool);
+  const records = await ctx.records(pool, VM_CLASSES);
+  const cp = clonePlan(ctx, records, planned);
+  const name = pendingName(ctx.address, ctx.lineage);
+  ctx.progress({ kind: 'message', text: `${cp.full ? 'copying' : 'cloning'} ${cp.tpl.record.name_label}` });
+  const ref = cp.full
+    ? await client.callAsync<string>('VM.copy', cp.tpl.ref, name, cp.copySr ?? 'OpaqueRef:NULL')
+    : await client.callAsync<string>('VM.clone', cp.tpl.ref, name);
+  return finishClone(ctx, pool, ref, planned, cp);
+}
+
+/**
+ * The steps after the clone, each safe to repeat: a crash anywhere between `VM.clone` and
+ * `VM.set_is_a_template false` leaves a VM that is still a template, which the next create
+ * adopts and finishes here (provisioning only when the clone has no disks yet).
+ */
+async function finishClone(ctx: ApplyContext, pool: string, ref: string, planned: ObjectValue, cp: ReturnType<typeof clonePlan>): Promise<VmHandle> {
+  const client = await ctx.client(pool);
   await setKey(client, 'VM', ref, ADDRESS_KEY, ctx.address);
-  await setKey(client, 'VM', ref, TEMPLATE_KEY, str(planned, 'template') ?? tpl.record.uuid);
-  await setKey(client, 'VM', ref, CLONE_TYPE_KEY, full ? 'full' : 'fast');
+  if (ctx.lineage) await setKey(client, 'VM', ref, LINEAGE_KEY, ctx.lineage);
+  // Tagged: the clone may now take its real name.
+  await client.call('VM.set_name_label', ref, str(planned, 'name_label') ?? cp.tpl.record.name_label);
+  await setKey(client, 'VM', ref, TEMPLATE_KEY, str(planned, 'template') ?? cp.tpl.record.uuid);
+  await setKey(client, 'VM', ref, CLONE_TYPE_KEY, cp.full ? 'full' : 'fast');
   const h = await VmHandle.open(ctx, pool, ref);
   await takeOwnership(h);
   const spec = parseProvision(h.vm.other_config.disks);
-  if (spec.length) {
+  if (spec.length && h.vm.is_a_template && diskRecords(h.records, h.vm, true).length === 0) {
     const defaultSr = h.records.get('SR', h.defaultSr())?.uuid ?? '';
-    const wanted = disks.map((disk, i) => ({ userdevice: positions[i] ?? '', disk, srUuid: srUuid(i) ?? (copySr ? h.records.get('SR', copySr)?.uuid ?? defaultSr : defaultSr) }));
+    const wanted = cp.disks.map((disk, i) => ({ userdevice: cp.positions[i] ?? '', disk, srUuid: cp.srUuid(i) ?? (cp.copySr ? h.records.get('SR', cp.copySr)?.uuid ?? defaultSr : defaultSr) }));
     await setKey(client, 'VM', ref, 'disks', provisionXml(rewriteProvision(spec, wanted, defaultSr)));
     await client.callAsync('VM.provision', ref);
     await h.refresh();
@@ -80,12 +109,16 @@ export async function createVm(req: CreateRequest): Promise<ApplyResponse> {
   const { planned, ctx } = req;
   const pool = targetPool(planned, ctx);
   const records = await ctx.records(pool, VM_CLASSES);
-  const adopted = findAdoptable(records, ctx.address);
+  const adopted = findAdoptable(records, ctx.address, ctx.lineage);
   let h: VmHandle;
   let prior: ObjectValue | null = null;
   if (adopted) {
     ctx.progress({ kind: 'message', text: `adopting VM ${records.get('VM', adopted)!.uuid} left by an interrupted create` });
-    h = await VmHandle.open(ctx, pool, adopted);
+    // Still a template: the create was interrupted before the clone was finished.
+    const left = records.get('VM', adopted)!;
+    h = left.is_a_template || !(ADDRESS_KEY in left.other_config) || (ctx.lineage && !(LINEAGE_KEY in left.other_config))
+      ? await finishClone(ctx, pool, adopted, planned, clonePlan(ctx, records, planned))
+      : await VmHandle.open(ctx, pool, adopted);
     await takeOwnership(h);
     prior = stateAfter(h, planned);
   } else {

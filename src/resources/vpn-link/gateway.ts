@@ -8,7 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Ref, XapiRecord } from '../../xenapi';
 import type { PoolRecords } from '../snapshot';
-import { ADDRESS_KEY, findByAddress } from '../pool/shared/owned-keys';
+import { ADDRESS_KEY, findByAddress, LINEAGE_KEY } from '../pool/shared/owned-keys';
 import { resolve } from '../pool/shared/refs';
 import type { XapiOps } from '../pool/shared/xapi-ops';
 
@@ -62,7 +62,7 @@ export function uplinkAddress(records: PoolRecords, vm: XapiRecord<'VM'>): strin
 
 /** Creates (or adopts, by its address key) the gateway VM of one side and starts it. */
 export async function provisionGateway(ops: XapiOps, records: PoolRecords, spec: GatewaySpec): Promise<Ref<'VM'>> {
-  const adopted = findByAddress(records, 'VM', spec.address).find((x) => !x.record.is_a_template);
+  const adopted = findByAddress(records, 'VM', spec.address, ops.ctx.lineage).find((x) => !x.record.is_a_template);
   let vm: Ref<'VM'>;
   if (adopted) {
     vm = adopted.ref;
@@ -70,6 +70,7 @@ export async function provisionGateway(ops: XapiOps, records: PoolRecords, spec:
     const template = resolve(ops, records, 'VM', spec.template, 'gateway.template');
     vm = await ops.call<Ref<'VM'>>('clone the gateway template', 'VM.clone', template, spec.name);
     await ops.call('mark the gateway as xcpform\'s', 'VM.add_to_other_config', vm, ADDRESS_KEY, spec.address);
+    if (ops.ctx.lineage) await ops.call('record the state lineage on the gateway', 'VM.add_to_other_config', vm, LINEAGE_KEY, ops.ctx.lineage);
     await ops.call('provision the gateway disks', 'VM.provision', vm);
     await ops.call('turn the clone into a VM', 'VM.set_is_a_template', vm, false);
   }
