@@ -13,6 +13,7 @@ import { register as registerShow } from './commands/show';
 import { register as registerGraph } from './commands/graph';
 import { register as registerState } from './commands/state';
 import { register as registerOvf } from './commands/ovf';
+import { register as registerUsage } from './commands/usage';
 import { register as registerWorkspace } from './commands/workspace';
 import { VERSION } from '../version';
 
@@ -21,7 +22,7 @@ export type ExitSink = (code: number) => void;
 
 export type CommandRegistrar = (program: Command, io: CliIo, exit: ExitSink) => void;
 
-const registrars: CommandRegistrar[] = [registerValidate, registerInit, registerPlan, registerApply, registerShow, registerGraph, registerState, registerWorkspace, registerOvf, registerSimulator];
+const registrars: CommandRegistrar[] = [registerValidate, registerInit, registerPlan, registerApply, registerShow, registerGraph, registerState, registerWorkspace, registerOvf, registerUsage, registerSimulator];
 
 export function buildProgram(io: CliIo, exit: ExitSink): Command {
   const program = new Command('xcpform');
