@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 /** xcp_vm_snapshot, xcp_appliance and the xcp_template / xcp_vm data sources against the simulator over HTTP. */
 import { applianceResource } from '../src/resources/appliance';
 import { applianceSchema } from '../src/resources/appliance/schema';
@@ -104,15 +105,26 @@ describe('xcp_appliance', () => {
     vm = vmResource.read({ prior: vm, world: await hx.world(vmResource.classes) }).state!;
   });
 
-  test('ovf_source is refused at create with a clear diagnostic; tags and other_config are plan errors', async () => {
+  test('ovf_source imports the package at create; a bad package is a diagnostic; tags and other_config are plan errors', async () => {
     const config = configOf(applianceSchema, { name_label: 'ovf', ovf_source: 'https://example.com/app.ova', tags: ['x'] });
     const world = await hx.world(applianceResource.classes);
     const { hook } = planWith(applianceResource, null, config, world);
     expect(hook.diagnostics?.map((d) => d.code)).toEqual(['xcp_appliance.unsupported-attribute']);
     const err = await applianceResource.create({ planned: hook.planned, config, ctx: hx.ctx('xcp_appliance.ovf') }).catch((e) => e);
     expect(err).toBeInstanceOf(ResourceError);
-    expect((err as ResourceError).diagnostic.code).toBe('xcp_appliance.ovf-not-supported');
-    expect((err as ResourceError).diagnostic.summary).toMatch(/not supported yet/);
+    expect((err as ResourceError).diagnostic.address).toBe('xcp_appliance.ovf');
+
+    const three = configOf(applianceSchema, {
+      name_label: 'three', ovf_source: join(__dirname, 'fixtures', 'ovf', 'collection-3', 'three-tier.ovf'),
+      import_network_map: { front: 'Pool-wide network associated with eth0', back: 'Pool-wide network associated with eth0' },
+    });
+    const planned = planWith(applianceResource, null, three, world).hook.planned;
+    const made = await applianceResource.create({ planned, config: three, ctx: hx.ctx('xcp_appliance.three') });
+    expect(made.state.name_label).toBe('three');
+    expect(made.state.vms).toHaveLength(3);
+    const r = await hx.records('dc1');
+    const members = [...r.all('VM').values()].filter((vm) => vm.appliance && r.get('VM_appliance', vm.appliance)?.uuid === made.state.uuid);
+    expect(members.map((vm) => vm.order).sort()).toEqual([1, 2, 3]);
   });
 });
 

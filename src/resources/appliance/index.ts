@@ -2,13 +2,15 @@
  * `xcp_appliance`: a VM_appliance with its member VMs (`VM.set_appliance`) and the power state
  * of the whole group (`VM_appliance.start` in ascending start order, `clean_shutdown` in
  * reverse). XAPI's VM_appliance has no tags nor other_config, so those attributes are refused
- * at plan time instead of being silently dropped; OVF/OVA import (`ovf_source`) is not
- * supported yet and fails at create with a clear diagnostic.
+ * at plan time instead of being silently dropped. With `ovf_source`, create imports the OVF/OVA
+ * package (src/ovf/appliance-import.ts): the members' disks are uploaded and the VMs created in
+ * start order, then the appliance converges like any other.
  */
 import { error, type Diagnostic } from '../../diagnostics';
 import { isUnknown, type ObjectValue } from '../../values/value';
 import { NULL_REF, type XapiClass } from '../../xenapi';
 import type { ApplyContext, ApplyResponse, CreateRequest, DeleteRequest, ImportRequest, PlanRequest, PlanResponse, ReadRequest, ReadResponse, ResourceType, UpdateRequest } from '../resource';
+import { importOvfAppliance } from '../../ovf/appliance-import';
 import { ResourceError } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { orderedSet, str, strings, strMap } from '../vm/attrs';
@@ -96,11 +98,22 @@ async function converge(ctx: ApplyContext, pool: string, ref: string, planned: O
 
 async function create(req: CreateRequest): Promise<ApplyResponse> {
   const { planned, ctx } = req;
-  if (str(planned, 'ovf_source')) {
-    throw new ResourceError(error('xcp_appliance.ovf-not-supported', 'importing an appliance from OVF/OVA is not supported yet', {
-      detail: 'ovf_source is part of the schema, but this version of xcpform cannot import OVF or OVA packages yet. Remove ovf_source (and import_sr, import_network_map) and create the VMs with xcp_vm, or import the package with XenCenter and adopt it with `xcpform import`.',
-      address: ctx.address, path: ['ovf_source'],
-    }));
+  const source = str(planned, 'ovf_source');
+  if (source) {
+    // Import the package: disks uploaded, VMs created in start order, the appliance made.
+    const pool = str(planned, 'pool') ?? ctx.pools[0];
+    const map = planned.import_network_map;
+    const imported = await importOvfAppliance({
+      ctx,
+      pool,
+      source,
+      importSr: str(planned, 'import_sr') ?? null,
+      importNetworkMap: map && typeof map === 'object' && !Array.isArray(map) ? Object.fromEntries(Object.entries(map).filter(([, v]) => typeof v === 'string')) as Record<string, string> : {},
+      nameLabel: str(planned, 'name_label'),
+      nameDescription: str(planned, 'name_description'),
+    });
+    const hit = (await ctx.records(pool, CLASSES)).byUuid('VM_appliance', imported.applianceUuid)!;
+    return converge(ctx, pool, hit.ref, { ...planned, vms: planned.vms ?? null });
   }
   const pool = str(planned, 'pool') ?? ctx.pools[0];
   const client = await ctx.client(pool);
