@@ -9,7 +9,7 @@ import { resourceType } from '../resources/registry';
 import type { WorldSnapshot } from '../resources/snapshot';
 import { isObjectValue, isUnknown, ObjectValue, Value } from '../values/value';
 import type { Placer } from './placement';
-import { routeNics, type LinkInfo, type NetworkPoolLookup } from './vpn-routing';
+import { routeNics, transferTime, type LinkInfo, type NetworkPoolLookup } from './vpn-routing';
 import { monthlyCost } from './cost';
 import { getAt, planResourceChange } from './diff';
 import type { Action, ActionReason, Migration, PlanMode, ResourceChange } from './model';
@@ -59,6 +59,7 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
     if (placed) placementNotes.push(placed);
   }
   if ((config.pool ?? null) === null && !req.prior) config.pool = req.defaultPool;
+  applySrMap(config, req.prior);
   const via: string[] = [];
   if (block.type === 'xcp_vm' && req.routing) {
     const vmPool = typeof config.pool === 'string' ? config.pool : typeof req.prior?.pool === 'string' ? req.prior.pool : req.defaultPool;
@@ -132,6 +133,10 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
     planned = { ...planned, monthly_cost: monthlyCost(block.type, planned, req.rateCard, req.defaultPool) };
   }
   const migration = action === 'migrate' ? { ...describeMigration(req.prior!, planned, req.defaultPool, bytes), ...(via.length ? { via: via[0] } : {}) } : undefined;
+  if (migration && migration.bytes && migration.fromPool !== migration.toPool) {
+    const link = req.routing?.links().find((l) => (l.pool === migration.fromPool && l.remotePool === migration.toPool) || (l.pool === migration.toPool && l.remotePool === migration.fromPool));
+    if (link?.bandwidthMbps) notes.push(`estimated transfer time ${transferTime(migration.bytes, link.bandwidthMbps)} at ${link.bandwidthMbps} Mbit/s over ${link.address}`);
+  }
   const sens = dedupePaths([...sensitivePaths(schema.block, planned), ...instance.sensitivePaths]);
   const before = action === 'create' ? null : req.prior;
   const change: ResourceChange = {
@@ -211,6 +216,16 @@ function applyPlacement(address: string, config: ObjectValue, prior: ObjectValue
   config.pool = result.pool;
   if (result.moved || !prior) config.host = result.host;
   return `placement (${strategy}) chose pool ${result.pool}, host ${result.hostName}`;
+}
+
+/** `placement.sr_map`: a VM created in or moving into a pool puts unplaced disks on that pool's mapped SR. */
+function applySrMap(config: ObjectValue, prior: ObjectValue | null): void {
+  const p = Array.isArray(config.placement) ? config.placement[0] : config.placement;
+  if (!isObjectValue(p) || !isObjectValue(p.sr_map) || typeof config.pool !== 'string') return;
+  if (prior && prior.pool === config.pool) return;
+  const sr = p.sr_map[config.pool];
+  if (typeof sr !== 'string' || !Array.isArray(config.disk)) return;
+  config.disk = config.disk.map((d) => (isObjectValue(d) && (d.sr ?? null) === null ? { ...d, sr } : d));
 }
 
 function num(v: Value | undefined): number | undefined {

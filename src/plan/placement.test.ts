@@ -62,3 +62,13 @@ describe('placement', () => {
     expect(p.place(demand('a', 16))).toMatchObject({ pool: 'cloud1' });
   });
 });
+
+describe('migration estimates and SR maps', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { transferTime } = require('./vpn-routing') as typeof import('./vpn-routing');
+  test('transfer time from bytes and link bandwidth', () => {
+    expect(transferTime(100 * GIB, 1000)).toBe('14m19s');
+    expect(transferTime(GIB, 100)).toBe('1m26s');
+    expect(transferTime(10 * 1024 * GIB, 1000)).toBe('24h26m');
+  });
+});

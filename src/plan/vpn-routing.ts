@@ -15,6 +15,8 @@ export interface LinkInfo {
   readonly remotePool: string;
   readonly network: Value;
   readonly remoteNetwork: Value;
+  /** Expected throughput in Mbit/s, for migration time estimates. */
+  readonly bandwidthMbps?: number;
 }
 
 /** Where a network value lives: the pool of a planned network with that uuid or name, or of a live one. */
@@ -27,7 +29,7 @@ export function linksFrom(values: Iterable<[string, ObjectValue]>): LinkInfo[] {
   const out: LinkInfo[] = [];
   for (const [address, v] of values) {
     if (!address.startsWith('xcp_vpn_link.') || typeof v.pool !== 'string' || typeof v.remote_pool !== 'string') continue;
-    out.push({ address, pool: v.pool, remotePool: v.remote_pool, network: v.network ?? null, remoteNetwork: v.remote_network ?? null });
+    out.push({ address, pool: v.pool, remotePool: v.remote_pool, network: v.network ?? null, remoteNetwork: v.remote_network ?? null, ...(typeof v.bandwidth_mbps === 'number' ? { bandwidthMbps: v.bandwidth_mbps } : {}) });
   }
   return out.sort((a, b) => a.address.localeCompare(b.address));
 }
@@ -76,4 +78,12 @@ export function routeNics(address: string, pool: string, values: ObjectValue, li
     return { ...nic, network: local };
   });
   return { ...out, values: { ...values, nic: mapped }, via: [...new Set(out.via)] };
+}
+
+/** "14m20s" to move `bytes` at `mbps` Mbit/s. */
+export function transferTime(bytes: number, mbps: number): string {
+  const s = Math.ceil((bytes * 8) / (mbps * 1e6));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  return h ? `${h}h${String(m).padStart(2, '0')}m` : m ? `${m}m${String(s % 60).padStart(2, '0')}s` : `${s}s`;
 }

@@ -72,6 +72,7 @@ const placement = blockType('single', 'Let the planner choose the pool (and host
     default: 'fill-first',
     validators: [v.oneOf('fill-first', 'spread')],
   }),
+  sr_map: opt(t.map(t.string), 'migrate', 'SR (name or UUID) per pool for the disks of a VM placed or moved into that pool, e.g. `{ cloud1 = "ssd" }`. Defaults to the pool\'s default SR.', { default: {} }),
 }, { max: 1 });
 
 export const vmSchema = defineResource({

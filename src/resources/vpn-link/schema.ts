@@ -44,6 +44,7 @@ export const vpnLinkSchema = defineResource({
     force_encap: opt(t.bool, 'in-place', 'Force UDP encapsulation of ESP (NAT traversal).', { default: false }),
     passive: opt(t.bool, 'in-place', 'The local gateway only answers; the remote one initiates.', { default: false }),
     mtu: opt(t.number, 'in-place', 'MTU inside the tunnel.', { default: 1420, validators: [v.integer(576, 9000)] }),
+    bandwidth_mbps: opt(t.number, 'in-place', 'Expected throughput of the link in Mbit/s; plans use it to estimate how long migrations over the link take.', { default: 1000, validators: [v.integer(1)] }),
     status: ro(t.string, '`up` when both gateways run with matching parameters, otherwise `down` or `degraded`.'),
     last_handshake: ro(t.string, 'Time of the last successful handshake (RFC 3339).'),
     bytes_in: ro(t.number, 'Bytes received through the link (feeds chargeback).'),

@@ -1258,6 +1258,12 @@ export interface VmPlacement {
   */
   readonly pools: string[];
   /**
+  * SR (name or UUID) per pool for the disks of a VM placed or moved into that pool, e.g. `{ cloud1 = "ssd" }`. Defaults to the pool's default SR. Defaults to `{}`. Changing it migrates the object live (no rebuild).
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#sr_map Vm#sr_map}
+  */
+  readonly srMap?: { [key: string]: string };
+  /**
   * `fill-first` fills the first pool before using the next one; `spread` picks the pool and host with the most free memory. Must be one of `fill-first`, `spread`. Defaults to `"fill-first"`. Changing it migrates the object live (no rebuild).
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#strategy Vm#strategy}
@@ -1272,6 +1278,7 @@ export function vmPlacementToTerraform(struct?: VmPlacement | cdktf.IResolvable)
   }
   return {
     pools: cdktf.listMapper(cdktf.stringToTerraform, false)(struct!.pools),
+    sr_map: cdktf.hashMapper(cdktf.stringToTerraform)(struct!.srMap),
     strategy: cdktf.stringToTerraform(struct!.strategy),
   }
 }
@@ -1288,6 +1295,12 @@ export function vmPlacementToHclTerraform(struct?: VmPlacement | cdktf.IResolvab
       isBlock: false,
       type: "list",
       storageClassType: "stringList",
+    },
+    sr_map: {
+      value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(struct!.srMap),
+      isBlock: false,
+      type: "map",
+      storageClassType: "stringMap",
     },
     strategy: {
       value: cdktf.stringToHclTerraform(struct!.strategy),
@@ -1323,6 +1336,10 @@ export class VmPlacementOutputReference extends cdktf.ComplexObject {
       hasAnyValues = true;
       internalValueResult.pools = this._pools;
     }
+    if (this._srMap !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.srMap = this._srMap;
+    }
     if (this._strategy !== undefined) {
       hasAnyValues = true;
       internalValueResult.strategy = this._strategy;
@@ -1335,6 +1352,7 @@ export class VmPlacementOutputReference extends cdktf.ComplexObject {
       this.isEmptyObject = false;
       this.resolvableValue = undefined;
       this._pools = undefined;
+      this._srMap = undefined;
       this._strategy = undefined;
     }
     else if (cdktf.Tokenization.isResolvable(value)) {
@@ -1345,6 +1363,7 @@ export class VmPlacementOutputReference extends cdktf.ComplexObject {
       this.isEmptyObject = Object.keys(value).length === 0;
       this.resolvableValue = undefined;
       this._pools = value.pools;
+      this._srMap = value.srMap;
       this._strategy = value.strategy;
     }
   }
@@ -1360,6 +1379,22 @@ export class VmPlacementOutputReference extends cdktf.ComplexObject {
   // Temporarily expose input value. Use with caution.
   public get poolsInput() {
     return this._pools;
+  }
+
+  // sr_map - computed: false, optional: true, required: false
+  private _srMap?: { [key: string]: string }; 
+  public get srMap() {
+    return this.getStringMapAttribute('sr_map');
+  }
+  public set srMap(value: { [key: string]: string }) {
+    this._srMap = value;
+  }
+  public resetSrMap() {
+    this._srMap = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get srMapInput() {
+    return this._srMap;
   }
 
   // strategy - computed: false, optional: true, required: false

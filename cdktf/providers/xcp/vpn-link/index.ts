@@ -8,6 +8,12 @@ import * as cdktf from 'cdktf';
 
 export interface VpnLinkConfig extends cdktf.TerraformMetaArguments {
   /**
+  * Expected throughput of the link in Mbit/s; plans use it to estimate how long migrations over the link take. Must be a whole number of at least 1. Defaults to `1000`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vpn_link#bandwidth_mbps VpnLink#bandwidth_mbps}
+  */
+  readonly bandwidthMbps?: number;
+  /**
   * Dead peer detection. Defaults to `true`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vpn_link#dpd VpnLink#dpd}
@@ -514,6 +520,7 @@ export class VpnLink extends cdktf.TerraformResource {
       connection: config.connection,
       forEach: config.forEach
     });
+    this._bandwidthMbps = config.bandwidthMbps;
     this._dpd = config.dpd;
     this._espLifetime = config.espLifetime;
     this._espPolicy = config.espPolicy;
@@ -544,6 +551,22 @@ export class VpnLink extends cdktf.TerraformResource {
   // ==========
   // ATTRIBUTES
   // ==========
+
+  // bandwidth_mbps - computed: false, optional: true, required: false
+  private _bandwidthMbps?: number; 
+  public get bandwidthMbps() {
+    return this.getNumberAttribute('bandwidth_mbps');
+  }
+  public set bandwidthMbps(value: number) {
+    this._bandwidthMbps = value;
+  }
+  public resetBandwidthMbps() {
+    this._bandwidthMbps = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get bandwidthMbpsInput() {
+    return this._bandwidthMbps;
+  }
 
   // bytes_in - computed: true, optional: false, required: false
   public get bytesIn() {
@@ -983,6 +1006,7 @@ export class VpnLink extends cdktf.TerraformResource {
 
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
+      bandwidth_mbps: cdktf.numberToTerraform(this._bandwidthMbps),
       dpd: cdktf.booleanToTerraform(this._dpd),
       esp_lifetime: cdktf.numberToTerraform(this._espLifetime),
       esp_policy: cdktf.stringToTerraform(this._espPolicy),
@@ -1013,6 +1037,12 @@ export class VpnLink extends cdktf.TerraformResource {
 
   protected synthesizeHclAttributes(): { [name: string]: any } {
     const attrs = {
+      bandwidth_mbps: {
+        value: cdktf.numberToHclTerraform(this._bandwidthMbps),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "number",
+      },
       dpd: {
         value: cdktf.booleanToHclTerraform(this._dpd),
         isBlock: false,
