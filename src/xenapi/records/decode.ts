@@ -120,6 +120,15 @@ function toBool(value: unknown, what: string, field = ''): boolean {
 // xapi writes `20250319T04:16:24Z`; older hosts omit the `Z` or append `+hh:mm`.
 const XAPI_DATE = /^(\d{4})-?(\d{2})-?(\d{2})T(\d{2}):?(\d{2}):?(\d{2})(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
 
+const DATE_CACHE = new Map<string, string>();
+const DATE_CACHE_SIZE = 4096;
+
+function remember(text: string, iso: string): string {
+  if (DATE_CACHE.size >= DATE_CACHE_SIZE) DATE_CACHE.clear();
+  DATE_CACHE.set(text, iso);
+  return iso;
+}
+
 /**
  * Converts a XAPI datetime (a `Date` from a codec, or xapi's basic or extended ISO 8601 text)
  * to `YYYY-MM-DDTHH:MM:SSZ`. A value without a zone is read as UTC, as xapi means it.
@@ -130,11 +139,15 @@ export function toIsoDate(value: unknown, path = 'datetime'): string {
     return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
   }
   if (typeof value === 'string') {
+    // Most datetimes of a bulk read are repeats (the epoch for "never", a boot time shared
+    // by many VMs): remembering recent conversions saves a regex and two Dates each.
+    const known = DATE_CACHE.get(value);
+    if (known !== undefined) return known;
     const m = XAPI_DATE.exec(value.trim());
     if (m) {
       const zone = m[8] === undefined || m[8] === 'Z' ? 'Z' : m[8].replace(/^([+-]\d{2}):?(\d{2})$/, '$1:$2');
       const d = new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}${zone}`);
-      if (!Number.isNaN(d.getTime())) return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
+      if (!Number.isNaN(d.getTime())) return remember(value, d.toISOString().replace(/\.\d{3}Z$/, 'Z'));
     }
   }
   throw new XapiProtocolError(`${path}: expected a datetime, got ${describe(value)}`);

@@ -1,0 +1,68 @@
+/**
+ * The performance targets of DESIGN.md ("Performance targets") and of the issues' "Checked by"
+ * lists, as checks over the figures the suites return in one `npm run bench` run. A target
+ * whose suite did not run (or failed) is reported as such, never as a pass.
+ */
+type Figures = Readonly<Record<string, number | string>>;
+
+/** One target: where its figure comes from and how it is judged. */
+export interface Target {
+  readonly suite: string;
+  readonly name: string;
+  /** The goal as a reader would say it. */
+  readonly goal: string;
+  /** The measured value as text and whether it meets the goal; undefined when a figure is missing. */
+  check(f: Figures): { value: string; pass: boolean } | undefined;
+}
+
+const num = (f: Figures, key: string): number | undefined => (typeof f[key] === 'number' ? (f[key] as number) : undefined);
+
+function atLeast(suite: string, name: string, key: string, min: number, unit: string): Target {
+  return { suite, name, goal: `>= ${min}${unit}`, check: (f) => { const v = num(f, key); return v === undefined ? undefined : { value: `${v}${unit}`, pass: v >= min }; } };
+}
+
+function atMost(suite: string, name: string, key: string, max: number, unit: string): Target {
+  return { suite, name, goal: `<= ${max}${unit}`, check: (f) => { const v = num(f, key); return v === undefined ? undefined : { value: `${v}${unit}`, pass: v <= max }; } };
+}
+
+/** "A few seconds" is read as at most 5 s; "linear" as at most 25% more memory per instance at 4x the size. */
+export const TARGETS: readonly Target[] = [
+  atLeast('refresh', 'refresh 10k VMs: bulk vs per-resource (parallelism 10)', 'bulk_vs_per_resource_speedup', 50, 'x'),
+  atMost('plan', 'plan 100k instances, 1% changed: wall time', 'plan_100k_total_ms', 5000, ' ms'),
+  atMost('plan', 'plan 100k instances: CPU time', 'plan_100k_cpu_ms', 5000, ' ms'),
+  atMost('plan', 'plan memory per instance, 100k vs 25k', 'peak_memory_per_instance_ratio_large_vs_small', 1.25, 'x'),
+  {
+    suite: 'scheduler',
+    name: 'scheduler: makespan within 5% of bound, never worse than FIFO',
+    goal: 'lrpf_worst <= 1.05',
+    check: (f) => {
+      const worst = Object.entries(f).filter(([k]) => k.endsWith('.lrpf_worst')).map(([, v]) => v as number);
+      return f['scheduler.pass'] === undefined ? undefined : { value: `worst ${Math.max(...worst)}`, pass: f['scheduler.pass'] === 'yes' };
+    },
+  },
+  atMost('report', 'report: HTML render of 5,000 resources', 'html render ms (second)', 5000, ' ms'),
+  {
+    suite: 'report',
+    name: 'report: open in headless Chromium',
+    goal: '<= 5000 ms',
+    check: (f) => {
+      const v = f['chromium open ms (load + script + first frame)'];
+      if (typeof v === 'number') return { value: `${v} ms`, pass: v <= 5000 };
+      return typeof f['chromium open ms'] === 'string' ? { value: 'skipped (no chromium)', pass: false } : undefined;
+    },
+  },
+];
+
+/** The summary table: one line per target, PASS / FAIL / NOT RUN. */
+export function summaryTable(results: ReadonlyMap<string, Figures>): { text: string; failed: number } {
+  const rows = TARGETS.map((t) => {
+    const figures = results.get(t.suite);
+    const r = figures ? t.check(figures) : undefined;
+    return [r ? (r.pass ? 'PASS' : 'FAIL') : 'NOT RUN', t.name, t.goal, r?.value ?? '-'];
+  });
+  const header = ['result', 'target', 'goal', 'measured'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]): string => `  ${cells.map((c, i) => c.padEnd(widths[i])).join('  ')}`.trimEnd();
+  const text = [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+  return { text, failed: rows.filter((r) => r[0] !== 'PASS').length };
+}
