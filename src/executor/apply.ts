@@ -58,13 +58,16 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
   const emit = (e: ApplyEvent) => req.onEvent?.(e);
   const started = new Map<string, number>();
 
-  const task = async (vertex: string, ctx: { signal: AbortSignal }) => {
+  const task = async (vertex: string) => {
     const { change, destroy } = vertexOf.get(vertex)!;
     const verb = verbOf(change, destroy);
     const progress = (p: ProgressEvent) => emit(p.kind === 'bytes'
       ? { type: 'progress', address: change.address, verb, bytesDone: p.done, bytesTotal: p.total }
       : { type: 'progress', address: change.address, verb, text: p.text });
-    const actx = req.contexts.applyContext(change.address, progress, ctx.signal);
+    // The walk's signal is not handed on: it aborts on the first interrupt, whose contract is
+    // that running changes finish (an XAPI call cut off mid-flight may have acted, leaving an
+    // object the state does not record). A second interrupt exits the process instead.
+    const actx = req.contexts.applyContext(change.address, progress, undefined);
     try {
       if (destroy) await destroyOne(change, actx, req.state);
       else await applyOne(change, actx, req);

@@ -110,7 +110,11 @@ export function httpPost(
       options.signal?.removeEventListener('abort', onAbort);
     };
     if (options.signal?.aborted) {
+      // The request object exists but was never sent: tear it down with a listener attached,
+      // or its socket's later "socket hang up" is an unhandled 'error' event that kills the process.
       clearTimeout(timer);
+      req.on('error', () => undefined);
+      req.destroy();
       reject(new XapiTransportError('aborted', 'ABORT_ERR', shown, false, 'the call was aborted before it was sent'));
       return;
     }

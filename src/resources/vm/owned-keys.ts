@@ -5,7 +5,7 @@
  * set `install-methods`, `mac_seed`, ...) are never reported as drift nor removed, and an
  * import knows which keys were managed.
  */
-import type { XapiClient } from '../../xenapi';
+import { classifyFailure, type XapiClient } from '../../xenapi';
 import { OWNED_KEY_PREFIX } from '../common-schema';
 
 /** The resource address that created the object: an interrupted create is adopted by it. */
@@ -45,10 +45,22 @@ export function userOtherConfig(otherConfig: Readonly<Record<string, string>>): 
   return out;
 }
 
-/** Sets one `other_config` key (remove then add: `add_to_` fails on an existing key). */
+/**
+ * Sets one `other_config` key (remove then add: `add_to_` fails on an existing key). The pair
+ * is harmless to repeat though `add_to_` alone is not, so an `add_to_` that failed ambiguously
+ * (connection reset mid-call) is retried as the pair, not given up on.
+ */
 export async function setKey(client: XapiClient, cls: string, ref: string, key: string, value: string | null): Promise<void> {
-  await client.call(`${cls}.remove_from_other_config`, ref, key);
-  if (value !== null) await client.call(`${cls}.add_to_other_config`, ref, key, value);
+  for (let attempt = 1; ; attempt++) {
+    await client.call(`${cls}.remove_from_other_config`, ref, key);
+    if (value === null) return;
+    try {
+      await client.call(`${cls}.add_to_other_config`, ref, key, value);
+      return;
+    } catch (err) {
+      if (attempt >= 3 || classifyFailure(err) !== 'transient-if-idempotent') throw err;
+    }
+  }
 }
 
 /**
