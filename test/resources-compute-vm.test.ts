@@ -181,7 +181,7 @@ describe('xcp_vm full lifecycle', () => {
     await step(['shutdown_timeout', 'force_shutdown', 'allow_restart'], 'state only', set({ shutdown_timeout: 30, force_shutdown: false, allow_restart: false }), (_r, _vm, s) => expect([s.shutdown_timeout, s.force_shutdown, s.allow_restart]).toEqual([30, false, false]));
     await step([], 'restore knobs', set({ shutdown_timeout: null, force_shutdown: null, allow_restart: null }), () => undefined);
     await step(['wait_for_ip', 'wait_for_ip.cidr'], 'cidr', set({ wait_for_ip: { timeout: 20, cidr: '10.0.0.0/8' } }), (_r, _vm, s) => expect(s.ip_address).toMatch(/^10\./));
-    await step(['placement', 'placement.pools', 'placement.strategy'], 'state only (the planner chooses the pool)', set({ placement: { pools: ['dc1'], strategy: 'spread' } }), () => undefined);
+    await step(['placement', 'placement.pools', 'placement.strategy', 'placement.sr_map'], 'state only (the planner chooses the pool and the SR)', set({ placement: { pools: ['dc1'], strategy: 'spread', sr_map: { cloud1: 'ssd' } } }), () => undefined);
     await step(['cloud_init', 'cloud_init.on_change', 'cloud_init.drop_drive_after_boot'], 'knobs only (no data: nothing to deliver)', set({ cloud_init: { on_change: 'ignore', drop_drive_after_boot: true, user_data: null, network_config: null, meta_data: null } }), () => undefined);
   });
 
