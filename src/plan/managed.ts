@@ -7,7 +7,7 @@ import type { RateCard } from '../provider/endpoints';
 import { resourceSchema } from '../provider/schemas';
 import { resourceType } from '../resources/registry';
 import type { WorldSnapshot } from '../resources/snapshot';
-import { isObjectValue, isUnknown, ObjectValue, Value } from '../values/value';
+import { isObjectValue, isUnknown, ObjectValue, sameValue, Value } from '../values/value';
 import type { Placer } from './placement';
 import { routeNics, transferTime, type LinkInfo, type NetworkPoolLookup } from './vpn-routing';
 import { monthlyCost } from './cost';
@@ -106,7 +106,7 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
     } else if (action !== 'replace') {
       // A hook may find work the schema diff cannot see (a host that joined since the VLAN was
       // made): a no-op whose refined plan differs becomes an update.
-      if (action === 'no-op' && JSON.stringify(refined.planned) !== JSON.stringify(planned)) action = 'update';
+      if (action === 'no-op' && !sameValue(refined.planned, planned)) action = 'update';
       planned = refined.planned;
       if (refined.requiresReplace?.length) {
         replacePaths.push(...refined.requiresReplace);

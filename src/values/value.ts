@@ -68,3 +68,20 @@ export function setsEqual(a: readonly Value[], b: readonly Value[]): boolean {
     return true;
   });
 }
+
+/**
+ * Structural sameness for plan bookkeeping (has a hook changed anything?): like
+ * `valuesEqual`, but two unknowns count as the same, since both say "not known yet".
+ */
+export function sameValue(a: Value, b: Value): boolean {
+  if (a === b) return true;
+  if (isUnknown(a) || isUnknown(b)) return isUnknown(a) && isUnknown(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));
+  }
+  if (isObjectValue(a) && isObjectValue(b)) {
+    const ka = Object.keys(a);
+    return ka.length === Object.keys(b).length && ka.every((k) => k in b && sameValue(a[k], b[k]));
+  }
+  return false;
+}
