@@ -9,6 +9,7 @@ import { checkElements } from '../schema/check';
 import { blockJsonSchema, normalizeBlocks } from '../schema/json-schema';
 import { ResourceSchema } from '../schema/model';
 import { Validator } from '../schema/validators';
+import { parseBytes } from '../values/bytes';
 import { Diagnostic, error, formatPath } from '../diagnostics';
 import { ConfigBlock, blockAddress } from './blocks';
 import { locate } from './locate';
@@ -24,16 +25,18 @@ function makeAjv(): Ajv {
   const ajv = new Ajv({ allErrors: true, strictTypes: false });
   const ctyKind: KeywordFn = (kind, data) => {
     if (data === null || isExpression(data)) return true;
-    const ok = kind === 'list' || kind === 'set' ? Array.isArray(data)
+    const ok = kind === 'bytes' ? conforms('number', data) || (typeof data === 'string' && parseBytes(data) !== undefined)
+      : kind === 'list' || kind === 'set' ? Array.isArray(data)
       : kind === 'map' || kind === 'object' ? typeof data === 'object' && !Array.isArray(data)
       : conforms(kind as CtyType, data);
-    if (!ok) ctyKind.errors = [{ keyword: 'ctyKind', message: `must be ${article(describeType(kind as CtyType))}`, params: {} }];
+    if (!ok) ctyKind.errors = [{ keyword: 'ctyKind', message: kind === 'bytes' ? 'must be a number of bytes or a size such as "20GiB"' : `must be ${article(describeType(kind as CtyType))}`, params: {} }];
     return ok;
   };
   ajv.addKeyword({ keyword: 'ctyKind', errors: true, validate: ctyKind });
   const xcpValidators: KeywordFn = (spec, data) => {
     const { type, validators } = spec as { type: CtyType; validators: Validator[] };
     if (data === null || isExpression(data)) return true;
+    if (typeof data === 'string' && type === 'number' && parseBytes(data) !== undefined) data = parseBytes(data);
     const known = Array.isArray(data) ? data.filter((x) => !isExpression(x)) : data;
     for (const val of validators) {
       const msg = checkElements(type, val, known);

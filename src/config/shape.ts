@@ -13,6 +13,7 @@ import { isUnknown, UNKNOWN } from '../values/value';
 import { Bindings, evaluate, ExprScope } from './expr/evaluate';
 import { Attribute, Body } from './model';
 import { ANY, ConversionError, convertToType, TypeConstraint } from './types';
+import { parseBytes } from '../values/bytes';
 
 export interface ShapeContext {
   readonly scope: ExprScope;
@@ -67,7 +68,8 @@ export function shapeBody(body: Body, schema: BlockSchema | undefined, ctx: Shap
     const value = evalAttribute(attr, ctx, bindings, [...path, name]);
     if (value === undefined) { out[name] = null; continue; }
     try {
-      out[name] = convertToType(value, attributeType(attrSchema));
+      const sized = attrSchema.unit === 'bytes' && typeof value === 'string' ? parseBytes(value) ?? value : value;
+      out[name] = convertToType(sized, attributeType(attrSchema));
     } catch (err) {
       const e = err as ConversionError;
       const at = [...path, name, ...e.path];

@@ -80,6 +80,7 @@ function checkAttribute(schema: ResourceSchema, attr: AttributeSchema, path: str
   for (const val of attr.validators ?? []) {
     if (attr.type) checkValidatorFits(attr.type, val, say);
   }
+  if (attr.unit === 'bytes' && attr.type !== 'number') say('unit bytes needs a number attribute');
   if (attr.nested) {
     for (const [name, inner] of Object.entries(attr.nested.attributes)) {
       checkName(schema, name, path, problems);

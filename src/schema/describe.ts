@@ -17,6 +17,7 @@ export function fullDescription(attr: AttributeSchema): string {
   const parts = [attr.description.trim()];
   const allowed = (attr.validators ?? []).map(describeValidator);
   if (allowed.length) parts.push(`Must be ${allowed.join('; ')}.`.replace('Must be must', 'Must'));
+  if (attr.unit === 'bytes') parts.push('A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.');
   if (attr.default !== undefined) parts.push(`Defaults to \`${JSON.stringify(attr.default)}\`.`);
   if (attr.update && attr.update !== 'in-place') parts.push(UPDATE_CLASS_SENTENCE[attr.update]);
   if (attr.note) parts.push(attr.note.trim().replace(/([^.])$/, '$1.'));

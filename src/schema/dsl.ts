@@ -14,6 +14,7 @@ export interface AttrExtras {
   readonly validators?: readonly Validator[];
   readonly note?: string;
   readonly deprecated?: string;
+  readonly unit?: 'bytes';
 }
 
 /** Required, configurable attribute. */

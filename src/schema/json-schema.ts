@@ -56,7 +56,7 @@ export function attributeJsonSchema(attr: AttributeSchema): JsonSchema {
       : attr.nested.nesting === 'map' ? { ctyKind: 'map', additionalProperties: obj }
       : { ctyKind: attr.nested.nesting, items: obj };
   } else {
-    schema = typeJsonSchema(attr.type!);
+    schema = attr.unit === 'bytes' ? { ctyKind: 'bytes' } : typeJsonSchema(attr.type!);
   }
   if (attr.validators?.length) schema = { ...schema, xcpValidators: { type: attr.type ?? 'dynamic', validators: attr.validators } };
   return schema;

@@ -37,6 +37,8 @@ export interface AttributeSchema {
   readonly validators?: readonly Validator[];
   /** Absent only for read-only (computed, not configurable) attributes and data sources. */
   readonly update?: UpdateClass;
+  /** `bytes`: a number of bytes that configuration may also write as a size (`"20GiB"`). */
+  readonly unit?: 'bytes';
   /** Extra words for the plan and the docs, e.g. "takes effect at the next boot". */
   readonly note?: string;
   readonly deprecated?: string;

@@ -18,7 +18,7 @@ export const srSchema = defineResource({
     device_config: opt(t.map(t.string), 'replace', 'Driver settings stored in the PBDs (e.g. `server`, `serverpath`, `target`, `SCSIid`, `device`).', { default: {} }),
     device_config_secrets: opt(t.map(t.string), 'replace', 'Secret driver settings (e.g. `password`, `chappassword`), merged into `device_config` at creation and never shown in plans or logs.', { sensitive: true, default: {} }),
     host: optc(t.string, 'replace', 'Name or UUID of the host of a local (not shared) SR. Defaults to the coordinator.'),
-    size: opt(t.number, 'replace', 'Physical size in bytes passed to `SR.create` (types that need it).', { validators: [v.integer(0)] }),
+    size: opt(t.number, 'replace', 'Physical size in bytes passed to `SR.create` (types that need it).', { unit: 'bytes', validators: [v.integer(0)] }),
     sm_config: opt(t.map(t.string), 'replace', 'Storage manager settings passed to `SR.create`.', { default: {} }),
     default_for_pool: opt(t.bool, 'in-place', 'Make this the pool\'s default SR.', { default: false }),
     local_caching: opt(t.bool, 'in-place', 'Use this SR for IntelliCache local caching (`host.enable_local_storage_caching`).', { default: false }),

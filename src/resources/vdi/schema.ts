@@ -11,7 +11,7 @@ export const vdiSchema = defineResource({
   attributes: {
     ...commonAttributes(),
     sr: req(t.string, 'migrate', 'UUID or name of the SR holding the disk. A change moves the disk and its data (the plan shows the bytes to move).'),
-    size: req(t.number, 'in-place', 'Virtual size in bytes.', { validators: [v.integer(1024 * 1024)], note: 'Shrinking is refused at plan time: XAPI cannot shrink a disk' }),
+    size: req(t.number, 'in-place', 'Virtual size in bytes.', { unit: 'bytes', validators: [v.integer(1024 * 1024)], note: 'Shrinking is refused at plan time: XAPI cannot shrink a disk' }),
     type: opt(t.string, 'replace', 'VDI type.', { default: 'user', validators: [v.oneOf('user', 'system', 'ephemeral', 'suspend', 'crashdump', 'metadata', 'redo_log')] }),
     sharable: opt(t.bool, 'in-place', 'Whether several VMs may attach the disk at once. XAPI accepts the change only while the disk is detached.', { default: false }),
     read_only: opt(t.bool, 'in-place', 'Read-only disk. XAPI accepts the change only while the disk is detached.', { default: false }),

@@ -17,7 +17,7 @@ const disk = blockType('list', 'A virtual disk attached to the VM. Disks are mat
     validators: [v.pattern('^([0-9]|1[0-5])$', 'must be a device position from "0" to "15"')],
   }),
   name_label: optc(t.string, 'in-place', 'Name of the disk\'s VDI. Defaults to "<VM name> <userdevice>".'),
-  size: req(t.number, 'in-place', 'Virtual size in bytes. Growing is done online where the SR supports it, otherwise with the disk unplugged.', {
+  size: req(t.number, 'in-place', 'Virtual size in bytes. Growing is done online where the SR supports it, otherwise with the disk unplugged.', { unit: 'bytes',
     validators: [v.integer(MIB)],
     note: 'Shrinking is refused at plan time: XAPI cannot shrink a disk',
   }),
@@ -96,12 +96,12 @@ export const vmSchema = defineResource({
     cores_per_socket: optc(t.number, 'halt', 'Cores per virtual socket (`platform:cores-per-socket`); must divide `vcpus_max`.', { validators: [v.integer(1, 256)] }),
     vcpu_weight: opt(t.number, 'in-place', 'Relative CPU weight for the credit scheduler (`VCPUs_params:weight`).', { validators: [v.integer(1, 65535)] }),
     vcpu_cap: opt(t.number, 'in-place', 'CPU cap in percent of one physical CPU (`VCPUs_params:cap`), 0 for none.', { validators: [v.integer(0, 25600)] }),
-    memory: optc(t.number, 'halt', 'Memory in bytes: static maximum, dynamic minimum and dynamic maximum together (the common case). Growing it needs a halt; use `memory_dynamic_*` for live changes.', {
+    memory: optc(t.number, 'halt', 'Memory in bytes: static maximum, dynamic minimum and dynamic maximum together (the common case). Growing it needs a halt; use `memory_dynamic_*` for live changes.', { unit: 'bytes',
       validators: [v.integer(16 * MIB)],
     }),
-    memory_static_min: optc(t.number, 'halt', 'Static minimum memory in bytes.', { validators: [v.integer(0)] }),
-    memory_dynamic_min: optc(t.number, 'in-place', 'Dynamic minimum memory in bytes; changed live within the static range.', { validators: [v.integer(0)] }),
-    memory_dynamic_max: optc(t.number, 'in-place', 'Dynamic maximum memory in bytes; changed live within the static range.', { validators: [v.integer(0)] }),
+    memory_static_min: optc(t.number, 'halt', 'Static minimum memory in bytes.', { unit: 'bytes', validators: [v.integer(0)] }),
+    memory_dynamic_min: optc(t.number, 'in-place', 'Dynamic minimum memory in bytes; changed live within the static range.', { unit: 'bytes', validators: [v.integer(0)] }),
+    memory_dynamic_max: optc(t.number, 'in-place', 'Dynamic maximum memory in bytes; changed live within the static range.', { unit: 'bytes', validators: [v.integer(0)] }),
     firmware: optc(t.string, 'replace', 'Boot firmware, `bios` or `uefi` (`HVM_boot_params:firmware`). Switching breaks an installed OS, so a change replaces the VM.', {
       validators: [v.oneOf('bios', 'uefi')],
     }),

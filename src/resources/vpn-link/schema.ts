@@ -10,7 +10,7 @@ import { identityAttributes, labelAttributes, poolAttribute } from '../common-sc
 const gateway = blockType('single', 'The gateway VMs that carry the link, one in each pool, attached to the local network and the uplink.', {
   template: optc(t.string, 'replace', 'Name or UUID of the Linux template the gateway VMs are cloned from, in each pool. Defaults to `Debian Bookworm 12`.'),
   vcpus: opt(t.number, 'halt', 'vCPUs of each gateway VM.', { default: 1, validators: [v.integer(1, 16)] }),
-  memory: opt(t.number, 'halt', 'Memory of each gateway VM in bytes.', { default: 512 * 1024 * 1024, validators: [v.integer(128 * 1024 * 1024)] }),
+  memory: opt(t.number, 'halt', 'Memory of each gateway VM in bytes.', { unit: 'bytes', default: 512 * 1024 * 1024, validators: [v.integer(128 * 1024 * 1024)] }),
   uplink_network: optc(t.string, 'replace', 'Network of the local pool that reaches the other site. Defaults to the management network.'),
   remote_uplink_network: optc(t.string, 'replace', 'Network of the remote pool that reaches this site. Defaults to its management network.'),
   public_ip: optc(t.string, 'replace', 'Endpoint address of the local gateway on the uplink.', { validators: [v.ip()] }),

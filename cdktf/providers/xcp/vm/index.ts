@@ -122,25 +122,25 @@ export interface VmConfig extends cdktf.TerraformMetaArguments {
   */
   readonly isTemplate?: boolean | cdktf.IResolvable;
   /**
-  * Memory in bytes: static maximum, dynamic minimum and dynamic maximum together (the common case). Growing it needs a halt; use `memory_dynamic_*` for live changes. Must be a whole number of at least 16777216. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
+  * Memory in bytes: static maximum, dynamic minimum and dynamic maximum together (the common case). Growing it needs a halt; use `memory_dynamic_*` for live changes. Must be a whole number of at least 16777216. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory Vm#memory}
   */
   readonly memory?: number;
   /**
-  * Dynamic maximum memory in bytes; changed live within the static range. Must be a whole number of at least 0.
+  * Dynamic maximum memory in bytes; changed live within the static range. Must be a whole number of at least 0. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory_dynamic_max Vm#memory_dynamic_max}
   */
   readonly memoryDynamicMax?: number;
   /**
-  * Dynamic minimum memory in bytes; changed live within the static range. Must be a whole number of at least 0.
+  * Dynamic minimum memory in bytes; changed live within the static range. Must be a whole number of at least 0. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory_dynamic_min Vm#memory_dynamic_min}
   */
   readonly memoryDynamicMin?: number;
   /**
-  * Static minimum memory in bytes. Must be a whole number of at least 0. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
+  * Static minimum memory in bytes. Must be a whole number of at least 0. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory_static_min Vm#memory_static_min}
   */
@@ -570,7 +570,7 @@ export interface VmDisk {
   */
   readonly nameLabel?: string;
   /**
-  * Virtual size in bytes. Growing is done online where the SR supports it, otherwise with the disk unplugged. Must be a whole number of at least 1048576. Shrinking is refused at plan time: XAPI cannot shrink a disk.
+  * Virtual size in bytes. Growing is done online where the SR supports it, otherwise with the disk unplugged. Must be a whole number of at least 1048576. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`. Shrinking is refused at plan time: XAPI cannot shrink a disk.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#size Vm#size}
   */
