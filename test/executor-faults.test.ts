@@ -8,7 +8,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSimulator, type RunningSimulator } from '../src/simulator';
+import { startSimulator, type FaultRule, type RunningSimulator } from '../src/simulator';
 import { cli, inventory, providerBlock, readState, SIM_PASSWORD, SIM_USER } from './helpers/crash-processes';
 
 const CONFIG = `
@@ -35,12 +35,26 @@ resource "xcp_network" "after_bad" {
 }
 `;
 
+/**
+ * Transient faults of every kind, on the calls where xcpform must ride them out: "busy" and an
+ * expired session anywhere, and dropped connections on reads and on the creates that carry their
+ * address (found again after a lost reply). Whatever order the parallel calls take, the outcome
+ * is the same, so the test does not depend on scheduling.
+ */
+const TRANSIENT: FaultRule[] = [
+  { method: '*', kind: 'OTHER_OPERATION_IN_PROGRESS', rate: 0.03 },
+  { method: 'VM.*', kind: 'SESSION_INVALID', rate: 0.02 },
+  { method: 'network.*', kind: 'SESSION_INVALID', rate: 0.02 },
+  { method: '*.get_all_records', kind: 'DROP_CONNECTION', rate: 0.05 },
+  { method: 'network.create', kind: 'DROP_CONNECTION', rate: 0.1 },
+];
+
 let sim: RunningSimulator;
 beforeAll(async () => {
   sim = await startSimulator({
     pools: [{ name: 'dc1', hosts: 2 }], username: SIM_USER, password: SIM_PASSWORD, guestBootMs: 20,
-    faultRate: 0.05, seed: 7,
-    faults: [{ method: 'VM.copy', kind: 'INTERNAL_ERROR' }],
+    seed: 7,
+    faults: [...TRANSIENT, { method: 'VM.copy', kind: 'INTERNAL_ERROR' }],
   });
 });
 afterAll(async () => { await sim?.close(); });
@@ -71,7 +85,7 @@ test('transient faults are retried; a permanent failure fails one VM and its dep
 
   // With the cause gone the next apply finishes the job, still through transient faults.
   sim.world.faults.clear();
-  sim.world.faults.setRate(0.05, 8);
+  for (const rule of TRANSIENT) sim.world.faults.add(rule);
   const again = await cli(['apply', '-auto-approve'], { cwd: dir });
   expect(again.stderr).toBe('');
   expect(again.stdout).toContain('Apply complete! Resources: 2 added');

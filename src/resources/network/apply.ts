@@ -42,7 +42,7 @@ export async function createNetwork(req: CreateRequest): Promise<ApplyResponse> 
   let ref = findByAddress(records, 'network', ctx.address, ctx.lineage)[0]?.ref;
   if (!ref) {
     const rec = { ...networkRecord(ctx.address, planned, { [AUTOMATIC_KEY]: String(bool(planned.automatic) ?? false) }, ctx.lineage), managed: bool(planned.managed) ?? true };
-    ref = await s.ops.call<Ref<'network'>>('create the network', 'network.create', rec);
+    ref = await s.ops.create<Ref<'network'>>('create the network', 'network', rec);
     records = await s.records();
   } else {
     ctx.progress({ kind: 'message', text: 'adopting the network left by an interrupted create' });

@@ -36,7 +36,7 @@ export async function createPrivateNetwork(req: CreateRequest): Promise<ApplyRes
   let records = await s.records();
   let net = findByAddress(records, 'network', ctx.address, ctx.lineage)[0]?.ref;
   if (!net) {
-    net = await s.ops.call<Ref<'network'>>('create the private network', 'network.create', networkRecord(ctx.address, planned, {}, ctx.lineage));
+    net = await s.ops.create<Ref<'network'>>('create the private network', 'network', networkRecord(ctx.address, planned, {}, ctx.lineage));
     records = await s.records();
   } else {
     ctx.progress({ kind: 'message', text: 'adopting the private network left by an interrupted create' });

@@ -36,7 +36,7 @@ export async function createVdi(req: CreateRequest): Promise<ApplyResponse> {
   } else {
     const sr = resolve(s.ops, records, 'SR', str(planned.sr)!, 'sr');
     const userOc = strMap(planned.other_config) ?? {};
-    ref = await s.ops.call<Ref<'VDI'>>('create the disk', 'VDI.create', {
+    ref = await s.ops.create<Ref<'VDI'>>('create the disk', 'VDI', {
       name_label: str(planned.name_label) ?? '',
       name_description: str(planned.name_description) ?? '',
       SR: sr,

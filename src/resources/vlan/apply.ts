@@ -46,7 +46,7 @@ export async function createVlan(req: CreateRequest): Promise<ApplyResponse> {
   else if (str(planned.network)) net = resolve(s.ops, records, 'network', str(planned.network)!, 'network');
   else {
     const rec = networkRecord(ctx.address, { ...planned, name_label: str(planned.name_label) ?? `VLAN ${tag} on ${device}` }, {}, ctx.lineage);
-    net = await s.ops.call<Ref<'network'>>('create the VLAN network', 'network.create', rec);
+    net = await s.ops.create<Ref<'network'>>('create the VLAN network', 'network', rec);
     records = await s.records();
   }
   records = await cover(s, records, net, tag, device, planned);

@@ -4,6 +4,7 @@
  * `xcpform:address`, provision the template's disks on the configured SRs, take ownership of
  * the disks, then converge (settings, disks, NICs, config drive, power state, IP wait).
  */
+import { XapiTransportError } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import type { ApplyContext, ApplyResponse, CreateRequest } from '../resource';
 import type { PoolRecords } from '../snapshot';
@@ -69,10 +70,27 @@ async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectVal
   const cp = clonePlan(ctx, records, planned);
   const name = pendingName(ctx.address, ctx.lineage);
   ctx.progress({ kind: 'message', text: `${cp.full ? 'copying' : 'cloning'} ${cp.tpl.record.name_label}` });
-  const ref = cp.full
-    ? await client.callAsync<string>('VM.copy', cp.tpl.ref, name, cp.copySr ?? 'OpaqueRef:NULL')
-    : await client.callAsync<string>('VM.clone', cp.tpl.ref, name);
+  const ref = await cloneOnce(ctx, pool, name, () => (cp.full
+    ? client.callAsync<string>('VM.copy', cp.tpl.ref, name, cp.copySr ?? 'OpaqueRef:NULL')
+    : client.callAsync<string>('VM.clone', cp.tpl.ref, name)));
   return finishClone(ctx, pool, ref, planned, cp);
+}
+
+/**
+ * Runs a clone or copy whose reply may be lost (a reset connection after xapi acted): the
+ * clone's name is unique to this address and state, so after an ambiguous failure the VM is
+ * looked for by that name and used if it exists, instead of cloning twice or failing.
+ */
+async function cloneOnce(ctx: ApplyContext, pool: string, name: string, clone: () => Promise<string>): Promise<string> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await clone();
+    } catch (err) {
+      if (!(err instanceof XapiTransportError) || !err.maybeProcessed || attempt >= 3) throw err;
+      const found = (await ctx.records(pool, ['VM'])).byName('VM', name);
+      if (found.length === 1) return found[0].ref;
+    }
+  }
 }
 
 /**

@@ -8,6 +8,7 @@
 import { error } from '../../../diagnostics';
 import { describeCall, isXapiError, XapiClient, XapiTransportError, type XapiEncodable } from '../../../xenapi';
 import { ApplyContext, ResourceError } from '../../resource';
+import { ADDRESS_KEY } from './owned-keys';
 
 /** What a user can do about a XAPI error code; the fallback points at the XAPI message. */
 const ADVICE: Record<string, string> = {
@@ -75,6 +76,30 @@ export class XapiOps {
       return (await this.client.invoke(method, args, { signal: this.ctx.signal })) as T;
     } catch (err) {
       throw this.failure(why, method, err);
+    }
+  }
+
+  /**
+   * `<cls>.create(record)` for a record that carries this resource's `xcpform:address` in its
+   * other_config. A reply lost after xapi may have acted (a reset connection) is resolved by
+   * looking for the object by that key, so the object is neither duplicated nor reported as
+   * failed; otherwise the create is tried again (at most three times).
+   */
+  async create<T extends string>(why: string, cls: string, record: { other_config?: Readonly<Record<string, string>> } & Record<string, XapiEncodable>): Promise<T> {
+    const address = record.other_config?.[ADDRESS_KEY];
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.client.invoke(`${cls}.create`, [record], { signal: this.ctx.signal })) as T;
+      } catch (err) {
+        if (!(err instanceof XapiTransportError) || !err.maybeProcessed || !address || attempt >= 3) throw this.failure(why, `${cls}.create`, err);
+        try {
+          const all = (await this.client.invoke(`${cls}.get_all_records`, [], { signal: this.ctx.signal, idempotent: true })) as Record<string, { other_config?: Record<string, string> }>;
+          const found = Object.entries(all).find(([, r]) => r.other_config?.[ADDRESS_KEY] === address);
+          if (found) return found[0] as T;
+        } catch {
+          // Not readable either: the next attempt reports whatever fails then.
+        }
+      }
     }
   }
 
