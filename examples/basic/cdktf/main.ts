@@ -4,13 +4,15 @@
  *   npx ts-node examples/basic/cdktf/main.ts      (writes examples/basic/cdktf/cdktf.out)
  * then plan the stack folder cdktf.out/stacks/basic with xcpform or terraform.
  */
-import { App, TerraformOutput, TerraformStack } from 'cdktf';
+import { App, LocalBackend, TerraformOutput, TerraformStack } from 'cdktf';
 import { Construct } from 'constructs';
 import { network, pool, provider, sr, vm } from 'xcpform/cdktf';
 
 export class BasicStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    // State beside cdk.tf.json (CDKTF's default is an absolute path in the folder synth ran from).
+    new LocalBackend(this, { path: 'terraform.tfstate' });
     new provider.XcpProvider(this, 'xcp', { pools: { dc1: { url: 'embedded' } } });
 
     const nfs = new sr.Sr(this, 'nfs', {

@@ -4,7 +4,7 @@
  * link, and a web tier placed "fill-first" across both pools so that it bursts into the cloud.
  * `npm start` synthesizes it and runs plan / apply / re-plan against the embedded simulator.
  */
-import { App, TerraformCount, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
+import { App, LocalBackend, TerraformCount, TerraformOutput, TerraformStack, TerraformVariable } from 'cdktf';
 import { Construct } from 'constructs';
 import { network, provider, sr, vm, vpnLink } from 'xcpform/cdktf';
 
@@ -13,6 +13,8 @@ const GIB = 1024 ** 3;
 export class CloudburstStack extends TerraformStack {
   constructor(scope: Construct, id: string) {
     super(scope, id);
+    // State beside cdk.tf.json (CDKTF's default is an absolute path in the folder synth ran from).
+    new LocalBackend(this, { path: 'terraform.tfstate' });
     const webCount = new TerraformVariable(this, 'web_count', { type: 'number', default: 8, description: 'Web VMs to run: more than the datacenter holds.' });
     const dbPool = new TerraformVariable(this, 'db_pool', { type: 'string', default: 'dc1', description: 'Pool of the database VM: changing it migrates the running VM and its disk live.' });
     const psk = new TerraformVariable(this, 'vpn_psk', { type: 'string', sensitive: true, default: 'burst-demo-pre-shared-key-0001', description: 'IPsec pre-shared key of the burst link (use a secret store in real life).' });
