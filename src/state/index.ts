@@ -12,3 +12,6 @@ export { LocalBackend } from './backends/local';
 export type { LocalBackendOptions } from './backends/local';
 export { StateManager } from './manager';
 export type { OpenStateOptions, OpenStateResult, StateMutation } from './manager';
+export { openBackend } from './backends/open-backend';
+export type { BackendBlock, BackendContext, OpenBackendResult, WorkspaceBackend } from './backends/open-backend';
+export { initializedBackend } from './backends/backend-record';
