@@ -57,8 +57,10 @@ resource "xcp_vm" "v" {
   nic { network = xcp_network.n[count.index].uuid }
 }
 `);
-  const first = runCli(['apply', '-auto-approve'], { cwd: dir });
-  await first.waitFor(/: Creating\.\.\./);
+  // The first apply holds the lock while it waits for approval, so the second one meets the lock
+  // whatever the machine's speed (no race with a fast first apply).
+  const first = runCli(['apply'], { cwd: dir, stdin: true });
+  await first.waitFor(/Enter a value/);
   const before = readState(dir);
   const started = Date.now();
   const second = await cli(['apply', '-auto-approve'], { cwd: dir });
@@ -70,6 +72,7 @@ resource "xcp_vm" "v" {
   expect(second.stdout).not.toContain('Creating...');
   expect(waitedMs).toBeLessThan(15_000); // no lock wait: the cost of a CLI start only
 
+  first.child.stdin!.end('yes\n');
   const done = await first.done;
   expect(done.code).toBe(0);
   expect(done.stdout).toContain('Apply complete! Resources: 36 added');

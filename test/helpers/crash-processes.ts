@@ -75,8 +75,8 @@ export interface CliRun {
 }
 
 /** Runs xcpform asynchronously (the simulator of a test may live in the test's own process). */
-export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string> }): CliRun {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+export function runCli(args: string[], opts: { cwd: string; env?: Record<string, string>; stdin?: boolean }): CliRun {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: opts.cwd, env: { ...process.env, NO_COLOR: '1', ...opts.env }, stdio: [opts.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   const waiters: { re: RegExp; count: number; resolve: () => void; reject: (e: Error) => void }[] = [];
