@@ -1,10 +1,12 @@
 /**
  * Planning a workspace: refresh (one bulk read per class per pool), then the pure planner.
  */
-import { Diagnostic, error } from '../diagnostics';
+import * as path from 'node:path';
+import { Diagnostic, error, warning } from '../diagnostics';
 import { makePlan } from '../plan/planner';
 import type { Plan, PlanMode } from '../plan/model';
 import { refreshInstances } from '../plan/refresh';
+import { RefreshCache } from '../plan/refresh-cache';
 import { PoolUnavailableError } from '../provider/runtime';
 import { allDataSourceTypes, resourceType } from '../resources/registry';
 import { WorldSnapshot } from '../resources/snapshot';
@@ -28,6 +30,17 @@ export function classesForConfig(types: Iterable<string>, hasData: boolean): Set
   return out;
 }
 
+/**
+ * The workspace's refresh cache (`.xcpform/refresh/<lineage>/` in the working folder), or none
+ * when `XCPFORM_REFRESH_CACHE=off`. Keyed by lineage, so workspaces and fresh states never share one.
+ */
+export function refreshCacheFor(ws: Workspace): RefreshCache | undefined {
+  const setting = (ws.options.env.XCPFORM_REFRESH_CACHE ?? '').toLowerCase();
+  if (setting === 'off' || setting === '0' || setting === 'false') return undefined;
+  const key = (ws.manager.serial === 0 || !ws.manager.lineage ? 'new' : ws.manager.lineage).replace(/[^A-Za-z0-9-]/g, '_');
+  return new RefreshCache(path.join(ws.options.dir, '.xcpform', 'refresh', key));
+}
+
 export async function planWorkspace(ws: Workspace, opts: PlanOptions): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
   const config = ws.config;
   if (!config) return { diagnostics: [error('engine.no-config', 'no configuration loaded')] };
@@ -43,13 +56,18 @@ export async function planWorkspace(ws: Workspace, opts: PlanOptions): Promise<{
   const classes = classesForConfig(types, config.blocks.some((b) => b.mode === 'data'));
   const needs = new Map(runtime.pools.map((p) => [p, classes]));
   let refreshed;
+  let saveCache: (() => Promise<string | undefined>) | undefined;
   let world = new WorldSnapshot();
   const diagnostics: Diagnostic[] = [];
   if (opts.refresh !== false || config.blocks.some((b) => b.mode === 'data')) {
-    const r = await refreshInstances(opts.refresh === false ? [] : prior.filter((p) => p.mode === 'managed'), runtime, needs);
+    const cache = opts.refresh !== false ? refreshCacheFor(ws) : undefined;
+    const r = await refreshInstances(opts.refresh === false ? [] : prior.filter((p) => p.mode === 'managed'), runtime, needs, {
+      ...(cache ? { cache, state: { lineage: ws.manager.lineage, serial: ws.manager.serial } } : {}),
+    });
     diagnostics.push(...r.diagnostics);
     world = r.world;
     if (opts.refresh !== false) refreshed = r.refreshed;
+    saveCache = r.saveCache;
   }
   const plan = makePlan({
     config,
@@ -64,5 +82,8 @@ export async function planWorkspace(ws: Workspace, opts: PlanOptions): Promise<{
     targets: opts.targets,
     replace: opts.replace,
   });
+  // Written after planning: the plan no longer needs the records, and a failure only costs the next plan a full read.
+  const cacheProblem = await saveCache?.();
+  if (cacheProblem) diagnostics.push(warning('refresh.cache-write', 'Refresh cache not written', { detail: `${cacheProblem}. The next plan reads every object again.` }));
   return { plan: diagnostics.length ? { ...plan, diagnostics: [...diagnostics, ...plan.diagnostics], errored: plan.errored || diagnostics.some((d) => d.severity === 'error') } : plan, diagnostics: [] };
 }

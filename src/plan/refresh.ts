@@ -2,12 +2,19 @@
  * Refresh: one bulk read (`get_all_records`) per XAPI class per pool, then each resource maps its
  * own state from those records. A resource never issues a call per object just to refresh, so
  * 10,000 VMs cost a handful of round trips instead of 10,000.
+ *
+ * With a {@link RefreshCache}, a pool read before is refreshed incrementally: one `event.from`
+ * from the cached token (plus `pool.get_all_records`, to check it is the same pool), applied to
+ * the cached records; and an instance whose read depended on nothing that changed, with the same
+ * prior state (same state serial), keeps its known result without being read again. Any doubt
+ * falls back to the full read (see refresh-cache.ts).
  */
 import { Diagnostic, error } from '../diagnostics';
 import { resourceType } from '../resources/registry';
-import { WorldSnapshot } from '../resources/snapshot';
-import type { ObjectValue } from '../values/value';
-import { getAllRecords, isXapiError, type XapiClass, type XapiClient } from '../xenapi';
+import { WorldSnapshot, type AccessTracker } from '../resources/snapshot';
+import { sameValue, type ObjectValue } from '../values/value';
+import { eventFrom, getAllRecords, isXapiError, type XapiClass, type XapiClient, type XapiEvent } from '../xenapi';
+import type { CachedPool, CacheIndex, CacheUpdate, CarriedEntry, IndexEntry, RefreshCache } from './refresh-cache';
 
 /** A managed object recorded in state. */
 export interface PriorInstance {
@@ -23,17 +30,58 @@ export interface RecordSource {
   client(pool: string): Promise<XapiClient>;
 }
 
+export interface RefreshOptions {
+  /** Refresh incrementally from (and update) this cache. */
+  readonly cache?: RefreshCache;
+  /** Lineage and serial of the state the instances come from: results are reused only for the same. */
+  readonly state?: { readonly lineage: string; readonly serial: number };
+}
+
+/** How each pool was read and how many instances were read or reused. */
+export interface RefreshStats {
+  readonly pools: Record<string, { mode: 'full' | 'incremental'; events?: number; why?: string }>;
+  read: number;
+  reused: number;
+}
+
 export interface RefreshResult {
   readonly world: WorldSnapshot;
   /** New state by address; null when the object was deleted outside xcpform. */
   readonly refreshed: ReadonlyMap<string, ObjectValue | null>;
   readonly diagnostics: Diagnostic[];
+  readonly stats: RefreshStats;
+  /**
+   * Writes the refresh cache (records of pools read in full, the index); absent when nothing
+   * needs writing. Separate so a caller can show its plan first. Resolves to a warning text
+   * when the cache could not be written.
+   */
+  readonly saveCache?: () => Promise<string | undefined>;
 }
 
 /** The pool an instance lives in: its `pool` attribute, or the default pool. */
 export function poolOf(attrs: ObjectValue | null, defaultPool: string): string {
   const p = attrs?.pool;
   return typeof p === 'string' && p ? p : defaultPool;
+}
+
+/** How one pool's records were obtained. */
+interface PoolRead {
+  readonly mode: 'full' | 'incremental';
+  /** Token taken before the read (full) or returned by `event.from` (incremental); with a cache only. */
+  readonly token?: string;
+  readonly poolUuid?: string;
+  readonly cached?: CachedPool;
+  /** Events applied to the cached records, each with the record it replaced (mod/del). */
+  readonly events?: readonly { readonly event: XapiEvent; readonly old?: unknown }[];
+  readonly why?: string;
+}
+
+const sameClasses = (a: readonly XapiClass[], b: ReadonlySet<XapiClass>): boolean => a.length === b.size && a.every((c) => b.has(c));
+
+async function poolUuidOf(client: XapiClient): Promise<string> {
+  const pools = await getAllRecords(client, 'pool', { idempotent: true });
+  const first = pools.values().next().value;
+  return first ? first.uuid : '';
 }
 
 /**
@@ -45,9 +93,11 @@ export async function fetchSnapshot(
   source: RecordSource,
   needs: ReadonlyMap<string, ReadonlySet<XapiClass>>,
   diagnostics: Diagnostic[],
-): Promise<{ world: WorldSnapshot; failedPools: Set<string> }> {
+  cache?: RefreshCache,
+): Promise<{ world: WorldSnapshot; failedPools: Set<string>; reads: Map<string, PoolRead> }> {
   const world = new WorldSnapshot();
   const failedPools = new Set<string>();
+  const reads = new Map<string, PoolRead>();
   await Promise.all([...needs].map(async ([pool, classes]) => {
     if (!source.pools.includes(pool)) {
       failedPools.add(pool);
@@ -58,9 +108,25 @@ export async function fetchSnapshot(
     }
     try {
       const client = await source.client(pool);
+      let why: string | undefined;
+      if (cache) {
+        const cached = cache.loadPool(pool);
+        if (!cached) why = 'no cached records';
+        else if (!sameClasses(cached.classes, classes)) why = 'the classes to read changed';
+        else {
+          const inc = await incrementalRead(world, pool, client, cached, classes);
+          if (inc.mode === 'incremental') { reads.set(pool, inc); return; }
+          why = inc.why;
+        }
+      }
       const snap = world.pool(pool);
+      // The token comes first: a change made during the bulk read is then reported again next time.
+      const token = cache ? (await eventFrom(client, [], '', 0)).token : undefined;
       const maps = await Promise.all([...classes].map(async (cls) => [cls, await getAllRecords(client, cls, { idempotent: true })] as const));
       for (const [cls, map] of maps) snap.setClass(cls, map as never);
+      let poolUuid: string | undefined;
+      if (cache) poolUuid = classes.has('pool') ? snap.all('pool').values().next().value?.uuid ?? '' : await poolUuidOf(client);
+      reads.set(pool, { mode: 'full', token, poolUuid, why });
     } catch (err) {
       failedPools.add(pool);
       diagnostics.push(error('refresh.pool-failed', `cannot read pool "${pool}"`, {
@@ -68,7 +134,115 @@ export async function fetchSnapshot(
       }));
     }
   }));
-  return { world, failedPools };
+  return { world, failedPools, reads };
+}
+
+/** The cached records of `pool` brought up to date with one `event.from`; `full` (with why) when that cannot be trusted. */
+async function incrementalRead(world: WorldSnapshot, pool: string, client: XapiClient, cached: CachedPool, classes: ReadonlySet<XapiClass>): Promise<PoolRead> {
+  let batch;
+  let poolUuid;
+  try {
+    [batch, poolUuid] = await Promise.all([eventFrom(client, [...classes], cached.token, 0), poolUuidOf(client)]);
+  } catch (err) {
+    // EVENTS_LOST (token too old, xapi restarted), a token xapi cannot parse: read in full.
+    if (isXapiError(err)) return { mode: 'full', why: `event.from: ${err.code}` };
+    throw err;
+  }
+  if (poolUuid !== cached.poolUuid) return { mode: 'full', why: 'another pool answers at this address' };
+  const snap = world.pool(pool);
+  for (const [cls, src] of cached.sources) snap.setLazyClass(cls, src);
+  const events: { event: XapiEvent; old?: unknown }[] = [];
+  for (const e of batch.events) {
+    if (!e.cls || !classes.has(e.cls)) continue;
+    const old = e.operation === 'mod' ? snap.get(e.cls, e.ref) : undefined;
+    snap.put(e.cls, e.ref as never, e.operation === 'del' ? undefined : (e.snapshot as never));
+    events.push({ event: e, old });
+  }
+  return { mode: 'incremental', token: batch.token, poolUuid, cached, events };
+}
+
+/** Collects what one read looks at; the fields read are pooled per class across reads. */
+class DependencyRecorder implements AccessTracker {
+  readonly refs = new Set<string>();
+  readonly extras = new Set<string>();
+  constructor(private readonly fields: Map<XapiClass, Set<string>>) {}
+  ref(pool: string, cls: XapiClass, ref: string): void { this.refs.add(`${pool}|${cls}|${ref}`); }
+  uuidMiss(pool: string, cls: XapiClass, uuid: string): void { this.extras.add(`u|${pool}|${cls}|${uuid}`); }
+  scan(pool: string, cls: XapiClass): void { this.extras.add(`s|${pool}|${cls}`); }
+  field(cls: XapiClass, field: string): void {
+    let set = this.fields.get(cls);
+    if (!set) { set = new Set(); this.fields.set(cls, set); }
+    set.add(field);
+  }
+}
+
+/** Fields whose values differ between two records. */
+function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    const x = a[k];
+    const y = b[k];
+    if (x !== y && JSON.stringify(x) !== JSON.stringify(y)) out.push(k);
+  }
+  return out;
+}
+
+/**
+ * What changed in the incrementally read pools, in the index's key spelling. A `mod` that only
+ * changed fields no indexed read ever looked at (per class: memory figures of a host, an SR's
+ * utilisation) touches no entry; whole-class scans are touched by any event of their class.
+ */
+class ChangeSet {
+  private readonly refs = new Set<string>();
+  private readonly scans = new Set<string>();
+  private readonly added = new Set<string>();
+
+  constructor(reads: ReadonlyMap<string, PoolRead>, fields: ReadonlyMap<XapiClass, ReadonlySet<string>>) {
+    for (const [pool, r] of reads) {
+      for (const { event: e, old } of r.events ?? []) {
+        this.scans.add(`s|${pool}|${e.cls}`);
+        const uuid = (e.snapshot as { uuid?: unknown } | undefined)?.uuid;
+        if (e.operation !== 'del' && typeof uuid === 'string') this.added.add(`u|${pool}|${e.cls}|${uuid}`);
+        if (e.operation === 'mod' && old && e.snapshot) {
+          const seen = fields.get(e.cls!);
+          if (!seen) continue;
+          if (!seen.has('*') && !changedFields(old as Record<string, unknown>, e.snapshot as Record<string, unknown>).some((f) => seen.has(f))) continue;
+        }
+        this.refs.add(`${pool}|${e.cls}|${e.ref}`);
+      }
+    }
+  }
+
+  private touched?: Uint8Array;
+
+  /** Whether entry `i` of `index` depends on anything that changed. */
+  touches(index: CacheIndex, i: number): boolean {
+    if (this.refs.size > 0) {
+      if (!this.touched) {
+        this.touched = new Uint8Array(index.refs.length);
+        for (let r = 0; r < index.refs.length; r++) if (this.refs.has(index.refs[r])) this.touched[r] = 1;
+      }
+      for (const d of index.depsOf(i)) if (this.touched[d]) return true;
+    }
+    if (this.scans.size > 0) for (const k of index.extrasOf(i)) if (this.scans.has(k) || this.added.has(k)) return true;
+    return false;
+  }
+}
+
+/** The index entries usable in this refresh: every pool read incrementally against the records the index was made with, same state. */
+function usableIndex(cache: RefreshCache | undefined, reads: ReadonlyMap<string, PoolRead>, state: RefreshOptions['state']): CacheIndex | undefined {
+  if (!cache || !state || reads.size === 0) return undefined;
+  for (const r of reads.values()) if (r.mode !== 'incremental') return undefined;
+  const index = cache.loadIndex();
+  if (!index || index.lineage !== state.lineage || index.serial !== state.serial) return undefined;
+  for (const [pool, r] of reads) if (index.pools[pool] !== r.cached!.id) return undefined;
+  return index;
+}
+
+/** Events applied since the cached token beyond which the records file is rewritten (so `event.from` stays short). */
+function needsCompaction(r: PoolRead): boolean {
+  const n = r.events?.length ?? 0;
+  return n > 1000 && n > (r.cached?.records ?? 0) * 0.05;
 }
 
 /** Refreshes the given instances; see the file comment. */
@@ -76,6 +250,7 @@ export async function refreshInstances(
   instances: readonly PriorInstance[],
   source: RecordSource,
   extraNeeds: ReadonlyMap<string, ReadonlySet<XapiClass>> = new Map(),
+  options: RefreshOptions = {},
 ): Promise<RefreshResult> {
   const diagnostics: Diagnostic[] = [];
   const needs = new Map<string, Set<XapiClass>>();
@@ -89,7 +264,19 @@ export async function refreshInstances(
     const rt = resourceType(inst.type);
     if (rt) add(poolOf(inst.attributes, source.defaultPool), rt.classes);
   }
-  const { world, failedPools } = await fetchSnapshot(source, needs, diagnostics);
+  const cache = options.cache;
+  const { world, failedPools, reads } = await fetchSnapshot(source, needs, diagnostics, cache);
+  const stats: RefreshStats = {
+    pools: Object.fromEntries([...reads].map(([p, r]) => [p, { mode: r.mode, ...(r.events ? { events: r.events.length } : {}), ...(r.why ? { why: r.why } : {}) }])),
+    read: 0,
+    reused: 0,
+  };
+  const index = usableIndex(cache, reads, options.state);
+  const changes = index ? new ChangeSet(reads, index.fields) : undefined;
+  const fields = new Map<XapiClass, Set<string>>([...(index?.fields ?? [])].map(([c, f]) => [c, new Set(f)]));
+  const track = cache !== undefined && options.state !== undefined && failedPools.size === 0;
+  const entries = new Map<string, IndexEntry | CarriedEntry>();
+  let entriesChanged = !index;
   const refreshed = new Map<string, ObjectValue | null>();
   for (const inst of instances) {
     const rt = resourceType(inst.type);
@@ -97,9 +284,70 @@ export async function refreshInstances(
       refreshed.set(inst.address, inst.attributes);
       continue;
     }
-    const res = rt.read({ prior: inst.attributes, world });
+    const at = index?.find(inst.address);
+    if (at !== undefined && !changes!.touches(index!, at)) {
+      refreshed.set(inst.address, index!.same(at) ? inst.attributes : index!.value(at));
+      entries.set(inst.address, { from: index!, at });
+      stats.reused++;
+      continue;
+    }
+    const recorder = track ? new DependencyRecorder(fields) : undefined;
+    world.tracker = recorder;
+    let res;
+    try {
+      res = rt.read({ prior: inst.attributes, world });
+    } finally {
+      world.tracker = undefined;
+    }
+    stats.read++;
     for (const d of res.diagnostics ?? []) diagnostics.push({ ...d, address: d.address ?? inst.address });
     refreshed.set(inst.address, res.state);
+    if (recorder && !res.diagnostics?.length && jsonSafe(res.state)) {
+      const same = res.state !== null && sameValue(res.state, inst.attributes);
+      const entry: IndexEntry = { refs: [...recorder.refs], extras: [...recorder.extras], same, ...(same ? {} : { value: res.state }) };
+      entries.set(inst.address, entry);
+      // Read again with the same outcome (the cached token stays, so its events come back): nothing new to write.
+      if (!entriesChanged && (at === undefined || !sameEntry(index!.entry(at), entry))) entriesChanged = true;
+    } else entriesChanged = true;
   }
-  return { world, refreshed, diagnostics };
+  for (const [cls, set] of fields) if (set.size !== (index?.fields.get(cls)?.size ?? 0)) entriesChanged = true;
+  const saveCache = cache && options.state && failedPools.size === 0 ? planSave(cache, options.state, world, needs, reads, entries, fields, entriesChanged) : undefined;
+  return { world, refreshed, diagnostics, stats, ...(saveCache ? { saveCache } : {}) };
+}
+
+function sameEntry(a: IndexEntry, b: IndexEntry): boolean {
+  const sameList = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((k, i) => k === y[i]);
+  if (a.same !== b.same || !sameList(a.refs, b.refs) || !sameList(a.extras, b.extras)) return false;
+  return a.same || (a.value === null ? b.value === null : b.value != null && sameValue(a.value!, b.value));
+}
+
+/** A refreshed state that survives the index's JSON unchanged (state values always do). */
+function jsonSafe(v: ObjectValue | null): boolean {
+  if (v === null) return true;
+  try {
+    return sameValue(JSON.parse(JSON.stringify(v)) as ObjectValue, v);
+  } catch {
+    return false;
+  }
+}
+
+function planSave(
+  cache: RefreshCache,
+  state: NonNullable<RefreshOptions['state']>,
+  world: WorldSnapshot,
+  needs: ReadonlyMap<string, ReadonlySet<XapiClass>>,
+  reads: ReadonlyMap<string, PoolRead>,
+  entries: ReadonlyMap<string, IndexEntry | CarriedEntry>,
+  fields: ReadonlyMap<XapiClass, ReadonlySet<string>>,
+  entriesChanged: boolean,
+): (() => Promise<string | undefined>) | undefined {
+  const rewrite: CacheUpdate['rewrite'][number][] = [];
+  const keep: Record<string, string> = {};
+  for (const [pool, r] of reads) {
+    if (r.mode === 'full' || needsCompaction(r)) {
+      rewrite.push({ pool, poolUuid: r.poolUuid ?? '', token: r.token!, records: world.pool(pool), classes: [...needs.get(pool)!] });
+    } else keep[pool] = r.cached!.id;
+  }
+  if (rewrite.length === 0 && !entriesChanged) return undefined;
+  return () => cache.save({ rewrite, keep, lineage: state.lineage, serial: state.serial, entries, fields });
 }

@@ -1,19 +1,87 @@
 /**
  * Records of every pool, fetched in bulk (one `get_all_records` per class per pool, or kept up
  * to date with `event.from`). Resources read from it instead of calling XAPI per object.
+ *
+ * A class can also be backed by a refresh cache file (`setLazyClass`): its records are parsed
+ * one at a time, on first access, so an incremental refresh of 10,000 VMs parses only what the
+ * instances it re-reads (and the planner) look at. While a tracker is set on the world, every
+ * lookup is reported to it: the refresh cache records which objects each instance's read
+ * depended on, and skips the read next time when none of them changed.
  */
 import type { Ref, XapiClass, XapiRecord } from '../xenapi';
+
+/** Receives every lookup made while it is set on a {@link WorldSnapshot}. */
+export interface AccessTracker {
+  /** `get` (or a `byUuid` hit) of `ref` in `cls`; the ref need not exist. */
+  ref(pool: string, cls: XapiClass, ref: string): void;
+  /** `byUuid` found nothing: a later `add` in the class could change the answer. */
+  uuidMiss(pool: string, cls: XapiClass, uuid: string): void;
+  /** The whole class was looked at (`all`, `byName`). */
+  scan(pool: string, cls: XapiClass): void;
+  /** A field of a record of `cls` returned by `get`/`byUuid` was read (`*`: its keys were listed). */
+  field(cls: XapiClass, field: string): void;
+}
+
+/** A record whose field reads are reported to `tracker` (only while a read is tracked). */
+function tracked(record: object, cls: XapiClass, tracker: AccessTracker): object {
+  return new Proxy(record, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') tracker.field(cls, key);
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      if (typeof key === 'string') tracker.field(cls, key);
+      return Reflect.has(target, key);
+    },
+    getOwnPropertyDescriptor(target, key) {
+      if (typeof key === 'string') tracker.field(cls, key);
+      return Reflect.getOwnPropertyDescriptor(target, key);
+    },
+    ownKeys(target) {
+      tracker.field(cls, '*');
+      return Reflect.ownKeys(target);
+    },
+  });
+}
+
+/** Records of one class held as text (a refresh cache file), parsed per record on demand. */
+export interface LazyClassSource {
+  readonly refs: readonly string[];
+  readonly uuids: readonly string[];
+  /** The decoded record at position `i` (parsed on each call; the caller keeps it). */
+  record(i: number): unknown;
+  /** Position of `ref`, if the source can find it without an index (else one is built). */
+  find?(ref: string): number | undefined;
+}
+
+/** Marks a lazily-backed ref deleted by an event. */
+const GONE: unique symbol = Symbol('gone');
+
+interface LazyClass {
+  readonly source: LazyClassSource;
+  /** ref → position, built on first lookup. */
+  positions?: Map<string, number>;
+}
 
 /** The records of one pool: class → ref → record. Classes not fetched are absent. */
 export class PoolRecords {
   private readonly byClass = new Map<XapiClass, Map<string, unknown>>();
+  private readonly lazy = new Map<XapiClass, LazyClass>();
   private readonly uuidIndex = new Map<XapiClass, Map<string, string>>();
 
-  constructor(readonly pool: string) {}
+  constructor(readonly pool: string, private readonly world?: WorldSnapshot) {}
 
   /** Replaces all records of one class (a bulk read). */
   setClass<C extends XapiClass>(cls: C, records: ReadonlyMap<Ref<C>, XapiRecord<C>>): void {
     this.byClass.set(cls, new Map(records as ReadonlyMap<string, unknown>));
+    this.lazy.delete(cls);
+    this.uuidIndex.delete(cls);
+  }
+
+  /** Replaces all records of one class with records parsed on first access. */
+  setLazyClass(cls: XapiClass, source: LazyClassSource): void {
+    this.byClass.set(cls, new Map());
+    this.lazy.set(cls, { source });
     this.uuidIndex.delete(cls);
   }
 
@@ -21,8 +89,9 @@ export class PoolRecords {
   put<C extends XapiClass>(cls: C, ref: Ref<C>, record: XapiRecord<C> | undefined): void {
     let map = this.byClass.get(cls);
     if (!map) { map = new Map(); this.byClass.set(cls, map); }
-    if (record === undefined) map.delete(ref);
-    else map.set(ref, record);
+    if (record !== undefined) map.set(ref, record);
+    else if (this.lazy.has(cls)) map.set(ref, GONE);
+    else map.delete(ref);
     this.uuidIndex.delete(cls);
   }
 
@@ -30,24 +99,37 @@ export class PoolRecords {
     return this.byClass.has(cls);
   }
 
+  /** Classes present (fetched or cached). */
+  classes(): XapiClass[] {
+    return [...this.byClass.keys()];
+  }
+
   all<C extends XapiClass>(cls: C): ReadonlyMap<Ref<C>, XapiRecord<C>> {
-    return (this.byClass.get(cls) ?? new Map()) as ReadonlyMap<Ref<C>, XapiRecord<C>>;
+    this.world?.tracker?.scan(this.pool, cls);
+    return this.materialize(cls) as ReadonlyMap<Ref<C>, XapiRecord<C>>;
   }
 
   get<C extends XapiClass>(cls: C, ref: Ref<C> | string): XapiRecord<C> | undefined {
-    return this.byClass.get(cls)?.get(ref) as XapiRecord<C> | undefined;
+    const tracker = this.world?.tracker;
+    if (!tracker) return this.lookup(cls, ref) as XapiRecord<C> | undefined;
+    tracker.ref(this.pool, cls, ref);
+    const rec = this.lookup(cls, ref);
+    return (rec === undefined ? undefined : tracked(rec as object, cls, tracker)) as XapiRecord<C> | undefined;
   }
 
   /** Finds a record by UUID; `undefined` when it does not exist (deleted out of band). */
   byUuid<C extends XapiClass>(cls: C, uuid: string): { ref: Ref<C>; record: XapiRecord<C> } | undefined {
     let index = this.uuidIndex.get(cls);
     if (!index) {
-      index = new Map();
-      for (const [ref, rec] of this.byClass.get(cls) ?? []) index.set((rec as { uuid: string }).uuid, ref);
+      index = this.buildUuidIndex(cls);
       this.uuidIndex.set(cls, index);
     }
     const ref = index.get(uuid);
-    return ref === undefined ? undefined : { ref: ref as Ref<C>, record: this.get(cls, ref)! };
+    if (ref === undefined) {
+      this.world?.tracker?.uuidMiss(this.pool, cls, uuid);
+      return undefined;
+    }
+    return { ref: ref as Ref<C>, record: this.get(cls, ref)! };
   }
 
   /** Records whose `name_label` equals `name` (classes that have one). */
@@ -58,15 +140,87 @@ export class PoolRecords {
     }
     return out;
   }
+
+  /** Number of records of a class without parsing cached ones. */
+  count(cls: XapiClass): number {
+    const map = this.byClass.get(cls);
+    if (!map) return 0;
+    const lz = this.lazy.get(cls);
+    if (!lz) return map.size;
+    let n = lz.source.refs.length;
+    const positions = this.positions(lz);
+    for (const [ref, v] of map) {
+      if (!positions.has(ref)) { if (v !== GONE) n++; } else if (v === GONE) n--;
+    }
+    return n;
+  }
+
+  private lookup(cls: XapiClass, ref: string): unknown {
+    const map = this.byClass.get(cls);
+    if (!map) return undefined;
+    const v = map.get(ref);
+    if (v !== undefined) return v === GONE ? undefined : v;
+    const lz = this.lazy.get(cls);
+    if (!lz) return undefined;
+    const i = lz.source.find ? lz.source.find(ref) : this.positions(lz).get(ref);
+    if (i === undefined) return undefined;
+    const rec = lz.source.record(i);
+    map.set(ref, rec);
+    return rec;
+  }
+
+  private positions(lz: LazyClass): Map<string, number> {
+    if (!lz.positions) {
+      const refs = lz.source.refs;
+      const m = new Map<string, number>();
+      for (let i = 0; i < refs.length; i++) m.set(refs[i], i);
+      lz.positions = m;
+    }
+    return lz.positions;
+  }
+
+  private buildUuidIndex(cls: XapiClass): Map<string, string> {
+    const index = new Map<string, string>();
+    const map = this.byClass.get(cls);
+    if (!map) return index;
+    const lz = this.lazy.get(cls);
+    if (lz) {
+      const { refs, uuids } = lz.source;
+      for (let i = 0; i < refs.length; i++) if (!map.has(refs[i])) index.set(uuids[i], refs[i]);
+    }
+    for (const [ref, rec] of map) if (rec !== GONE) index.set((rec as { uuid: string }).uuid, ref);
+    return index;
+  }
+
+  /** Every record of a lazily-backed class parsed, in cache order then event order. */
+  private materialize(cls: XapiClass): ReadonlyMap<string, unknown> {
+    const map = this.byClass.get(cls);
+    if (!map) return new Map();
+    const lz = this.lazy.get(cls);
+    if (!lz) return map;
+    const out = new Map<string, unknown>();
+    const { refs } = lz.source;
+    for (let i = 0; i < refs.length; i++) {
+      const v = map.get(refs[i]);
+      if (v === GONE) continue;
+      out.set(refs[i], v !== undefined ? v : lz.source.record(i));
+    }
+    for (const [ref, v] of map) if (v !== GONE && !out.has(ref)) out.set(ref, v);
+    this.byClass.set(cls, out);
+    this.lazy.delete(cls);
+    return out;
+  }
 }
 
 /** Records of all configured pools, by pool name. */
 export class WorldSnapshot {
   private readonly pools = new Map<string, PoolRecords>();
+  /** Set while a resource's read runs under dependency tracking (refresh cache). */
+  tracker?: AccessTracker;
 
   pool(name: string): PoolRecords {
     let p = this.pools.get(name);
-    if (!p) { p = new PoolRecords(name); this.pools.set(name, p); }
+    if (!p) { p = new PoolRecords(name, this); this.pools.set(name, p); }
     return p;
   }
 

@@ -37,6 +37,7 @@ interface Options {
   user?: string;
   password?: string;
   latencyMs?: number;
+  autosave?: boolean;
   faultRate?: number;
   seed?: number;
 }
@@ -70,6 +71,7 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
     .option('--user <name>', 'user name to accept')
     .option('--password <password>', 'password to accept (never printed)')
     .option('--latency-ms <n>', 'latency added to every call', number(0, 600000))
+    .option('--no-autosave', 'with --state: save only when stopped, not after every change')
     .option('--fault-rate <p>', 'probability of a transient fault per call', number(0, 1))
     .option('--seed <n>', 'seed of the fault sequence', number(0, 2 ** 32 - 1))
     .action(async (opts: Options) => {
@@ -77,7 +79,7 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
       try {
         sim = await startSimulator({
           pools: opts.pools, bind: opts.bind, port: opts.port, stateFile: opts.state, username: opts.user, password: opts.password,
-          latencyMs: opts.latencyMs, faultRate: opts.faultRate, seed: opts.seed,
+          latencyMs: opts.latencyMs, faultRate: opts.faultRate, seed: opts.seed, autosave: opts.autosave,
         });
       } catch (err) {
         io.stderr(`Error: cannot start the simulator: ${(err as Error).message}\n`);

@@ -69,7 +69,8 @@ function collect(ctx: CallContext, sub: Subscription, since: number | undefined)
     }
     return events;
   }
-  const changes = db.changesSince(since);
+  // A token from before the log (or from another database: ahead of this one) cannot be served.
+  const changes = since > db.generation ? undefined : db.changesSince(since);
   if (!changes) throw new XapiFailure('EVENTS_LOST', []);
   const latest = new Map<string, { cls: string; gen: number }>();
   for (const c of changes) if (matches(sub, c.cls, c.ref)) latest.set(c.ref, { cls: c.cls, gen: c.gen });
