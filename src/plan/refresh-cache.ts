@@ -31,6 +31,17 @@ const RECORDS_VERSION = 1;
 const INDEX_FORMAT = 'xcpform-refresh-index';
 const INDEX_VERSION = 1;
 
+/** Dependency keys (NUL-separated: pool names and refs never hold one). */
+export const refKey = (pool: string, cls: XapiClass, ref: string): string => `${pool}\0${cls}\0${ref}`;
+export const missKey = (pool: string, cls: XapiClass, uuid: string): string => `u\0${pool}\0${cls}\0${uuid}`;
+export const scanKey = (pool: string, cls: XapiClass): string => `s\0${pool}\0${cls}`;
+/** A ref the pool's records file does not hold (created after its token, or never existing). */
+export const looseKey = (pool: string, cls: XapiClass, ref: string): string => `r\0${refKey(pool, cls, ref)}`;
+const LOOSE = 'r\0';
+
+/** Dependencies on records of a file are numbers: pool (in the index's order) × 2^26 + position in the file. */
+const POOL_STRIDE = 2 ** 26;
+
 /** A pool's cached records, as loaded: the classes are parsed per record on first access. */
 export interface CachedPool {
   readonly id: string;
@@ -40,13 +51,17 @@ export interface CachedPool {
   readonly classes: readonly XapiClass[];
   readonly sources: ReadonlyMap<XapiClass, LazyClassSource>;
   readonly records: number;
+  /** Position of a record in the file (all classes, in order), if it holds it. */
+  position(cls: XapiClass, ref: string): number | undefined;
+  /** The record at a position. */
+  at(position: number): { cls: XapiClass; ref: string } | undefined;
 }
 
-/** One instance in the index: what its read depended on and what it returned. */
+/** One instance's read: what it depended on and what it returned. */
 export interface IndexEntry {
-  /** `pool|cls|ref` keys of every object looked up. */
+  /** {@link refKey}s of every object looked up. */
   readonly refs: readonly string[];
-  /** `u|pool|cls|uuid` (UUID lookups that found nothing) and `s|pool|cls` (whole-class scans). */
+  /** {@link missKey}s (UUID lookups that found nothing) and {@link scanKey}s (whole-class scans). */
   readonly extras: readonly string[];
   /** The refreshed state equals the prior state. */
   readonly same: boolean;
@@ -55,11 +70,14 @@ export interface IndexEntry {
 }
 
 /**
- * The loaded index: columns (addresses, a flat dependency list, sparse extras and values), so
- * 10,000 entries load in a few milliseconds; an entry is only spelled out when compared.
+ * The loaded index: columns (addresses, a flat list of numeric dependencies, sparse extras and
+ * values), so 10,000 entries load in a few milliseconds; an entry is only spelled out when
+ * compared with a new read.
  */
 export class CacheIndex {
   private readonly positions = new Map<string, number>();
+  /** Pools in dependency-number order. */
+  readonly poolOrder: readonly string[];
 
   constructor(
     readonly lineage: string,
@@ -68,8 +86,6 @@ export class CacheIndex {
     readonly pools: Readonly<Record<string, string>>,
     /** Per class, every field any indexed read looked at (`*`: all of them). */
     readonly fields: ReadonlyMap<XapiClass, ReadonlySet<string>>,
-    /** `pool|cls|ref` keys the entries' dependencies point into. */
-    readonly refs: readonly string[],
     addresses: readonly string[],
     private readonly deps: readonly number[],
     private readonly ends: readonly number[],
@@ -77,6 +93,7 @@ export class CacheIndex {
     private readonly values: ReadonlyMap<number, ObjectValue | null>,
   ) {
     for (let i = 0; i < addresses.length; i++) this.positions.set(addresses[i], i);
+    this.poolOrder = Object.keys(pools).sort();
   }
 
   /** Position of the entry of `address`, if indexed. */
@@ -84,11 +101,12 @@ export class CacheIndex {
     return this.positions.get(address);
   }
 
-  /** Positions in {@link refs} of entry `i`'s dependencies. */
+  /** Entry `i`'s dependencies on file records (see POOL_STRIDE). */
   depsOf(i: number): readonly number[] {
     return this.deps.slice(i === 0 ? 0 : this.ends[i - 1], this.ends[i]);
   }
 
+  /** Entry `i`'s other dependencies: loose refs, UUID misses, scans. */
   extrasOf(i: number): readonly string[] {
     return this.extras.get(i) ?? [];
   }
@@ -101,10 +119,36 @@ export class CacheIndex {
     return this.values.get(i) ?? null;
   }
 
-  /** Entry `i` spelled out. */
-  entry(i: number): IndexEntry {
+  /** Whether every dependency points at a record of the given files (the ones named in `pools`). */
+  fits(files: ReadonlyMap<string, CachedPool>): boolean {
+    const sizes = this.poolOrder.map((p) => (files.get(p)?.id === this.pools[p] ? files.get(p)!.records : 0));
+    for (const d of this.deps) if (d % POOL_STRIDE >= sizes[Math.floor(d / POOL_STRIDE)]) return false;
+    return true;
+  }
+
+  /** The dependency number of a record of `pool` at `position` of its file. */
+  depNumber(pool: string, position: number): number | undefined {
+    const p = this.poolOrder.indexOf(pool);
+    return p < 0 || position >= POOL_STRIDE ? undefined : p * POOL_STRIDE + position;
+  }
+
+  /** Entry `i` spelled out with keys, reading positions through the pools' records files. */
+  entry(i: number, files: ReadonlyMap<string, CachedPool>): IndexEntry | undefined {
+    const refs: string[] = [];
+    for (const d of this.depsOf(i)) {
+      const pool = this.poolOrder[Math.floor(d / POOL_STRIDE)];
+      const file = files.get(pool);
+      const rec = file && file.id === this.pools[pool] ? file.at(d % POOL_STRIDE) : undefined;
+      if (!rec) return undefined;
+      refs.push(refKey(pool, rec.cls, rec.ref));
+    }
+    const extras: string[] = [];
+    for (const x of this.extrasOf(i)) {
+      if (x.startsWith(LOOSE)) refs.push(x.slice(LOOSE.length));
+      else extras.push(x);
+    }
     const same = this.same(i);
-    return { refs: this.depsOf(i).map((d) => this.refs[d]), extras: this.extrasOf(i), same, ...(same ? {} : { value: this.value(i) }) };
+    return { refs, extras, same, ...(same ? {} : { value: this.value(i) }) };
   }
 }
 
@@ -118,12 +162,18 @@ export interface CarriedEntry {
 export interface CacheUpdate {
   /** Pools whose records file is (re)written from the snapshot, with the token taken before the read. */
   readonly rewrite: readonly { readonly pool: string; readonly poolUuid: string; readonly token: string; readonly records: PoolRecords; readonly classes: readonly XapiClass[] }[];
-  /** Pools whose records file stays: their current id. */
-  readonly keep: Readonly<Record<string, string>>;
+  /** The records files this refresh read from (kept unless rewritten); carried entries are spelled through them. */
+  readonly previous: ReadonlyMap<string, CachedPool>;
   readonly lineage: string;
   readonly serial: number;
   readonly entries: ReadonlyMap<string, IndexEntry | CarriedEntry>;
   readonly fields: ReadonlyMap<XapiClass, ReadonlySet<string>>;
+}
+
+/** Where records are in a pool's file, for encoding dependencies. */
+interface FilePositions {
+  readonly id: string;
+  position(cls: XapiClass, ref: string): number | undefined;
 }
 
 const fileSafe = (name: string): string => name.replace(/[^A-Za-z0-9_.-]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
@@ -184,13 +234,16 @@ export class RefreshCache {
   async save(update: CacheUpdate): Promise<string | undefined> {
     try {
       await fs.mkdir(this.dir, { recursive: true, mode: 0o700 });
-      const ids: Record<string, string> = { ...update.keep };
+      const files = new Map<string, FilePositions>();
+      for (const [pool, cached] of update.previous) files.set(pool, cached);
       for (const r of update.rewrite) {
         const id = randomUUID();
-        await writeReplacing(this.recordsPath(r.pool), encodeRecordsFile(id, r.pool, r.poolUuid, r.token, r.records, r.classes));
-        ids[r.pool] = id;
+        const encoded = encodeRecordsFile(id, r.pool, r.poolUuid, r.token, r.records, r.classes);
+        await writeReplacing(this.recordsPath(r.pool), encoded.chunks);
+        files.set(r.pool, { id, position: encoded.position });
       }
-      await writeReplacing(this.indexPath(), [Buffer.from(encodeIndex(update.lineage, update.serial, ids, update.entries, update.fields))]);
+      const text = encodeIndex(update, files);
+      await writeReplacing(this.indexPath(), [Buffer.from(text)]);
       return undefined;
     } catch (err) {
       return `cannot write the refresh cache in ${this.dir}: ${(err as Error).message}`;
@@ -227,14 +280,18 @@ interface RecordsHeader {
 }
 
 /** `MAGIC VERSION HEADER_BYTES\n`, the header JSON, `\n`, then every record's JSON back to back. */
-function encodeRecordsFile(id: string, pool: string, poolUuid: string, token: string, records: PoolRecords, classes: readonly XapiClass[]): Buffer[] {
+function encodeRecordsFile(id: string, pool: string, poolUuid: string, token: string, records: PoolRecords, classes: readonly XapiClass[]): { chunks: Buffer[]; position: FilePositions['position'] } {
   const body: Buffer[] = [];
+  const where = new Map<XapiClass, Map<string, number>>();
   const header: RecordsHeader = { format: RECORDS_MAGIC, version: RECORDS_VERSION, id, pool, poolUuid, token, classes: [] };
   for (const cls of classes) {
     const refs: string[] = [];
     const uuids: string[] = [];
     const lengths: number[] = [];
+    const positions = new Map<string, number>();
+    where.set(cls, positions);
     for (const [ref, rec] of records.all(cls)) {
+      positions.set(ref, body.length);
       const b = Buffer.from(JSON.stringify(rec));
       body.push(b);
       refs.push(ref);
@@ -245,7 +302,10 @@ function encodeRecordsFile(id: string, pool: string, poolUuid: string, token: st
     header.classes.push({ cls, refs: refs.join('\n'), uuids: uuids.join('\n'), lengths, sorted });
   }
   const head = Buffer.from(JSON.stringify(header));
-  return [Buffer.from(`${RECORDS_MAGIC} ${RECORDS_VERSION} ${head.length}\n`), head, Buffer.from('\n'), ...body];
+  return {
+    chunks: [Buffer.from(`${RECORDS_MAGIC} ${RECORDS_VERSION} ${head.length}\n`), head, Buffer.from('\n'), ...body],
+    position: (cls, ref) => where.get(cls)?.get(ref),
+  };
 }
 
 /** Reads `length` bytes at `position`, or fails naming the truncation. */
@@ -293,12 +353,16 @@ function openRecordsFile(fd: number, file: string, pool: string): CachedPool {
     return readExactly(fd, bodyStart + at, length);
   };
   const sources = new Map<XapiClass, LazyClassSource>();
+  const bases: number[] = [];
+  const classOrder: { cls: XapiClass; refs: readonly string[] }[] = [];
   for (const c of header.classes) {
     if (typeof c.cls !== 'string' || typeof c.refs !== 'string' || typeof c.uuids !== 'string' || !Array.isArray(c.lengths) || !Array.isArray(c.sorted)) throw new Error('class entry malformed');
     const n = c.lengths.length;
     const refs = n ? c.refs.split('\n') : [];
-    const uuids = n ? c.uuids.split('\n') : [];
-    if (refs.length !== n || uuids.length !== n || c.sorted.length !== n) throw new Error(`class ${c.cls}: ${n} records but ${refs.length} refs`);
+    if (refs.length !== n || c.sorted.length !== n) throw new Error(`class ${c.cls}: ${n} records but ${refs.length} refs`);
+    // UUIDs are only needed for lookups by UUID: split on first use, checked then.
+    let uuids: string[] | undefined;
+    const uuidsText = c.uuids;
     const sorted = c.sorted;
     // A damaged permutation would make lookups miss records that exist: checked in one pass.
     for (let k = 0; k < n; k++) {
@@ -314,9 +378,18 @@ function openRecordsFile(fd: number, file: string, pool: string): CachedPool {
     }
     const lengths = c.lengths;
     const cls = c.cls;
+    bases.push(total);
+    classOrder.push({ cls, refs });
     sources.set(cls, {
       refs,
-      uuids,
+      get uuids(): readonly string[] {
+        if (!uuids) {
+          const list = n ? uuidsText.split('\n') : [];
+          if (list.length !== n) throw new Error(`refresh cache ${file}: class ${cls} has ${n} records but ${list.length} UUIDs; delete ${path.dirname(file)} and plan again`);
+          uuids = list;
+        }
+        return uuids;
+      },
       find(ref: string): number | undefined {
         let lo = 0;
         let hi = n;
@@ -344,7 +417,24 @@ function openRecordsFile(fd: number, file: string, pool: string): CachedPool {
   if (bodyStart + offset !== size) throw new Error(`body is ${size - bodyStart} bytes, the header describes ${offset}`);
   // Registered only now: a file refused above is closed by the caller, once.
   descriptors.register(handle, fd);
-  return Object.assign(handle, { id: header.id, pool, poolUuid: header.poolUuid, token: header.token, classes: header.classes.map((c) => c.cls), sources, records: total });
+  const baseOf = new Map(classOrder.map((c, k) => [c.cls, bases[k]]));
+  return Object.assign(handle, {
+    id: header.id, pool, poolUuid: header.poolUuid, token: header.token, classes: classOrder.map((c) => c.cls), sources, records: total,
+    position(cls: XapiClass, ref: string): number | undefined {
+      const base = baseOf.get(cls);
+      const i = base === undefined ? undefined : sources.get(cls)!.find!(ref);
+      return i === undefined ? undefined : base! + i;
+    },
+    at(position: number): { cls: XapiClass; ref: string } | undefined {
+      for (let k = classOrder.length - 1; k >= 0; k--) {
+        if (position >= bases[k]) {
+          const ref = classOrder[k].refs[position - bases[k]];
+          return ref === undefined ? undefined : { cls: classOrder[k].cls, ref };
+        }
+      }
+      return undefined;
+    },
+  });
 }
 
 /** Closes a records file's descriptor once nothing can read from it any more. */
@@ -361,14 +451,12 @@ interface IndexFile {
   serial: number;
   pools: Record<string, string>;
   fields: Record<string, string[]>;
-  /** Dependency keys, newline-separated. */
-  refs: string;
   /** Instance addresses, newline-separated (addresses never hold a newline). */
   addresses: string;
-  /** Every entry's dependencies (positions in refs) back to back; `ends[i]` is where entry i's stop. */
+  /** Every entry's record dependencies (see POOL_STRIDE) back to back; entry i's end at `ends[i]`. */
   deps: number[];
   ends: number[];
-  /** Entry position → UUID misses and scans, for the few entries that have any. */
+  /** Entry position → loose refs, UUID misses and scans, for the few entries that have any. */
   extras: Record<string, string[]>;
   /** Entry position → refreshed state, for entries whose read changed the prior state. */
   values: Record<string, ObjectValue | null>;
@@ -376,46 +464,51 @@ interface IndexFile {
 
 const isCarried = (e: IndexEntry | CarriedEntry): e is CarriedEntry => (e as CarriedEntry).from !== undefined;
 
-function encodeIndex(lineage: string, serial: number, pools: Record<string, string>, entries: ReadonlyMap<string, IndexEntry | CarriedEntry>, fields: ReadonlyMap<XapiClass, ReadonlySet<string>>): string {
-  const positions = new Map<string, number>();
-  const refs: string[] = [];
-  const position = (key: string): number => {
-    let i = positions.get(key);
-    if (i === undefined) { i = refs.length; refs.push(key); positions.set(key, i); }
-    return i;
-  };
-  // Carried entries point into the old index's refs: translate each old position once.
-  const translations = new Map<CacheIndex, Int32Array>();
+function encodeIndex(update: CacheUpdate, files: ReadonlyMap<string, FilePositions>): string {
+  const pools: Record<string, string> = {};
+  for (const [pool, f] of files) pools[pool] = f.id;
+  const poolOrder = Object.keys(pools).sort();
+  const poolNumber = new Map(poolOrder.map((p, i) => [p, i]));
   const addresses: string[] = [];
   const deps: number[] = [];
   const ends: number[] = [];
   const extras: IndexFile['extras'] = {};
   const values: IndexFile['values'] = {};
-  for (const [address, e] of entries) {
+  for (const [address, e] of update.entries) {
     const at = addresses.length;
     addresses.push(address);
-    let x: readonly string[];
+    let x: string[] = [];
+    let entry: IndexEntry | undefined;
     if (isCarried(e)) {
-      let t = translations.get(e.from);
-      if (!t) { t = new Int32Array(e.from.refs.length).fill(-1); translations.set(e.from, t); }
-      for (const d of e.from.depsOf(e.at)) {
-        if (t[d] < 0) t[d] = position(e.from.refs[d]);
-        deps.push(t[d]);
+      // Unchanged files and pool order: the numbers still point at the same records.
+      const verbatim = e.from.poolOrder.length === poolOrder.length && poolOrder.every((p, k) => e.from.poolOrder[k] === p && e.from.pools[p] === pools[p]);
+      if (verbatim) {
+        for (const d of e.from.depsOf(e.at)) deps.push(d);
+        x = [...e.from.extrasOf(e.at)];
+        if (!e.from.same(e.at)) values[at] = e.from.value(e.at);
+      } else {
+        entry = e.from.entry(e.at, update.previous);
+        if (!entry) { addresses.pop(); continue; } // cannot be spelled: dropped, so read again next time
       }
-      x = e.from.extrasOf(e.at);
-      if (!e.from.same(e.at)) values[at] = e.from.value(e.at);
-    } else {
-      for (const key of e.refs) deps.push(position(key));
-      x = e.extras;
-      if (!e.same) values[at] = e.value ?? null;
+    } else entry = e;
+    if (entry) {
+      for (const key of entry.refs) {
+        const [pool, cls, ref] = key.split('\0') as [string, XapiClass, string];
+        const n = poolNumber.get(pool);
+        const pos = n === undefined ? undefined : files.get(pool)!.position(cls, ref);
+        if (n !== undefined && pos !== undefined && pos < POOL_STRIDE) deps.push(n * POOL_STRIDE + pos);
+        else x.push(LOOSE + key);
+      }
+      x.push(...entry.extras);
+      if (!entry.same) values[at] = entry.value ?? null;
     }
-    if (x.length) extras[at] = [...x];
+    if (x.length) extras[at] = x;
     ends.push(deps.length);
   }
   const file: IndexFile = {
-    format: INDEX_FORMAT, version: INDEX_VERSION, xcpform: VERSION, lineage, serial, pools,
-    fields: Object.fromEntries([...fields].map(([c, f]) => [c, [...f].sort()])),
-    refs: refs.join('\n'), addresses: addresses.join('\n'), deps, ends, extras, values,
+    format: INDEX_FORMAT, version: INDEX_VERSION, xcpform: VERSION, lineage: update.lineage, serial: update.serial, pools,
+    fields: Object.fromEntries([...update.fields].map(([c, f]) => [c, [...f].sort()])),
+    addresses: addresses.join('\n'), deps, ends, extras, values,
   };
   return JSON.stringify(file);
 }
@@ -425,11 +518,10 @@ function parseIndex(text: string): CacheIndex {
   if (f.format !== INDEX_FORMAT || f.version !== INDEX_VERSION) throw new Error('not a refresh index of this version');
   if (f.xcpform !== VERSION) throw new Error(`written by xcpform ${String(f.xcpform)}, this is ${VERSION}`);
   const objects = [f.pools, f.fields, f.extras, f.values];
-  if (typeof f.lineage !== 'string' || typeof f.serial !== 'number' || typeof f.refs !== 'string' || typeof f.addresses !== 'string'
+  if (typeof f.lineage !== 'string' || typeof f.serial !== 'number' || typeof f.addresses !== 'string'
     || !Array.isArray(f.deps) || !Array.isArray(f.ends) || objects.some((o) => typeof o !== 'object' || o === null)) {
     throw new Error('index fields missing');
   }
-  const refs = f.refs === '' ? [] : f.refs.split('\n');
   const addresses = f.addresses === '' ? [] : f.addresses.split('\n');
   if (f.ends.length !== addresses.length) throw new Error(`${addresses.length} addresses but ${f.ends.length} entries`);
   let prev = 0;
@@ -438,7 +530,8 @@ function parseIndex(text: string): CacheIndex {
     prev = e;
   }
   if (prev !== f.deps.length) throw new Error('entry bounds malformed');
-  for (const d of f.deps) if (!Number.isInteger(d) || d < 0 || d >= refs.length) throw new Error(`dependency #${String(d)} outside the ${refs.length} refs`);
+  const limit = Object.keys(f.pools).length * POOL_STRIDE;
+  for (const d of f.deps) if (!Number.isInteger(d) || d < 0 || d >= limit) throw new Error(`dependency ${String(d)} outside the pools' records`);
   const fields = new Map<XapiClass, ReadonlySet<string>>();
   for (const [cls, list] of Object.entries(f.fields)) {
     if (!Array.isArray(list) || list.some((x) => typeof x !== 'string')) throw new Error(`fields of ${cls} malformed`);
@@ -455,5 +548,5 @@ function parseIndex(text: string): CacheIndex {
   };
   const extras = sparse(f.extras, (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'), 'extras');
   const values = sparse(f.values, (v) => v === null || (typeof v === 'object' && !Array.isArray(v)), 'value');
-  return new CacheIndex(f.lineage, f.serial, f.pools, fields, refs, addresses, f.deps, f.ends, extras, values);
+  return new CacheIndex(f.lineage, f.serial, f.pools, fields, addresses, f.deps, f.ends, extras, values);
 }

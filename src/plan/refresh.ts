@@ -14,7 +14,7 @@ import { resourceType } from '../resources/registry';
 import { WorldSnapshot, type AccessTracker } from '../resources/snapshot';
 import { sameValue, type ObjectValue } from '../values/value';
 import { eventFrom, getAllRecords, isXapiError, type XapiClass, type XapiClient, type XapiEvent } from '../xenapi';
-import type { CachedPool, CacheIndex, CacheUpdate, CarriedEntry, IndexEntry, RefreshCache } from './refresh-cache';
+import { looseKey, missKey, refKey, scanKey, type CachedPool, type CacheIndex, type CacheUpdate, type CarriedEntry, type IndexEntry, type RefreshCache } from './refresh-cache';
 
 /** A managed object recorded in state. */
 export interface PriorInstance {
@@ -166,9 +166,9 @@ class DependencyRecorder implements AccessTracker {
   readonly refs = new Set<string>();
   readonly extras = new Set<string>();
   constructor(private readonly fields: Map<XapiClass, Set<string>>) {}
-  ref(pool: string, cls: XapiClass, ref: string): void { this.refs.add(`${pool}|${cls}|${ref}`); }
-  uuidMiss(pool: string, cls: XapiClass, uuid: string): void { this.extras.add(`u|${pool}|${cls}|${uuid}`); }
-  scan(pool: string, cls: XapiClass): void { this.extras.add(`s|${pool}|${cls}`); }
+  ref(pool: string, cls: XapiClass, ref: string): void { this.refs.add(refKey(pool, cls, ref)); }
+  uuidMiss(pool: string, cls: XapiClass, uuid: string): void { this.extras.add(missKey(pool, cls, uuid)); }
+  scan(pool: string, cls: XapiClass): void { this.extras.add(scanKey(pool, cls)); }
   field(cls: XapiClass, field: string): void {
     let set = this.fields.get(cls);
     if (!set) { set = new Set(); this.fields.set(cls, set); }
@@ -193,38 +193,35 @@ function changedFields(a: Record<string, unknown>, b: Record<string, unknown>): 
  * utilisation) touches no entry; whole-class scans are touched by any event of their class.
  */
 class ChangeSet {
-  private readonly refs = new Set<string>();
-  private readonly scans = new Set<string>();
-  private readonly added = new Set<string>();
+  /** Dependency numbers (records of the cached files) that changed. */
+  private readonly records = new Set<number>();
+  /** Loose refs, scans and UUID additions that changed. */
+  private readonly keys = new Set<string>();
 
-  constructor(reads: ReadonlyMap<string, PoolRead>, fields: ReadonlyMap<XapiClass, ReadonlySet<string>>) {
+  constructor(reads: ReadonlyMap<string, PoolRead>, index: CacheIndex) {
     for (const [pool, r] of reads) {
       for (const { event: e, old } of r.events ?? []) {
-        this.scans.add(`s|${pool}|${e.cls}`);
+        const cls = e.cls!;
+        this.keys.add(scanKey(pool, cls));
         const uuid = (e.snapshot as { uuid?: unknown } | undefined)?.uuid;
-        if (e.operation !== 'del' && typeof uuid === 'string') this.added.add(`u|${pool}|${e.cls}|${uuid}`);
+        if (e.operation !== 'del' && typeof uuid === 'string') this.keys.add(missKey(pool, cls, uuid));
         if (e.operation === 'mod' && old && e.snapshot) {
-          const seen = fields.get(e.cls!);
+          const seen = index.fields.get(cls);
           if (!seen) continue;
           if (!seen.has('*') && !changedFields(old as Record<string, unknown>, e.snapshot as Record<string, unknown>).some((f) => seen.has(f))) continue;
         }
-        this.refs.add(`${pool}|${e.cls}|${e.ref}`);
+        this.keys.add(looseKey(pool, cls, e.ref));
+        const pos = r.cached!.position(cls, e.ref);
+        const n = pos === undefined ? undefined : index.depNumber(pool, pos);
+        if (n !== undefined) this.records.add(n);
       }
     }
   }
 
-  private touched?: Uint8Array;
-
   /** Whether entry `i` of `index` depends on anything that changed. */
   touches(index: CacheIndex, i: number): boolean {
-    if (this.refs.size > 0) {
-      if (!this.touched) {
-        this.touched = new Uint8Array(index.refs.length);
-        for (let r = 0; r < index.refs.length; r++) if (this.refs.has(index.refs[r])) this.touched[r] = 1;
-      }
-      for (const d of index.depsOf(i)) if (this.touched[d]) return true;
-    }
-    if (this.scans.size > 0) for (const k of index.extrasOf(i)) if (this.scans.has(k) || this.added.has(k)) return true;
+    if (this.records.size > 0) for (const d of index.depsOf(i)) if (this.records.has(d)) return true;
+    if (this.keys.size > 0) for (const k of index.extrasOf(i)) if (this.keys.has(k)) return true;
     return false;
   }
 }
@@ -236,6 +233,10 @@ function usableIndex(cache: RefreshCache | undefined, reads: ReadonlyMap<string,
   const index = cache.loadIndex();
   if (!index || index.lineage !== state.lineage || index.serial !== state.serial) return undefined;
   for (const [pool, r] of reads) if (index.pools[pool] !== r.cached!.id) return undefined;
+  if (Object.keys(index.pools).length !== reads.size || !index.fits(cachedFiles(reads))) {
+    cache!.misses.push('index: its dependencies do not match the records files');
+    return undefined;
+  }
   return index;
 }
 
@@ -272,7 +273,7 @@ export async function refreshInstances(
     reused: 0,
   };
   const index = usableIndex(cache, reads, options.state);
-  const changes = index ? new ChangeSet(reads, index.fields) : undefined;
+  const changes = index ? new ChangeSet(reads, index) : undefined;
   const fields = new Map<XapiClass, Set<string>>([...(index?.fields ?? [])].map(([c, f]) => [c, new Set(f)]));
   const track = cache !== undefined && options.state !== undefined && failedPools.size === 0;
   const entries = new Map<string, IndexEntry | CarriedEntry>();
@@ -307,7 +308,10 @@ export async function refreshInstances(
       const entry: IndexEntry = { refs: [...recorder.refs], extras: [...recorder.extras], same, ...(same ? {} : { value: res.state }) };
       entries.set(inst.address, entry);
       // Read again with the same outcome (the cached token stays, so its events come back): nothing new to write.
-      if (!entriesChanged && (at === undefined || !sameEntry(index!.entry(at), entry))) entriesChanged = true;
+      if (!entriesChanged) {
+        const before = at === undefined ? undefined : index!.entry(at, cachedFiles(reads));
+        if (!before || !sameEntry(before, entry)) entriesChanged = true;
+      }
     } else entriesChanged = true;
   }
   for (const [cls, set] of fields) if (set.size !== (index?.fields.get(cls)?.size ?? 0)) entriesChanged = true;
@@ -315,20 +319,33 @@ export async function refreshInstances(
   return { world, refreshed, diagnostics, stats, ...(saveCache ? { saveCache } : {}) };
 }
 
+/** The records files the incrementally read pools came from. */
+function cachedFiles(reads: ReadonlyMap<string, PoolRead>): Map<string, CachedPool> {
+  const out = new Map<string, CachedPool>();
+  for (const [pool, r] of reads) if (r.cached) out.set(pool, r.cached);
+  return out;
+}
+
 function sameEntry(a: IndexEntry, b: IndexEntry): boolean {
-  const sameList = (x: readonly string[], y: readonly string[]) => x.length === y.length && x.every((k, i) => k === y[i]);
+  const sameList = (x: readonly string[], y: readonly string[]) => {
+    if (x.length !== y.length) return false;
+    const set = new Set(x);
+    return y.every((k) => set.has(k));
+  };
   if (a.same !== b.same || !sameList(a.refs, b.refs) || !sameList(a.extras, b.extras)) return false;
   return a.same || (a.value === null ? b.value === null : b.value != null && sameValue(a.value!, b.value));
 }
 
-/** A refreshed state that survives the index's JSON unchanged (state values always do). */
-function jsonSafe(v: ObjectValue | null): boolean {
-  if (v === null) return true;
-  try {
-    return sameValue(JSON.parse(JSON.stringify(v)) as ObjectValue, v);
-  } catch {
-    return false;
+/** A refreshed state that survives the index's JSON unchanged: plain objects, arrays, strings, finite numbers, booleans, null. */
+function jsonSafe(v: unknown): boolean {
+  if (v === null || typeof v === 'string' || typeof v === 'boolean') return true;
+  if (typeof v === 'number') return Number.isFinite(v) && !Object.is(v, -0);
+  if (Array.isArray(v)) return v.every(jsonSafe);
+  if (typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+    for (const k in v) if (!jsonSafe((v as Record<string, unknown>)[k])) return false;
+    return true;
   }
+  return false;
 }
 
 function planSave(
@@ -342,12 +359,13 @@ function planSave(
   entriesChanged: boolean,
 ): (() => Promise<string | undefined>) | undefined {
   const rewrite: CacheUpdate['rewrite'][number][] = [];
-  const keep: Record<string, string> = {};
+  const previous = new Map<string, CachedPool>();
   for (const [pool, r] of reads) {
     if (r.mode === 'full' || needsCompaction(r)) {
       rewrite.push({ pool, poolUuid: r.poolUuid ?? '', token: r.token!, records: world.pool(pool), classes: [...needs.get(pool)!] });
-    } else keep[pool] = r.cached!.id;
+    }
+    if (r.cached) previous.set(pool, r.cached);
   }
   if (rewrite.length === 0 && !entriesChanged) return undefined;
-  return () => cache.save({ rewrite, keep, lineage: state.lineage, serial: state.serial, entries, fields });
+  return () => cache.save({ rewrite, previous, lineage: state.lineage, serial: state.serial, entries, fields });
 }

@@ -28,6 +28,12 @@ interface Meta {
 export interface DatabaseJson {
   generation: number;
   tables: Record<string, Record<string, StoredRecord>>;
+  /**
+   * The latest change of each recently changed object ([generation, class, ref, created]),
+   * oldest first, so `event.from` tokens taken before a save still work after a restart;
+   * tokens older than `floor` get EVENTS_LOST. Absent in older files: every token is lost.
+   */
+  changes?: { floor: number; entries: [number, string, string, number][] };
 }
 
 export const newRef = (): string => `OpaqueRef:${randomUUID()}`;
@@ -35,6 +41,8 @@ export const newUuid = (): string => randomUUID();
 
 /** Bounded so a long-lived world does not grow without limit; older tokens get EVENTS_LOST. */
 const MAX_LOG = 500_000;
+/** Objects whose latest change is saved with the world (the newest ones). */
+const SAVED_CHANGES = 50_000;
 
 export class Database {
   private readonly tables = new Map<string, Map<string, StoredRecord>>();
@@ -174,7 +182,27 @@ export class Database {
       if (cls === 'session') continue;
       tables[cls] = Object.fromEntries(t);
     }
-    return { generation: this.gen, tables };
+    return { generation: this.gen, tables, changes: this.savedChanges() };
+  }
+
+  /** The latest change per object, newest {@link SAVED_CHANGES}; see {@link DatabaseJson.changes}. */
+  private savedChanges(): NonNullable<DatabaseJson['changes']> {
+    const latest: Change[] = [];
+    const seen = new Set<string>();
+    let floor = this.logFloor;
+    for (let i = this.log.length - 1; i >= 0; i--) {
+      const c = this.log[i];
+      if (c.cls === 'session' || seen.has(c.ref)) continue;
+      if (latest.length === SAVED_CHANGES) {
+        // Every object changed after this one is saved: tokens from here on are served exactly.
+        floor = c.gen;
+        break;
+      }
+      seen.add(c.ref);
+      latest.push(c);
+    }
+    latest.reverse();
+    return { floor, entries: latest.map((c) => [c.gen, c.cls, c.ref, this.meta.get(c.ref)?.created ?? 0]) };
   }
 
   /** Rebuilds a database from its JSON form, filling fields added since it was written. */
@@ -192,7 +220,28 @@ export class Database {
     }
     db.gen = Math.max(0, Number(json.generation) || 0);
     db.logFloor = db.gen;
+    db.restoreChanges(json.changes);
     return db;
+  }
+
+  /** Takes back saved changes; anything inconsistent leaves every older token lost (the safe answer). */
+  private restoreChanges(changes: DatabaseJson['changes']): void {
+    if (!changes || !Array.isArray(changes.entries) || !Number.isInteger(changes.floor) || changes.floor < 0 || changes.floor > this.gen) return;
+    const log: Change[] = [];
+    let prev = changes.floor;
+    for (const e of changes.entries) {
+      if (!Array.isArray(e) || !Number.isInteger(e[0]) || e[0] <= prev || e[0] > this.gen || typeof e[1] !== 'string' || !CLASSES.has(e[1]) || typeof e[2] !== 'string' || !Number.isInteger(e[3])) return;
+      prev = e[0];
+      log.push({ gen: e[0], cls: e[1], ref: e[2] });
+    }
+    for (const [i, c] of log.entries()) {
+      const created = changes.entries[i][3];
+      const m = this.meta.get(c.ref);
+      if (m) m.created = created;
+      else this.meta.set(c.ref, { cls: c.cls, created, deleted: c.gen });
+    }
+    this.log = log;
+    this.logFloor = changes.floor;
   }
 
   private bump(cls: string, ref: string): number {
