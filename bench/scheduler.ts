@@ -13,6 +13,7 @@ import { Graph } from '../src/dag/graph';
 import { Claim } from '../src/dag/scheduler';
 import { makespanLowerBound, simulateWalk } from '../src/dag/simulate';
 import { criticalPathLength } from '../src/dag/critical-path';
+import { seededRandom } from '../src/simulator/faults';
 
 type Shape = 'A' | 'burst';
 
@@ -22,17 +23,8 @@ interface Workload {
   readonly claims: Map<string, Claim[]>;
 }
 
-/** mulberry32: a small seeded generator, so every run builds the same graphs. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the simulator's seeded generator), so every run builds the same graphs. */
+const rng = seededRandom;
 
 /** Builds one cloudburst-shaped workload of `total` vertices. */
 export function cloudburstGraph(total: number, seed: number, shape: Shape = 'A'): Workload {

@@ -6,8 +6,8 @@ import { Diagnostic, error, warning } from '../diagnostics';
 import { makePlan } from '../plan/planner';
 import type { Plan, PlanMode } from '../plan/model';
 import { refreshInstances } from '../plan/refresh';
-import { RefreshCache } from '../plan/refresh-cache';
-import { PoolUnavailableError } from '../provider/runtime';
+import { RefreshCache, RefreshCacheDamaged } from '../plan/refresh-cache';
+import { PoolUnavailableError, type ProviderRuntime } from '../provider/runtime';
 import { allDataSourceTypes, resourceType } from '../resources/registry';
 import { WorldSnapshot } from '../resources/snapshot';
 import type { XapiClass } from '../xenapi';
@@ -51,6 +51,21 @@ export async function planWorkspace(ws: Workspace, opts: PlanOptions): Promise<{
     if (err instanceof PoolUnavailableError) return { diagnostics: [error('provider.pool-unavailable', err.message, { detail: 'Check the provider block\'s pools.' })] };
     throw err;
   }
+  const cache = opts.refresh !== false ? refreshCacheFor(ws) : undefined;
+  try {
+    return await planWith(ws, opts, runtime, cache);
+  } catch (err) {
+    // A cached record unreadable in the middle of planning: drop the cache, plan again from a full read.
+    if (!(err instanceof RefreshCacheDamaged) || !cache) throw err;
+    cache.clear();
+    const again = await planWith(ws, opts, runtime, cache);
+    const note = warning('refresh.cache-damaged', 'Refresh cache damaged: every object was read again', { detail: `${err.message}. The cache was removed and written anew.` });
+    return again.plan ? { ...again, plan: { ...again.plan, diagnostics: [note, ...again.plan.diagnostics] } } : { ...again, diagnostics: [note, ...again.diagnostics] };
+  }
+}
+
+async function planWith(ws: Workspace, opts: PlanOptions, runtime: ProviderRuntime, cache: RefreshCache | undefined): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
+  const config = ws.config!;
   const prior = priorResources(ws.manager.state);
   const types = new Set([...config.blocks.filter((b) => b.mode === 'managed').map((b) => b.type), ...prior.map((p) => p.type)]);
   const classes = classesForConfig(types, config.blocks.some((b) => b.mode === 'data'));
@@ -60,7 +75,6 @@ export async function planWorkspace(ws: Workspace, opts: PlanOptions): Promise<{
   let world = new WorldSnapshot();
   const diagnostics: Diagnostic[] = [];
   if (opts.refresh !== false || config.blocks.some((b) => b.mode === 'data')) {
-    const cache = opts.refresh !== false ? refreshCacheFor(ws) : undefined;
     const r = await refreshInstances(opts.refresh === false ? [] : prior.filter((p) => p.mode === 'managed'), runtime, needs, {
       ...(cache ? { cache, state: { lineage: ws.manager.lineage, serial: ws.manager.serial } } : {}),
     });

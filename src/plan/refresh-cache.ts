@@ -19,7 +19,7 @@
  * pool itself to whoever can read the folder.
  */
 import { randomUUID } from 'node:crypto';
-import { closeSync, fstatSync, openSync, promises as fs, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readFileSync, readSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LazyClassSource, PoolRecords } from '../resources/snapshot';
 import type { ObjectValue } from '../values/value';
@@ -30,6 +30,17 @@ const RECORDS_MAGIC = 'XCPFORM-REFRESH-RECORDS';
 const RECORDS_VERSION = 1;
 const INDEX_FORMAT = 'xcpform-refresh-index';
 const INDEX_VERSION = 1;
+
+/**
+ * A cached record turned out unreadable while in use (the file was altered after its checks).
+ * Refresh and the engine catch it, drop the cache and read everything again.
+ */
+export class RefreshCacheDamaged extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RefreshCacheDamaged';
+  }
+}
 
 /** Dependency keys (NUL-separated: pool names and refs never hold one). */
 export const refKey = (pool: string, cls: XapiClass, ref: string): string => `${pool}\0${cls}\0${ref}`;
@@ -214,6 +225,15 @@ export class RefreshCache {
     }
   }
 
+  /** Removes every file of this cache (after damage was found in use). Never throws. */
+  clear(): void {
+    try {
+      rmSync(this.dir, { recursive: true, force: true });
+    } catch {
+      // Left behind: the next load refuses what it cannot check anyway.
+    }
+  }
+
   /** The index, or undefined (absent or damaged). */
   loadIndex(): CacheIndex | undefined {
     let text: string;
@@ -350,7 +370,11 @@ function openRecordsFile(fd: number, file: string, pool: string): CachedPool {
   const handle = {};
   const readRecord = (at: number, length: number): Buffer => {
     void handle;
-    return readExactly(fd, bodyStart + at, length);
+    try {
+      return readExactly(fd, bodyStart + at, length);
+    } catch (err) {
+      throw new RefreshCacheDamaged(`refresh cache ${file}: ${(err as Error).message}`);
+    }
   };
   const sources = new Map<XapiClass, LazyClassSource>();
   const bases: number[] = [];
@@ -385,7 +409,7 @@ function openRecordsFile(fd: number, file: string, pool: string): CachedPool {
       get uuids(): readonly string[] {
         if (!uuids) {
           const list = n ? uuidsText.split('\n') : [];
-          if (list.length !== n) throw new Error(`refresh cache ${file}: class ${cls} has ${n} records but ${list.length} UUIDs; delete ${path.dirname(file)} and plan again`);
+          if (list.length !== n) throw new RefreshCacheDamaged(`refresh cache ${file}: class ${cls} has ${n} records but ${list.length} UUIDs`);
           uuids = list;
         }
         return uuids;
@@ -408,7 +432,7 @@ function openRecordsFile(fd: number, file: string, pool: string): CachedPool {
           return JSON.parse(bytes.toString('utf8'));
         } catch (err) {
           // The sizes matched at load; a record that does not parse means the file was altered.
-          throw new Error(`refresh cache ${file}: record ${refs[i]} of ${cls} is damaged (${(err as Error).message}); delete ${path.dirname(file)} and plan again`);
+          throw new RefreshCacheDamaged(`refresh cache ${file}: record ${refs[i]} of ${cls} is damaged (${(err as Error).message})`);
         }
       },
     });

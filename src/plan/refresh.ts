@@ -14,7 +14,7 @@ import { resourceType } from '../resources/registry';
 import { WorldSnapshot, type AccessTracker } from '../resources/snapshot';
 import { sameValue, type ObjectValue } from '../values/value';
 import { eventFrom, getAllRecords, isXapiError, type XapiClass, type XapiClient, type XapiEvent } from '../xenapi';
-import { looseKey, missKey, refKey, scanKey, type CachedPool, type CacheIndex, type CacheUpdate, type CarriedEntry, type IndexEntry, type RefreshCache } from './refresh-cache';
+import { looseKey, missKey, refKey, RefreshCacheDamaged, scanKey, type CachedPool, type CacheIndex, type CacheUpdate, type CarriedEntry, type IndexEntry, type RefreshCache } from './refresh-cache';
 
 /** A managed object recorded in state. */
 export interface PriorInstance {
@@ -110,8 +110,9 @@ export async function fetchSnapshot(
       const client = await source.client(pool);
       let why: string | undefined;
       if (cache) {
+        const missesBefore = cache.misses.length;
         const cached = cache.loadPool(pool);
-        if (!cached) why = 'no cached records';
+        if (!cached) why = cache.misses.length > missesBefore ? `cached records unreadable (${cache.misses[cache.misses.length - 1]})` : 'no cached records';
         else if (!sameClasses(cached.classes, classes)) why = 'the classes to read changed';
         else {
           const inc = await incrementalRead(world, pool, client, cached, classes);
@@ -128,6 +129,7 @@ export async function fetchSnapshot(
       if (cache) poolUuid = classes.has('pool') ? snap.all('pool').values().next().value?.uuid ?? '' : await poolUuidOf(client);
       reads.set(pool, { mode: 'full', token, poolUuid, why });
     } catch (err) {
+      if (err instanceof RefreshCacheDamaged) throw err;
       failedPools.add(pool);
       diagnostics.push(error('refresh.pool-failed', `cannot read pool "${pool}"`, {
         detail: `${isXapiError(err) ? `${err.message}` : (err as Error).message}. Check the pool's url and credentials, or plan with -refresh=false.`,
@@ -157,6 +159,14 @@ async function incrementalRead(world: WorldSnapshot, pool: string, client: XapiC
     const old = e.operation === 'mod' ? snap.get(e.cls, e.ref) : undefined;
     snap.put(e.cls, e.ref as never, e.operation === 'del' ? undefined : (e.snapshot as never));
     events.push({ event: e, old });
+  }
+  // xapi says how many objects of each class exist: a cache that disagrees after the events
+  // missed some (the pool database restored from an older backup, say). Read everything then.
+  for (const cls of classes) {
+    const reported = batch.validRefCounts[cls.toLowerCase()];
+    if (reported !== undefined && reported !== snap.count(cls)) {
+      return { mode: 'full', why: `xapi counts ${reported} ${cls} objects, the cache and its events ${snap.count(cls)}` };
+    }
   }
   return { mode: 'incremental', token: batch.token, poolUuid, cached, events };
 }
@@ -246,12 +256,31 @@ function needsCompaction(r: PoolRead): boolean {
   return n > 1000 && n > (r.cached?.records ?? 0) * 0.05;
 }
 
-/** Refreshes the given instances; see the file comment. */
+/**
+ * Refreshes the given instances; see the file comment. A cache found damaged while in use is
+ * removed and the refresh starts over without it (a full read that writes a new one).
+ */
 export async function refreshInstances(
   instances: readonly PriorInstance[],
   source: RecordSource,
   extraNeeds: ReadonlyMap<string, ReadonlySet<XapiClass>> = new Map(),
   options: RefreshOptions = {},
+): Promise<RefreshResult> {
+  try {
+    return await refreshOnce(instances, source, extraNeeds, options);
+  } catch (err) {
+    if (!(err instanceof RefreshCacheDamaged) || !options.cache) throw err;
+    options.cache.misses.push(err.message);
+    options.cache.clear();
+    return refreshOnce(instances, source, extraNeeds, options);
+  }
+}
+
+async function refreshOnce(
+  instances: readonly PriorInstance[],
+  source: RecordSource,
+  extraNeeds: ReadonlyMap<string, ReadonlySet<XapiClass>>,
+  options: RefreshOptions,
 ): Promise<RefreshResult> {
   const diagnostics: Diagnostic[] = [];
   const needs = new Map<string, Set<XapiClass>>();

@@ -148,9 +148,9 @@ export class PoolRecords {
     const lz = this.lazy.get(cls);
     if (!lz) return map.size;
     let n = lz.source.refs.length;
-    const positions = this.positions(lz);
+    const inSource = (ref: string): boolean => (lz.source.find ? lz.source.find(ref) : this.positions(lz).get(ref)) !== undefined;
     for (const [ref, v] of map) {
-      if (!positions.has(ref)) { if (v !== GONE) n++; } else if (v === GONE) n--;
+      if (!inSource(ref)) { if (v !== GONE) n++; } else if (v === GONE) n--;
     }
     return n;
   }
