@@ -265,21 +265,38 @@ describe('incremental refresh of 40 VMs over HTTP', () => {
     expect(touched.size).toBeGreaterThan(3);
   });
 
-  test('another state serial or lineage: records still incremental, every instance read again, results equal a full read', async () => {
+  test('another state serial (after an apply): entries whose prior state is unchanged are reused, the others read again', async () => {
     const cache = new RefreshCache(path.join(await tempDir(), 'cache'));
     await cachedRead(p, cache);
-    await m.describe(m.alive(true)[0], 'before the serial changes');
-    for (const state of [{ ...STATE, serial: STATE.serial + 1 }, { lineage: 'lineage-b', serial: STATE.serial + 1 }]) {
-      const r = await cachedRead(p, cache, state);
-      expect(r.stats.pools[POOL].mode).toBe('incremental');
-      expect(r.stats.read).toBe(p.prior.length);
-      expect(r.stats.reused).toBe(0);
-      await expectAgreesWithFull(p, r);
-    }
-    // The index now belongs to the last state: the same state again reuses.
-    const again = await cachedRead(p, cache, { lineage: 'lineage-b', serial: STATE.serial + 1 });
-    expect(again.stats.reused).toBeGreaterThan(0);
-    await expectAgreesWithFull(p, again);
+    const [changedOutOfBand] = m.alive(true);
+    await m.describe(changedOutOfBand, 'before the serial changes');
+    // As if an apply had written two instances' state (their prior differs now).
+    const written = m.alive(true).filter((a) => a !== changedOutOfBand).slice(0, 2);
+    const prior = p.prior.map((x) => (written.includes(x.address) ? { ...x, attributes: { ...x.attributes, shutdown_timeout: 300 } } : x));
+    const q = withPrior(p, prior);
+    const next = { ...STATE, serial: STATE.serial + 3 };
+    const r = await cachedRead(q, cache, next);
+    expect(r.stats.pools[POOL].mode).toBe('incremental');
+    expect(r.stats.read).toBe(3);
+    expect(r.stats.reused).toBe(p.prior.length - 3);
+    await expectAgreesWithFull(q, r);
+    for (const a of written) expect(stateOf(r, a)?.shutdown_timeout).toBe(300);
+    // The index now belongs to that serial: only the instance whose VM changed is read again.
+    const again = await cachedRead(q, cache, next);
+    expect(again.stats.read).toBe(1);
+    await expectAgreesWithFull(q, again);
+  });
+
+  test('another lineage: records still incremental, every instance read again', async () => {
+    const cache = new RefreshCache(path.join(await tempDir(), 'cache'));
+    await cachedRead(p, cache);
+    const r = await cachedRead(p, cache, { lineage: 'lineage-b', serial: STATE.serial });
+    expect(r.stats.pools[POOL].mode).toBe('incremental');
+    expect(r.stats.read).toBe(p.prior.length);
+    expect(r.stats.reused).toBe(0);
+    await expectAgreesWithFull(p, r);
+    const again = await cachedRead(p, cache, { lineage: 'lineage-b', serial: STATE.serial });
+    expect(again.stats.read).toBe(0);
   });
 
   describe('damaged or mismatched cache files fall back to a full read', () => {

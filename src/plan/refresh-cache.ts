@@ -10,15 +10,16 @@
  * Per state (lineage and serial), an index holds for every refreshed instance the objects its
  * read looked at (refs, UUID lookups that found nothing, whole-class scans) and whether the read
  * returned the prior state unchanged. An instance none of whose objects changed, whose prior
- * state is the same (same serial), is not read again: its refreshed state is known. Anything
- * doubtful (another state serial, a pool read in full, an unreadable or mismatched file) means
- * reading again, never reusing: the cache can cost a full refresh, not a wrong plan.
+ * state is the same (same state serial, or after an apply the same fingerprint of its prior
+ * state), is not read again: its refreshed state is known. Anything doubtful (another lineage,
+ * a pool read in full, an unreadable or mismatched file) means reading again, never reusing:
+ * the cache can cost a full refresh, not a wrong plan.
  *
  * Files live under `<dir>` (the engine uses `<workdir>/.xcpform/refresh/<lineage>/`), mode
  * 0600, written to a temporary name and renamed. They hold xapi records, as readable as the
  * pool itself to whoever can read the folder.
  */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { closeSync, fstatSync, openSync, promises as fs, readFileSync, readSync, rmSync } from 'node:fs';
 import * as path from 'node:path';
 import type { LazyClassSource, PoolRecords } from '../resources/snapshot';
@@ -78,6 +79,13 @@ export interface IndexEntry {
   readonly same: boolean;
   /** The refreshed state when it differs (null: deleted outside xcpform). */
   readonly value?: ObjectValue | null;
+  /** The prior state the read was given (kept in memory; only its fingerprint is written). */
+  readonly prior?: ObjectValue;
+}
+
+/** A fingerprint of a prior state: entries are reused for another state serial only when it matches. */
+export function fingerprint(v: ObjectValue): string {
+  return createHash('sha1').update(JSON.stringify(v)).digest('base64');
 }
 
 /**
@@ -102,9 +110,18 @@ export class CacheIndex {
     private readonly ends: readonly number[],
     private readonly extras: ReadonlyMap<number, readonly string[]>,
     private readonly values: ReadonlyMap<number, ObjectValue | null>,
+    private readonly fingerprintsText: string,
   ) {
     for (let i = 0; i < addresses.length; i++) this.positions.set(addresses[i], i);
     this.poolOrder = Object.keys(pools).sort();
+  }
+
+  private fingerprints?: readonly string[];
+
+  /** The fingerprint of the prior state entry `i` was read with ('' when unknown). */
+  fingerprintOf(i: number): string {
+    this.fingerprints ??= this.fingerprintsText.split('\n');
+    return this.fingerprints[i] ?? '';
   }
 
   /** Position of the entry of `address`, if indexed. */
@@ -368,10 +385,14 @@ function openRecordsFile(fd: number, file: string, pool: string): CachedPool {
   // from: it stays on this file even if a later plan replaces it. It is closed when the
   // returned object (which every record source refers to) is collected.
   const handle = {};
+  // One read per record while few are needed; past that (a plan that reads most instances
+  // again), the whole body in one read.
+  let reads = 0;
+  let body: Buffer | undefined;
   const readRecord = (at: number, length: number): Buffer => {
-    void handle;
     try {
-      return readExactly(fd, bodyStart + at, length);
+      if (!body && ++reads > 512) body = readExactly(fd, bodyStart, size - bodyStart);
+      return body ? body.subarray(at, at + length) : readExactly(fd, bodyStart + at, length);
     } catch (err) {
       throw new RefreshCacheDamaged(`refresh cache ${file}: ${(err as Error).message}`);
     }
@@ -484,6 +505,8 @@ interface IndexFile {
   extras: Record<string, string[]>;
   /** Entry position → refreshed state, for entries whose read changed the prior state. */
   values: Record<string, ObjectValue | null>;
+  /** Per entry, newline-separated: the fingerprint of the prior state it was read with. */
+  fingerprints: string;
 }
 
 const isCarried = (e: IndexEntry | CarriedEntry): e is CarriedEntry => (e as CarriedEntry).from !== undefined;
@@ -498,6 +521,7 @@ function encodeIndex(update: CacheUpdate, files: ReadonlyMap<string, FilePositio
   const ends: number[] = [];
   const extras: IndexFile['extras'] = {};
   const values: IndexFile['values'] = {};
+  const fingerprints: string[] = [];
   for (const [address, e] of update.entries) {
     const at = addresses.length;
     addresses.push(address);
@@ -528,11 +552,12 @@ function encodeIndex(update: CacheUpdate, files: ReadonlyMap<string, FilePositio
     }
     if (x.length) extras[at] = x;
     ends.push(deps.length);
+    fingerprints.push(isCarried(e) ? e.from.fingerprintOf(e.at) : e.prior ? fingerprint(e.prior) : '');
   }
   const file: IndexFile = {
     format: INDEX_FORMAT, version: INDEX_VERSION, xcpform: VERSION, lineage: update.lineage, serial: update.serial, pools,
     fields: Object.fromEntries([...update.fields].map(([c, f]) => [c, [...f].sort()])),
-    addresses: addresses.join('\n'), deps, ends, extras, values,
+    addresses: addresses.join('\n'), deps, ends, extras, values, fingerprints: fingerprints.join('\n'),
   };
   return JSON.stringify(file);
 }
@@ -542,7 +567,7 @@ function parseIndex(text: string): CacheIndex {
   if (f.format !== INDEX_FORMAT || f.version !== INDEX_VERSION) throw new Error('not a refresh index of this version');
   if (f.xcpform !== VERSION) throw new Error(`written by xcpform ${String(f.xcpform)}, this is ${VERSION}`);
   const objects = [f.pools, f.fields, f.extras, f.values];
-  if (typeof f.lineage !== 'string' || typeof f.serial !== 'number' || typeof f.addresses !== 'string'
+  if (typeof f.lineage !== 'string' || typeof f.serial !== 'number' || typeof f.addresses !== 'string' || typeof f.fingerprints !== 'string'
     || !Array.isArray(f.deps) || !Array.isArray(f.ends) || objects.some((o) => typeof o !== 'object' || o === null)) {
     throw new Error('index fields missing');
   }
@@ -572,5 +597,5 @@ function parseIndex(text: string): CacheIndex {
   };
   const extras = sparse(f.extras, (v) => Array.isArray(v) && v.every((x) => typeof x === 'string'), 'extras');
   const values = sparse(f.values, (v) => v === null || (typeof v === 'object' && !Array.isArray(v)), 'value');
-  return new CacheIndex(f.lineage, f.serial, f.pools, fields, addresses, f.deps, f.ends, extras, values);
+  return new CacheIndex(f.lineage, f.serial, f.pools, fields, addresses, f.deps, f.ends, extras, values, f.fingerprints);
 }

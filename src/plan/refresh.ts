@@ -6,15 +6,15 @@
  * With a {@link RefreshCache}, a pool read before is refreshed incrementally: one `event.from`
  * from the cached token (plus `pool.get_all_records`, to check it is the same pool), applied to
  * the cached records; and an instance whose read depended on nothing that changed, with the same
- * prior state (same state serial), keeps its known result without being read again. Any doubt
- * falls back to the full read (see refresh-cache.ts).
+ * prior state (same state serial, or the same fingerprint of it), keeps its known result without
+ * being read again. Any doubt falls back to the full read (see refresh-cache.ts).
  */
 import { Diagnostic, error } from '../diagnostics';
 import { resourceType } from '../resources/registry';
 import { WorldSnapshot, type AccessTracker } from '../resources/snapshot';
 import { sameValue, type ObjectValue } from '../values/value';
 import { eventFrom, getAllRecords, isXapiError, type XapiClass, type XapiClient, type XapiEvent } from '../xenapi';
-import { looseKey, missKey, refKey, RefreshCacheDamaged, scanKey, type CachedPool, type CacheIndex, type CacheUpdate, type CarriedEntry, type IndexEntry, type RefreshCache } from './refresh-cache';
+import { fingerprint, looseKey, missKey, refKey, RefreshCacheDamaged, scanKey, type CachedPool, type CacheIndex, type CacheUpdate, type CarriedEntry, type IndexEntry, type RefreshCache } from './refresh-cache';
 
 /** A managed object recorded in state. */
 export interface PriorInstance {
@@ -33,7 +33,7 @@ export interface RecordSource {
 export interface RefreshOptions {
   /** Refresh incrementally from (and update) this cache. */
   readonly cache?: RefreshCache;
-  /** Lineage and serial of the state the instances come from: results are reused only for the same. */
+  /** Lineage and serial of the state the instances come from: results are reused only for the same lineage. */
   readonly state?: { readonly lineage: string; readonly serial: number };
 }
 
@@ -241,7 +241,8 @@ function usableIndex(cache: RefreshCache | undefined, reads: ReadonlyMap<string,
   if (!cache || !state || reads.size === 0) return undefined;
   for (const r of reads.values()) if (r.mode !== 'incremental') return undefined;
   const index = cache.loadIndex();
-  if (!index || index.lineage !== state.lineage || index.serial !== state.serial) return undefined;
+  // Another serial of the same state: entries are checked one by one against their prior's fingerprint.
+  if (!index || index.lineage !== state.lineage) return undefined;
   for (const [pool, r] of reads) if (index.pools[pool] !== r.cached!.id) return undefined;
   if (Object.keys(index.pools).length !== reads.size || !index.fits(cachedFiles(reads))) {
     cache!.misses.push('index: its dependencies do not match the records files');
@@ -306,7 +307,9 @@ async function refreshOnce(
   const fields = new Map<XapiClass, Set<string>>([...(index?.fields ?? [])].map(([c, f]) => [c, new Set(f)]));
   const track = cache !== undefined && options.state !== undefined && failedPools.size === 0;
   const entries = new Map<string, IndexEntry | CarriedEntry>();
-  let entriesChanged = !index;
+  const sameSerial = index !== undefined && index.serial === options.state!.serial;
+  // Written again for another serial even when every entry is reused, so the next plan takes the fast path.
+  let entriesChanged = !index || !sameSerial;
   const refreshed = new Map<string, ObjectValue | null>();
   for (const inst of instances) {
     const rt = resourceType(inst.type);
@@ -315,7 +318,7 @@ async function refreshOnce(
       continue;
     }
     const at = index?.find(inst.address);
-    if (at !== undefined && !changes!.touches(index!, at)) {
+    if (at !== undefined && !changes!.touches(index!, at) && (sameSerial || index!.fingerprintOf(at) === fingerprint(inst.attributes))) {
       refreshed.set(inst.address, index!.same(at) ? inst.attributes : index!.value(at));
       entries.set(inst.address, { from: index!, at });
       stats.reused++;
@@ -334,7 +337,7 @@ async function refreshOnce(
     refreshed.set(inst.address, res.state);
     if (recorder && !res.diagnostics?.length && jsonSafe(res.state)) {
       const same = res.state !== null && sameValue(res.state, inst.attributes);
-      const entry: IndexEntry = { refs: [...recorder.refs], extras: [...recorder.extras], same, ...(same ? {} : { value: res.state }) };
+      const entry: IndexEntry = { refs: [...recorder.refs], extras: [...recorder.extras], same, ...(same ? {} : { value: res.state }), prior: inst.attributes };
       entries.set(inst.address, entry);
       // Read again with the same outcome (the cached token stays, so its events come back): nothing new to write.
       if (!entriesChanged) {
