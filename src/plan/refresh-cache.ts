@@ -385,13 +385,14 @@ function openRecordsFile(fd: number, file: string, pool: string): CachedPool {
   // from: it stays on this file even if a later plan replaces it. It is closed when the
   // returned object (which every record source refers to) is collected.
   const handle = {};
-  // One read per record while few are needed; past that (a plan that reads most instances
-  // again), the whole body in one read.
+  // One read per record while few are needed; past an eighth of them (a plan that reads most
+  // instances again), the whole body in one read.
   let reads = 0;
+  let many = 512;
   let body: Buffer | undefined;
   const readRecord = (at: number, length: number): Buffer => {
     try {
-      if (!body && ++reads > 512) body = readExactly(fd, bodyStart, size - bodyStart);
+      if (!body && ++reads > many) body = readExactly(fd, bodyStart, size - bodyStart);
       return body ? body.subarray(at, at + length) : readExactly(fd, bodyStart + at, length);
     } catch (err) {
       throw new RefreshCacheDamaged(`refresh cache ${file}: ${(err as Error).message}`);
@@ -460,6 +461,7 @@ function openRecordsFile(fd: number, file: string, pool: string): CachedPool {
     total += n;
   }
   if (bodyStart + offset !== size) throw new Error(`body is ${size - bodyStart} bytes, the header describes ${offset}`);
+  many = Math.max(512, total / 8);
   // Registered only now: a file refused above is closed by the caller, once.
   descriptors.register(handle, fd);
   const baseOf = new Map(classOrder.map((c, k) => [c.cls, bases[k]]));
