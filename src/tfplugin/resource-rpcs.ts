@@ -7,7 +7,7 @@ import { Diagnostic, error, hasErrors } from '../diagnostics';
 import type { ProviderSettings } from '../provider/endpoints';
 import type { ProviderRuntime } from '../provider/runtime';
 import { dataSourceSchema, resourceSchema } from '../provider/schemas';
-import { fetchSnapshot, poolOf } from '../plan/refresh';
+import { poolOf } from '../plan/refresh';
 import { dataSourceType, resourceType } from '../resources/registry';
 import type { ProgressEvent } from '../resources/resource';
 import type { WorldSnapshot } from '../resources/snapshot';
@@ -26,6 +26,7 @@ import { compatibilityErrors, planValidityErrors } from './plan-validity';
 import type { UnaryHandler } from './server';
 import { validateConfig } from './validate';
 import { keepConfigured, preferReference, withDefaults, withoutDefaults } from './views';
+import { LiveWorld } from './live-world';
 import { readWithPrior, resolveImportPool, runUntilStopped } from './resource-helpers';
 
 /** Opaque bytes Terraform keeps with each object; versioned for later use. */
@@ -46,6 +47,9 @@ class RpcFailure {
 }
 
 export class ResourceRpcs {
+  /** Records kept current per runtime (a ConfigureProvider again starts from nothing). */
+  private readonly live = new WeakMap<ProviderRuntime, LiveWorld>();
+
   constructor(private readonly o: ResourceRpcsOptions) {}
 
   rpcs(): Record<string, UnaryHandler> {
@@ -97,8 +101,14 @@ export class ResourceRpcs {
 
   private async world(pool: string, classes: readonly XapiClass[], diagnostics: Diagnostic[]): Promise<WorldSnapshot> {
     const { runtime } = this.runtime();
-    const { world, failedPools } = await fetchSnapshot(runtime, new Map([[pool, new Set(classes)]]), diagnostics);
-    if (failedPools.size) throw fail(...diagnostics);
+    let live = this.live.get(runtime);
+    if (!live) {
+      live = new LiveWorld(runtime, (p, why, detail) => this.o.log.debug('reading the pool\'s records in full', { pool: p, why, detail }));
+      this.live.set(runtime, live);
+    }
+    // One event.from per call, not a bulk read of every class (live-world.ts).
+    const world = await live.world(pool, classes, diagnostics);
+    if (!world) throw fail(...diagnostics);
     return world;
   }
 
