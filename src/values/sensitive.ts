@@ -58,6 +58,8 @@ export function isMarkedObject(value: unknown): value is { [key: string]: Marked
 
 /** Removes every mark, returning the plain value and the sorted paths that were marked. */
 export function unmark(value: MarkedValue): { value: Value; paths: ValuePath[] } {
+  // Most values carry no mark: nothing to remove, so nothing to copy (values are never mutated).
+  if (!containsSensitive(value)) return { value: value as Value, paths: [] };
   const paths: ValuePath[] = [];
   const walk = (v: MarkedValue, path: (string | number)[]): Value => {
     if (v instanceof Sensitive) {
