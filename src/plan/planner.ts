@@ -94,6 +94,8 @@ export function makePlan(input: PlanInput): Plan {
       const { instances, diagnostics: evalDiags } = input.config.evaluateBlock(block.address, scope);
       diagnostics.push(...evalDiags);
       const values: [number | string | undefined, Value][] = [];
+      // The pools of the blocks this one refers to are settled before it is planned (a block never refers to itself).
+      const blockRouting = { ...routing, fallbackPool: onlyPool(block, blockPools) };
       for (const inst of instances) {
         planned.add(inst.address);
         const prior = priorByAddress.get(inst.address);
@@ -117,12 +119,16 @@ export function makePlan(input: PlanInput): Plan {
           rateCard: input.rateCard,
           mode: input.mode,
           placer: getPlacer,
-          routing: { ...routing, fallbackPool: onlyPool(block, blockPools) },
+          routing: blockRouting,
         });
         if (res.change?.after) {
           plannedValues.set(inst.address, res.change.after);
           const pool = res.change.after.pool;
-          if (typeof pool === 'string') blockPools.set(block.address, new Set([...(blockPools.get(block.address) ?? []), pool]));
+          if (typeof pool === 'string') {
+            const pools = blockPools.get(block.address);
+            if (pools) pools.add(pool);
+            else blockPools.set(block.address, new Set([pool]));
+          }
         }
         diagnostics.push(...res.diagnostics);
         if (res.change) changes.push(res.change);
