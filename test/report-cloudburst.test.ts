@@ -15,9 +15,8 @@ import { ROOT, xcpform } from './helpers/cli';
 const OUT = resolve(__dirname, '..', 'test-output');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-const skip = process.env.XCPFORM_SKIP_BROWSER === '1';
 
-(skip ? describe.skip : describe)('the cloudburst example\'s first plan as an HTML report', () => {
+describe('the cloudburst example\'s first plan as an HTML report', () => {
   test('opens in Chromium with every change, the VPN link and the placement the plan chose, and no secret', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'xcpform-report-burst-'));
     cpSync(join(ROOT, 'examples', 'cloudburst', 'main.tf'), join(dir, 'main.tf'));

@@ -31,7 +31,11 @@ function tfEnv(): NodeJS.ProcessEnv {
 
 const tf = (cwd: string, ...args: string[]): string => execFileSync('terraform', args, { cwd, env: tfEnv(), encoding: 'utf8' });
 
-(terraform ? describe : describe.skip)(`terraform ${terraform ?? '(absent)'} reads and rewrites xcpform state`, () => {
+test('terraform is on the PATH (part of the machine image; these tests need it)', () => {
+  expect(terraform).toMatch(/^\d+\.\d+\.\d+/);
+});
+
+describe(`terraform ${terraform ?? '(absent)'} reads and rewrites xcpform state`, () => {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xcpform-tf-'));
   const file = path.join(dir, 'terraform.tfstate');
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

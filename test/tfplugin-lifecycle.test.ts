@@ -8,7 +8,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { dataSourceType, resourceType } from '../src/resources/registry';
+import { resourceType } from '../src/resources/registry';
 import { encodeJson } from '../src/tfplugin/codec/json';
 import { blockType } from '../src/tfplugin/codec/types';
 import { compatibilityErrors, planValidityErrors } from '../src/tfplugin/plan-validity';
@@ -177,8 +177,7 @@ describe.each(CASES)('$type over tfplugin6 against the simulator', (c) => {
 });
 
 describe('data sources over tfplugin6 against the simulator', () => {
-  const run = dataSourceType('xcp_network') ? it : it.skip;
-  run('ReadDataSource finds an object by name, and reports a missing one as a diagnostic', async () => {
+  it('ReadDataSource finds an object by name, and reports a missing one as a diagnostic', async () => {
     const p = await PluginProcess.launch();
     try {
       const provider = schemaOf('provider');

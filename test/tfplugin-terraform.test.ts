@@ -6,7 +6,6 @@
  */
 import { join } from 'node:path';
 import { providerSchemaDocument } from '../src/provider/schemas';
-import { resourceType } from '../src/resources/registry';
 import { startSimulator } from '../src/simulator';
 import { XapiClient } from '../src/xenapi';
 import { asTerraformPrintsIt } from './helpers/tfplugin-values';
@@ -40,8 +39,7 @@ describe('terraform 1.11.4 with terraform-provider-xcp', () => {
     expect(printed).toEqual(asTerraformPrintsIt(providerSchemaDocument()));
   });
 
-  const lifecycle = resourceType('xcp_network') ? describe : describe.skip;
-  lifecycle('xcp_network lifecycle against the embedded simulator', () => {
+  describe('xcp_network lifecycle against the embedded simulator', () => {
     const uuid = () => ws.state().resources[0].instances[0].attributes.uuid as string;
 
     it('applies a create, then plans no changes', () => {
