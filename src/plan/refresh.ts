@@ -11,7 +11,7 @@
  */
 import { Diagnostic, error } from '../diagnostics';
 import { resourceType } from '../resources/registry';
-import { WorldSnapshot, type AccessTracker } from '../resources/snapshot';
+import { readClasses, WorldSnapshot, type AccessTracker } from '../resources/snapshot';
 import { sameValue, type ObjectValue } from '../values/value';
 import { eventFrom, getAllRecords, isXapiError, type XapiClass, type XapiClient, type XapiEvent } from '../xenapi';
 import { fingerprint, looseKey, missKey, refKey, RefreshCacheDamaged, scanKey, type CachedPool, type CacheIndex, type CacheUpdate, type CarriedEntry, type IndexEntry, type RefreshCache } from './refresh-cache';
@@ -62,6 +62,13 @@ export interface RefreshResult {
 export function poolOf(attrs: ObjectValue | null, defaultPool: string): string {
   const p = attrs?.pool;
   return typeof p === 'string' && p ? p : defaultPool;
+}
+
+/** The diagnostic for a pool that could not be read (refresh here, the provider's live world). */
+export function poolFailed(pool: string, err: unknown): Diagnostic {
+  return error('refresh.pool-failed', `cannot read pool "${pool}"`, {
+    detail: `${isXapiError(err) ? err.message : (err as Error).message}. Check the pool's url and credentials, or plan with -refresh=false.`,
+  });
 }
 
 /** How one pool's records were obtained. */
@@ -123,17 +130,14 @@ export async function fetchSnapshot(
       const snap = world.pool(pool);
       // The token comes first: a change made during the bulk read is then reported again next time.
       const token = cache ? (await eventFrom(client, [], '', 0)).token : undefined;
-      const maps = await Promise.all([...classes].map(async (cls) => [cls, await getAllRecords(client, cls, { idempotent: true })] as const));
-      for (const [cls, map] of maps) snap.setClass(cls, map as never);
+      await readClasses(client, snap, classes);
       let poolUuid: string | undefined;
       if (cache) poolUuid = classes.has('pool') ? snap.all('pool').values().next().value?.uuid ?? '' : await poolUuidOf(client);
       reads.set(pool, { mode: 'full', token, poolUuid, why });
     } catch (err) {
       if (err instanceof RefreshCacheDamaged) throw err;
       failedPools.add(pool);
-      diagnostics.push(error('refresh.pool-failed', `cannot read pool "${pool}"`, {
-        detail: `${isXapiError(err) ? `${err.message}` : (err as Error).message}. Check the pool's url and credentials, or plan with -refresh=false.`,
-      }));
+      diagnostics.push(poolFailed(pool, err));
     }
   }));
   return { world, failedPools, reads };
@@ -162,12 +166,8 @@ async function incrementalRead(world: WorldSnapshot, pool: string, client: XapiC
   }
   // xapi says how many objects of each class exist: a cache that disagrees after the events
   // missed some (the pool database restored from an older backup, say). Read everything then.
-  for (const cls of classes) {
-    const reported = batch.validRefCounts[cls.toLowerCase()];
-    if (reported !== undefined && reported !== snap.count(cls)) {
-      return { mode: 'full', why: `xapi counts ${reported} ${cls} objects, the cache and its events ${snap.count(cls)}` };
-    }
-  }
+  const mismatch = snap.countMismatch(batch.validRefCounts, classes);
+  if (mismatch) return { mode: 'full', why: `xapi counts ${mismatch.xapi} ${mismatch.cls} objects, the cache and its events ${mismatch.held}` };
   return { mode: 'incremental', token: batch.token, poolUuid, cached, events };
 }
 

@@ -7,9 +7,9 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApplyContext, ProgressEvent } from '../resources/resource';
-import { PoolRecords } from '../resources/snapshot';
+import { PoolRecords, readClasses } from '../resources/snapshot';
 import { DEFAULT_PASSWORD, DEFAULT_USERNAME, startSimulator, type RunningSimulator } from '../simulator';
-import { getAllRecords, XapiClient, type XapiClass, type XapiLogger } from '../xenapi';
+import { XapiClient, type XapiClass, type XapiLogger } from '../xenapi';
 import type { PoolEndpoint, ProviderSettings } from './endpoints';
 import { EMBEDDED_URL } from './schema';
 
@@ -121,8 +121,7 @@ export class ProviderRuntime {
   async records(pool: string, classes: readonly XapiClass[]): Promise<PoolRecords> {
     const client = await this.client(pool);
     const snap = new PoolRecords(pool);
-    const maps = await Promise.all(classes.map(async (cls) => [cls, await getAllRecords(client, cls, { idempotent: true })] as const));
-    for (const [cls, map] of maps) snap.setClass(cls, map as never);
+    await readClasses(client, snap, classes);
     return snap;
   }
 

@@ -8,7 +8,7 @@
  * lookup is reported to it: the refresh cache records which objects each instance's read
  * depended on, and skips the read next time when none of them changed.
  */
-import type { Ref, XapiClass, XapiRecord } from '../xenapi';
+import { getAllRecords, type Ref, type XapiClass, type XapiClient, type XapiRecord } from '../xenapi';
 
 /** Receives every lookup made while it is set on a {@link WorldSnapshot}. */
 export interface AccessTracker {
@@ -155,6 +155,21 @@ export class PoolRecords {
     return n;
   }
 
+  /**
+   * The first class whose record count differs from xapi's (`event.from`'s `valid_ref_counts`,
+   * lowercase class names), with both counts; undefined when all agree. Records kept up to date
+   * with events that disagree missed some change (a pool database restored from a backup, say).
+   */
+  countMismatch(counts: Readonly<Record<string, number>>, classes: Iterable<XapiClass> = this.byClass.keys()): { cls: XapiClass; xapi: number; held: number } | undefined {
+    for (const cls of classes) {
+      const xapi = counts[cls.toLowerCase()];
+      if (xapi === undefined) continue;
+      const held = this.count(cls);
+      if (xapi !== held) return { cls, xapi, held };
+    }
+    return undefined;
+  }
+
   private lookup(cls: XapiClass, ref: string): unknown {
     const map = this.byClass.get(cls);
     if (!map) return undefined;
@@ -227,4 +242,10 @@ export class WorldSnapshot {
   poolNames(): string[] {
     return [...this.pools.keys()].sort();
   }
+}
+
+/** One `get_all_records` per class, in parallel, each stored with `setClass`. */
+export async function readClasses(client: XapiClient, records: PoolRecords, classes: Iterable<XapiClass>): Promise<void> {
+  const maps = await Promise.all([...classes].map(async (cls) => [cls, await getAllRecords(client, cls, { idempotent: true })] as const));
+  for (const [cls, map] of maps) records.setClass(cls, map as never);
 }

@@ -15,10 +15,10 @@
  * copy until an event touches one of them: copying the VM classes of 10,000 VMs (60,000
  * records) takes about 15 ms, too much to pay on every one of 10,000 reads.
  */
-import { Diagnostic, error } from '../diagnostics';
-import { fetchSnapshot, type RecordSource } from '../plan/refresh';
-import { PoolRecords, WorldSnapshot } from '../resources/snapshot';
-import { eventFrom, getAllRecords, isXapiError, type EventBatch, type XapiClass, type XapiClient } from '../xenapi';
+import type { Diagnostic } from '../diagnostics';
+import { fetchSnapshot, poolFailed, type RecordSource } from '../plan/refresh';
+import { PoolRecords, readClasses, WorldSnapshot } from '../resources/snapshot';
+import { eventFrom, isXapiError, type EventBatch, type XapiClass, type XapiClient } from '../xenapi';
 
 /** One pool's records as of `token`: exactly the classes read so far. */
 interface LivePool {
@@ -78,10 +78,8 @@ export class LiveWorld {
     try {
       return await this.current(pool, classes);
     } catch (err) {
-      // Worded as fetchSnapshot's catch (plan/refresh.ts), so both paths tell the user the same.
-      diagnostics.push(error('refresh.pool-failed', `cannot read pool "${pool}"`, {
-        detail: `${isXapiError(err) ? `${err.message}` : (err as Error).message}. Check the pool's url and credentials, or plan with -refresh=false.`,
-      }));
+      // The same diagnostic as refresh's (plan/refresh.ts), so both paths tell the user the same.
+      diagnostics.push(poolFailed(pool, err));
       return undefined;
     }
   }
@@ -147,10 +145,8 @@ export class LiveWorld {
     // since is reported by the next event.from too (events carry whole records).
     const missing = [...classes].filter((c) => !live.records.has(c));
     if (missing.length) {
-      for (const [cls, map] of await bulkRead(client, missing)) {
-        live.records.setClass(cls, map as never);
-        touched(live, cls);
-      }
+      await readClasses(client, live.records, missing);
+      for (const cls of missing) touched(live, cls);
     }
   }
 
@@ -160,16 +156,10 @@ export class LiveWorld {
     // The token comes first: a change made during the bulk read is reported again next time.
     const { token } = await eventFrom(client, [], '', 0);
     const live: LivePool = { token, records: new PoolRecords(pool), versions: new Map(), copies: new Map() };
-    for (const [cls, map] of await bulkRead(client, [...classes])) {
-      live.records.setClass(cls, map as never);
-      touched(live, cls);
-    }
+    await readClasses(client, live.records, classes);
+    for (const cls of classes) touched(live, cls);
     slot.live = live;
   }
-}
-
-async function bulkRead(client: XapiClient, classes: readonly XapiClass[]) {
-  return Promise.all(classes.map(async (cls) => [cls, await getAllRecords(client, cls, { idempotent: true })] as const));
 }
 
 /**
@@ -184,10 +174,7 @@ function applyEvents(live: LivePool, batch: Omit<EventBatch, 'reset'>): boolean 
     records.put(e.cls, e.ref as never, e.operation === 'del' ? undefined : (e.snapshot as never));
     touched(live, e.cls);
   }
-  for (const cls of records.classes()) {
-    const reported = batch.validRefCounts[cls.toLowerCase()];
-    if (reported !== undefined && reported !== records.count(cls)) return false;
-  }
+  if (records.countMismatch(batch.validRefCounts)) return false;
   live.token = batch.token;
   return true;
 }
