@@ -7,11 +7,12 @@ import type { RateCard } from '../provider/endpoints';
 import { resourceSchema } from '../provider/schemas';
 import { resourceType } from '../resources/registry';
 import type { WorldSnapshot } from '../resources/snapshot';
-import { isObjectValue, isUnknown, ObjectValue, sameValue, Value } from '../values/value';
+import { isObjectValue, isUnknown, ObjectValue, Value } from '../values/value';
 import type { Placer } from './placement';
 import { routeNics, transferTime, type LinkInfo, type NetworkPoolLookup } from './vpn-routing';
 import { monthlyCost } from './cost';
-import { getAt, planResourceChange } from './diff';
+import { decide } from './decide';
+import { getAt } from './diff';
 import type { Action, ActionReason, Migration, PlanMode, ResourceChange } from './model';
 import { jsonPatch } from './patch';
 import type { AttrPath } from './paths';
@@ -77,44 +78,16 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
   }
   if (req.mode === 'refresh-only') return { value: req.prior, diagnostics };
   const forceReplace = req.tainted || req.replaceRequested || req.triggered;
-  const diff = planResourceChange(schema, req.prior, config, { ignoreChanges: block.lifecycle.ignoreChanges, forceReplace });
-  diagnostics.push(...diff.diagnostics.map((d) => ({ ...d, ...at, summary: `${instance.address}: ${d.summary}` })));
-  let planned = diff.planned;
-  let action: Action = diff.action;
-  const replacePaths: AttrPath[] = [...diff.replacePaths];
-  const notes: string[] = [...placementNotes];
-  let bytes: number | undefined;
-  const rt = resourceType(block.type);
-  let migratePaths: readonly AttrPath[] = diff.migratePaths;
-  let haltPaths: readonly AttrPath[] = diff.haltPaths;
-  let hookDecided = false;
-  if (rt?.plan && !forceReplace && (action !== 'replace' || req.prior)) {
-    const refined = rt.plan({ prior: req.prior, planned, config, world: req.world });
-    notes.push(...(refined.notes ?? []));
-    bytes = refined.bytesToMove;
-    for (const d of refined.diagnostics ?? []) diagnostics.push({ ...d, address: d.address ?? instance.address, source: d.source ?? block.source });
-    if (refined.action && req.prior) {
-      // The resource classified the changes itself (identity-aware): its decision stands.
-      hookDecided = true;
-      action = refined.action === 'create' ? action : refined.action;
-      planned = refined.planned;
-      replacePaths.splice(0, replacePaths.length, ...(refined.requiresReplace ?? []));
-      migratePaths = (refined.changes ?? []).filter((c) => c.update === 'migrate').map((c) => c.path);
-      haltPaths = refined.haltPaths ?? [];
-      // The renderers say "will be shut down cleanly, updated and started again" from haltPaths.
-      if (haltPaths.length) notes.splice(0, notes.length, ...notes.filter((n) => !/shut down cleanly, updated and started again/.test(n)));
-    } else if (action !== 'replace') {
-      // A hook may find work the schema diff cannot see (a host that joined since the VLAN was
-      // made): a no-op whose refined plan differs becomes an update.
-      if (action === 'no-op' && !sameValue(refined.planned, planned)) action = 'update';
-      planned = refined.planned;
-      if (refined.requiresReplace?.length) {
-        replacePaths.push(...refined.requiresReplace);
-        action = 'replace';
-        planned = planResourceChange(schema, null, config).planned;
-      }
-    }
-  }
+  const decision = decide({
+    schema, address: instance.address, resource: resourceType(block.type), prior: req.prior, config, world: req.world,
+    ignoreChanges: block.lifecycle.ignoreChanges, forceReplace,
+  });
+  for (const d of decision.diagnostics) diagnostics.push({ ...d, address: d.address ?? instance.address, source: d.source ?? block.source });
+  let planned = decision.planned;
+  let action: Action = decision.action;
+  const { replacePaths, migratePaths, haltPaths } = decision;
+  const notes: string[] = [...placementNotes, ...decision.notes];
+  const bytes = decision.bytesToMove;
   let reason: ActionReason | undefined;
   if (action === 'replace') {
     reason = req.tainted ? 'replace_because_tainted' : req.replaceRequested ? 'replace_by_request' : req.triggered ? 'replace_by_triggers' : 'replace_because_cannot_update';
@@ -125,9 +98,6 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
         detail: `Resource ${instance.address} has lifecycle.prevent_destroy set, but the plan calls for this resource to be destroyed (it must be replaced). To avoid this error and continue with the plan, either disable lifecycle.prevent_destroy or reduce the scope of the plan using the -target flag.`,
       }));
     }
-  }
-  if (!hookDecided && haltPaths.length && action === 'update') {
-    notes.unshift(`${instance.address} will be shut down cleanly, updated and started again (${haltPaths.map((p) => p.join('.')).join(', ')} can change only while halted)`);
   }
   if (req.rateCard && 'monthly_cost' in schema.block.attributes) {
     planned = { ...planned, monthly_cost: monthlyCost(block.type, planned, req.rateCard, req.defaultPool) };

@@ -10,7 +10,7 @@
  */
 import type { Diagnostic } from '../diagnostics';
 import { error } from '../diagnostics';
-import { planResourceChange } from '../plan/diff';
+import { decide, type RecordedDecision } from '../plan/decide';
 import type { ApplyContext, ResourceType } from '../resources/resource';
 import { ResourceError } from '../resources/resource';
 import type { BlockSchema, ResourceSchema } from '../schema/model';
@@ -28,6 +28,8 @@ export interface ApplyInput {
   readonly defaultPool: string;
   readonly ctx: ApplyContext;
   readonly log: Logger;
+  /** The decision PlanResourceChange recorded in the planned private data, when there is one. */
+  readonly decision?: RecordedDecision;
 }
 
 export interface ApplyOutput {
@@ -51,9 +53,18 @@ export async function applyChange(input: ApplyInput): Promise<ApplyOutput> {
     if (!enginePrior) {
       result = await resource.create({ planned: enginePlanned, config, ctx });
     } else {
-      const diff = planResourceChange(schema, enginePrior, config);
+      // Follow the plan's decision; a plan from a provider that recorded none is decided again
+      // from the schema (without the world, which only refines values).
+      const action = input.decision?.action ?? decide({ schema, address: ctx.address, prior: enginePrior, config }).action;
       const req = { prior: enginePrior, planned: enginePlanned, config, ctx };
-      result = diff.migratePaths.length && resource.migrate ? await resource.migrate(req) : await resource.update(req);
+      if (action === 'migrate' && resource.migrate) result = await resource.migrate(req);
+      else if (action === 'update' || action === 'migrate' || action === 'no-op') result = await resource.update(req);
+      else {
+        diagnostics.push(error('apply.unexpected-action', `${ctx.address}: the plan recorded a ${action} for an object that exists`, {
+          detail: 'Terraform asked to change the object in place, but the plan decided it must be replaced. Run terraform plan again.',
+        }));
+        return { state: prior, diagnostics };
+      }
     }
     diagnostics.push(...(result.diagnostics ?? []));
     return { state: finalState(block, result.state, planned, input.log), diagnostics };

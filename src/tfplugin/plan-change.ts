@@ -1,20 +1,21 @@
 /**
- * PlanResourceChange's decision, in engine terms first and Terraform's second:
- * 1. the engine's schema-driven diff (`plan/diff.ts`, the same call the CLI planner makes)
- *    decides the planned values, the action and the paths that force replacement;
- * 2. the resource may refine it (`ResourceType.plan`);
- * 3. values that an apply may change are planned unknown (computed values of moved or changed
- *    nested objects; see `unknownAfterChange`);
- * 4. the result is put in the Terraform view (views.ts): configured values exactly as written.
- * Deterministic: no clock, no randomness, and the world is only read by a resource's `plan`.
+ * PlanResourceChange in engine terms first and Terraform's second:
+ * 1. the one decision (`plan/decide.ts`, the same call the CLI planner makes) gives the action,
+ *    the planned values, the paths that force replacement and the notes;
+ * 2. the result is put in the Terraform view (views.ts): configured values exactly as written;
+ * 3. the decision is recorded in the planned private data, which ApplyResourceChange follows;
+ * 4. the notes a CLI user reads in the plan (halts, migrations with their bytes, ignored
+ *    cloud-init changes) become warning diagnostics, so `terraform plan` shows them too.
+ * Deterministic: no clock, no randomness, and the world is only read.
  */
-import type { Diagnostic } from '../diagnostics';
-import { planResourceChange, type DiffAction } from '../plan/diff';
+import { warning, type Diagnostic } from '../diagnostics';
+import { decide, encodeDecision, type Decision } from '../plan/decide';
+import type { DiffAction } from '../plan/diff';
 import type { AttrPath } from '../plan/paths';
 import type { ResourceType } from '../resources/resource';
 import type { WorldSnapshot } from '../resources/snapshot';
-import type { BlockSchema, ResourceSchema } from '../schema/model';
-import { isObjectValue, isUnknown, ObjectValue, UNKNOWN, Value, valuesEqual } from '../values/value';
+import type { ResourceSchema } from '../schema/model';
+import type { ObjectValue } from '../values/value';
 import { keepConfigured, withDefaults } from './views';
 
 export interface PlanInput {
@@ -24,8 +25,10 @@ export interface PlanInput {
   readonly prior: ObjectValue | null;
   readonly config: ObjectValue;
   readonly defaultPool: string;
-  /** Records for the resource's `plan` refinement; called only when the resource has one. */
+  /** Records for the resource's plan hook; called only when the resource has one. */
   readonly world?: () => Promise<WorldSnapshot>;
+  /** For notes (`xcp_vm "web"`); Terraform does not tell a provider the resource's address. */
+  readonly address?: string;
 }
 
 export interface PlanOutput {
@@ -34,6 +37,9 @@ export interface PlanOutput {
   readonly action: DiffAction;
   readonly requiresReplace: readonly AttrPath[];
   readonly diagnostics: readonly Diagnostic[];
+  /** The decision as recorded in the planned private data. */
+  readonly private: Buffer;
+  readonly decision: Decision;
 }
 
 /** The engine-view configuration: the pool defaults to the provider's default pool on create. */
@@ -47,66 +53,35 @@ export async function planChange(input: PlanInput): Promise<PlanOutput> {
   const { schema, prior } = input;
   const config = engineConfig(schema, input.config, prior, input.defaultPool);
   const enginePrior = prior ? withDefaults(schema.block, prior) : null;
-  const diagnostics: Diagnostic[] = [];
-
-  const diff = planResourceChange(schema, enginePrior, config);
-  diagnostics.push(...diff.diagnostics);
-  let planned = diff.planned;
-  let action = diff.action;
-  const requiresReplace: AttrPath[] = [...diff.replacePaths];
-
-  if (input.resource?.plan && input.world && action !== 'no-op' && action !== 'replace') {
-    const refined = input.resource.plan({ prior: enginePrior, planned, config, world: await input.world() });
-    planned = refined.planned;
-    diagnostics.push(...(refined.diagnostics ?? []));
-    if (refined.requiresReplace?.length) {
-      requiresReplace.push(...refined.requiresReplace);
-      action = 'replace';
-      planned = planResourceChange(schema, null, config).planned;
-    }
-  }
-  if (enginePrior && (action === 'update' || action === 'migrate')) {
-    planned = unknownAfterChange(schema.block, enginePrior, planned, config, action === 'migrate');
-  }
-  return { planned: keepConfigured(schema.block, planned, config), action, requiresReplace, diagnostics };
+  const world = input.resource?.plan && input.world ? await input.world() : undefined;
+  const decision = decide({ schema, address: input.address ?? schema.typeName, resource: input.resource, prior: enginePrior, config, world });
+  const diagnostics: Diagnostic[] = [...decision.diagnostics, ...noteWarnings(decision)];
+  return {
+    planned: keepConfigured(schema.block, decision.planned, config),
+    action: decision.action,
+    requiresReplace: decision.replacePaths,
+    diagnostics,
+    private: encodeDecision(decision),
+    decision,
+  };
 }
 
-/**
- * Computed values an update or a migration will change, planned unknown so that the apply
- * result stays consistent with the plan:
- * - in a nested block element that is new or changed, its read-only attributes (a new disk's
- *   `vdi_uuid`, a changed NIC's `vif_uuid`);
- * - on a migration, the unset attributes whose update class is `migrate` (the `host` a VM
- *   lands on) and the read-only attributes of every nested element (disks get new VDIs).
- */
-export function unknownAfterChange(block: BlockSchema, prior: ObjectValue, planned: ObjectValue, config: ObjectValue, moving: boolean): ObjectValue {
-  const out: ObjectValue = { ...planned };
-  if (moving) {
-    for (const [name, attr] of Object.entries(block.attributes)) {
-      if (attr.computed && attr.update === 'migrate' && (config[name] ?? null) === null) out[name] = UNKNOWN;
-    }
+/** What the CLI's plan text says beside the change, as Terraform warnings. */
+function noteWarnings(d: Decision): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  if (d.restarts && !d.notes.some((n) => /shut down cleanly/.test(n))) {
+    out.push(warning('plan.halt', 'The object will be shut down cleanly, updated and started again', {
+      detail: `${d.haltPaths.map((p) => p.join('.')).join(', ')} can change only while it is halted: apply stops it, makes the change and starts it again.`,
+      path: d.haltPaths[0],
+    }));
   }
-  for (const [name, bt] of Object.entries(block.blockTypes ?? {})) {
-    const pv = out[name] ?? null;
-    if (pv === null || isUnknown(pv)) continue;
-    const priorItems = listOf(prior[name]);
-    const mark = (el: Value, i: number): Value => {
-      if (!isObjectValue(el)) return el;
-      const before = priorItems[i];
-      if (!moving && isObjectValue(before) && sameConfigurable(bt.block, before, el)) return el;
-      const copy: ObjectValue = { ...el };
-      for (const [n, a] of Object.entries(bt.block.attributes)) if (a.computed && !a.required && !a.optional) copy[n] = UNKNOWN;
-      return copy;
-    };
-    out[name] = Array.isArray(pv) ? pv.map(mark) : mark(pv, 0);
+  if (d.action === 'migrate') {
+    const bytes = d.bytesToMove ?? 0;
+    out.push(warning('plan.migrate', 'The object will be migrated, not rebuilt', {
+      detail: `A live migration (${d.migratePaths.map((p) => p.join('.')).join(', ')} changed)${bytes ? `, moving ${bytes} bytes (${(bytes / 1024 ** 3).toFixed(1)} GiB) of disk data` : ''}.`,
+      path: d.migratePaths[0],
+    }));
   }
+  for (const note of d.notes) out.push(warning('plan.note', note.charAt(0).toUpperCase() + note.slice(1)));
   return out;
-}
-
-function listOf(v: Value | undefined): Value[] {
-  return v === null || v === undefined || isUnknown(v) ? [] : Array.isArray(v) ? v : [v];
-}
-
-function sameConfigurable(block: BlockSchema, a: ObjectValue, b: ObjectValue): boolean {
-  return Object.entries(block.attributes).every(([n, attr]) => !(attr.required || attr.optional) || valuesEqual(a[n] ?? null, b[n] ?? null) || ((a[n] ?? null) === null && (b[n] ?? null) === null));
 }

@@ -22,6 +22,7 @@ import { toAttributeSteps, toProtoDiagnostic, toProtoDiagnostics, type ProtoDiag
 import { decodeDynamic, encodeDynamic, type DynamicValueMsg } from './dynamic-value';
 import type { Logger } from './log';
 import { planChange } from './plan-change';
+import { decodeDecision } from '../plan/decide';
 import { compatibilityErrors, planValidityErrors } from './plan-validity';
 import type { UnaryHandler } from './server';
 import { validateConfig } from './validate';
@@ -171,6 +172,7 @@ export class ResourceRpcs {
       prior,
       config,
       defaultPool: settings.defaultPool,
+      address: describeAddress(t.schema.typeName, prior ?? config),
       world: rt?.plan ? () => this.world(poolOf(prior ?? config, settings.defaultPool), rt.classes, diagnostics) : undefined,
     });
     const all = [...diagnostics, ...out.diagnostics];
@@ -179,7 +181,7 @@ export class ResourceRpcs {
     return {
       planned_state: encodeDynamic(t.type, hasErrors(all) ? keepConfigured(t.schema.block, out.planned, config) : out.planned),
       requires_replace: prior ? out.requiresReplace.map((p) => ({ steps: toAttributeSteps(t.type, p) })) : [],
-      planned_private: priv,
+      planned_private: hasErrors(all) ? priv : out.private,
       diagnostics: toProtoDiagnostics(all, t.type),
     };
   }
@@ -194,10 +196,11 @@ export class ResourceRpcs {
       throw fail(error('tfplugin.not-implemented', `${t.schema.typeName} cannot be applied by this build`, { detail: `terraform-provider-xcp knows the schema of ${t.schema.typeName} but not yet how to create, change or delete it.` }));
     }
     const { runtime, settings } = this.runtime();
-    const address = `${t.schema.typeName}${typeof (planned ?? prior)?.name_label === 'string' ? ` "${(planned ?? prior)!.name_label}"` : ''}`;
+    const address = describeAddress(t.schema.typeName, planned ?? prior);
     const progress = (e: ProgressEvent) => this.o.log.debug(e.kind === 'message' ? e.text : `${e.done}/${e.total} bytes`, { address });
     const start = (signal: AbortSignal) => applyChange({
       schema: t.schema, resource: rt, prior, planned, config, defaultPool: settings.defaultPool, ctx: runtime.applyContext(address, progress, signal), log: this.o.log,
+      decision: decodeDecision(req.planned_private),
     });
     const out = await runUntilStopped(start, this.o.signal, () => ({
       state: prior,
@@ -251,6 +254,11 @@ export class ResourceRpcs {
     const state = keepConfigured(t.schema.block, preferReference(t.schema.block, known(res.state) as ObjectValue, config), config);
     return { state: encodeDynamic(t.type, state), diagnostics: toProtoDiagnostics(diagnostics, t.type) };
   }
+}
+
+/** A resource as messages name it: Terraform does not tell a provider the address. */
+function describeAddress(typeName: string, value: ObjectValue | null): string {
+  return `${typeName}${typeof value?.name_label === 'string' ? ` "${value.name_label}"` : ''}`;
 }
 
 /** Problem texts carry values, which may be secret: logs get the attribute paths only. */

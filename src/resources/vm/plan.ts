@@ -39,8 +39,21 @@ const RESTART_NOTE = 'VM will be shut down cleanly, updated and started again';
 const NEXT_BOOT = new Set(['boot_order', 'xenstore_data', 'actions_after_shutdown', 'actions_after_reboot', 'actions_after_crash', 'affinity']);
 const BLOCKS = new Set(['disk', 'nic', 'cloud_init', 'wait_for_ip', 'placement']);
 const CLOUD_DATA = ['user_data', 'network_config', 'meta_data'];
-/** Read-only attributes any applied change may alter (power, operations, guest reports): unknown until read. */
-const VOLATILE = ['allowed_operations', 'domid', 'start_time', 'ip_addresses', 'ip_address', 'os_version', 'pv_drivers_version', 'requires_reboot'];
+/** Read-only attributes a power cycle or a move alters (domain, operations, guest reports): unknown until read. */
+const POWER_VOLATILE = ['allowed_operations', 'domid', 'start_time', 'ip_addresses', 'ip_address', 'os_version', 'pv_drivers_version', 'requires_reboot'];
+/** Read-only attributes a change of network interfaces alters. */
+const NIC_VOLATILE = ['ip_addresses', 'ip_address'];
+
+/**
+ * The read-only values this change will alter: only those (Terraform hides unchanged computed
+ * values, and a rename must not show the VM's allowed operations going unknown).
+ */
+function volatileAfter(prior: ObjectValue, planned: ObjectValue, action: string, halt: readonly (readonly (string | number)[])[], changes: readonly VmChange[]): string[] {
+  if (action === 'no-op') return [];
+  const powerCycle = action === 'migrate' || (halt.length > 0 && isRunning(prior)) || !valuesEqual(prior.power_state ?? null, planned.power_state ?? null);
+  if (powerCycle) return POWER_VOLATILE;
+  return changes.some((c) => c.path[0] === 'nic') ? NIC_VOLATILE : [];
+}
 
 function isEmpty(v: Value): boolean {
   return v === null || (Array.isArray(v) && v.length === 0) || (isObjectValue(v) && Object.keys(v).length === 0);
@@ -136,7 +149,15 @@ function blockChanges(prior: ObjectValue, planned: ObjectValue, diags: Diagnosti
   const before = block(prior, 'cloud_init');
   const after = block(planned, 'cloud_init');
   const dataChanged = CLOUD_DATA.filter((k) => !valuesEqual(before?.[k] ?? null, after?.[k] ?? null));
-  if (dataChanged.length && after) {
+  if (dataChanged.length && after && !before) {
+    // An existing VM whose cloud-init data is not known (imported, or created without it): the
+    // guest has booted, so the data cannot reach it; recording it must not destroy the VM.
+    diags.push(warning('xcp_vm.cloud-init-recorded', 'the cloud-init data is recorded for an existing VM', {
+      detail: 'This VM exists already (imported, or created without cloud_init), and cloud-init reads its data only at first boot: the data is recorded in state only. Replace the VM (xcpform apply -replace) to boot it with this data.',
+      path: ['cloud_init'],
+    }));
+    out.push({ path: ['cloud_init'], update: 'in-place' });
+  } else if (dataChanged.length && after) {
     if (str(after, 'on_change') === 'ignore') {
       diags.push(warning('xcp_vm.cloud-init-ignored', 'the cloud-init change will not reach the guest', {
         detail: `cloud_init ${dataChanged.join(', ')} changed, but cloud-init reads its data only at first boot and on_change = "ignore": the new data is recorded in state only. Replace the VM to apply it.`,
@@ -214,7 +235,7 @@ export function planVm(req: PlanRequest): VmPlanResponse {
     const fresh = refine({ ...req, prior: null });
     return { planned: fresh, changes, action, haltPaths: [], requiresReplace: replace, notes: [], diagnostics: diags };
   }
-  if (action !== 'no-op') for (const k of VOLATILE) planned[k] = UNKNOWN;
+  for (const k of volatileAfter(prior, planned, action, halt, changes)) planned[k] = UNKNOWN;
   const notes: string[] = [];
   let bytesToMove: number | undefined;
   {
