@@ -13,6 +13,7 @@ import { WorldSnapshot } from '../resources/snapshot';
 import type { XapiClass } from '../xenapi';
 import { priorResources } from './state-adapter';
 import type { Workspace } from './workspace';
+import { capabilitiesOf } from '../plan/capabilities';
 
 export interface PlanOptions {
   readonly mode: PlanMode;
@@ -26,7 +27,7 @@ export function classesForConfig(types: Iterable<string>, hasData: boolean): Set
   const out = new Set<XapiClass>(['pool', 'host', 'host_metrics']);
   for (const t of types) for (const c of resourceType(t)?.classes ?? []) out.add(c);
   if (hasData) for (const ds of allDataSourceTypes()) for (const c of ds.classes) out.add(c);
-  for (const t of types) if (t === 'xcp_vm') out.add('VM');
+  for (const t of types) if (capabilitiesOf(t).placed) out.add('VM');
   return out;
 }
 

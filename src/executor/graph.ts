@@ -5,6 +5,7 @@
 import { buildChangeGraph, type ChangeGraph, type ChangeNode, type Claim } from '../dag';
 import type { ResourceChange } from '../plan/model';
 import { isUnknown, Value } from '../values/value';
+import { capabilitiesOf } from '../plan/capabilities';
 
 const GIB = 1024 ** 3;
 
@@ -43,10 +44,10 @@ export function applyGraph(changes: readonly ResourceChange[]): ChangeGraph {
  * dominate, migrations scale with the bytes they move (about 1 GiB per 10 s of storage motion).
  */
 export function estimateSeconds(change: ResourceChange, destroy: boolean): number {
-  if (destroy) return change.type === 'xcp_vm' ? 20 : 5;
+  const seconds = capabilitiesOf(change.type).seconds ?? { create: 5, delete: 5 };
+  if (destroy) return seconds.delete;
   if (change.action === 'migrate') return 30 + ((change.migration?.bytes ?? 0) / GIB) * 10;
-  const base: Record<string, number> = { xcp_vm: 60, xcp_vpn_link: 90, xcp_host: 120, xcp_sr: 20, xcp_vdi: 10, xcp_appliance: 30 };
-  const s = base[change.type] ?? 5;
+  const s = seconds.create;
   return change.action === 'update' ? Math.max(2, s / 6) : s;
 }
 

@@ -11,7 +11,8 @@ import { planResourceChange } from '../plan/diff';
 import { resourceSchema } from '../provider/schemas';
 import { containsUnknown, isObjectValue, isUnknown, ObjectValue, Value, valuesEqual } from '../values/value';
 import { blockOf } from './graph';
-import { linksFrom, NETWORK_TYPES, routeNics } from '../plan/vpn-routing';
+import { linksFrom, routeNics } from '../plan/vpn-routing';
+import { capabilitiesOf, isNetworkAddress } from '../plan/capabilities';
 
 /** Scope over the current state: count instances as lists, for_each as maps. */
 export function stateScope(current: ReadonlyMap<string, ObjectValue>): Scope {
@@ -66,11 +67,11 @@ export function resolveChange(
   if (!inst) return { planned: after, config: after, diagnostics };
   const cfg: ObjectValue = { ...inst.values };
   if ((cfg.pool ?? null) === null && typeof after.pool === 'string') cfg.pool = after.pool;
-  if (change.type === 'xcp_vm' && typeof cfg.pool === 'string') {
+  if (capabilitiesOf(change.type).routesNics && typeof cfg.pool === 'string') {
     // The same cross-pool routing the plan made, now with the links' and networks' real values.
     const networkPools = new Map<string, string>();
     for (const [address, attrs] of current) {
-      if (NETWORK_TYPES.some((t) => address.startsWith(`${t}.`)) && typeof attrs.uuid === 'string' && typeof attrs.pool === 'string') networkPools.set(attrs.uuid, attrs.pool);
+      if (isNetworkAddress(address) && typeof attrs.uuid === 'string' && typeof attrs.pool === 'string') networkPools.set(attrs.uuid, attrs.pool);
     }
     const routed = routeNics(change.address, cfg.pool, cfg, linksFrom(current), (v) => (typeof v === 'string' ? networkPools.get(v) : undefined));
     Object.assign(cfg, routed.values);

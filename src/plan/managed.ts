@@ -11,6 +11,7 @@ import { isObjectValue, isUnknown, ObjectValue, Value } from '../values/value';
 import type { Placer } from './placement';
 import { routeNics, transferTime, type LinkInfo, type NetworkPoolLookup } from './vpn-routing';
 import { monthlyCost } from './cost';
+import { capabilitiesOf } from './capabilities';
 import { decide } from './decide';
 import { getAt } from './diff';
 import type { Action, ActionReason, Migration, PlanMode, ResourceChange } from './model';
@@ -55,14 +56,15 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
   }
   const config: ObjectValue = { ...instance.values };
   const placementNotes: string[] = [];
-  if (block.type === 'xcp_vm' && req.placer && req.mode === 'normal') {
+  const caps = capabilitiesOf(block.type);
+  if (caps.placed && req.placer && req.mode === 'normal') {
     const placed = applyPlacement(instance.address, config, req.prior, req.placer(), at, diagnostics);
     if (placed) placementNotes.push(placed);
   }
   if ((config.pool ?? null) === null && !req.prior) config.pool = req.defaultPool;
   applySrMap(config, req.prior);
   const via: string[] = [];
-  if (block.type === 'xcp_vm' && req.routing) {
+  if (caps.routesNics && req.routing) {
     const vmPool = typeof config.pool === 'string' ? config.pool : typeof req.prior?.pool === 'string' ? req.prior.pool : req.defaultPool;
     const routed = routeNics(instance.address, vmPool, config, req.routing.links(), req.routing.poolOfNetwork, req.routing.fallbackPool);
     Object.assign(config, routed.values);

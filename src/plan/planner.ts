@@ -22,7 +22,8 @@ import { planManagedInstance } from './managed';
 import type { BlockInfo, ConfigPort, PriorResource, Scope } from './ports';
 import { applyTargets } from './targets';
 import { hostCapacities, Placer } from './placement';
-import { linksFrom, NETWORK_TYPES } from './vpn-routing';
+import { linksFrom } from './vpn-routing';
+import { capabilitiesOf, isNetworkAddress } from './capabilities';
 
 export interface PlanInput {
   readonly config: ConfigPort;
@@ -51,8 +52,8 @@ export function blockOrder(blocks: readonly BlockInfo[]): { order: BlockInfo[]; 
   for (const b of blocks) for (const r of b.references) if (known.has(r) && r !== b.address) g.addDependency(b.address, r);
   // VPN links before the VMs that may need them (a VM bursting into another pool reaches its
   // network over a link it does not refer to).
-  for (const vm of blocks.filter((b) => b.type === 'xcp_vm')) {
-    for (const link of blocks.filter((b) => b.type === 'xcp_vpn_link')) if (!link.references.includes(vm.address)) g.addDependency(vm.address, link.address);
+  for (const vm of blocks.filter((b) => b.mode === 'managed' && capabilitiesOf(b.type).routesNics)) {
+    for (const link of blocks.filter((b) => b.mode === 'managed' && capabilitiesOf(b.type).poolLink)) if (!link.references.includes(vm.address)) g.addDependency(vm.address, link.address);
   }
   const self = blocks.filter((b) => b.references.includes(b.address));
   if (self.length) {
@@ -215,7 +216,7 @@ export { monthlyCost };
 function networkPool(v: Value, planned: ReadonlyMap<string, ObjectValue>, world: WorldSnapshot, pools: readonly string[]): string | undefined {
   if (typeof v !== 'string') return undefined;
   for (const [address, after] of planned) {
-    if (!NETWORK_TYPES.some((t) => address.startsWith(`${t}.`))) continue;
+    if (!isNetworkAddress(address)) continue;
     if ((after.uuid === v || after.name_label === v) && typeof after.pool === 'string') return after.pool;
   }
   for (const p of pools) if (world.pool(p).byUuid('network', v)) return p;
@@ -225,7 +226,7 @@ function networkPool(v: Value, planned: ReadonlyMap<string, ObjectValue>, world:
 /** The one pool of the network blocks a VM refers to, for network values not known yet. */
 function onlyPool(block: BlockInfo, blockPools: ReadonlyMap<string, ReadonlySet<string>>): string | undefined {
   const pools = new Set<string>();
-  for (const r of block.references) if (NETWORK_TYPES.some((t) => r.startsWith(`${t}.`))) for (const p of blockPools.get(r) ?? []) pools.add(p);
+  for (const r of block.references) if (isNetworkAddress(r)) for (const p of blockPools.get(r) ?? []) pools.add(p);
   return pools.size === 1 ? [...pools][0] : undefined;
 }
 
@@ -234,7 +235,7 @@ function capacityReport(placer: Placer, input: PlanInput, changes: readonly Reso
   const before = new Map(input.pools.map((p) => [p, hostCapacities(input.world.pool(p))]));
   const out: PoolCapacity[] = [];
   for (const [pool, hosts] of placer.capacity()) {
-    const vms = changes.filter((c) => c.type === 'xcp_vm' && c.after && c.after.pool === pool);
+    const vms = changes.filter((c) => c.mode === 'managed' && capabilitiesOf(c.type).placed && c.after && c.after.pool === pool);
     const on = (h: { uuid: string; name: string }) => vms.filter((c) => c.after!.host === h.uuid || c.after!.host === h.name).map((c) => c.address);
     const placed = new Set(hosts.flatMap(on));
     out.push({

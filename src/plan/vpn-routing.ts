@@ -7,6 +7,7 @@
  */
 import { Diagnostic, error } from '../diagnostics';
 import { isObjectValue, isUnknown, ObjectValue, Value } from '../values/value';
+import { isPoolLinkAddress } from './capabilities';
 
 /** A VPN link as planned or applied. */
 export interface LinkInfo {
@@ -22,13 +23,11 @@ export interface LinkInfo {
 /** Where a network value lives: the pool of a planned network with that uuid or name, or of a live one. */
 export type NetworkPoolLookup = (value: Value) => string | undefined;
 
-export const NETWORK_TYPES = ['xcp_network', 'xcp_vlan', 'xcp_private_network'];
-
 /** The links among planned or applied values: address → attributes. */
 export function linksFrom(values: Iterable<[string, ObjectValue]>): LinkInfo[] {
   const out: LinkInfo[] = [];
   for (const [address, v] of values) {
-    if (!address.startsWith('xcp_vpn_link.') || typeof v.pool !== 'string' || typeof v.remote_pool !== 'string') continue;
+    if (!isPoolLinkAddress(address) || typeof v.pool !== 'string' || typeof v.remote_pool !== 'string') continue;
     out.push({ address, pool: v.pool, remotePool: v.remote_pool, network: v.network ?? null, remoteNetwork: v.remote_network ?? null, ...(typeof v.bandwidth_mbps === 'number' ? { bandwidthMbps: v.bandwidth_mbps } : {}) });
   }
   return out.sort((a, b) => a.address.localeCompare(b.address));

@@ -11,6 +11,7 @@ import { visibleChanges } from '../render/format';
 import { ACTION_PRIORITY, nodeLabel, planGraph } from '../render/plan-graph';
 import { isObjectValue } from '../values/value';
 import { groupDigits } from './html';
+import { capabilitiesOf } from '../plan/capabilities';
 
 /** The actions the report counts and filters by; `replace-cbd` counts as `replace`. */
 export type FilterAction = 'create' | 'update' | 'migrate' | 'replace' | 'delete' | 'read';
@@ -70,7 +71,7 @@ export const DEFAULT_MAX_GRAPH_NODES = 300;
 export function vpnLinks(changes: readonly ResourceChange[]): ReportLink[] {
   const out: ReportLink[] = [];
   for (const c of changes) {
-    if (c.type !== 'xcp_vpn_link' || c.mode !== 'managed') continue;
+    if (c.mode !== 'managed' || !capabilitiesOf(c.type).poolLink) continue;
     const v = c.after ?? c.before;
     if (!isObjectValue(v) || typeof v.pool !== 'string' || typeof v.remote_pool !== 'string' || v.pool === v.remote_pool) continue;
     out.push({ address: c.address, action: c.action, fromPool: v.pool, toPool: v.remote_pool });

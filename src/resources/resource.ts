@@ -7,6 +7,7 @@
  * are per pool and per server lifetime, so they are never stored.
  */
 import type { Diagnostic } from '../diagnostics';
+import type { RateCard } from '../provider/endpoints';
 import type { ResourceSchema, UpdateClass } from '../schema/model';
 import type { ObjectValue } from '../values/value';
 import type { XapiClass, XapiClient } from '../xenapi';
@@ -112,6 +113,25 @@ export interface ApplyResponse {
 }
 
 /**
+ * What the engine needs to know about a resource type beyond CRUD, declared by the type instead
+ * of tested by name in engine code: chargeback, placement, cross-pool routing, durations.
+ */
+export interface ResourceCapabilities {
+  /** Cost per hour from the rate card, before the pool multiplier (730 hours make a month). */
+  hourlyCost?(attrs: ObjectValue, card: RateCard): number;
+  /** Instances take host memory: the planner places them (placement blocks, capacity report). */
+  readonly placed?: boolean;
+  /** Its NICs may attach to networks of another pool, reached over a pool link. */
+  readonly routesNics?: boolean;
+  /** A network that NICs attach to: its pool decides whether a NIC needs a pool link. */
+  readonly network?: boolean;
+  /** Joins a network of one pool to a network of another (`pool`/`network`, `remote_pool`/`remote_network`). */
+  readonly poolLink?: boolean;
+  /** Estimated seconds of a create and of a delete, for critical-path-first scheduling. */
+  readonly seconds?: { readonly create: number; readonly delete: number };
+}
+
+/**
  * A resource type. `read` is pure over the bulk records; everything that acts is async and
  * talks to XAPI through `ctx`. Errors a user can cause are thrown as `ResourceError` (a
  * diagnostic in an exception, so the executor reports it with the address); anything else is a bug.
@@ -129,6 +149,7 @@ export interface ResourceType {
   /** Changes whose update class is `migrate` (live migration, storage motion). */
   migrate?(req: UpdateRequest): Promise<ApplyResponse>;
   import?(req: ImportRequest): ReadResponse;
+  readonly capabilities?: ResourceCapabilities;
 }
 
 export interface DataReadRequest {

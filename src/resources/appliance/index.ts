@@ -162,4 +162,5 @@ export const applianceResource = {
   update,
   delete: remove,
   import: importAppliance,
+  capabilities: { seconds: { create: 30, delete: 5 } },
 } satisfies ResourceType;

@@ -47,4 +47,5 @@ export const hostResource = {
     const at = locateImport('xcp_host', id, world, defaultPool, 'host');
     return 'records' in at ? { state: hostState(at.records, at.uuid, null) } : at;
   },
+  capabilities: { seconds: { create: 120, delete: 5 } },
 } satisfies ResourceType;

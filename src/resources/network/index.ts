@@ -34,4 +34,5 @@ export const networkResource = {
     const at = locateImport('xcp_network', id, world, defaultPool, 'network');
     return 'records' in at ? { state: networkState(at.records, at.uuid, null) } : at;
   },
+  capabilities: { network: true },
 } satisfies ResourceType;

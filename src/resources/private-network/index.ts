@@ -25,4 +25,5 @@ export const privateNetworkResource = {
     const at = locateImport('xcp_private_network', id, world, defaultPool, 'network');
     return 'records' in at ? { state: privateNetworkState(at.records, at.uuid, null) } : at;
   },
+  capabilities: { network: true },
 } satisfies ResourceType;

@@ -21,4 +21,5 @@ export const srResource = {
     const at = locateImport('xcp_sr', id, world, defaultPool, 'SR');
     return 'records' in at ? { state: srState(at.records, at.uuid, null) } : at;
   },
+  capabilities: { seconds: { create: 20, delete: 5 } },
 } satisfies ResourceType;

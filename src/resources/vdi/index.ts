@@ -58,4 +58,8 @@ export const vdiResource = {
     const at = locateImport('xcp_vdi', id, world, defaultPool, 'VDI');
     return 'records' in at ? { state: vdiState(at.records, at.uuid, null) } : at;
   },
+  capabilities: {
+    seconds: { create: 10, delete: 5 },
+    hourlyCost: (attrs, card) => (typeof attrs.size === 'number' ? attrs.size : 0) / 1024 ** 3 * card.storageGibHour,
+  },
 } satisfies ResourceType;

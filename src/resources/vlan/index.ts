@@ -25,4 +25,5 @@ export const vlanResource = {
     const at = locateImport('xcp_vlan', id, world, defaultPool, 'network');
     return 'records' in at ? { state: vlanState(at.records, at.uuid, null) } : at;
   },
+  capabilities: { network: true },
 } satisfies ResourceType;

@@ -147,4 +147,8 @@ export const vmSnapshotResource = {
   update,
   delete: remove,
   import: importSnapshot,
+  capabilities: {
+    seconds: { create: 10, delete: 5 },
+    hourlyCost: (attrs, card) => (typeof attrs.size === 'number' ? attrs.size : 0) / 1024 ** 3 * card.storageGibHour,
+  },
 } satisfies ResourceType;

@@ -7,7 +7,7 @@
  */
 import { error } from '../../diagnostics';
 import type { ImportRequest, ReadRequest, ReadResponse, ResourceType } from '../resource';
-import { str } from './attrs';
+import { blocks, num, str } from './attrs';
 import { createVm } from './create';
 import { deleteVm } from './delete';
 import { migrateVm } from './migrate';
@@ -15,6 +15,8 @@ import { planVm } from './plan';
 import { locateVm, VM_CLASSES, vmState } from './read';
 import { vmSchema } from './schema';
 import { updateVm } from './update';
+
+const GIB = 1024 ** 3;
 
 /** Parses `<pool>/<uuid>` or a bare UUID (default pool). */
 export function parseImportId(id: string, defaultPool: string): { pool: string; uuid: string } {
@@ -54,4 +56,13 @@ export const vmResource = {
   migrate: migrateVm,
   delete: deleteVm,
   import: importVm,
+  capabilities: {
+    placed: true,
+    routesNics: true,
+    seconds: { create: 60, delete: 20 },
+    hourlyCost: (attrs, card) => {
+      const diskBytes = blocks(attrs, 'disk').reduce((sum, d) => sum + (num(d, 'size') ?? 0), 0);
+      return (num(attrs, 'vcpus') ?? 0) * card.vcpuHour + ((num(attrs, 'memory') ?? 0) / GIB) * card.memoryGibHour + (diskBytes / GIB) * card.storageGibHour;
+    },
+  },
 } satisfies ResourceType;

@@ -54,4 +54,5 @@ export const vpnLinkResource = {
     }
     return { state: null, diagnostics: [error('import.not-found', `no VPN link ${target.uuid} in pool "${target.pool}"`, { detail: 'Give <pool>/<link id>; the link id is the xcpform:vpn-link key of its gateway VMs.' })] };
   },
+  capabilities: { poolLink: true, seconds: { create: 90, delete: 5 }, hourlyCost: (_attrs, card) => card.vpnLinkHour },
 } satisfies ResourceType;
