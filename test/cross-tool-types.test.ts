@@ -3,13 +3,17 @@
  * by `xcpform apply` plans empty in `terraform plan` (real terraform 1.11.4 with
  * terraform-provider-xcp), and one applied by `terraform apply` plans empty in `xcpform plan`
  * with no "changed outside" drift. The list of types comes from the schema, so a new resource
- * type fails here until it has its minimal configuration.
+ * type fails here until it has its minimal configuration. The secrets in them (an SR's
+ * `device_config_secrets`, a VPN link's pre-shared key) are never printed by either tool.
  */
 import { RESOURCE_SCHEMAS } from '../src/provider/schemas';
 import { CrossToolFolder, expectXcpformPlansNothing, TWO_POOLS_HEADER } from './helpers/cross-tool';
 import { terraformVersion } from './helpers/tfplugin-terraform';
 
 jest.setTimeout(600_000);
+
+/** A secret in the configurations: neither tool may print it. */
+const SECRET = 'cross-tool-secret-9f3a';
 
 /**
  * The smallest configuration that creates one object of each type on the embedded simulator
@@ -32,6 +36,9 @@ resource "xcp_sr" "this" {
   device_config = {
     server     = "10.0.0.20"
     serverpath = "/exports/vms"
+  }
+  device_config_secrets = {
+    password = "${SECRET}"
   }
 }`,
   xcp_vdi: `
@@ -106,6 +113,8 @@ resource "xcp_vpn_link" "this" {
   remote_network = xcp_network.remote.uuid
   local_cidrs    = ["10.10.0.0/16"]
   remote_cidrs   = ["10.20.0.0/16"]
+  protocol       = "ipsec"
+  psk            = "${SECRET}"
 }`,
 };
 
@@ -127,15 +136,17 @@ test('every resource type of the schema has a minimal configuration here', () =>
 describe.each(TYPES)('%s: one state, two tools', (type) => {
   it('xcpform apply → terraform plan is empty', () => {
     const f = folder(type);
-    f.xcpform(['apply', '-auto-approve']);
+    const applied = f.xcpform(['apply', '-auto-approve']);
     expect(f.state().resources.map((r) => r.type)).toContain(type);
-    f.terraform(['plan', '-detailed-exitcode']);
+    const planned = f.terraform(['plan', '-detailed-exitcode']);
+    expect([applied.stdout, applied.stderr, planned.stdout, planned.stderr].join('\n')).not.toContain(SECRET);
   });
 
   it('terraform apply → xcpform plan is empty, with no drift', () => {
     const f = folder(type);
-    f.terraform(['apply', '-auto-approve']);
+    const applied = f.terraform(['apply', '-auto-approve']);
     expect(f.state().resources.map((r) => r.type)).toContain(type);
-    expectXcpformPlansNothing(f);
+    const planned = expectXcpformPlansNothing(f);
+    expect([applied.stdout, applied.stderr, planned].join('\n')).not.toContain(SECRET);
   });
 });

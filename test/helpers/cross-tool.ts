@@ -76,10 +76,10 @@ export interface StateFile {
 
 /**
  * `xcpform plan -detailed-exitcode` must exit 0 (no changes) and report no "changed outside"
- * section: nothing happened outside the two tools. Returns the plan text.
+ * section: nothing happened outside the two tools. Returns what it printed (stdout, stderr).
  */
 export function expectXcpformPlansNothing(folder: CrossToolFolder, vars: string[] = []): string {
-  const out = folder.xcpform(['plan', '-detailed-exitcode', ...vars]).stdout;
-  if (/changed outside/i.test(out)) throw new Error(`xcpform reported drift that did not happen:\n${out}`);
-  return out;
+  const res = folder.xcpform(['plan', '-detailed-exitcode', ...vars]);
+  if (/changed outside/i.test(res.stdout)) throw new Error(`xcpform reported drift that did not happen:\n${res.stdout}`);
+  return `${res.stdout}\n${res.stderr}`;
 }
