@@ -3,14 +3,15 @@
  * (real terraform 1.11.4 with terraform-provider-xcp) plans empty in `terraform plan` and in
  * `xcpform plan`, with no "changed outside" drift; a state written by `xcpform apply` plans
  * empty in `terraform plan`. Both tools run in the same folder, on the same embedded simulator
- * world and the same `terraform.tfstate`.
+ * world and the same `terraform.tfstate`. An attribute removed from the configuration goes back
+ * to its default in both tools' plans.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { resourceSchema } from '../src/provider/schemas';
 import type { BlockSchema } from '../src/schema/model';
 import { ROOT } from './helpers/cli';
-import { CrossToolFolder, expectXcpformPlansNothing, StateFile } from './helpers/cross-tool';
+import { CrossToolFolder, expectXcpformPlansNothing, StateFile, TWO_POOLS_HEADER } from './helpers/cross-tool';
 import { terraformVersion } from './helpers/tfplugin-terraform';
 
 jest.setTimeout(600_000);
@@ -107,5 +108,21 @@ describe('examples/cloudburst (web_count = 2): one state, two tools', () => {
     f.xcpform(['apply', '-auto-approve', ...CLOUDBURST_VARS]);
     f.terraform(['plan', '-detailed-exitcode', ...CLOUDBURST_VARS]);
     expectXcpformPlansNothing(f, CLOUDBURST_VARS);
+  });
+});
+
+describe('an attribute removed from the configuration goes back to its default, in both tools', () => {
+  const network = (extra: string) => `${TWO_POOLS_HEADER}resource "xcp_network" "lan" {\n  name_label = "lan"\n${extra}}\n`;
+
+  it('xcpform applies mtu = 9000; without it, both plan 9000 -> 1500; terraform applies; both plan nothing', () => {
+    const f = folder(network('  mtu = 9000\n'));
+    f.xcpform(['apply', '-auto-approve']);
+    f.tf.write(network(''));
+    expect(f.terraform(['plan', '-detailed-exitcode'], 2).stdout).toMatch(/~ mtu += 9000 -> 1500/);
+    expect(f.xcpform(['plan', '-detailed-exitcode'], 2).stdout).toMatch(/~ mtu += 9000 -> 1500/);
+    f.terraform(['apply', '-auto-approve']);
+    expect(f.state().resources[0].instances[0].attributes.mtu).toBe(1500);
+    expectXcpformPlansNothing(f);
+    f.terraform(['plan', '-detailed-exitcode']);
   });
 });
