@@ -118,7 +118,8 @@ describe('tfplugin6 conformance (schema, validation, planning)', () => {
       expect(resp.requires_replace).toEqual([]);
       const planned = fromDv(network, resp.planned_state) as ObjectValue;
       expect(Object.keys(planned).sort()).toEqual(Object.keys(network.block.attributes).sort());
-      expect(planned).toMatchObject({ name_label: `lan${i}`, mtu: 9000, other_config: { owner: 'ops' }, name_description: null, pool: 'dc1' });
+      // An unset attribute with a default is planned as the default (Optional+Computed for Terraform).
+      expect(planned).toMatchObject({ name_label: `lan${i}`, mtu: 9000, other_config: { owner: 'ops' }, name_description: '', managed: true, pool: 'dc1' });
       expect(isUnknown(planned.uuid) && isUnknown(planned.bridge)).toBe(true);
     });
   });

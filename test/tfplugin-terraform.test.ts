@@ -46,7 +46,7 @@ describe('terraform 1.11.4 with terraform-provider-xcp', () => {
       ws.write(network('  name_label = "lan"\n  mtu        = 9000'));
       ws.expect(['apply', '-auto-approve', '-no-color']);
       const attrs = ws.state().resources[0].instances[0].attributes;
-      expect(attrs).toMatchObject({ name_label: 'lan', mtu: 9000, pool: 'dc1', name_description: null });
+      expect(attrs).toMatchObject({ name_label: 'lan', mtu: 9000, pool: 'dc1', name_description: '', managed: true });
       expect(attrs.uuid).toMatch(/^[0-9a-f-]{36}$/);
       expect(ws.state().resources[0].instances[0].private).toBeTruthy();
       ws.expect(['plan', '-detailed-exitcode', '-no-color'], 0);
@@ -89,8 +89,8 @@ describe('terraform 1.11.4 with terraform-provider-xcp', () => {
       ws.expect(['plan', '-detailed-exitcode', '-no-color'], 0);
     });
 
-    // Attributes left at their default are stored as null (see src/tfplugin/views.ts), so an
-    // import converges when the configuration leaves defaults out, as this one does.
+    // Attributes left at their default are stored with the default (src/schema/defaults.ts), as
+    // the import reads them, so an import converges when the configuration leaves them out.
     it('imports an existing network and plans no changes', () => {
       const id = uuid();
       ws.expect(['state', 'rm', 'xcp_network.lan']);

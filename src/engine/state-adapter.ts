@@ -9,6 +9,8 @@ import type { StateSink } from '../executor/ports';
 import { formatAddress, parseAddress, providerAddress, removeInstance, setInstance, type PathStep, type State } from '../state/model';
 import type { StateManager } from '../state/manager';
 import type { ObjectValue } from '../values/value';
+import { resourceSchema } from '../provider/schemas';
+import { withDefaults } from '../schema/defaults';
 
 /** `xcp` / `xcp.cloud` from a state provider address `provider["…/xcp"].cloud`. */
 export function providerConfigOf(provider: string): string {
@@ -16,6 +18,12 @@ export function providerConfigOf(provider: string): string {
   return m ? `xcp.${m[1]}` : 'xcp';
 }
 
+/**
+ * The current instances of the root module, as the planner sees them. A managed instance's
+ * attributes are read with the schema defaults filled in where the state holds null (a state
+ * written by an older terraform-provider-xcp, which stored an unset attribute as null): null
+ * and the default mean the same, so such a state neither plans updates nor reports drift.
+ */
 export function priorResources(state: State): PriorResource[] {
   const out: PriorResource[] = [];
   for (const r of state.resources) {
@@ -29,13 +37,18 @@ export function priorResources(state: State): PriorResource[] {
         name: r.name,
         ...(i.indexKey !== undefined ? { index: i.indexKey } : {}),
         providerConfig: providerConfigOf(r.provider),
-        attributes: i.attributes as ObjectValue,
+        attributes: engineView(r.mode, r.type, i.attributes as ObjectValue),
         dependencies: i.dependencies,
         ...(i.status === 'tainted' ? { tainted: true } : {}),
       });
     }
   }
   return out;
+}
+
+function engineView(mode: string, type: string, attributes: ObjectValue): ObjectValue {
+  const schema = mode === 'managed' ? resourceSchema(type) : undefined;
+  return schema ? withDefaults(schema.block, attributes) : attributes;
 }
 
 export function toPathSteps(path: AttrPath): PathStep[] {

@@ -2,6 +2,7 @@
 import { resourceSchema } from '../provider/schemas';
 import { isObjectValue, ObjectValue, Value, valuesEqual } from '../values/value';
 import type { BlockSchema } from '../schema/model';
+import { equivalent } from '../schema/defaults';
 import type { ResourceChange } from './model';
 import { jsonPatch } from './patch';
 import type { PriorResource } from './ports';
@@ -36,19 +37,23 @@ export function detectDrift(
  * Drift worth reporting: a configurable attribute or block changed. Read-only attributes (a
  * guest's IP addresses, a network's VIF list) change all the time and are not "changed
  * outside xcpform" in the sense the reviewer cares about, as in Terraform's relevant
- * attributes.
+ * attributes. Values that mean the same are no change: null and the schema default (a state
+ * written by Terraform), null and an empty collection, a set in another order.
  */
 function configurableChanged(block: BlockSchema, before: ObjectValue, after: ObjectValue): boolean {
   for (const [name, attr] of Object.entries(block.attributes)) {
-    if ((attr.required || attr.optional) && !valuesEqual(before[name] ?? null, after[name] ?? null)) return true;
+    if ((attr.required || attr.optional) && !equivalent(attr, before[name] ?? null, after[name] ?? null)) return true;
   }
-  for (const name of Object.keys(block.blockTypes ?? {})) {
-    if (!valuesEqual(stripComputed(block.blockTypes![name].block, before[name] ?? null), stripComputed(block.blockTypes![name].block, after[name] ?? null))) return true;
+  for (const [name, bt] of Object.entries(block.blockTypes ?? {})) {
+    const b = elements(before[name]);
+    const a = elements(after[name]);
+    if (b.length !== a.length) return true;
+    if (b.some((el, i) => (isObjectValue(el) && isObjectValue(a[i]) ? configurableChanged(bt.block, el, a[i] as ObjectValue) : !valuesEqual(el, a[i])))) return true;
   }
   return false;
 }
 
-function stripComputed(block: BlockSchema, v: Value): Value {
-  const one = (x: Value): Value => (isObjectValue(x) ? Object.fromEntries(Object.entries(x).filter(([k]) => { const a = block.attributes[k]; return !a || a.required || a.optional; })) : x);
-  return Array.isArray(v) ? v.map(one) : one(v);
+/** A nested block's elements; a single block is one element, an absent one none. */
+function elements(v: Value | undefined): Value[] {
+  return v === null || v === undefined ? [] : Array.isArray(v) ? v : [v];
 }

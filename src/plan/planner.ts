@@ -198,7 +198,8 @@ function planOutputs(input: PlanInput, scope: Scope, diagnostics: Diagnostic[]):
   const out: OutputChange[] = outputs.map((o) => {
     const before = input.prior.outputs[o.name] ?? null;
     const had = o.name in input.prior.outputs;
-    return { name: o.name, before, after: o.value, sensitive: o.sensitive, action: !had ? 'create' : valuesEqual(before, o.value) ? 'no-op' : 'update' };
+    // Terraform does not store a null output: absent and null are the same value.
+    return { name: o.name, before, after: o.value, sensitive: o.sensitive, action: !had ? (o.value === null ? 'no-op' : 'create') : valuesEqual(before, o.value) ? 'no-op' : 'update' };
   });
   for (const [name, before] of Object.entries(input.prior.outputs)) {
     if (!outputs.some((o) => o.name === name)) out.push({ name, before, after: null, sensitive: false, action: 'delete' });

@@ -38,6 +38,9 @@ describe('terraform providers schema -json encoding', () => {
     expect(attrs.uuid).toEqual({ type: 'string', description: 'UUID.', description_kind: 'plain', computed: true });
     expect(attrs.tags.type).toEqual(['set', 'string']);
     expect(attrs.size.description).toBe('Size. Defaults to `2`. Changing it forces replacement.');
+    // A default is planned by the provider, so Terraform must see the attribute as computed.
+    expect(attrs.size).toMatchObject({ optional: true, computed: true });
+    expect(attrs.tags.computed).toBeUndefined();
   });
 
   test('nested blocks and nested attributes', () => {

@@ -5,6 +5,7 @@
  */
 import { AttributeSchema, BlockSchema, ResourceSchema } from './model';
 import { fullDescription } from './describe';
+import { computedForTerraform } from './defaults';
 
 export const PROVIDER_ADDRESS = 'registry.terraform.io/xcpform/xcp';
 
@@ -62,7 +63,8 @@ function flags(attr: AttributeSchema): Partial<AttributeJson> {
   if (attr.deprecated) f.deprecated = true;
   if (attr.required) f.required = true;
   if (attr.optional) f.optional = true;
-  if (attr.computed) f.computed = true;
+  // An attribute with a default is Optional+Computed for Terraform (see defaults.ts).
+  if (computedForTerraform(attr)) f.computed = true;
   if (attr.sensitive) f.sensitive = true;
   return f;
 }

@@ -11,6 +11,7 @@ import { finalState, known } from './apply-change';
 import { Logger } from './log';
 import { planChange } from './plan-change';
 import { compatibilityErrors, planValidityErrors } from './plan-validity';
+import { withDefaults } from './views';
 
 function typeValue(type: CtyType | undefined, depth = 0): fc.Arbitrary<Value> {
   if (type === undefined) return fc.constant(null);
@@ -83,19 +84,19 @@ describe('planChange follows Terraform\'s plan rules', () => {
     );
   });
 
-  it('plans computed attributes unknown on create, configured ones as written, unset defaults as null', async () => {
+  it('plans computed attributes unknown on create, configured ones as written, unset defaults as the default', async () => {
     const schema = resourceSchema('xcp_network')!;
     const config = { ...nulls(schema.block), name_label: 'lan', mtu: 9000 };
     const out = await plan(schema, null, config);
     expect(out.action).toBe('create');
-    expect(out.planned).toMatchObject({ name_label: 'lan', mtu: 9000, name_description: null, managed: null, pool: 'dc1' });
+    expect(out.planned).toMatchObject({ name_label: 'lan', mtu: 9000, name_description: '', managed: true, tags: [], pool: 'dc1' });
     for (const k of ['id', 'uuid', 'bridge', 'pifs', 'vifs']) expect(isUnknown(out.planned[k])).toBe(true);
   });
 
   it('plans no change when the configuration matches the state, keeping computed values known', async () => {
     const schema = resourceSchema('xcp_network')!;
     const config = { ...nulls(schema.block), name_label: 'lan' };
-    const prior = { ...config, id: 'u1', uuid: 'u1', pool: 'dc1', bridge: 'xapi1', pifs: [], vifs: [] };
+    const prior = { ...withDefaults(schema.block, config), id: 'u1', uuid: 'u1', pool: 'dc1', bridge: 'xapi1', pifs: [], vifs: [] };
     const out = await plan(schema, prior, config);
     expect(out.action).toBe('no-op');
     expect(out.planned).toEqual(prior);
@@ -129,10 +130,10 @@ describe('planChange follows Terraform\'s plan rules', () => {
 });
 
 describe('apply results in the Terraform view', () => {
-  it('folds defaults back to null and keeps known computed values', () => {
+  it('keeps the planned defaults and known computed values', () => {
     const schema = resourceSchema('xcp_network')!;
-    const planned = { ...nulls(schema.block), name_label: 'lan', id: 'u1', uuid: 'u1', pool: 'dc1', bridge: 'xapi1', pifs: [], vifs: UNKNOWN };
-    const engine = { ...planned, name_description: '', mtu: 1500, managed: true, default_locking_mode: 'unlocked', purpose: [], automatic: false, tags: [], other_config: {}, bridge: 'xapi9', vifs: ['x'] };
+    const planned = { ...withDefaults(schema.block, nulls(schema.block)), name_label: 'lan', id: 'u1', uuid: 'u1', pool: 'dc1', bridge: 'xapi1', pifs: [], vifs: UNKNOWN };
+    const engine = { ...planned, name_description: null, tags: null, bridge: 'xapi9', vifs: ['x'] };
     const state = finalState(schema.block, engine as ObjectValue, planned as ObjectValue, quiet);
     expect(state).toEqual({ ...planned, vifs: ['x'] });
     expect(compatibilityErrors(schema.block, planned as ObjectValue, state)).toEqual([]);

@@ -10,15 +10,17 @@ const block: BlockSchema = {
     host: { type: 'string', description: 'n', optional: true, computed: true, update: 'migrate' },
     uuid: { type: 'string', description: 'n', computed: true },
     tags: { type: ['set', 'string'], description: 'n', optional: true, update: 'in-place' },
+    comment: { type: 'string', description: 'n', optional: true, update: 'in-place' },
   },
   blockTypes: { disk: { nesting: 'list', block: { description: 'd', attributes: { size: { type: 'number', description: 's', required: true, update: 'in-place' } } } } },
 };
-const cfg = { name: 'a', note: null, host: null, uuid: null, tags: ['x', 'y'], disk: [{ size: 1 }] };
+const cfg = { name: 'a', note: null, host: null, uuid: null, tags: ['x', 'y'], comment: null, disk: [{ size: 1 }] };
 
 describe('the plan oracle rejects what Terraform rejects', () => {
   it.each([
     ['a valid create', null, { ...cfg, uuid: UNKNOWN, host: UNKNOWN, tags: ['y', 'x'] }, []],
-    ['a default planned for a non-computed attribute', null, { ...cfg, note: '' }, ['note: planned value "" for a non-computed attribute']],
+    ['the default of an unset attribute with a default (Optional+Computed for Terraform)', null, { ...cfg, note: '', uuid: UNKNOWN }, []],
+    ['a value planned for an unset attribute without a default', null, { ...cfg, comment: '' }, ['comment: planned value "" for a non-computed attribute']],
     ['a changed configured value', null, { ...cfg, name: 'b' }, ['name: planned value "b" does not match config value "a"']],
     ['a dropped block', null, { ...cfg, disk: [] }, ['disk: block count in plan (0) disagrees with count in config (1)']],
     ['an unknown block element', null, { ...cfg, disk: [UNKNOWN] }, ['disk[0]: element representing nested block must not be unknown itself']],

@@ -2,10 +2,12 @@
  * Terraform's checks of provider answers, restated (reference tfplugin.md section 3.3,
  * `objchange.AssertPlanValid` and `AssertObjectCompatible`): a plan keeps configured values
  * and block counts, and only computed attributes may differ from the configuration; an apply
- * result keeps every value that was known in the plan. The server logs any violation it is
+ * result keeps every value that was known in the plan. "Computed" is the flag Terraform was
+ * served (`computedForTerraform`: an attribute with a default counts). The server logs any violation it is
  * about to send (it would be an xcpform bug), and the tests use these as their oracle.
  */
 import type { AttributeSchema, BlockSchema } from '../schema/model';
+import { computedForTerraform } from '../schema/defaults';
 import { isObjectValue, isUnknown, ObjectValue, setsEqual, Value, valuesEqual } from '../values/value';
 
 type Path = string;
@@ -73,8 +75,9 @@ function checkAttribute(attr: AttributeSchema, prior: Value, config: Value, plan
   const set = isSetType(attr);
   if (rawEquals(planned, config, set)) return;
   if (prior !== null && config !== null && rawEquals(planned, prior, set)) return;
-  if (attr.computed && !attr.optional && !attr.required) return;
-  if (config === null && attr.computed) return;
+  const computed = computedForTerraform(attr);
+  if (computed && !attr.optional && !attr.required) return;
+  if (config === null && computed) return;
   if (config === null && planned !== null) {
     errs.push(`${path}: planned value ${attr.sensitive ? '' : `${show(planned)} `}for a non-computed attribute`);
     return;

@@ -5,6 +5,7 @@
  */
 import type { AttributeSchema, BlockSchema, BlockTypeSchema, ResourceSchema } from '../schema/model';
 import { fullDescription } from '../schema/describe';
+import { computedForTerraform } from '../schema/defaults';
 
 const NESTING = { single: 'SINGLE', list: 'LIST', set: 'SET', map: 'MAP', group: 'GROUP' } as const;
 
@@ -20,7 +21,7 @@ export function attributeMessage(name: string, attr: AttributeSchema): Record<st
     description_kind: 'PLAIN',
     required: Boolean(attr.required),
     optional: Boolean(attr.optional),
-    computed: Boolean(attr.computed),
+    computed: computedForTerraform(attr),
     sensitive: Boolean(attr.sensitive),
     deprecated: Boolean(attr.deprecated),
     deprecation_message: attr.deprecated ?? '',

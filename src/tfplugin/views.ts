@@ -1,45 +1,31 @@
 /**
  * Two views of the same object. The **engine view** (what resources and the CLI engine use)
  * holds schema defaults: an unset `name_description` is `""`. The **Terraform view** (what goes
- * over the wire) must follow Terraform's rules: a non-computed attribute the configuration
- * leaves unset is planned null, and every known planned value must come back unchanged. So
- * defaults are filled in on the way to a resource and folded back to the Terraform
- * representation on the way out, wherever the two mean the same thing (null ≡ default, and
- * null ≡ empty for collections).
+ * over the wire) follows Terraform's rules for the schema it was served: an attribute with a
+ * default is Optional+Computed there (schema/defaults.ts), so it holds the default too, and
+ * only a non-computed attribute without a default that the configuration leaves unset is
+ * planned null. Every known planned value must come back unchanged, so values read from XAPI
+ * are folded back to the reference's representation wherever the two mean the same thing
+ * (null ≡ default, and null ≡ empty for collections).
  */
 import type { AttributeSchema, BlockSchema, BlockTypeSchema } from '../schema/model';
-import { isObjectValue, isUnknown, ObjectValue, setsEqual, Value, valuesEqual } from '../values/value';
+import { computedForTerraform, equivalent, hasDefault, withDefaults } from '../schema/defaults';
+import { isObjectValue, isUnknown, ObjectValue, Value } from '../values/value';
+
+export { equivalent, withDefaults };
 
 const isConfigurable = (a: AttributeSchema) => Boolean(a.required || a.optional);
-const isEmptyish = (v: Value) => v === null || (Array.isArray(v) && v.length === 0) || (isObjectValue(v) && Object.keys(v).length === 0);
 const items = (v: Value | undefined): Value[] => (v === null || v === undefined || isUnknown(v) ? [] : Array.isArray(v) ? v : [v]);
 
-/** Do two values of an attribute mean the same, counting null as the default / as empty? */
-export function equivalent(attr: AttributeSchema, a: Value, b: Value): boolean {
-  if (isUnknown(a) || isUnknown(b)) return false;
-  const d = attr.default === undefined ? null : (attr.default as Value);
-  const na = a === null ? d : a;
-  const nb = b === null ? d : b;
-  if (isEmptyish(na) && isEmptyish(nb)) return true;
-  if (Array.isArray(attr.type) && attr.type[0] === 'set' && Array.isArray(na) && Array.isArray(nb)) return setsEqual(na, nb);
-  return valuesEqual(na, nb);
-}
-
-/** The engine view of a Terraform-view object: defaults where unset, recursively. */
-export function withDefaults(block: BlockSchema, value: ObjectValue): ObjectValue {
-  const out: ObjectValue = { ...value };
-  for (const [name, attr] of Object.entries(block.attributes)) {
-    if ((out[name] ?? null) === null && attr.default !== undefined && isConfigurable(attr)) out[name] = attr.default as Value;
-  }
-  mapBlocks(block, out, (bt, el) => (isObjectValue(el) ? withDefaults(bt.block, el) : el));
-  return out;
-}
-
-/** Drops values that only restate a default (an imported object has no configuration yet). */
+/**
+ * The Terraform view of an imported object (it has no configuration yet): an empty value of a
+ * non-computed attribute without a default reads as null, as the configuration leaving it out
+ * would plan it. Defaulted attributes keep their value (Terraform plans the default for them).
+ */
 export function withoutDefaults(block: BlockSchema, value: ObjectValue): ObjectValue {
   const out: ObjectValue = { ...value };
   for (const [name, attr] of Object.entries(block.attributes)) {
-    if (isConfigurable(attr) && !attr.computed && out[name] !== null && equivalent(attr, out[name] ?? null, null)) out[name] = null;
+    if (isConfigurable(attr) && !computedForTerraform(attr) && out[name] !== null && equivalent(attr, out[name] ?? null, null)) out[name] = null;
   }
   mapBlocks(block, out, (bt, el) => (isObjectValue(el) ? withoutDefaults(bt.block, el) : el));
   return out;
@@ -55,14 +41,15 @@ function mapBlocks(block: BlockSchema, out: ObjectValue, fn: (bt: BlockTypeSchem
 
 /**
  * Makes a planned object keep the configuration exactly where Terraform requires it: every
- * non-computed attribute is the configured value (null stays null, even with a default).
+ * attribute that is not computed for Terraform is the configured value (null stays null); an
+ * unset attribute with a default keeps the planned default.
  * Nested block elements line up with the configuration's elements by position.
  */
 export function keepConfigured(block: BlockSchema, planned: ObjectValue, config: ObjectValue): ObjectValue {
   const out: ObjectValue = {};
   for (const [name, attr] of Object.entries(block.attributes)) {
     const cfg = config[name] ?? null;
-    out[name] = !attr.computed || cfg !== null ? cfg : planned[name] ?? null;
+    out[name] = !computedForTerraform(attr) || cfg !== null ? cfg : planned[name] ?? null;
   }
   for (const [name, bt] of Object.entries(block.blockTypes ?? {})) {
     const cfg = config[name] ?? null;
@@ -85,7 +72,10 @@ export function preferReference(block: BlockSchema, value: ObjectValue, referenc
   for (const [name, attr] of Object.entries(block.attributes)) {
     const v = value[name] ?? null;
     const r = reference ? reference[name] ?? null : null;
-    out[name] = reference && isConfigurable(attr) && !isUnknown(r) && equivalent(attr, v, r) ? r : v;
+    // A null reference for a defaulted attribute comes from a state written before defaults
+    // were stored: the value read (the default) replaces it rather than the null living on.
+    const keep = reference && isConfigurable(attr) && !isUnknown(r) && !(r === null && hasDefault(attr)) && equivalent(attr, v, r);
+    out[name] = keep ? r : v;
   }
   for (const [name, bt] of Object.entries(block.blockTypes ?? {})) {
     const v = value[name] ?? null;

@@ -144,7 +144,7 @@ export class Appliance extends cdktf.TerraformResource {
     return this.getStringAttribute('id');
   }
 
-  // import_network_map - computed: false, optional: true, required: false
+  // import_network_map - computed: true, optional: true, required: false
   private _importNetworkMap?: { [key: string]: string }; 
   public get importNetworkMap() {
     return this.getStringMapAttribute('import_network_map');
@@ -176,7 +176,7 @@ export class Appliance extends cdktf.TerraformResource {
     return this._importSr;
   }
 
-  // name_description - computed: false, optional: true, required: false
+  // name_description - computed: true, optional: true, required: false
   private _nameDescription?: string; 
   public get nameDescription() {
     return this.getStringAttribute('name_description');
@@ -205,7 +205,7 @@ export class Appliance extends cdktf.TerraformResource {
     return this._nameLabel;
   }
 
-  // other_config - computed: false, optional: true, required: false
+  // other_config - computed: true, optional: true, required: false
   private _otherConfig?: { [key: string]: string }; 
   public get otherConfig() {
     return this.getStringMapAttribute('other_config');
@@ -269,7 +269,7 @@ export class Appliance extends cdktf.TerraformResource {
     return this._powerState;
   }
 
-  // tags - computed: false, optional: true, required: false
+  // tags - computed: true, optional: true, required: false
   private _tags?: string[]; 
   public get tags() {
     return cdktf.Fn.tolist(this.getListAttribute('tags'));

@@ -196,7 +196,7 @@ export class Host extends cdktf.TerraformResource {
     return this._address;
   }
 
-  // allow_eject - computed: false, optional: true, required: false
+  // allow_eject - computed: true, optional: true, required: false
   private _allowEject?: boolean | cdktf.IResolvable; 
   public get allowEject() {
     return this.getBooleanAttribute('allow_eject');
@@ -239,7 +239,7 @@ export class Host extends cdktf.TerraformResource {
     return this._crashDumpSr;
   }
 
-  // enabled - computed: false, optional: true, required: false
+  // enabled - computed: true, optional: true, required: false
   private _enabled?: boolean | cdktf.IResolvable; 
   public get enabled() {
     return this.getBooleanAttribute('enabled');
@@ -313,7 +313,7 @@ export class Host extends cdktf.TerraformResource {
     return this._joinPassword;
   }
 
-  // join_username - computed: false, optional: true, required: false
+  // join_username - computed: true, optional: true, required: false
   private _joinUsername?: string; 
   public get joinUsername() {
     return this.getStringAttribute('join_username');
@@ -329,7 +329,7 @@ export class Host extends cdktf.TerraformResource {
     return this._joinUsername;
   }
 
-  // logging - computed: false, optional: true, required: false
+  // logging - computed: true, optional: true, required: false
   private _logging?: { [key: string]: string }; 
   public get logging() {
     return this.getStringMapAttribute('logging');
@@ -345,7 +345,7 @@ export class Host extends cdktf.TerraformResource {
     return this._logging;
   }
 
-  // maintenance - computed: false, optional: true, required: false
+  // maintenance - computed: true, optional: true, required: false
   private _maintenance?: boolean | cdktf.IResolvable; 
   public get maintenance() {
     return this.getBooleanAttribute('maintenance');
@@ -371,7 +371,7 @@ export class Host extends cdktf.TerraformResource {
     return this.getNumberAttribute('memory_total');
   }
 
-  // name_description - computed: false, optional: true, required: false
+  // name_description - computed: true, optional: true, required: false
   private _nameDescription?: string; 
   public get nameDescription() {
     return this.getStringAttribute('name_description');
@@ -403,7 +403,7 @@ export class Host extends cdktf.TerraformResource {
     return this._nameLabel;
   }
 
-  // other_config - computed: false, optional: true, required: false
+  // other_config - computed: true, optional: true, required: false
   private _otherConfig?: { [key: string]: string }; 
   public get otherConfig() {
     return this.getStringMapAttribute('other_config');
@@ -483,7 +483,7 @@ export class Host extends cdktf.TerraformResource {
     return this._suspendImageSr;
   }
 
-  // tags - computed: false, optional: true, required: false
+  // tags - computed: true, optional: true, required: false
   private _tags?: string[]; 
   public get tags() {
     return cdktf.Fn.tolist(this.getListAttribute('tags'));

@@ -134,7 +134,7 @@ export class Network extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
-  // automatic - computed: false, optional: true, required: false
+  // automatic - computed: true, optional: true, required: false
   private _automatic?: boolean | cdktf.IResolvable; 
   public get automatic() {
     return this.getBooleanAttribute('automatic');
@@ -155,7 +155,7 @@ export class Network extends cdktf.TerraformResource {
     return this.getStringAttribute('bridge');
   }
 
-  // default_locking_mode - computed: false, optional: true, required: false
+  // default_locking_mode - computed: true, optional: true, required: false
   private _defaultLockingMode?: string; 
   public get defaultLockingMode() {
     return this.getStringAttribute('default_locking_mode');
@@ -176,7 +176,7 @@ export class Network extends cdktf.TerraformResource {
     return this.getStringAttribute('id');
   }
 
-  // managed - computed: false, optional: true, required: false
+  // managed - computed: true, optional: true, required: false
   private _managed?: boolean | cdktf.IResolvable; 
   public get managed() {
     return this.getBooleanAttribute('managed');
@@ -192,7 +192,7 @@ export class Network extends cdktf.TerraformResource {
     return this._managed;
   }
 
-  // mtu - computed: false, optional: true, required: false
+  // mtu - computed: true, optional: true, required: false
   private _mtu?: number; 
   public get mtu() {
     return this.getNumberAttribute('mtu');
@@ -208,7 +208,7 @@ export class Network extends cdktf.TerraformResource {
     return this._mtu;
   }
 
-  // name_description - computed: false, optional: true, required: false
+  // name_description - computed: true, optional: true, required: false
   private _nameDescription?: string; 
   public get nameDescription() {
     return this.getStringAttribute('name_description');
@@ -237,7 +237,7 @@ export class Network extends cdktf.TerraformResource {
     return this._nameLabel;
   }
 
-  // other_config - computed: false, optional: true, required: false
+  // other_config - computed: true, optional: true, required: false
   private _otherConfig?: { [key: string]: string }; 
   public get otherConfig() {
     return this.getStringMapAttribute('other_config');
@@ -274,7 +274,7 @@ export class Network extends cdktf.TerraformResource {
     return this._pool;
   }
 
-  // purpose - computed: false, optional: true, required: false
+  // purpose - computed: true, optional: true, required: false
   private _purpose?: string[]; 
   public get purpose() {
     return cdktf.Fn.tolist(this.getListAttribute('purpose'));
@@ -290,7 +290,7 @@ export class Network extends cdktf.TerraformResource {
     return this._purpose;
   }
 
-  // tags - computed: false, optional: true, required: false
+  // tags - computed: true, optional: true, required: false
   private _tags?: string[]; 
   public get tags() {
     return cdktf.Fn.tolist(this.getListAttribute('tags'));

@@ -200,7 +200,7 @@ export class Pool extends cdktf.TerraformResource {
     return this._defaultSr;
   }
 
-  // ha_enabled - computed: false, optional: true, required: false
+  // ha_enabled - computed: true, optional: true, required: false
   private _haEnabled?: boolean | cdktf.IResolvable; 
   public get haEnabled() {
     return this.getBooleanAttribute('ha_enabled');
@@ -216,7 +216,7 @@ export class Pool extends cdktf.TerraformResource {
     return this._haEnabled;
   }
 
-  // ha_heartbeat_srs - computed: false, optional: true, required: false
+  // ha_heartbeat_srs - computed: true, optional: true, required: false
   private _haHeartbeatSrs?: string[]; 
   public get haHeartbeatSrs() {
     return cdktf.Fn.tolist(this.getListAttribute('ha_heartbeat_srs'));
@@ -263,7 +263,7 @@ export class Pool extends cdktf.TerraformResource {
     return this.getStringAttribute('id');
   }
 
-  // live_patching_disabled - computed: false, optional: true, required: false
+  // live_patching_disabled - computed: true, optional: true, required: false
   private _livePatchingDisabled?: boolean | cdktf.IResolvable; 
   public get livePatchingDisabled() {
     return this.getBooleanAttribute('live_patching_disabled');
@@ -300,7 +300,7 @@ export class Pool extends cdktf.TerraformResource {
     return this.getStringAttribute('master_uuid');
   }
 
-  // migration_compression - computed: false, optional: true, required: false
+  // migration_compression - computed: true, optional: true, required: false
   private _migrationCompression?: boolean | cdktf.IResolvable; 
   public get migrationCompression() {
     return this.getBooleanAttribute('migration_compression');
@@ -316,7 +316,7 @@ export class Pool extends cdktf.TerraformResource {
     return this._migrationCompression;
   }
 
-  // name_description - computed: false, optional: true, required: false
+  // name_description - computed: true, optional: true, required: false
   private _nameDescription?: string; 
   public get nameDescription() {
     return this.getStringAttribute('name_description');
@@ -348,7 +348,7 @@ export class Pool extends cdktf.TerraformResource {
     return this._nameLabel;
   }
 
-  // other_config - computed: false, optional: true, required: false
+  // other_config - computed: true, optional: true, required: false
   private _otherConfig?: { [key: string]: string }; 
   public get otherConfig() {
     return this.getStringMapAttribute('other_config');
@@ -408,7 +408,7 @@ export class Pool extends cdktf.TerraformResource {
     return this._suspendImageSr;
   }
 
-  // tags - computed: false, optional: true, required: false
+  // tags - computed: true, optional: true, required: false
   private _tags?: string[]; 
   public get tags() {
     return cdktf.Fn.tolist(this.getListAttribute('tags'));

@@ -146,7 +146,7 @@ export class PrivateNetwork extends cdktf.TerraformResource {
     return this.getStringAttribute('bridge');
   }
 
-  // encryption - computed: false, optional: true, required: false
+  // encryption - computed: true, optional: true, required: false
   private _encryption?: boolean | cdktf.IResolvable; 
   public get encryption() {
     return this.getBooleanAttribute('encryption');
@@ -183,7 +183,7 @@ export class PrivateNetwork extends cdktf.TerraformResource {
     return this.getStringAttribute('id');
   }
 
-  // mtu - computed: false, optional: true, required: false
+  // mtu - computed: true, optional: true, required: false
   private _mtu?: number; 
   public get mtu() {
     return this.getNumberAttribute('mtu');
@@ -199,7 +199,7 @@ export class PrivateNetwork extends cdktf.TerraformResource {
     return this._mtu;
   }
 
-  // name_description - computed: false, optional: true, required: false
+  // name_description - computed: true, optional: true, required: false
   private _nameDescription?: string; 
   public get nameDescription() {
     return this.getStringAttribute('name_description');
@@ -228,7 +228,7 @@ export class PrivateNetwork extends cdktf.TerraformResource {
     return this._nameLabel;
   }
 
-  // other_config - computed: false, optional: true, required: false
+  // other_config - computed: true, optional: true, required: false
   private _otherConfig?: { [key: string]: string }; 
   public get otherConfig() {
     return this.getStringMapAttribute('other_config');
@@ -260,7 +260,7 @@ export class PrivateNetwork extends cdktf.TerraformResource {
     return this._pool;
   }
 
-  // protocol - computed: false, optional: true, required: false
+  // protocol - computed: true, optional: true, required: false
   private _protocol?: string; 
   public get protocol() {
     return this.getStringAttribute('protocol');
@@ -298,7 +298,7 @@ export class PrivateNetwork extends cdktf.TerraformResource {
     return this._status;
   }
 
-  // tags - computed: false, optional: true, required: false
+  // tags - computed: true, optional: true, required: false
   private _tags?: string[]; 
   public get tags() {
     return cdktf.Fn.tolist(this.getListAttribute('tags'));

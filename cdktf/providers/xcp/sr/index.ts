@@ -176,7 +176,7 @@ export class Sr extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
-  // content_type - computed: false, optional: true, required: false
+  // content_type - computed: true, optional: true, required: false
   private _contentType?: string; 
   public get contentType() {
     return this.getStringAttribute('content_type');
@@ -192,7 +192,7 @@ export class Sr extends cdktf.TerraformResource {
     return this._contentType;
   }
 
-  // default_for_pool - computed: false, optional: true, required: false
+  // default_for_pool - computed: true, optional: true, required: false
   private _defaultForPool?: boolean | cdktf.IResolvable; 
   public get defaultForPool() {
     return this.getBooleanAttribute('default_for_pool');
@@ -208,7 +208,7 @@ export class Sr extends cdktf.TerraformResource {
     return this._defaultForPool;
   }
 
-  // device_config - computed: false, optional: true, required: false
+  // device_config - computed: true, optional: true, required: false
   private _deviceConfig?: { [key: string]: string }; 
   public get deviceConfig() {
     return this.getStringMapAttribute('device_config');
@@ -224,7 +224,7 @@ export class Sr extends cdktf.TerraformResource {
     return this._deviceConfig;
   }
 
-  // device_config_secrets - computed: false, optional: true, required: false
+  // device_config_secrets - computed: true, optional: true, required: false
   private _deviceConfigSecrets?: { [key: string]: string }; 
   public get deviceConfigSecrets() {
     return this.getStringMapAttribute('device_config_secrets');
@@ -266,7 +266,7 @@ export class Sr extends cdktf.TerraformResource {
     return this.getStringAttribute('id');
   }
 
-  // local_caching - computed: false, optional: true, required: false
+  // local_caching - computed: true, optional: true, required: false
   private _localCaching?: boolean | cdktf.IResolvable; 
   public get localCaching() {
     return this.getBooleanAttribute('local_caching');
@@ -282,7 +282,7 @@ export class Sr extends cdktf.TerraformResource {
     return this._localCaching;
   }
 
-  // name_description - computed: false, optional: true, required: false
+  // name_description - computed: true, optional: true, required: false
   private _nameDescription?: string; 
   public get nameDescription() {
     return this.getStringAttribute('name_description');
@@ -311,7 +311,7 @@ export class Sr extends cdktf.TerraformResource {
     return this._nameLabel;
   }
 
-  // on_destroy - computed: false, optional: true, required: false
+  // on_destroy - computed: true, optional: true, required: false
   private _onDestroy?: string; 
   public get onDestroy() {
     return this.getStringAttribute('on_destroy');
@@ -327,7 +327,7 @@ export class Sr extends cdktf.TerraformResource {
     return this._onDestroy;
   }
 
-  // other_config - computed: false, optional: true, required: false
+  // other_config - computed: true, optional: true, required: false
   private _otherConfig?: { [key: string]: string }; 
   public get otherConfig() {
     return this.getStringMapAttribute('other_config');
@@ -374,7 +374,7 @@ export class Sr extends cdktf.TerraformResource {
     return this._pool;
   }
 
-  // shared - computed: false, optional: true, required: false
+  // shared - computed: true, optional: true, required: false
   private _shared?: boolean | cdktf.IResolvable; 
   public get shared() {
     return this.getBooleanAttribute('shared');
@@ -406,7 +406,7 @@ export class Sr extends cdktf.TerraformResource {
     return this._size;
   }
 
-  // sm_config - computed: false, optional: true, required: false
+  // sm_config - computed: true, optional: true, required: false
   private _smConfig?: { [key: string]: string }; 
   public get smConfig() {
     return this.getStringMapAttribute('sm_config');
@@ -422,7 +422,7 @@ export class Sr extends cdktf.TerraformResource {
     return this._smConfig;
   }
 
-  // tags - computed: false, optional: true, required: false
+  // tags - computed: true, optional: true, required: false
   private _tags?: string[]; 
   public get tags() {
     return cdktf.Fn.tolist(this.getListAttribute('tags'));

@@ -169,7 +169,7 @@ export class Vdi extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
-  // allow_caching - computed: false, optional: true, required: false
+  // allow_caching - computed: true, optional: true, required: false
   private _allowCaching?: boolean | cdktf.IResolvable; 
   public get allowCaching() {
     return this.getBooleanAttribute('allow_caching');
@@ -185,7 +185,7 @@ export class Vdi extends cdktf.TerraformResource {
     return this._allowCaching;
   }
 
-  // cbt_enabled - computed: false, optional: true, required: false
+  // cbt_enabled - computed: true, optional: true, required: false
   private _cbtEnabled?: boolean | cdktf.IResolvable; 
   public get cbtEnabled() {
     return this.getBooleanAttribute('cbt_enabled');
@@ -211,7 +211,7 @@ export class Vdi extends cdktf.TerraformResource {
     return this.getBooleanAttribute('is_a_snapshot');
   }
 
-  // name_description - computed: false, optional: true, required: false
+  // name_description - computed: true, optional: true, required: false
   private _nameDescription?: string; 
   public get nameDescription() {
     return this.getStringAttribute('name_description');
@@ -240,7 +240,7 @@ export class Vdi extends cdktf.TerraformResource {
     return this._nameLabel;
   }
 
-  // on_boot - computed: false, optional: true, required: false
+  // on_boot - computed: true, optional: true, required: false
   private _onBoot?: string; 
   public get onBoot() {
     return this.getStringAttribute('on_boot');
@@ -256,7 +256,7 @@ export class Vdi extends cdktf.TerraformResource {
     return this._onBoot;
   }
 
-  // other_config - computed: false, optional: true, required: false
+  // other_config - computed: true, optional: true, required: false
   private _otherConfig?: { [key: string]: string }; 
   public get otherConfig() {
     return this.getStringMapAttribute('other_config');
@@ -293,7 +293,7 @@ export class Vdi extends cdktf.TerraformResource {
     return this._pool;
   }
 
-  // read_only - computed: false, optional: true, required: false
+  // read_only - computed: true, optional: true, required: false
   private _readOnly?: boolean | cdktf.IResolvable; 
   public get readOnly() {
     return this.getBooleanAttribute('read_only');
@@ -309,7 +309,7 @@ export class Vdi extends cdktf.TerraformResource {
     return this._readOnly;
   }
 
-  // sharable - computed: false, optional: true, required: false
+  // sharable - computed: true, optional: true, required: false
   private _sharable?: boolean | cdktf.IResolvable; 
   public get sharable() {
     return this.getBooleanAttribute('sharable');
@@ -359,7 +359,7 @@ export class Vdi extends cdktf.TerraformResource {
     return this._source;
   }
 
-  // source_format - computed: false, optional: true, required: false
+  // source_format - computed: true, optional: true, required: false
   private _sourceFormat?: string; 
   public get sourceFormat() {
     return this.getStringAttribute('source_format');
@@ -388,7 +388,7 @@ export class Vdi extends cdktf.TerraformResource {
     return this._sr;
   }
 
-  // tags - computed: false, optional: true, required: false
+  // tags - computed: true, optional: true, required: false
   private _tags?: string[]; 
   public get tags() {
     return cdktf.Fn.tolist(this.getListAttribute('tags'));
@@ -404,7 +404,7 @@ export class Vdi extends cdktf.TerraformResource {
     return this._tags;
   }
 
-  // type - computed: false, optional: true, required: false
+  // type - computed: true, optional: true, required: false
   private _type?: string; 
   public get type() {
     return this.getStringAttribute('type');

@@ -467,7 +467,7 @@ export class Vlan extends cdktf.TerraformResource {
     return this.getStringAttribute('id');
   }
 
-  // mtu - computed: false, optional: true, required: false
+  // mtu - computed: true, optional: true, required: false
   private _mtu?: number; 
   public get mtu() {
     return this.getNumberAttribute('mtu');
@@ -483,7 +483,7 @@ export class Vlan extends cdktf.TerraformResource {
     return this._mtu;
   }
 
-  // name_description - computed: false, optional: true, required: false
+  // name_description - computed: true, optional: true, required: false
   private _nameDescription?: string; 
   public get nameDescription() {
     return this.getStringAttribute('name_description');
@@ -531,7 +531,7 @@ export class Vlan extends cdktf.TerraformResource {
     return this._network;
   }
 
-  // other_config - computed: false, optional: true, required: false
+  // other_config - computed: true, optional: true, required: false
   private _otherConfig?: { [key: string]: string }; 
   public get otherConfig() {
     return this.getStringMapAttribute('other_config');
@@ -582,7 +582,7 @@ export class Vlan extends cdktf.TerraformResource {
     return this._tag;
   }
 
-  // tags - computed: false, optional: true, required: false
+  // tags - computed: true, optional: true, required: false
   private _tags?: string[]; 
   public get tags() {
     return cdktf.Fn.tolist(this.getListAttribute('tags'));

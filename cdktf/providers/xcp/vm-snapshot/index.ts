@@ -125,7 +125,7 @@ export class VmSnapshot extends cdktf.TerraformResource {
     return this.getStringAttribute('id');
   }
 
-  // name_description - computed: false, optional: true, required: false
+  // name_description - computed: true, optional: true, required: false
   private _nameDescription?: string; 
   public get nameDescription() {
     return this.getStringAttribute('name_description');
@@ -154,7 +154,7 @@ export class VmSnapshot extends cdktf.TerraformResource {
     return this._nameLabel;
   }
 
-  // other_config - computed: false, optional: true, required: false
+  // other_config - computed: true, optional: true, required: false
   private _otherConfig?: { [key: string]: string }; 
   public get otherConfig() {
     return this.getStringMapAttribute('other_config');
@@ -186,7 +186,7 @@ export class VmSnapshot extends cdktf.TerraformResource {
     return this._pool;
   }
 
-  // revert_generation - computed: false, optional: true, required: false
+  // revert_generation - computed: true, optional: true, required: false
   private _revertGeneration?: number; 
   public get revertGeneration() {
     return this.getNumberAttribute('revert_generation');
@@ -212,7 +212,7 @@ export class VmSnapshot extends cdktf.TerraformResource {
     return this.getStringAttribute('snapshot_time');
   }
 
-  // tags - computed: false, optional: true, required: false
+  // tags - computed: true, optional: true, required: false
   private _tags?: string[]; 
   public get tags() {
     return cdktf.Fn.tolist(this.getListAttribute('tags'));
@@ -251,7 +251,7 @@ export class VmSnapshot extends cdktf.TerraformResource {
     return this._vm;
   }
 
-  // with_memory - computed: false, optional: true, required: false
+  // with_memory - computed: true, optional: true, required: false
   private _withMemory?: boolean | cdktf.IResolvable; 
   public get withMemory() {
     return this.getBooleanAttribute('with_memory');

@@ -470,7 +470,7 @@ export class VmCloudInitOutputReference extends cdktf.ComplexObject {
     }
   }
 
-  // drop_drive_after_boot - computed: false, optional: true, required: false
+  // drop_drive_after_boot - computed: true, optional: true, required: false
   private _dropDriveAfterBoot?: boolean | cdktf.IResolvable; 
   public get dropDriveAfterBoot() {
     return this.getBooleanAttribute('drop_drive_after_boot');
@@ -518,7 +518,7 @@ export class VmCloudInitOutputReference extends cdktf.ComplexObject {
     return this._networkConfig;
   }
 
-  // on_change - computed: false, optional: true, required: false
+  // on_change - computed: true, optional: true, required: false
   private _onChange?: string; 
   public get onChange() {
     return this.getStringAttribute('on_change');
@@ -746,7 +746,7 @@ export class VmDiskOutputReference extends cdktf.ComplexObject {
     }
   }
 
-  // bootable - computed: false, optional: true, required: false
+  // bootable - computed: true, optional: true, required: false
   private _bootable?: boolean | cdktf.IResolvable; 
   public get bootable() {
     return this.getBooleanAttribute('bootable');
@@ -762,7 +762,7 @@ export class VmDiskOutputReference extends cdktf.ComplexObject {
     return this._bootable;
   }
 
-  // mode - computed: false, optional: true, required: false
+  // mode - computed: true, optional: true, required: false
   private _mode?: string; 
   public get mode() {
     return this.getStringAttribute('mode');
@@ -1116,7 +1116,7 @@ export class VmNicOutputReference extends cdktf.ComplexObject {
     return this._device;
   }
 
-  // ipv4_allowed - computed: false, optional: true, required: false
+  // ipv4_allowed - computed: true, optional: true, required: false
   private _ipv4Allowed?: string[]; 
   public get ipv4Allowed() {
     return cdktf.Fn.tolist(this.getListAttribute('ipv4_allowed'));
@@ -1132,7 +1132,7 @@ export class VmNicOutputReference extends cdktf.ComplexObject {
     return this._ipv4Allowed;
   }
 
-  // ipv6_allowed - computed: false, optional: true, required: false
+  // ipv6_allowed - computed: true, optional: true, required: false
   private _ipv6Allowed?: string[]; 
   public get ipv6Allowed() {
     return cdktf.Fn.tolist(this.getListAttribute('ipv6_allowed'));
@@ -1148,7 +1148,7 @@ export class VmNicOutputReference extends cdktf.ComplexObject {
     return this._ipv6Allowed;
   }
 
-  // locking_mode - computed: false, optional: true, required: false
+  // locking_mode - computed: true, optional: true, required: false
   private _lockingMode?: string; 
   public get lockingMode() {
     return this.getStringAttribute('locking_mode');
@@ -1381,7 +1381,7 @@ export class VmPlacementOutputReference extends cdktf.ComplexObject {
     return this._pools;
   }
 
-  // sr_map - computed: false, optional: true, required: false
+  // sr_map - computed: true, optional: true, required: false
   private _srMap?: { [key: string]: string }; 
   public get srMap() {
     return this.getStringMapAttribute('sr_map');
@@ -1397,7 +1397,7 @@ export class VmPlacementOutputReference extends cdktf.ComplexObject {
     return this._srMap;
   }
 
-  // strategy - computed: false, optional: true, required: false
+  // strategy - computed: true, optional: true, required: false
   private _strategy?: string; 
   public get strategy() {
     return this.getStringAttribute('strategy');
@@ -1528,7 +1528,7 @@ export class VmWaitForIpOutputReference extends cdktf.ComplexObject {
     return this._cidr;
   }
 
-  // timeout - computed: false, optional: true, required: false
+  // timeout - computed: true, optional: true, required: false
   private _timeout?: number; 
   public get timeout() {
     return this.getNumberAttribute('timeout');
@@ -1651,7 +1651,7 @@ export class Vm extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
-  // actions_after_crash - computed: false, optional: true, required: false
+  // actions_after_crash - computed: true, optional: true, required: false
   private _actionsAfterCrash?: string; 
   public get actionsAfterCrash() {
     return this.getStringAttribute('actions_after_crash');
@@ -1667,7 +1667,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._actionsAfterCrash;
   }
 
-  // actions_after_reboot - computed: false, optional: true, required: false
+  // actions_after_reboot - computed: true, optional: true, required: false
   private _actionsAfterReboot?: string; 
   public get actionsAfterReboot() {
     return this.getStringAttribute('actions_after_reboot');
@@ -1683,7 +1683,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._actionsAfterReboot;
   }
 
-  // actions_after_shutdown - computed: false, optional: true, required: false
+  // actions_after_shutdown - computed: true, optional: true, required: false
   private _actionsAfterShutdown?: string; 
   public get actionsAfterShutdown() {
     return this.getStringAttribute('actions_after_shutdown');
@@ -1715,7 +1715,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._affinity;
   }
 
-  // allow_restart - computed: false, optional: true, required: false
+  // allow_restart - computed: true, optional: true, required: false
   private _allowRestart?: boolean | cdktf.IResolvable; 
   public get allowRestart() {
     return this.getBooleanAttribute('allow_restart');
@@ -1752,7 +1752,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._appliance;
   }
 
-  // auto_poweron - computed: false, optional: true, required: false
+  // auto_poweron - computed: true, optional: true, required: false
   private _autoPoweron?: boolean | cdktf.IResolvable; 
   public get autoPoweron() {
     return this.getBooleanAttribute('auto_poweron');
@@ -1768,7 +1768,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._autoPoweron;
   }
 
-  // blocked_operations - computed: false, optional: true, required: false
+  // blocked_operations - computed: true, optional: true, required: false
   private _blockedOperations?: { [key: string]: string }; 
   public get blockedOperations() {
     return this.getStringMapAttribute('blocked_operations');
@@ -1816,7 +1816,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._cdrom;
   }
 
-  // clone_type - computed: false, optional: true, required: false
+  // clone_type - computed: true, optional: true, required: false
   private _cloneType?: string; 
   public get cloneType() {
     return this.getStringAttribute('clone_type');
@@ -1869,7 +1869,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._firmware;
   }
 
-  // force_shutdown - computed: false, optional: true, required: false
+  // force_shutdown - computed: true, optional: true, required: false
   private _forceShutdown?: boolean | cdktf.IResolvable; 
   public get forceShutdown() {
     return this.getBooleanAttribute('force_shutdown');
@@ -1885,7 +1885,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._forceShutdown;
   }
 
-  // ha_restart_priority - computed: false, optional: true, required: false
+  // ha_restart_priority - computed: true, optional: true, required: false
   private _haRestartPriority?: string; 
   public get haRestartPriority() {
     return this.getStringAttribute('ha_restart_priority');
@@ -1964,7 +1964,7 @@ export class Vm extends cdktf.TerraformResource {
     return this.getListAttribute('ip_addresses');
   }
 
-  // is_template - computed: false, optional: true, required: false
+  // is_template - computed: true, optional: true, required: false
   private _isTemplate?: boolean | cdktf.IResolvable; 
   public get isTemplate() {
     return this.getBooleanAttribute('is_template');
@@ -2049,7 +2049,7 @@ export class Vm extends cdktf.TerraformResource {
     return this.getNumberAttribute('monthly_cost');
   }
 
-  // name_description - computed: false, optional: true, required: false
+  // name_description - computed: true, optional: true, required: false
   private _nameDescription?: string; 
   public get nameDescription() {
     return this.getStringAttribute('name_description');
@@ -2078,7 +2078,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._nameLabel;
   }
 
-  // nested_hvm - computed: false, optional: true, required: false
+  // nested_hvm - computed: true, optional: true, required: false
   private _nestedHvm?: boolean | cdktf.IResolvable; 
   public get nestedHvm() {
     return this.getBooleanAttribute('nested_hvm');
@@ -2100,7 +2100,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._osVersion;
   }
 
-  // other_config - computed: false, optional: true, required: false
+  // other_config - computed: true, optional: true, required: false
   private _otherConfig?: { [key: string]: string }; 
   public get otherConfig() {
     return this.getStringMapAttribute('other_config');
@@ -2132,7 +2132,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._pool;
   }
 
-  // power_state - computed: false, optional: true, required: false
+  // power_state - computed: true, optional: true, required: false
   private _powerState?: string; 
   public get powerState() {
     return this.getStringAttribute('power_state');
@@ -2159,7 +2159,7 @@ export class Vm extends cdktf.TerraformResource {
     return this.getBooleanAttribute('requires_reboot');
   }
 
-  // secure_boot - computed: false, optional: true, required: false
+  // secure_boot - computed: true, optional: true, required: false
   private _secureBoot?: boolean | cdktf.IResolvable; 
   public get secureBoot() {
     return this.getBooleanAttribute('secure_boot');
@@ -2175,7 +2175,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._secureBoot;
   }
 
-  // shutdown_delay - computed: false, optional: true, required: false
+  // shutdown_delay - computed: true, optional: true, required: false
   private _shutdownDelay?: number; 
   public get shutdownDelay() {
     return this.getNumberAttribute('shutdown_delay');
@@ -2191,7 +2191,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._shutdownDelay;
   }
 
-  // shutdown_timeout - computed: false, optional: true, required: false
+  // shutdown_timeout - computed: true, optional: true, required: false
   private _shutdownTimeout?: number; 
   public get shutdownTimeout() {
     return this.getNumberAttribute('shutdown_timeout');
@@ -2207,7 +2207,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._shutdownTimeout;
   }
 
-  // start_delay - computed: false, optional: true, required: false
+  // start_delay - computed: true, optional: true, required: false
   private _startDelay?: number; 
   public get startDelay() {
     return this.getNumberAttribute('start_delay');
@@ -2223,7 +2223,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._startDelay;
   }
 
-  // start_order - computed: false, optional: true, required: false
+  // start_order - computed: true, optional: true, required: false
   private _startOrder?: number; 
   public get startOrder() {
     return this.getNumberAttribute('start_order');
@@ -2260,7 +2260,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._suspendSr;
   }
 
-  // tags - computed: false, optional: true, required: false
+  // tags - computed: true, optional: true, required: false
   private _tags?: string[]; 
   public get tags() {
     return cdktf.Fn.tolist(this.getListAttribute('tags'));
@@ -2406,7 +2406,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._viridian;
   }
 
-  // vtpm - computed: false, optional: true, required: false
+  // vtpm - computed: true, optional: true, required: false
   private _vtpm?: boolean | cdktf.IResolvable; 
   public get vtpm() {
     return this.getBooleanAttribute('vtpm');
@@ -2422,7 +2422,7 @@ export class Vm extends cdktf.TerraformResource {
     return this._vtpm;
   }
 
-  // xenstore_data - computed: false, optional: true, required: false
+  // xenstore_data - computed: true, optional: true, required: false
   private _xenstoreData?: { [key: string]: string }; 
   public get xenstoreData() {
     return this.getStringMapAttribute('xenstore_data');

@@ -358,7 +358,7 @@ export class VpnLinkGatewayOutputReference extends cdktf.ComplexObject {
     }
   }
 
-  // memory - computed: false, optional: true, required: false
+  // memory - computed: true, optional: true, required: false
   private _memory?: number; 
   public get memory() {
     return this.getNumberAttribute('memory');
@@ -454,7 +454,7 @@ export class VpnLinkGatewayOutputReference extends cdktf.ComplexObject {
     return this._uplinkNetwork;
   }
 
-  // vcpus - computed: false, optional: true, required: false
+  // vcpus - computed: true, optional: true, required: false
   private _vcpus?: number; 
   public get vcpus() {
     return this.getNumberAttribute('vcpus');
@@ -552,7 +552,7 @@ export class VpnLink extends cdktf.TerraformResource {
   // ATTRIBUTES
   // ==========
 
-  // bandwidth_mbps - computed: false, optional: true, required: false
+  // bandwidth_mbps - computed: true, optional: true, required: false
   private _bandwidthMbps?: number; 
   public get bandwidthMbps() {
     return this.getNumberAttribute('bandwidth_mbps');
@@ -578,7 +578,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this.getNumberAttribute('bytes_out');
   }
 
-  // dpd - computed: false, optional: true, required: false
+  // dpd - computed: true, optional: true, required: false
   private _dpd?: boolean | cdktf.IResolvable; 
   public get dpd() {
     return this.getBooleanAttribute('dpd');
@@ -594,7 +594,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this._dpd;
   }
 
-  // esp_lifetime - computed: false, optional: true, required: false
+  // esp_lifetime - computed: true, optional: true, required: false
   private _espLifetime?: number; 
   public get espLifetime() {
     return this.getNumberAttribute('esp_lifetime');
@@ -610,7 +610,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this._espLifetime;
   }
 
-  // esp_policy - computed: false, optional: true, required: false
+  // esp_policy - computed: true, optional: true, required: false
   private _espPolicy?: string; 
   public get espPolicy() {
     return this.getStringAttribute('esp_policy');
@@ -626,7 +626,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this._espPolicy;
   }
 
-  // force_encap - computed: false, optional: true, required: false
+  // force_encap - computed: true, optional: true, required: false
   private _forceEncap?: boolean | cdktf.IResolvable; 
   public get forceEncap() {
     return this.getBooleanAttribute('force_encap');
@@ -652,7 +652,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this.getStringAttribute('id');
   }
 
-  // ike_lifetime - computed: false, optional: true, required: false
+  // ike_lifetime - computed: true, optional: true, required: false
   private _ikeLifetime?: number; 
   public get ikeLifetime() {
     return this.getNumberAttribute('ike_lifetime');
@@ -668,7 +668,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this._ikeLifetime;
   }
 
-  // ike_policy - computed: false, optional: true, required: false
+  // ike_policy - computed: true, optional: true, required: false
   private _ikePolicy?: string; 
   public get ikePolicy() {
     return this.getStringAttribute('ike_policy');
@@ -684,7 +684,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this._ikePolicy;
   }
 
-  // ike_version - computed: false, optional: true, required: false
+  // ike_version - computed: true, optional: true, required: false
   private _ikeVersion?: number; 
   public get ikeVersion() {
     return this.getNumberAttribute('ike_version');
@@ -705,7 +705,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this.getStringAttribute('last_handshake');
   }
 
-  // listen_port - computed: false, optional: true, required: false
+  // listen_port - computed: true, optional: true, required: false
   private _listenPort?: number; 
   public get listenPort() {
     return this.getNumberAttribute('listen_port');
@@ -734,7 +734,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this._localCidrs;
   }
 
-  // mtu - computed: false, optional: true, required: false
+  // mtu - computed: true, optional: true, required: false
   private _mtu?: number; 
   public get mtu() {
     return this.getNumberAttribute('mtu');
@@ -750,7 +750,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this._mtu;
   }
 
-  // name_description - computed: false, optional: true, required: false
+  // name_description - computed: true, optional: true, required: false
   private _nameDescription?: string; 
   public get nameDescription() {
     return this.getStringAttribute('name_description');
@@ -792,7 +792,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this._network;
   }
 
-  // other_config - computed: false, optional: true, required: false
+  // other_config - computed: true, optional: true, required: false
   private _otherConfig?: { [key: string]: string }; 
   public get otherConfig() {
     return this.getStringMapAttribute('other_config');
@@ -808,7 +808,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this._otherConfig;
   }
 
-  // passive - computed: false, optional: true, required: false
+  // passive - computed: true, optional: true, required: false
   private _passive?: boolean | cdktf.IResolvable; 
   public get passive() {
     return this.getBooleanAttribute('passive');
@@ -856,7 +856,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this._privateKey;
   }
 
-  // protocol - computed: false, optional: true, required: false
+  // protocol - computed: true, optional: true, required: false
   private _protocol?: string; 
   public get protocol() {
     return this.getStringAttribute('protocol');
@@ -963,7 +963,7 @@ export class VpnLink extends cdktf.TerraformResource {
     return this.getStringAttribute('status');
   }
 
-  // tags - computed: false, optional: true, required: false
+  // tags - computed: true, optional: true, required: false
   private _tags?: string[]; 
   public get tags() {
     return cdktf.Fn.tolist(this.getListAttribute('tags'));
