@@ -25,6 +25,7 @@ const disk = blockType('list', 'A virtual disk attached to the VM. Disks are mat
   bootable: opt(t.bool, 'in-place', 'Whether the VM boots from this disk (XAPI VBD `bootable`).', { default: false }),
   mode: opt(t.string, 'in-place', 'Access mode of the VBD: `RW` or `RO`. A change unplugs and replugs the disk.', { default: 'RW', validators: [v.oneOf('RW', 'RO')] }),
   vdi: opt(t.string, 'in-place', 'UUID of an existing VDI (for example an `xcp_vdi`) to attach instead of creating a disk. xcpform never destroys a VDI it did not create.'),
+  attached: opt(t.bool, 'in-place', 'Whether the disk is plugged into the running VM (XAPI VBD `currently_attached`). `false` unplugs it (`VBD.unplug`) and keeps it on the VM; a disk unplugged outside xcpform plans a re-plug. XAPI plugs every disk at start, so a VM that is not running reports the configured value.', { default: true }),
   vdi_uuid: ro(t.string, 'UUID of the VDI backing this disk.'),
   vbd_uuid: ro(t.string, 'UUID of the VBD attaching the disk.'),
 });
@@ -47,6 +48,7 @@ const nic = blockType('list', 'A virtual network interface (XAPI VIF). Interface
   rate_limit_kbps: opt(t.number, 'in-place', 'Outbound rate limit in kB/s (XAPI `qos_algorithm_type` ratelimit). Applied when the VIF is next plugged.', {
     validators: [v.integer(1)],
   }),
+  attached: opt(t.bool, 'in-place', 'Whether the interface is plugged into the running VM (XAPI VIF `currently_attached`). `false` unplugs it (`VIF.unplug`) and keeps it on the VM; an interface unplugged outside xcpform plans a re-plug. XAPI plugs every interface at start, so a VM that is not running reports the configured value.', { default: true }),
   vif_uuid: ro(t.string, 'UUID of the VIF.'),
 });
 
