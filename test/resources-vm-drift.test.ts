@@ -4,10 +4,15 @@
  * `attached = false` unplugs, nonsensical minimums are refused at plan time, and a firmware
  * switch is a halt-class update (shutdown, change, start) instead of a replacement.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { vmResource } from '../src/resources/vm';
 import { vmSchema } from '../src/resources/vm/schema';
 import type { ObjectValue } from '../src/values/value';
+import { xcpform } from './helpers/cli';
 import { configOf, knownMismatches, planWith, startResourceHarness, type ResourceHarness } from './helpers/resource-context';
+import { TerraformWorkspace, terraformVersion } from './helpers/tfplugin-terraform';
 
 const GiB = 2 ** 30;
 let h: ResourceHarness;
@@ -84,5 +89,42 @@ describe('disks and NICs unplugged behind xcpform\'s back', () => {
     step = await planApply('xcp_vm.plugcfg', step.state, config);
     expect(await plugged(state.uuid as string)).toEqual({ disks: { 0: true, 1: false }, nics: { 0: false } });
     expect((await planApply('xcp_vm.plugcfg', step.state, config)).hook.action).toBe('no-op');
+  });
+});
+
+describe('nonsensical memory minimums are refused before anything is applied', () => {
+  const mainTf = (attr: string): string => `terraform {
+  required_providers {
+    xcp = { source = "registry.terraform.io/xcpform/xcp" }
+  }
+}
+provider "xcp" {
+  pools = { dc1 = { url = "embedded" } }
+}
+resource "xcp_vm" "web" {
+  name_label = "web"
+  template   = "Debian Bookworm 12"
+  ${attr} = 0
+}
+`;
+
+  test.each(['memory_static_min', 'memory_dynamic_min', 'memory_dynamic_max'])('%s = 0: xcpform plan fails naming the attribute and its line', (attr) => {
+    const dir = mkdtempSync(join(tmpdir(), 'xcpform-minmem-'));
+    writeFileSync(join(dir, 'main.tf'), mainTf(attr));
+    const plan = xcpform(['plan'], { cwd: dir });
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain(`xcp_vm.web: attribute "${attr}": must be at least 16777216`);
+    expect(plan.stderr).toContain('on main.tf line 12');
+    expect(plan.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  test('memory_static_min = 0: terraform plan fails the same way (the provider validates it)', () => {
+    terraformVersion();
+    const ws = new TerraformWorkspace();
+    ws.write(mainTf('memory_static_min'));
+    const plan = ws.run(['plan', '-no-color']);
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toMatch(/memory_static_min/);
+    expect(plan.stderr).toMatch(/must be at least 16777216/);
   });
 });

@@ -101,9 +101,9 @@ export const vmSchema = defineResource({
     memory: optc(t.number, 'halt', 'Memory in bytes: static maximum, dynamic minimum and dynamic maximum together (the common case). Growing it needs a halt; use `memory_dynamic_*` for live changes.', { unit: 'bytes',
       validators: [v.integer(16 * MIB)],
     }),
-    memory_static_min: optc(t.number, 'halt', 'Static minimum memory in bytes.', { unit: 'bytes', validators: [v.integer(0)] }),
-    memory_dynamic_min: optc(t.number, 'in-place', 'Dynamic minimum memory in bytes; changed live within the static range.', { unit: 'bytes', validators: [v.integer(0)] }),
-    memory_dynamic_max: optc(t.number, 'in-place', 'Dynamic maximum memory in bytes; changed live within the static range.', { unit: 'bytes', validators: [v.integer(0)] }),
+    memory_static_min: optc(t.number, 'halt', 'Static minimum memory in bytes (at least 16 MiB, like `memory`).', { unit: 'bytes', validators: [v.integer(16 * MIB)] }),
+    memory_dynamic_min: optc(t.number, 'in-place', 'Dynamic minimum memory in bytes (at least 16 MiB); changed live within the static range.', { unit: 'bytes', validators: [v.integer(16 * MIB)] }),
+    memory_dynamic_max: optc(t.number, 'in-place', 'Dynamic maximum memory in bytes (at least 16 MiB); changed live within the static range.', { unit: 'bytes', validators: [v.integer(16 * MIB)] }),
     firmware: optc(t.string, 'replace', 'Boot firmware, `bios` or `uefi` (`HVM_boot_params:firmware`). Switching breaks an installed OS, so a change replaces the VM.', {
       validators: [v.oneOf('bios', 'uefi')],
     }),

@@ -128,19 +128,19 @@ export interface VmConfig extends cdktf.TerraformMetaArguments {
   */
   readonly memory?: number;
   /**
-  * Dynamic maximum memory in bytes; changed live within the static range. Must be a whole number of at least 0. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.
+  * Dynamic maximum memory in bytes (at least 16 MiB); changed live within the static range. Must be a whole number of at least 16777216. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory_dynamic_max Vm#memory_dynamic_max}
   */
   readonly memoryDynamicMax?: number;
   /**
-  * Dynamic minimum memory in bytes; changed live within the static range. Must be a whole number of at least 0. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.
+  * Dynamic minimum memory in bytes (at least 16 MiB); changed live within the static range. Must be a whole number of at least 16777216. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory_dynamic_min Vm#memory_dynamic_min}
   */
   readonly memoryDynamicMin?: number;
   /**
-  * Static minimum memory in bytes. Must be a whole number of at least 0. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
+  * Static minimum memory in bytes (at least 16 MiB, like `memory`). Must be a whole number of at least 16777216. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory_static_min Vm#memory_static_min}
   */
