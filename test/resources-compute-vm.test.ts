@@ -193,6 +193,8 @@ describe('xcp_vm full lifecycle', () => {
     await step(['disk.name_label'], 'rename', setDisk(0, { name_label: 'root' }), (r, vm) => expect(disksOf(r, vm)[0].vdi.name_label).toBe('root'));
     await step(['disk.bootable'], 'true', setDisk(1, { bootable: true }), (r, vm) => expect(disksOf(r, vm)[1].vbd.bootable).toBe(true));
     await step(['disk.mode'], 'RO (unplug, set, replug)', setDisk(1, { mode: 'RO' }), (r, vm) => { expect(disksOf(r, vm)[1].vbd.mode).toBe('RO'); expect(disksOf(r, vm)[1].vbd.currently_attached).toBe(true); });
+    await step(['disk.attached'], 'false: VBD.unplug, the disk stays on the VM', setDisk(1, { attached: false }), (r, vm) => expect(disksOf(r, vm).map((d) => d.vbd.currently_attached)).toEqual([true, false]));
+    await step(['disk.attached'], 'true: VBD.plug', setDisk(1, { attached: true }), (r, vm) => expect(disksOf(r, vm).map((d) => d.vbd.currently_attached)).toEqual([true, true]));
     const c = hx.client('dc1');
     const srs = await c.getAllRecords('SR');
     const shared = [...srs].find(([, s]) => s.name_label === SHARED)![0];
@@ -222,6 +224,8 @@ describe('xcp_vm full lifecycle', () => {
       (r, vm) => expect([vifOf(r, vm, '1')?.locking_mode, vifOf(r, vm, '1')?.ipv4_allowed, vifOf(r, vm, '1')?.ipv6_allowed]).toEqual(['locked', ['10.0.0.5'], ['fd00::5']]));
     await step(['nic.rate_limit_kbps'], '1000', setNic(1, { rate_limit_kbps: 1000 }), (r, vm) => expect(vifOf(r, vm, '1')?.qos_algorithm_params).toEqual({ kbps: '1000' }));
     await step(['nic.mtu'], '9000 (recreated, MAC kept)', setNic(1, { mtu: 9000 }), (r, vm) => expect([vifOf(r, vm, '1')?.MTU, vifOf(r, vm, '1')?.MAC]).toEqual([9000, 'aa:bb:cc:00:11:22']));
+    await step(['nic.attached'], 'false: VIF.unplug, the VIF stays', setNic(1, { attached: false }), (r, vm) => expect([vifOf(r, vm, '0')?.currently_attached, vifOf(r, vm, '1')?.currently_attached]).toEqual([true, false]));
+    await step(['nic.attached'], 'true: VIF.plug', setNic(1, { attached: true }), (r, vm) => expect(vifOf(r, vm, '1')?.currently_attached).toBe(true));
     await step(['nic', 'nic.device'], 'remove device 1 (device is identity)', set({ nic: [(config.nic as ObjectValue[])[0]] }), (r, vm) => expect(vifOf(r, vm, '1')).toBeUndefined());
   });
 

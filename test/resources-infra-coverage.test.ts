@@ -101,7 +101,6 @@ const SPECS: Record<string, Spec> = {
       host: { value: ids.host2, expect: 'replace' },
       size: { value: 10 * GiB, expect: 'replace' },
       sm_config: { value: { allocation: 'thin' }, expect: 'replace' },
-      default_for_pool: { value: true, expect: 'applied' },
       on_destroy: { value: 'destroy', expect: 'state-only', why: 'read by delete' },
       local_caching: { value: true, expect: 'simulator-gap', method: 'host.enable_local_storage_caching' },
     }),

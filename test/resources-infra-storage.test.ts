@@ -82,8 +82,13 @@ describe('xcp_sr', () => {
     expect(`${d.summary} ${d.detail}`).not.toContain('TopSecret-123');
   });
 
-  it('deleting the default SR with on_destroy = forget keeps the data path and clears the default', async () => {
-    const state = await create(srResource, { pool: 'dc1', name_label: 'def', type: 'ext', device_config: { device: '/dev/sdz' }, default_for_pool: true }, 'xcp_sr.def');
+  it('default_for_pool reports the pool\'s default SR (xcp_pool.default_sr owns it); deleting that SR with on_destroy = forget clears the default', async () => {
+    const created = await create(srResource, { pool: 'dc1', name_label: 'def', type: 'ext', device_config: { device: '/dev/sdz' } }, 'xcp_sr.def');
+    expect(created.default_for_pool).toBe(false);
+    const c = h.client('dc1');
+    const [poolRef] = await c.call<string[]>('pool.get_all');
+    await c.call('pool.set_default_SR', poolRef, await c.call('SR.get_by_uuid', created.uuid));
+    const state = (await read(srResource, created))!;
     expect(state.default_for_pool).toBe(true);
     expect(state.host).not.toBeNull();
     await srResource.delete({ prior: state, ctx: h.ctx('xcp_sr.def') });

@@ -10,7 +10,8 @@
  * `xcp_vm` blocks of an imported configuration adopt the VMs instead of creating others.
  */
 import { error } from '../diagnostics';
-import type { XapiEncodable } from '../xenapi';
+import type { Ref, XapiEncodable } from '../xenapi';
+import { applySizing, fixedSizing, sizingOf } from '../resources/kit/sizing';
 import { XapiOps } from '../resources/pool/shared/xapi-ops';
 import { ADDRESS_KEY, TEMPLATE_KEY, VDI_OWNER_KEY } from '../resources/vm/owned-keys';
 import { ResourceError, type ApplyContext } from '../resources/resource';
@@ -120,11 +121,8 @@ async function createVm(ops: XapiOps, req: ApplianceImportRequest, pkg: OvfPacka
   await call('convert the clone into a VM', 'VM.set_is_a_template', ref, false);
   if (vm.system.annotation) await call('set the description', 'VM.set_name_description', ref, vm.system.annotation);
   const mem = Math.max(hw.memoryBytes, 16 * 2 ** 20);
-  await call('set the memory', 'VM.set_memory_limits', ref, mem, mem, mem, mem);
-  const max = await call<number>('read vCPUs', 'VM.get_VCPUs_max', ref);
-  if (hw.vcpus > max) await call('set vCPUs', 'VM.set_VCPUs_max', ref, hw.vcpus);
-  await call('set vCPUs', 'VM.set_VCPUs_at_startup', ref, hw.vcpus);
-  if (hw.vcpus < max) await call('set vCPUs', 'VM.set_VCPUs_max', ref, hw.vcpus);
+  const current = sizingOf(await ops.client.getRecord('VM', ref as Ref<'VM'>));
+  await applySizing((method, ...args) => call('set vCPUs and memory', `VM.${method}`, ref, ...args), current, fixedSizing(hw.vcpus, mem), false);
   for (const slot of vm.disks) {
     const disk = slot.drive.disk;
     const file = slot.drive.file;

@@ -3,8 +3,8 @@
  * tagged and carry user `other_config` keys). Kept in one place so they read the same in every
  * resource's docs and behave the same in every resource's read and update.
  */
-import { t } from '../schema/cty-type';
-import { optc, opt, req, ro } from '../schema/dsl';
+import { t, type CtyType } from '../schema/cty-type';
+import { optc, opt, req, ro, type AttrExtras } from '../schema/dsl';
 import { AttributeSchema, UpdateClass } from '../schema/model';
 import { v } from '../schema/validators';
 
@@ -24,15 +24,26 @@ export function poolAttribute(update: UpdateClass = 'replace'): AttributeSchema 
   });
 }
 
-/** name_label, name_description, tags and user other_config keys. */
-export function labelAttributes(nameRequired = true): Record<string, AttributeSchema> {
+/**
+ * name_label, name_description, tags and user other_config keys. With `readWhenUnset` every
+ * label is optional and computed: left out, it is read from XAPI and never written. For an
+ * object another resource may own (the existing network an `xcp_vlan` rides on), "unset" must
+ * not mean "reset to empty", or the two resources undo each other on every apply.
+ */
+export function labelAttributes(nameRequired = true, opts: { readWhenUnset?: boolean } = {}): Record<string, AttributeSchema> {
+  const unset = opts.readWhenUnset ? ' Read from XAPI, and left as it is, when left out.' : '';
+  const optional = (type: CtyType, description: string, extras: AttrExtras): AttributeSchema => {
+    if (!opts.readWhenUnset) return opt(type, 'in-place', description, extras);
+    const { default: _none, ...rest } = extras;
+    return optc(type, 'in-place', description + unset, rest);
+  };
   return {
     name_label: nameRequired
       ? req(t.string, 'in-place', 'The name of the object (XAPI `name_label`).', { validators: [v.length(1, 255)] })
       : optc(t.string, 'in-place', 'The name of the object (XAPI `name_label`). Read from XAPI when left out.'),
-    name_description: opt(t.string, 'in-place', 'A free-text description (XAPI `name_description`).', { default: '' }),
-    tags: opt(t.set(t.string), 'in-place', 'Tags, as shown in XenCenter and Xen Orchestra; also the key of `xcpform usage` reports.', { default: [] }),
-    other_config: opt(t.map(t.string), 'in-place', 'User keys of XAPI `other_config`. xcpform manages only the keys listed here and never removes keys set by other tools; keys starting with `xcpform:` are reserved.', {
+    name_description: optional(t.string, 'A free-text description (XAPI `name_description`).', { default: '' }),
+    tags: optional(t.set(t.string), 'Tags, as shown in XenCenter and Xen Orchestra; also the key of `xcpform usage` reports.', { default: [] }),
+    other_config: optional(t.map(t.string), 'User keys of XAPI `other_config`. xcpform manages only the keys listed here and never removes keys set by other tools; keys starting with `xcpform:` are reserved.', {
       default: {},
       note: 'Keys that other tools set are preserved',
     }),

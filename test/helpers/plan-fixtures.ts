@@ -248,7 +248,7 @@ export const scenarios: Record<string, () => Plan> = {
     changes: [
       change({ address: 'xcp_sr.nfs', action: 'create', after: with_(nfsSr(SECRETS[0]), { id: UNKNOWN, uuid: UNKNOWN, physical_size: UNKNOWN, physical_utilisation: UNKNOWN, virtual_allocation: UNKNOWN, pbds: UNKNOWN, hosts: UNKNOWN }) }),
       change({ address: 'xcp_vpn_link.burst', action: 'update', before: link(SECRETS[1]), after: link(SECRETS[2]) }),
-      change({ address: 'xcp_sr.iso', action: 'update', before: with_(nfsSr(SECRETS[0]), { name_label: 'iso' }), after: with_(nfsSr(SECRETS[0]), { name_label: 'iso', default_for_pool: true }) }),
+      change({ address: 'xcp_sr.iso', action: 'update', before: with_(nfsSr(SECRETS[0]), { name_label: 'iso' }), after: with_(nfsSr(SECRETS[0]), { name_label: 'iso', on_destroy: 'destroy' }) }),
     ],
     outputs: [output('nfs_password', 'create', null, SECRETS[3], true), output('region', 'create', null, 'eu-west')],
   }),

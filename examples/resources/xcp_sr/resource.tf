@@ -3,11 +3,12 @@ variable "smb_password" {
   sensitive = true
 }
 
+# To make this SR the pool's default, set xcp_pool.default_sr = xcp_sr.nfs.uuid;
+# the SR reports it back in its read-only default_for_pool.
 resource "xcp_sr" "nfs" {
-  name_label       = "nfs-vms"
-  type             = "nfs"
-  shared           = true
-  default_for_pool = true
+  name_label = "nfs-vms"
+  type       = "nfs"
+  shared     = true
   device_config = {
     server     = "10.0.0.20"
     serverpath = "/exports/vms"

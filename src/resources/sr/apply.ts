@@ -1,8 +1,9 @@
 /**
  * `xcp_sr` apply: `SR.create` (secrets merged into device_config only for the call), then a
- * plugged PBD on every host of a shared SR (or the one host of a local SR), owned keys, labels,
- * default-SR and IntelliCache settings. Delete unplugs every PBD, then forgets (keeps the data)
- * or destroys (erases it) per `on_destroy`.
+ * plugged PBD on every host of a shared SR (or the one host of a local SR), owned keys, labels
+ * and IntelliCache settings. The pool's default SR is written by `xcp_pool.default_sr` alone
+ * (two writers would undo each other on every apply). Delete unplugs every PBD, then forgets
+ * (keeps the data) or destroys (erases it) per `on_destroy`.
  */
 import { NULL_REF, type Ref } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
@@ -92,10 +93,6 @@ async function converge(s: ApplySession, records: PoolRecords, ref: Ref<'SR'>, p
   const { ops } = s;
   const sr = records.get('SR', ref)!;
   await applyLabels(ops, 'SR', ref, sr, prior, planned, { writeOwned: adopting });
-  const pool = poolObject(records);
-  const wantDefault = bool(planned.default_for_pool);
-  if (pool && wantDefault === true && pool.record.default_SR !== ref) await ops.call('make the SR the pool default', 'pool.set_default_SR', pool.ref, ref);
-  if (pool && wantDefault === false && pool.record.default_SR === ref) await ops.call('stop the SR being the pool default', 'pool.set_default_SR', pool.ref, NULL_REF);
   const wantCache = bool(planned.local_caching);
   if (wantCache !== undefined && wantCache !== (sr.local_cache_enabled ?? false)) {
     const host = sr.PBDs.map((p) => records.get('PBD', p)?.host).find(Boolean);

@@ -20,7 +20,7 @@ export const srSchema = defineResource({
     host: optc(t.string, 'replace', 'Name or UUID of the host of a local (not shared) SR. Defaults to the coordinator.'),
     size: opt(t.number, 'replace', 'Physical size in bytes passed to `SR.create` (types that need it).', { unit: 'bytes', validators: [v.integer(0)] }),
     sm_config: opt(t.map(t.string), 'replace', 'Storage manager settings passed to `SR.create`.', { default: {} }),
-    default_for_pool: opt(t.bool, 'in-place', 'Make this the pool\'s default SR.', { default: false }),
+    default_for_pool: ro(t.bool, 'Whether this is the pool\'s default SR (XAPI `pool.default_SR`). Read-only: the pool\'s default SR has one owner, `xcp_pool.default_sr`; set it there.'),
     local_caching: opt(t.bool, 'in-place', 'Use this SR for IntelliCache local caching (`host.enable_local_storage_caching`).', { default: false }),
     on_destroy: opt(t.string, 'in-place', 'On destroy, `forget` the SR (data kept on the storage) or `destroy` it (data erased).', { default: 'forget', validators: [v.oneOf('forget', 'destroy')] }),
     physical_size: ro(t.number, 'Physical size in bytes.'),

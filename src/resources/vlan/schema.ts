@@ -20,7 +20,8 @@ export const vlanSchema = defineResource({
   attributes: {
     ...identityAttributes(),
     pool: poolAttribute(),
-    ...labelAttributes(false),
+    // The network may belong to an xcp_network: labels left out are read, never reset.
+    ...labelAttributes(false, { readWhenUnset: true }),
     tag: req(t.number, 'replace', 'VLAN tag (0 to 4094).', { validators: [v.integer(0, 4094)] }),
     device: req(t.string, 'replace', 'Physical device or bond carrying the VLAN on each host, e.g. `eth1` or `bond0`.'),
     network: optc(t.string, 'replace', 'UUID of an existing network for the VLAN. When left out xcpform creates one named `name_label`.'),

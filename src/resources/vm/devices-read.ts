@@ -40,11 +40,20 @@ export function isForeignVdi(vdi: XapiRecord<'VDI'>, vmUuid: string): boolean {
   return (owner !== undefined && owner !== vmUuid) || ADDRESS_KEY in vdi.other_config;
 }
 
+/**
+ * A device's `attached`: XAPI's `currently_attached` while the VM runs (or is paused), else the
+ * prior value (true by default): a halted VM has nothing plugged, and its start plugs everything.
+ */
+export function plugState(vm: Vm, currentlyAttached: boolean, prior: ObjectValue | undefined): boolean {
+  if (vm.power_state === 'Running' || vm.power_state === 'Paused') return currentlyAttached;
+  return typeof prior?.attached === 'boolean' ? prior.attached : true;
+}
+
 /** `disk` blocks of the state, in the prior order, new ones by userdevice. */
 export function readDisks(records: PoolRecords, vm: Vm, priorDisks: readonly ObjectValue[]): ObjectValue[] {
   const disks = diskRecords(records, vm).map(({ vbd, vdi, vdiRef }) => {
     const prior = byKey(priorDisks, 'userdevice', vbd.userdevice);
-    const attached = prior ? typeof prior.vdi === 'string' : isForeignVdi(vdi, vm.uuid);
+    const external = prior ? typeof prior.vdi === 'string' : isForeignVdi(vdi, vm.uuid);
     return {
       userdevice: vbd.userdevice,
       name_label: vdi.name_label,
@@ -52,7 +61,8 @@ export function readDisks(records: PoolRecords, vm: Vm, priorDisks: readonly Obj
       sr: spell(records, 'SR', vdi.SR, str(prior, 'sr')),
       bootable: vbd.bootable,
       mode: vbd.mode,
-      vdi: attached ? spell(records, 'VDI', vdiRef, str(prior, 'vdi')) : null,
+      vdi: external ? spell(records, 'VDI', vdiRef, str(prior, 'vdi')) : null,
+      attached: plugState(vm, vbd.currently_attached, prior),
       vdi_uuid: vdi.uuid,
       vbd_uuid: vbd.uuid,
     } satisfies ObjectValue;
@@ -77,6 +87,7 @@ export function readNics(records: PoolRecords, vm: Vm, priorNics: readonly Objec
       ipv4_allowed: orderedSet(vif.ipv4_allowed, strings(prior, 'ipv4_allowed')),
       ipv6_allowed: orderedSet(vif.ipv6_allowed, strings(prior, 'ipv6_allowed')),
       rate_limit_kbps: vif.qos_algorithm_type === 'ratelimit' && Number.isFinite(kbps) && kbps > 0 ? kbps : null,
+      attached: plugState(vm, vif.currently_attached, prior),
       vif_uuid: vif.uuid,
     });
   }

@@ -8,6 +8,7 @@
 import { error } from '../../diagnostics';
 import type { ImportRequest, ReadRequest, ReadResponse, ResourceType } from '../resource';
 import { blocks, num, str } from './attrs';
+import { withAttachment } from './attachment';
 import { createVm } from './create';
 import { deleteVm } from './delete';
 import { migrateVm } from './migrate';
@@ -50,7 +51,7 @@ export const vmResource = {
   schema: vmSchema,
   classes: VM_CLASSES,
   read,
-  plan: planVm,
+  plan: (req) => withAttachment(planVm(req), req.prior),
   create: createVm,
   update: updateVm,
   migrate: migrateVm,

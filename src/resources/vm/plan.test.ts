@@ -20,8 +20,8 @@ function cfg(given: ObjectValue): ObjectValue {
   return { ...out, ...given, disk: given.disk ? fill('disk', given.disk as ObjectValue[]) : null, nic: given.nic ? fill('nic', given.nic as ObjectValue[]) : null };
 }
 
-const disk = (ud: string, size: number, extra: ObjectValue = {}): ObjectValue => ({ userdevice: ud, name_label: `d${ud}`, size, sr: 'sr-a', bootable: false, mode: 'RW', vdi: null, vdi_uuid: `vdi-${ud}`, vbd_uuid: `vbd-${ud}`, ...extra });
-const nic = (dev: string, network: string): ObjectValue => ({ network, device: dev, mac: `aa:00:00:00:00:0${dev}`, mtu: 1500, locking_mode: 'network_default', ipv4_allowed: [], ipv6_allowed: [], rate_limit_kbps: null, vif_uuid: `vif-${dev}` });
+const disk = (ud: string, size: number, extra: ObjectValue = {}): ObjectValue => ({ userdevice: ud, name_label: `d${ud}`, size, sr: 'sr-a', bootable: false, mode: 'RW', vdi: null, attached: true, vdi_uuid: `vdi-${ud}`, vbd_uuid: `vbd-${ud}`, ...extra });
+const nic = (dev: string, network: string): ObjectValue => ({ network, device: dev, mac: `aa:00:00:00:00:0${dev}`, mtu: 1500, locking_mode: 'network_default', ipv4_allowed: [], ipv6_allowed: [], rate_limit_kbps: null, attached: true, vif_uuid: `vif-${dev}` });
 
 function priorState(extra: ObjectValue = {}): ObjectValue {
   const base = planResourceChange(vmSchema, null, cfg({ name_label: 'a', template: 't', pool: 'dc1', vcpus: 2, vcpus_max: 4, memory: 4 * GiB })).planned;

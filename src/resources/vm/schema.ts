@@ -25,6 +25,7 @@ const disk = blockType('list', 'A virtual disk attached to the VM. Disks are mat
   bootable: opt(t.bool, 'in-place', 'Whether the VM boots from this disk (XAPI VBD `bootable`).', { default: false }),
   mode: opt(t.string, 'in-place', 'Access mode of the VBD: `RW` or `RO`. A change unplugs and replugs the disk.', { default: 'RW', validators: [v.oneOf('RW', 'RO')] }),
   vdi: opt(t.string, 'in-place', 'UUID of an existing VDI (for example an `xcp_vdi`) to attach instead of creating a disk. xcpform never destroys a VDI it did not create.'),
+  attached: opt(t.bool, 'in-place', 'Whether the disk is plugged into the running VM (XAPI VBD `currently_attached`). `false` unplugs it (`VBD.unplug`) and keeps it on the VM; a disk unplugged outside xcpform plans a re-plug. XAPI plugs every disk at start, so a VM that is not running reports the configured value.', { default: true }),
   vdi_uuid: ro(t.string, 'UUID of the VDI backing this disk.'),
   vbd_uuid: ro(t.string, 'UUID of the VBD attaching the disk.'),
 });
@@ -47,6 +48,7 @@ const nic = blockType('list', 'A virtual network interface (XAPI VIF). Interface
   rate_limit_kbps: opt(t.number, 'in-place', 'Outbound rate limit in kB/s (XAPI `qos_algorithm_type` ratelimit). Applied when the VIF is next plugged.', {
     validators: [v.integer(1)],
   }),
+  attached: opt(t.bool, 'in-place', 'Whether the interface is plugged into the running VM (XAPI VIF `currently_attached`). `false` unplugs it (`VIF.unplug`) and keeps it on the VM; an interface unplugged outside xcpform plans a re-plug. XAPI plugs every interface at start, so a VM that is not running reports the configured value.', { default: true }),
   vif_uuid: ro(t.string, 'UUID of the VIF.'),
 });
 
@@ -99,9 +101,9 @@ export const vmSchema = defineResource({
     memory: optc(t.number, 'halt', 'Memory in bytes: static maximum, dynamic minimum and dynamic maximum together (the common case). Growing it needs a halt; use `memory_dynamic_*` for live changes.', { unit: 'bytes',
       validators: [v.integer(16 * MIB)],
     }),
-    memory_static_min: optc(t.number, 'halt', 'Static minimum memory in bytes.', { unit: 'bytes', validators: [v.integer(0)] }),
-    memory_dynamic_min: optc(t.number, 'in-place', 'Dynamic minimum memory in bytes; changed live within the static range.', { unit: 'bytes', validators: [v.integer(0)] }),
-    memory_dynamic_max: optc(t.number, 'in-place', 'Dynamic maximum memory in bytes; changed live within the static range.', { unit: 'bytes', validators: [v.integer(0)] }),
+    memory_static_min: optc(t.number, 'halt', 'Static minimum memory in bytes (at least 16 MiB, like `memory`).', { unit: 'bytes', validators: [v.integer(16 * MIB)] }),
+    memory_dynamic_min: optc(t.number, 'in-place', 'Dynamic minimum memory in bytes (at least 16 MiB); changed live within the static range.', { unit: 'bytes', validators: [v.integer(16 * MIB)] }),
+    memory_dynamic_max: optc(t.number, 'in-place', 'Dynamic maximum memory in bytes (at least 16 MiB); changed live within the static range.', { unit: 'bytes', validators: [v.integer(16 * MIB)] }),
     firmware: optc(t.string, 'replace', 'Boot firmware, `bios` or `uefi` (`HVM_boot_params:firmware`). Switching breaks an installed OS, so a change replaces the VM.', {
       validators: [v.oneOf('bios', 'uefi')],
     }),

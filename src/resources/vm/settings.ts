@@ -10,6 +10,7 @@ import type { ObjectValue } from '../../values/value';
 import { isXapiError, NULL_REF, xmlrpcDouble } from '../../xenapi';
 import { ResourceError } from '../resource';
 import { bool, num, str, strings, strMap } from './attrs';
+import { applySizing, sizingOf, type VmSizing } from '../kit/sizing';
 import { cdDrives } from './devices-read';
 import { mustResolve } from './lookup';
 import { applyTags, applyUserOtherConfig, HOST_KEY, setKey } from './owned-keys';
@@ -37,31 +38,23 @@ async function optionalSetter(h: VmHandle, method: string, attribute: string, va
 
 async function vcpusAndMemory(h: VmHandle, planned: ObjectValue): Promise<void> {
   const vm = h.vm;
-  const halted = vm.power_state === 'Halted';
+  // Paused and suspended VMs take the live calls too: only a halted VM takes the static fields.
+  const live = vm.power_state !== 'Halted';
+  const current = sizingOf(vm);
   const vcpus = num(planned, 'vcpus') ?? vm.VCPUs_at_startup;
   const max = num(planned, 'vcpus_max') ?? Math.max(vm.VCPUs_max, vcpus);
-  if (halted) {
-    if (vcpus <= vm.VCPUs_max) {
-      if (vcpus !== vm.VCPUs_at_startup) await h.call('set_VCPUs_at_startup', vcpus);
-      if (max !== vm.VCPUs_max) await h.call('set_VCPUs_max', max);
-    } else {
-      if (max !== vm.VCPUs_max) await h.call('set_VCPUs_max', max);
-      if (vcpus !== vm.VCPUs_at_startup) await h.call('set_VCPUs_at_startup', vcpus);
-    }
-  } else if (vcpus !== vm.VCPUs_at_startup) {
-    await h.call('set_VCPUs_number_live', vcpus);
-    await h.refresh();
-    if (h.vm.VCPUs_at_startup !== vcpus) await h.call('set_VCPUs_at_startup', vcpus);
-  }
   const smax = num(planned, 'memory') ?? vm.memory_static_max;
   const smin = num(planned, 'memory_static_min') ?? Math.min(vm.memory_static_min, num(planned, 'memory_dynamic_min') ?? Infinity);
   const dmin = num(planned, 'memory_dynamic_min') ?? Math.min(vm.memory_dynamic_min, smax);
   const dmax = num(planned, 'memory_dynamic_max') ?? Math.min(vm.memory_dynamic_max, smax);
-  const staticChanged = smax !== vm.memory_static_max || smin !== vm.memory_static_min;
-  if (halted && (staticChanged || dmin !== vm.memory_dynamic_min || dmax !== vm.memory_dynamic_max)) {
-    await h.call('set_memory_limits', smin, smax, dmin, dmax);
-  } else if (!halted && (dmin !== vm.memory_dynamic_min || dmax !== vm.memory_dynamic_max)) {
-    await h.call('set_memory_dynamic_range', dmin, dmax);
+  const target: VmSizing = live
+    ? { ...current, vcpusAtStartup: vcpus, memoryDynamicMin: dmin, memoryDynamicMax: dmax }
+    : { vcpusMax: max, vcpusAtStartup: vcpus, memoryStaticMin: smin, memoryStaticMax: smax, memoryDynamicMin: dmin, memoryDynamicMax: dmax };
+  await applySizing((method, ...args) => h.call(method, ...args), current, target, live);
+  if (live && vcpus !== vm.VCPUs_at_startup) {
+    // Servers differ on whether the live call also records the count for the next boot.
+    await h.refresh();
+    if (h.vm.VCPUs_at_startup !== vcpus) await h.call('set_VCPUs_at_startup', vcpus);
   }
 }
 

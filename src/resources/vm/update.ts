@@ -11,6 +11,7 @@ import { isXapiError } from '../../xenapi';
 import type { ApplyResponse, UpdateRequest } from '../resource';
 import { ResourceError } from '../resource';
 import { block, blocks, bool, num, str } from './attrs';
+import { applyAttachment } from './attachment';
 import { createConfigDrive, dropConfigDrive } from './cloud-init';
 import { applyDisks, srRefOf } from './disks';
 import { mustResolve } from './lookup';
@@ -94,6 +95,7 @@ export async function converge(h: VmHandle, prior: ObjectValue | null, planned: 
   const hostKey = str(planned, 'host');
   const hostRef = hostKey ? mustResolve(h.records, { cls: 'host', what: 'host', path: ['host'] }, hostKey).ref : undefined;
   if (!(bool(planned, 'is_template') ?? false)) await setPowerState(h, target, hostRef, knobs(planned));
+  await applyAttachment(h, planned);
   if ((h.vm.power_state === 'Halted' || h.vm.power_state === 'Suspended') && hostRef) {
     const uuid = h.records.get('host', hostRef)!.uuid;
     if (h.vm.other_config[HOST_KEY] !== uuid) await setKey(h.client, 'VM', h.ref, HOST_KEY, uuid);

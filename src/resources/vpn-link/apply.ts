@@ -10,7 +10,7 @@ import { XapiOps } from '../pool/shared/xapi-ops';
 import { num, str } from '../pool/shared/values';
 import {
   DEFAULT_GATEWAY_TEMPLATE, destroyGateway, findGateway, PARAMS_HASH_KEY, PARAMS_KEY, provisionGateway, PUBKEY_KEY, Role,
-  SALT_KEY, SECRET_HASH_KEY, uplinkAddress,
+  SALT_KEY, sizeGateway, SECRET_HASH_KEY, uplinkAddress,
 } from './gateway';
 import { gatewayBlock, gatewayUserData, generateWireGuardKeys, newSalt, paramsFingerprint, plainParams, secretFingerprint, sideParams, wireGuardPublicKey } from './params';
 import { readLink, VPN_CLASSES } from './read';
@@ -158,9 +158,7 @@ export async function updateLink(ctx: ApplyContext, prior: ObjectValue, planned:
     if (v.name_label !== prior.name_label) await side.ops.call('rename the gateway', 'VM.set_name_label', gw.ref, `${v.name_label as string} gateway`);
     if (resize && gw.record.power_state === 'Running') {
       await side.ops.call('stop the gateway to resize it', 'VM.clean_shutdown', gw.ref);
-      await side.ops.call('size the gateway', 'VM.set_memory_limits', gw.ref, num(g.memory)!, num(g.memory)!, num(g.memory)!, num(g.memory)!);
-      await side.ops.call('size the gateway', 'VM.set_VCPUs_max', gw.ref, num(g.vcpus)!);
-      await side.ops.call('size the gateway', 'VM.set_VCPUs_at_startup', gw.ref, num(g.vcpus)!);
+      await sizeGateway(side.ops, gw.ref, num(g.vcpus)!, num(g.memory)!);
       await side.ops.call('restart the gateway', 'VM.start', gw.ref, false, false);
     }
   }

@@ -11,6 +11,7 @@ import type { PoolRecords } from '../snapshot';
 import { ADDRESS_KEY, findByAddress, LINEAGE_KEY } from '../pool/shared/owned-keys';
 import { resolve } from '../pool/shared/refs';
 import type { XapiOps } from '../pool/shared/xapi-ops';
+import { applySizing, fixedSizing, sizingOf } from '../kit/sizing';
 
 export type Role = 'local' | 'remote';
 export const LINK_KEY = 'xcpform:vpn-link';
@@ -85,9 +86,7 @@ export async function provisionGateway(ops: XapiOps, records: PoolRecords, spec:
   const running = adopted?.record.power_state === 'Running';
   await writeConfigDrive(ops, records, vm, spec.userData);
   if (running) return vm;
-  await ops.call('size the gateway', 'VM.set_memory_limits', vm, spec.memory, spec.memory, spec.memory, spec.memory);
-  await ops.call('size the gateway', 'VM.set_VCPUs_max', vm, spec.vcpus);
-  await ops.call('size the gateway', 'VM.set_VCPUs_at_startup', vm, spec.vcpus);
+  await sizeGateway(ops, vm, spec.vcpus, spec.memory);
   if (!adopted || adopted.record.VIFs.length === 0) {
     const uplink = spec.uplink ? resolve(ops, records, 'network', spec.uplink, 'gateway.uplink_network') : managementNetwork(records);
     if (!uplink) throw ops.refuse('resource.vpn-no-uplink', 'no uplink network', `Pool "${records.pool}" has no management network; set gateway.uplink_network.`, ['gateway']);
@@ -100,6 +99,12 @@ export async function provisionGateway(ops: XapiOps, records: PoolRecords, spec:
   }
   await ops.call('start the gateway', 'VM.start', vm, false, false);
   return vm;
+}
+
+/** Sizes a halted gateway: `vcpus` vCPUs and `memory` bytes, in the order XAPI accepts. */
+export async function sizeGateway(ops: XapiOps, vm: Ref<'VM'>, vcpus: number, memory: number): Promise<void> {
+  const current = sizingOf(await ops.client.getRecord('VM', vm));
+  await applySizing((method, ...args) => ops.call('size the gateway', `VM.${method}`, vm, ...args), current, fixedSizing(vcpus, memory), false);
 }
 
 /** Creates (once) and fills the gateway's config drive: a 1 MiB VDI on the default SR. */

@@ -9,7 +9,7 @@ import type { WorldSnapshot, PoolRecords } from '../snapshot';
 import { userOtherConfig } from '../pool/shared/owned-keys';
 import { formOf } from '../pool/shared/refs';
 import { str } from '../pool/shared/values';
-import { findGateway, PARAMS_HASH_KEY, PARAMS_KEY, PUBKEY_KEY, SALT_KEY, SECRET_HASH_KEY, uplinkAddress } from './gateway';
+import { DEFAULT_GATEWAY_TEMPLATE, findGateway, PARAMS_HASH_KEY, PARAMS_KEY, PUBKEY_KEY, SALT_KEY, SECRET_HASH_KEY, uplinkAddress } from './gateway';
 import { PLAIN_PARAMS, secretFingerprint } from './params';
 
 export const VPN_CLASSES = ['VM', 'VIF', 'VBD', 'VDI', 'network', 'PIF', 'VM_guest_metrics', 'VM_metrics', 'pool'] as const;
@@ -66,6 +66,8 @@ export function readLink(prior: ObjectValue, world: WorldSnapshot, defaultPool: 
     remote_private_key: secretsMatch ? prior.remote_private_key ?? null : prior.remote_private_key === null ? null : '',
     gateway: pg ? {
       ...pg,
+      // The template is a create-time choice XAPI does not keep; left out, it is the default one.
+      template: str(pg.template) ?? DEFAULT_GATEWAY_TEMPLATE,
       vcpus: gl.record.VCPUs_max,
       memory: gl.record.memory_static_max,
       uplink_network: formOf(local, 'network', vifNetwork(local, gl.record, '0'), pg.uplink_network),

@@ -14,12 +14,6 @@ export interface SrConfig extends cdktf.TerraformMetaArguments {
   */
   readonly contentType?: string;
   /**
-  * Make this the pool's default SR. Defaults to `false`.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/sr#default_for_pool Sr#default_for_pool}
-  */
-  readonly defaultForPool?: boolean | cdktf.IResolvable;
-  /**
   * Driver settings stored in the PBDs (e.g. `server`, `serverpath`, `target`, `SCSIid`, `device`). Defaults to `{}`. Changing it forces replacement.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/sr#device_config Sr#device_config}
@@ -155,7 +149,6 @@ export class Sr extends cdktf.TerraformResource {
       forEach: config.forEach
     });
     this._contentType = config.contentType;
-    this._defaultForPool = config.defaultForPool;
     this._deviceConfig = config.deviceConfig;
     this._deviceConfigSecrets = config.deviceConfigSecrets;
     this._host = config.host;
@@ -192,20 +185,9 @@ export class Sr extends cdktf.TerraformResource {
     return this._contentType;
   }
 
-  // default_for_pool - computed: true, optional: true, required: false
-  private _defaultForPool?: boolean | cdktf.IResolvable; 
+  // default_for_pool - computed: true, optional: false, required: false
   public get defaultForPool() {
     return this.getBooleanAttribute('default_for_pool');
-  }
-  public set defaultForPool(value: boolean | cdktf.IResolvable) {
-    this._defaultForPool = value;
-  }
-  public resetDefaultForPool() {
-    this._defaultForPool = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get defaultForPoolInput() {
-    return this._defaultForPool;
   }
 
   // device_config - computed: true, optional: true, required: false
@@ -468,7 +450,6 @@ export class Sr extends cdktf.TerraformResource {
   protected synthesizeAttributes(): { [name: string]: any } {
     return {
       content_type: cdktf.stringToTerraform(this._contentType),
-      default_for_pool: cdktf.booleanToTerraform(this._defaultForPool),
       device_config: cdktf.hashMapper(cdktf.stringToTerraform)(this._deviceConfig),
       device_config_secrets: cdktf.hashMapper(cdktf.stringToTerraform)(this._deviceConfigSecrets),
       host: cdktf.stringToTerraform(this._host),
@@ -493,12 +474,6 @@ export class Sr extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "string",
-      },
-      default_for_pool: {
-        value: cdktf.booleanToHclTerraform(this._defaultForPool),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "boolean",
       },
       device_config: {
         value: cdktf.hashMapperHcl(cdktf.stringToHclTerraform)(this._deviceConfig),

@@ -26,7 +26,7 @@ export interface VlanConfig extends cdktf.TerraformMetaArguments {
   */
   readonly mtu?: number;
   /**
-  * A free-text description (XAPI `name_description`). Defaults to `""`.
+  * A free-text description (XAPI `name_description`). Read from XAPI, and left as it is, when left out.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vlan#name_description Vlan#name_description}
   */
@@ -44,7 +44,7 @@ export interface VlanConfig extends cdktf.TerraformMetaArguments {
   */
   readonly network?: string;
   /**
-  * User keys of XAPI `other_config`. xcpform manages only the keys listed here and never removes keys set by other tools; keys starting with `xcpform:` are reserved. Defaults to `{}`. Keys that other tools set are preserved.
+  * User keys of XAPI `other_config`. xcpform manages only the keys listed here and never removes keys set by other tools; keys starting with `xcpform:` are reserved. Read from XAPI, and left as it is, when left out. Keys that other tools set are preserved.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vlan#other_config Vlan#other_config}
   */
@@ -62,7 +62,7 @@ export interface VlanConfig extends cdktf.TerraformMetaArguments {
   */
   readonly tag: number;
   /**
-  * Tags, as shown in XenCenter and Xen Orchestra; also the key of `xcpform usage` reports. Defaults to `[]`.
+  * Tags, as shown in XenCenter and Xen Orchestra; also the key of `xcpform usage` reports. Read from XAPI, and left as it is, when left out.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vlan#tags Vlan#tags}
   */

@@ -128,19 +128,19 @@ export interface VmConfig extends cdktf.TerraformMetaArguments {
   */
   readonly memory?: number;
   /**
-  * Dynamic maximum memory in bytes; changed live within the static range. Must be a whole number of at least 0. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.
+  * Dynamic maximum memory in bytes (at least 16 MiB); changed live within the static range. Must be a whole number of at least 16777216. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory_dynamic_max Vm#memory_dynamic_max}
   */
   readonly memoryDynamicMax?: number;
   /**
-  * Dynamic minimum memory in bytes; changed live within the static range. Must be a whole number of at least 0. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.
+  * Dynamic minimum memory in bytes (at least 16 MiB); changed live within the static range. Must be a whole number of at least 16777216. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory_dynamic_min Vm#memory_dynamic_min}
   */
   readonly memoryDynamicMin?: number;
   /**
-  * Static minimum memory in bytes. Must be a whole number of at least 0. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
+  * Static minimum memory in bytes (at least 16 MiB, like `memory`). Must be a whole number of at least 16777216. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory_static_min Vm#memory_static_min}
   */
@@ -552,6 +552,12 @@ export class VmCloudInitOutputReference extends cdktf.ComplexObject {
 }
 export interface VmDisk {
   /**
+  * Whether the disk is plugged into the running VM (XAPI VBD `currently_attached`). `false` unplugs it (`VBD.unplug`) and keeps it on the VM; a disk unplugged outside xcpform plans a re-plug. XAPI plugs every disk at start, so a VM that is not running reports the configured value. Defaults to `true`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#attached Vm#attached}
+  */
+  readonly attached?: boolean | cdktf.IResolvable;
+  /**
   * Whether the VM boots from this disk (XAPI VBD `bootable`). Defaults to `false`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#bootable Vm#bootable}
@@ -601,6 +607,7 @@ export function vmDiskToTerraform(struct?: VmDisk | cdktf.IResolvable): any {
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   return {
+    attached: cdktf.booleanToTerraform(struct!.attached),
     bootable: cdktf.booleanToTerraform(struct!.bootable),
     mode: cdktf.stringToTerraform(struct!.mode),
     name_label: cdktf.stringToTerraform(struct!.nameLabel),
@@ -618,6 +625,12 @@ export function vmDiskToHclTerraform(struct?: VmDisk | cdktf.IResolvable): any {
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   const attrs = {
+    attached: {
+      value: cdktf.booleanToHclTerraform(struct!.attached),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
     bootable: {
       value: cdktf.booleanToHclTerraform(struct!.bootable),
       isBlock: false,
@@ -686,6 +699,10 @@ export class VmDiskOutputReference extends cdktf.ComplexObject {
     }
     let hasAnyValues = this.isEmptyObject;
     const internalValueResult: any = {};
+    if (this._attached !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.attached = this._attached;
+    }
     if (this._bootable !== undefined) {
       hasAnyValues = true;
       internalValueResult.bootable = this._bootable;
@@ -721,6 +738,7 @@ export class VmDiskOutputReference extends cdktf.ComplexObject {
     if (value === undefined) {
       this.isEmptyObject = false;
       this.resolvableValue = undefined;
+      this._attached = undefined;
       this._bootable = undefined;
       this._mode = undefined;
       this._nameLabel = undefined;
@@ -736,6 +754,7 @@ export class VmDiskOutputReference extends cdktf.ComplexObject {
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
       this.resolvableValue = undefined;
+      this._attached = value.attached;
       this._bootable = value.bootable;
       this._mode = value.mode;
       this._nameLabel = value.nameLabel;
@@ -744,6 +763,22 @@ export class VmDiskOutputReference extends cdktf.ComplexObject {
       this._userdevice = value.userdevice;
       this._vdi = value.vdi;
     }
+  }
+
+  // attached - computed: true, optional: true, required: false
+  private _attached?: boolean | cdktf.IResolvable; 
+  public get attached() {
+    return this.getBooleanAttribute('attached');
+  }
+  public set attached(value: boolean | cdktf.IResolvable) {
+    this._attached = value;
+  }
+  public resetAttached() {
+    this._attached = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get attachedInput() {
+    return this._attached;
   }
 
   // bootable - computed: true, optional: true, required: false
@@ -887,6 +922,12 @@ export class VmDiskList extends cdktf.ComplexList {
 }
 export interface VmNic {
   /**
+  * Whether the interface is plugged into the running VM (XAPI VIF `currently_attached`). `false` unplugs it (`VIF.unplug`) and keeps it on the VM; an interface unplugged outside xcpform plans a re-plug. XAPI plugs every interface at start, so a VM that is not running reports the configured value. Defaults to `true`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#attached Vm#attached}
+  */
+  readonly attached?: boolean | cdktf.IResolvable;
+  /**
   * Position of the interface ("0" is eth0 in the guest). Changing it replaces the VIF. Must be a position from "0" to "9".
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#device Vm#device}
@@ -942,6 +983,7 @@ export function vmNicToTerraform(struct?: VmNic | cdktf.IResolvable): any {
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   return {
+    attached: cdktf.booleanToTerraform(struct!.attached),
     device: cdktf.stringToTerraform(struct!.device),
     ipv4_allowed: cdktf.listMapper(cdktf.stringToTerraform, false)(struct!.ipv4Allowed),
     ipv6_allowed: cdktf.listMapper(cdktf.stringToTerraform, false)(struct!.ipv6Allowed),
@@ -960,6 +1002,12 @@ export function vmNicToHclTerraform(struct?: VmNic | cdktf.IResolvable): any {
     throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
   }
   const attrs = {
+    attached: {
+      value: cdktf.booleanToHclTerraform(struct!.attached),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "boolean",
+    },
     device: {
       value: cdktf.stringToHclTerraform(struct!.device),
       isBlock: false,
@@ -1034,6 +1082,10 @@ export class VmNicOutputReference extends cdktf.ComplexObject {
     }
     let hasAnyValues = this.isEmptyObject;
     const internalValueResult: any = {};
+    if (this._attached !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.attached = this._attached;
+    }
     if (this._device !== undefined) {
       hasAnyValues = true;
       internalValueResult.device = this._device;
@@ -1073,6 +1125,7 @@ export class VmNicOutputReference extends cdktf.ComplexObject {
     if (value === undefined) {
       this.isEmptyObject = false;
       this.resolvableValue = undefined;
+      this._attached = undefined;
       this._device = undefined;
       this._ipv4Allowed = undefined;
       this._ipv6Allowed = undefined;
@@ -1089,6 +1142,7 @@ export class VmNicOutputReference extends cdktf.ComplexObject {
     else {
       this.isEmptyObject = Object.keys(value).length === 0;
       this.resolvableValue = undefined;
+      this._attached = value.attached;
       this._device = value.device;
       this._ipv4Allowed = value.ipv4Allowed;
       this._ipv6Allowed = value.ipv6Allowed;
@@ -1098,6 +1152,22 @@ export class VmNicOutputReference extends cdktf.ComplexObject {
       this._network = value.network;
       this._rateLimitKbps = value.rateLimitKbps;
     }
+  }
+
+  // attached - computed: true, optional: true, required: false
+  private _attached?: boolean | cdktf.IResolvable; 
+  public get attached() {
+    return this.getBooleanAttribute('attached');
+  }
+  public set attached(value: boolean | cdktf.IResolvable) {
+    this._attached = value;
+  }
+  public resetAttached() {
+    this._attached = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get attachedInput() {
+    return this._attached;
   }
 
   // device - computed: true, optional: true, required: false
