@@ -20,6 +20,7 @@ import type { PlanRequest, PlanResponse } from '../resource';
 import { block, blocks, bool, num, str } from './attrs';
 import { diskChanges, movesPool, nicChanges, planDisks, planNics, sameRef, type VmChange } from './plan-devices';
 import { resolve } from './lookup';
+import { checkCreate } from './plan-checks';
 import { vmSchema } from './schema';
 
 export type { VmChange } from './plan-devices';
@@ -196,7 +197,7 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   const planned = refine(req);
   validate(planned, diags);
   const prior = req.prior;
-  if (!prior) return { planned, changes: [], action: 'create', haltPaths: [], diagnostics: diags };
+  if (!prior) return { planned, changes: [], action: 'create', haltPaths: [], diagnostics: [...diags, ...checkCreate(planned, req.world)] };
   const records = req.world.pool(str(prior, 'pool') ?? '');
   const changes = [
     ...attributeChanges(prior, planned, req, diags),
@@ -212,7 +213,7 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   if (migrate.some((p) => p[0] === 'pool')) validateTargetRefs(planned, req, diags);
   if (action === 'replace') {
     const fresh = refine({ ...req, prior: null });
-    return { planned: fresh, changes, action, haltPaths: [], requiresReplace: replace, notes: [], diagnostics: diags };
+    return { planned: fresh, changes, action, haltPaths: [], requiresReplace: replace, notes: [], diagnostics: [...diags, ...checkCreate(fresh, req.world, str(prior, 'pool'))] };
   }
   if (action !== 'no-op') for (const k of VOLATILE) planned[k] = UNKNOWN;
   const notes: string[] = [];

@@ -1,0 +1,79 @@
+/**
+ * Apply-time refusals the plan can foresee (issue 16, finding 5): each is a plan-time error
+ * naming the cause, the attribute and the configuration's file and line, or a plan that
+ * applies. Through the xcpform CLI against the embedded simulator, as a user runs it.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { xcpform } from './helpers/cli';
+
+const GIB = 1024 ** 3;
+const PROVIDER = 'provider "xcp" {\n  pools        = { dc1 = { url = "embedded" }, cloud1 = { url = "embedded" } }\n  default_pool = "dc1"\n}\n';
+
+function workdir(config: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xcpform-refusals-'));
+  writeFileSync(join(dir, 'main.tf'), PROVIDER + config);
+  return dir;
+}
+
+function write(dir: string, config: string): void {
+  writeFileSync(join(dir, 'main.tf'), PROVIDER + config);
+}
+
+/** The 1-based line of main.tf that starts with `start` (the block the diagnostic points at). */
+function lineOf(dir: string, start: string): number {
+  const lines = readFileSync(join(dir, 'main.tf'), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.startsWith(start));
+  if (i < 0) throw new Error(`no line starting with ${start}`);
+  return i + 1;
+}
+
+/** `plan` must fail before anything is applied, with `summary` on the line of main.tf starting with `at`. */
+function expectPlanError(dir: string, summary: string | RegExp, at: string): string {
+  const line = lineOf(dir, at);
+  const res = xcpform(['plan', '-no-color'], { cwd: dir });
+  expect(res.code).toBe(1);
+  if (typeof summary === 'string') expect(res.stderr).toContain(`Error: ${summary}`);
+  else expect(res.stderr).toMatch(summary);
+  expect(res.stderr).toContain(`on main.tf line ${line}`);
+  expect(res.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
+  return res.stderr;
+}
+
+function applyAndSettle(dir: string): void {
+  const apply = xcpform(['apply', '-auto-approve', '-no-color'], { cwd: dir });
+  expect(apply.stderr).toBe('');
+  expect(apply.code).toBe(0);
+  const again = xcpform(['plan', '-detailed-exitcode', '-no-color'], { cwd: dir });
+  expect(again.stdout).toContain('No changes.');
+  expect(again.code).toBe(0);
+}
+
+const vm = (name: string, body: string): string => `resource "xcp_vm" "${name}" {\n  name_label = "${name}"\n${body}}\n`;
+
+describe('a VM disk smaller than the template disk at the same userdevice', () => {
+  test('is a plan error with both sizes in GiB and the userdevice; the template size itself applies', () => {
+    const dir = workdir(vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${GIB}\n  }\n`));
+    const err = expectPlanError(dir, "disk 0 (1 GiB) is smaller than the template's disk 0 (10 GiB)", 'resource "xcp_vm" "web"');
+    expect(err).toContain('Set size to at least 10737418240 bytes (10 GiB)');
+    write(dir, vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n  }\n  disk {\n    size = ${GIB}\n  }\n`));
+    applyAndSettle(dir);
+  }, 120_000);
+});
+
+describe('a wrong template name', () => {
+  test('an xcp_vm template is a plan error listing the close candidates of the pool', () => {
+    const dir = workdir(vm('web', `  template = "debian bookwrm 12"\n  memory = ${2 * GIB}\n`));
+    const err = expectPlanError(dir, 'no template "debian bookwrm 12" in pool "dc1"', 'resource "xcp_vm" "web"');
+    expect(err).toContain('Did you mean "Debian Bookworm 12"?');
+    write(dir, vm('web', `  template = "windows"\n  memory = ${2 * GIB}\n`));
+    expect(expectPlanError(dir, 'no template "windows" in pool "dc1"', 'resource "xcp_vm" "web"')).toContain('Did you mean "Windows 10 (64-bit)", "Windows Server 2022 (64-bit)"?');
+  }, 60_000);
+
+  test('the xcp_template data source lookup lists the close candidates too', () => {
+    const dir = workdir('data "xcp_template" "deb" {\n  name_label = "Debian Bookwrm 12"\n}\n');
+    const err = expectPlanError(dir, /Error: no template in pool "dc1" matches name_label = "Debian Bookwrm 12"/, 'data "xcp_template" "deb"');
+    expect(err).toContain('Did you mean "Debian Bookworm 12"?');
+  }, 60_000);
+});
