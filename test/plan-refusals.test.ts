@@ -87,3 +87,21 @@ describe('an xcp_vlan on a device the hosts lack', () => {
     expect(expectPlanError(dir, 'hosts names "dc1-hots2", which is no host of pool "dc1"', 'resource "xcp_vlan" "v100"')).toContain('Did you mean "dc1-host2"');
   }, 60_000);
 });
+
+describe('a replaced SR that still holds VM disks', () => {
+  const sr = (server: string): string => `resource "xcp_sr" "nfs" {\n  name_label = "nfs-vms"\n  type       = "nfs"\n  shared     = true\n  device_config = {\n    server     = "${server}"\n    serverpath = "/exports/vms"\n  }\n}\n`;
+  const web = vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n    sr   = xcp_sr.nfs.uuid\n  }\n`);
+
+  test('is a plan error naming the VMs and disks on it; without disks on it the replacement applies', () => {
+    const dir = workdir(sr('10.0.0.20') + web);
+    applyAndSettle(dir);
+    write(dir, sr('10.0.0.21') + web);
+    const err = expectPlanError(dir, 'SR "nfs-vms" must be replaced, but 1 disk(s) of 1 VM(s) are on it', 'resource "xcp_sr" "nfs"');
+    expect(err).toMatch(/Changing device_config forces a new SR\. The old SR is forgotten first, .*: VM "web" \([0-9a-f-]{36}, running\): disk "web 0" \([0-9a-f-]{36}\)\. Move those disks/);
+    // The same change once the VM is gone replaces the SR and settles.
+    write(dir, sr('10.0.0.20'));
+    applyAndSettle(dir);
+    write(dir, sr('10.0.0.21'));
+    applyAndSettle(dir);
+  }, 180_000);
+});
