@@ -105,3 +105,39 @@ describe('a replaced SR that still holds VM disks', () => {
     applyAndSettle(dir);
   }, 180_000);
 });
+
+describe('a VM placed on memory another change of the same plan takes', () => {
+  const sized = (name: string, gib: number, extra = ''): string => vm(name, `  template = "Debian Bookworm 12"\n  memory   = ${gib * GIB}\n${extra}`);
+
+  test('a halted VM started where no host has room is a plan error naming the hosts\' free memory', () => {
+    const base = sized('big1', 40, '  host = "dc1-host1"\n') + sized('big2', 40, '  host = "dc1-host2"\n');
+    const dir = workdir(base + sized('c', 30, '  power_state = "halted"\n'));
+    applyAndSettle(dir);
+    write(dir, base + sized('c', 30, '  power_state = "running"\n'));
+    const err = expectPlanError(dir, /Error: no host of pool "dc1" has the 30\.12 GiB of memory the VM needs to start/, 'resource "xcp_vm" "c"');
+    expect(err).toMatch(/Free memory per host, after the changes of this plan counted before this one: dc1-host1 \d+(\.\d+)? GiB, dc1-host2 \d+(\.\d+)? GiB\./);
+  }, 180_000);
+
+  test('a VM started and a VM created in one plan land on hosts with room: apply works and the next plan is empty', () => {
+    const base = sized('x', 25, '  host = "dc1-host2"\n');
+    const dir = workdir(base + sized('a', 40, '  power_state = "halted"\n'));
+    applyAndSettle(dir);
+    write(dir, base + sized('a', 40, '  power_state = "running"\n') + sized('b', 30));
+    applyAndSettle(dir);
+  }, 180_000);
+
+  test('a new VM larger than any host\'s free memory is a plan error', () => {
+    const dir = workdir(sized('huge', 70));
+    expectPlanError(dir, /Error: no host of pool "dc1" has the 70\.27 GiB of memory the new VM needs/, 'resource "xcp_vm" "huge"');
+    // In a pool named in the configuration, on a host named too: the planner counts it there.
+    write(dir, sized('huge', 70, '  pool = "dc1"\n  host = "dc1-host1"\n'));
+    expectPlanError(dir, /Error: host dc1-host1 of pool "dc1" lacks \d+(\.\d+)? GiB of memory for the new VMs placed on it \(this one needs 70 GiB\)/, 'resource "xcp_vm" "huge"');
+  }, 60_000);
+
+  test('a running VM grown beyond its host\'s free memory is a plan error', () => {
+    const dir = workdir(sized('big', 40, '  host = "dc1-host1"\n'));
+    applyAndSettle(dir);
+    write(dir, sized('big', 62, '  host = "dc1-host1"\n'));
+    expectPlanError(dir, /Error: host dc1-host1 has not the 22\.09 GiB of memory the VM needs to grow from 40 GiB to 62 GiB/, 'resource "xcp_vm" "big"');
+  }, 180_000);
+});

@@ -89,7 +89,7 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
   let haltPaths: readonly AttrPath[] = diff.haltPaths;
   let hookDecided = false;
   if (rt?.plan && !forceReplace && (action !== 'replace' || req.prior)) {
-    const refined = rt.plan({ prior: req.prior, planned, config, world: req.world });
+    const refined = rt.plan({ prior: req.prior, planned, config, world: req.world, capacity: req.mode === 'normal' ? req.placer?.() : undefined });
     notes.push(...(refined.notes ?? []));
     bytes = refined.bytesToMove;
     for (const d of refined.diagnostics ?? []) diagnostics.push({ ...d, address: d.address ?? instance.address, source: d.source ?? block.source });

@@ -20,6 +20,7 @@ import type { PlanRequest, PlanResponse } from '../resource';
 import { block, blocks, bool, num, str } from './attrs';
 import { diskChanges, movesPool, nicChanges, planDisks, planNics, sameRef, type VmChange } from './plan-devices';
 import { resolve } from './lookup';
+import { checkCapacity } from './plan-capacity';
 import { checkCreate } from './plan-checks';
 import { vmSchema } from './schema';
 
@@ -197,7 +198,11 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   const planned = refine(req);
   validate(planned, diags);
   const prior = req.prior;
-  if (!prior) return { planned, changes: [], action: 'create', haltPaths: [], diagnostics: [...diags, ...checkCreate(planned, req.world)] };
+  if (!prior) {
+    const counted = checkCapacity(req.capacity, null, planned);
+    if (counted.pin) planned.host = counted.pin;
+    return { planned, changes: [], action: 'create', haltPaths: [], diagnostics: [...diags, ...checkCreate(planned, req.world), ...counted.diagnostics] };
+  }
   const records = req.world.pool(str(prior, 'pool') ?? '');
   const changes = [
     ...attributeChanges(prior, planned, req, diags),
@@ -215,6 +220,9 @@ export function planVm(req: PlanRequest): VmPlanResponse {
     const fresh = refine({ ...req, prior: null });
     return { planned: fresh, changes, action, haltPaths: [], requiresReplace: replace, notes: [], diagnostics: [...diags, ...checkCreate(fresh, req.world, str(prior, 'pool'))] };
   }
+  const capacity = checkCapacity(req.capacity, prior, planned, migrate.some((p) => p[0] === 'host'));
+  diags.push(...capacity.diagnostics);
+  if (capacity.pin) { planned.host = capacity.pin; changes.push({ path: ['host'], update: 'in-place' }); }
   if (action !== 'no-op') for (const k of VOLATILE) planned[k] = UNKNOWN;
   const notes: string[] = [];
   let bytesToMove: number | undefined;
