@@ -6,6 +6,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { planWorkspace } from '../src/engine/plan';
+import { Workspace } from '../src/engine/workspace';
+import type { Diagnostic } from '../src/diagnostics';
 import { xcpform } from './helpers/cli';
 
 const GIB = 1024 ** 3;
@@ -29,8 +32,25 @@ function lineOf(dir: string, start: string): number {
   return i + 1;
 }
 
-/** `plan` must fail before anything is applied, with `summary` on the line of main.tf starting with `at`. */
-function expectPlanError(dir: string, summary: string | RegExp, at: string): string {
+/** The plan's error diagnostics, planned in-process on the same folder (the CLI shows no attribute paths). */
+async function planErrors(dir: string): Promise<Diagnostic[]> {
+  const { workspace, diagnostics } = await Workspace.open({ dir, cwd: dir, env: {}, vars: [], operation: 'OperationTypePlan', lock: false });
+  expect(diagnostics).toEqual([]);
+  try {
+    const { plan } = await planWorkspace(workspace!, { mode: 'normal' });
+    return (plan?.diagnostics ?? []).filter((d) => d.severity === 'error');
+  } finally {
+    await workspace!.close();
+  }
+}
+
+/**
+ * `plan` must fail before anything is applied: through the CLI with `summary` on the line of
+ * main.tf starting with `at`; in the plan with one error `code` at attribute `path` of `address`.
+ */
+async function expectPlanError(dir: string, summary: string | RegExp, at: string, code: string, address: string, path: (string | number)[]): Promise<string> {
+  const errors = await planErrors(dir);
+  expect(errors.map((d) => ({ code: d.code, address: d.address, path: d.path, line: d.source?.line }))).toEqual([{ code, address, path, line: lineOf(dir, at) }]);
   const line = lineOf(dir, at);
   const res = xcpform(['plan', '-no-color'], { cwd: dir });
   expect(res.code).toBe(1);
@@ -53,9 +73,9 @@ function applyAndSettle(dir: string): void {
 const vm = (name: string, body: string): string => `resource "xcp_vm" "${name}" {\n  name_label = "${name}"\n${body}}\n`;
 
 describe('a VM disk smaller than the template disk at the same userdevice', () => {
-  test('is a plan error with both sizes in GiB and the userdevice; the template size itself applies', () => {
+  test('is a plan error with both sizes in GiB and the userdevice; the template size itself applies', async () => {
     const dir = workdir(vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${GIB}\n  }\n`));
-    const err = expectPlanError(dir, "disk 0 (1 GiB) is smaller than the template's disk 0 (10 GiB)", 'resource "xcp_vm" "web"');
+    const err = await expectPlanError(dir, "disk 0 (1 GiB) is smaller than the template's disk 0 (10 GiB)", 'resource "xcp_vm" "web"', 'xcp_vm.disk-smaller-than-template', 'xcp_vm.web', ['disk', 0, 'size']);
     expect(err).toContain('Set size to at least 10737418240 bytes (10 GiB)');
     write(dir, vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n  }\n  disk {\n    size = ${GIB}\n  }\n`));
     applyAndSettle(dir);
@@ -63,28 +83,35 @@ describe('a VM disk smaller than the template disk at the same userdevice', () =
 });
 
 describe('a wrong template name', () => {
-  test('an xcp_vm template is a plan error listing the close candidates of the pool', () => {
+  test('an xcp_vm template is a plan error listing the close candidates of the pool', async () => {
     const dir = workdir(vm('web', `  template = "debian bookwrm 12"\n  memory = ${2 * GIB}\n`));
-    const err = expectPlanError(dir, 'no template "debian bookwrm 12" in pool "dc1"', 'resource "xcp_vm" "web"');
+    const err = await expectPlanError(dir, 'no template "debian bookwrm 12" in pool "dc1"', 'resource "xcp_vm" "web"', 'resource.reference-not-found', 'xcp_vm.web', ['template']);
     expect(err).toContain('Did you mean "Debian Bookworm 12"?');
     write(dir, vm('web', `  template = "windows"\n  memory = ${2 * GIB}\n`));
-    expect(expectPlanError(dir, 'no template "windows" in pool "dc1"', 'resource "xcp_vm" "web"')).toContain('Did you mean "Windows 10 (64-bit)", "Windows Server 2022 (64-bit)"?');
+    expect(await expectPlanError(dir, 'no template "windows" in pool "dc1"', 'resource "xcp_vm" "web"', 'resource.reference-not-found', 'xcp_vm.web', ['template'])).toContain('Did you mean "Windows 10 (64-bit)", "Windows Server 2022 (64-bit)"?');
   }, 60_000);
 
-  test('the xcp_template data source lookup lists the close candidates too', () => {
+  test('the xcp_template data source lookup lists the close candidates too', async () => {
     const dir = workdir('data "xcp_template" "deb" {\n  name_label = "Debian Bookwrm 12"\n}\n');
-    const err = expectPlanError(dir, /Error: no template in pool "dc1" matches name_label = "Debian Bookwrm 12"/, 'data "xcp_template" "deb"');
+    const err = await expectPlanError(dir, /Error: no template in pool "dc1" matches name_label = "Debian Bookwrm 12"/, 'data "xcp_template" "deb"', 'data.not-found', 'data.xcp_template.deb', ['name_label']);
     expect(err).toContain('Did you mean "Debian Bookworm 12"?');
   }, 60_000);
 });
 
+describe('a VM disk on an SR of another pool', () => {
+  test('is a plan error naming both pools', async () => {
+    const dir = workdir(`data "xcp_sr" "cloud" {\n  pool       = "cloud1"\n  name_label = "NFS shared storage"\n}\n${vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n    sr   = data.xcp_sr.cloud.uuid\n  }\n`)}`);
+    await expectPlanError(dir, /Error: SR [0-9a-f-]{36} is in pool "cloud1", not in the VM's pool "dc1"/, 'resource "xcp_vm" "web"', 'xcp_vm.sr-in-other-pool', 'xcp_vm.web', ['disk', 0, 'sr']);
+  }, 60_000);
+});
+
 describe('an xcp_vlan on a device the hosts lack', () => {
-  test('is a plan error listing the devices each host has; an unknown host in hosts is one too', () => {
+  test('is a plan error listing the devices each host has; an unknown host in hosts is one too', async () => {
     const dir = workdir('resource "xcp_vlan" "v100" {\n  name_label = "v100"\n  tag        = 100\n  device     = "eth7"\n}\n');
-    const err = expectPlanError(dir, 'device "eth7" is missing on dc1-host1, dc1-host2', 'resource "xcp_vlan" "v100"');
+    const err = await expectPlanError(dir, 'device "eth7" is missing on dc1-host1, dc1-host2', 'resource "xcp_vlan" "v100"', 'resource.vlan-no-device', 'xcp_vlan.v100', ['device']);
     expect(err).toContain('Devices the hosts have: dc1-host1: eth0, eth1; dc1-host2: eth0, eth1.');
     write(dir, 'resource "xcp_vlan" "v100" {\n  name_label = "v100"\n  tag        = 100\n  device     = "eth1"\n  hosts      = ["dc1-hots2"]\n}\n');
-    expect(expectPlanError(dir, 'hosts names "dc1-hots2", which is no host of pool "dc1"', 'resource "xcp_vlan" "v100"')).toContain('Did you mean "dc1-host2"');
+    expect(await expectPlanError(dir, 'hosts names "dc1-hots2", which is no host of pool "dc1"', 'resource "xcp_vlan" "v100"', 'resource.reference-not-found', 'xcp_vlan.v100', ['hosts'])).toContain('Did you mean "dc1-host2"');
   }, 60_000);
 });
 
@@ -92,11 +119,11 @@ describe('a replaced SR that still holds VM disks', () => {
   const sr = (server: string): string => `resource "xcp_sr" "nfs" {\n  name_label = "nfs-vms"\n  type       = "nfs"\n  shared     = true\n  device_config = {\n    server     = "${server}"\n    serverpath = "/exports/vms"\n  }\n}\n`;
   const web = vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n    sr   = xcp_sr.nfs.uuid\n  }\n`);
 
-  test('is a plan error naming the VMs and disks on it; without disks on it the replacement applies', () => {
+  test('is a plan error naming the VMs and disks on it; without disks on it the replacement applies', async () => {
     const dir = workdir(sr('10.0.0.20') + web);
     applyAndSettle(dir);
     write(dir, sr('10.0.0.21') + web);
-    const err = expectPlanError(dir, 'SR "nfs-vms" must be replaced, but 1 disk(s) of 1 VM(s) are on it', 'resource "xcp_sr" "nfs"');
+    const err = await expectPlanError(dir, 'SR "nfs-vms" must be replaced, but 1 disk(s) of 1 VM(s) are on it', 'resource "xcp_sr" "nfs"', 'xcp_sr.replace-in-use', 'xcp_sr.nfs', ['device_config']);
     expect(err).toMatch(/Changing device_config forces a new SR\. The old SR is forgotten first, .*: VM "web" \([0-9a-f-]{36}, running\): disk "web 0" \([0-9a-f-]{36}\)\. Move those disks/);
     // The same change once the VM is gone replaces the SR and settles.
     write(dir, sr('10.0.0.20'));
@@ -109,16 +136,16 @@ describe('a replaced SR that still holds VM disks', () => {
 describe('a VM placed on memory another change of the same plan takes', () => {
   const sized = (name: string, gib: number, extra = ''): string => vm(name, `  template = "Debian Bookworm 12"\n  memory   = ${gib * GIB}\n${extra}`);
 
-  test('a halted VM started where no host has room is a plan error naming the hosts\' free memory', () => {
+  test('a halted VM started where no host has room is a plan error naming the hosts\' free memory', async () => {
     const base = sized('big1', 40, '  host = "dc1-host1"\n') + sized('big2', 40, '  host = "dc1-host2"\n');
     const dir = workdir(base + sized('c', 30, '  power_state = "halted"\n'));
     applyAndSettle(dir);
     write(dir, base + sized('c', 30, '  power_state = "running"\n'));
-    const err = expectPlanError(dir, /Error: no host of pool "dc1" has the 30\.12 GiB of memory the VM needs to start/, 'resource "xcp_vm" "c"');
+    const err = await expectPlanError(dir, /Error: no host of pool "dc1" has the 30\.12 GiB of memory the VM needs to start/, 'resource "xcp_vm" "c"', 'plan.no-capacity', 'xcp_vm.c', ['power_state']);
     expect(err).toMatch(/Free memory per host, after the changes of this plan counted before this one: dc1-host1 \d+(\.\d+)? GiB, dc1-host2 \d+(\.\d+)? GiB\./);
   }, 180_000);
 
-  test('a VM started and a VM created in one plan land on hosts with room: apply works and the next plan is empty', () => {
+  test('a VM started and a VM created in one plan land on hosts with room: apply works and the next plan is empty', async () => {
     const base = sized('x', 25, '  host = "dc1-host2"\n');
     const dir = workdir(base + sized('a', 40, '  power_state = "halted"\n'));
     applyAndSettle(dir);
@@ -126,18 +153,18 @@ describe('a VM placed on memory another change of the same plan takes', () => {
     applyAndSettle(dir);
   }, 180_000);
 
-  test('a new VM larger than any host\'s free memory is a plan error', () => {
+  test('a new VM larger than any host\'s free memory is a plan error', async () => {
     const dir = workdir(sized('huge', 70));
-    expectPlanError(dir, /Error: no host of pool "dc1" has the 70\.27 GiB of memory the new VM needs/, 'resource "xcp_vm" "huge"');
+    await expectPlanError(dir, /Error: no host of pool "dc1" has the 70\.27 GiB of memory the new VM needs/, 'resource "xcp_vm" "huge"', 'plan.no-capacity', 'xcp_vm.huge', ['memory']);
     // In a pool named in the configuration, on a host named too: the planner counts it there.
     write(dir, sized('huge', 70, '  pool = "dc1"\n  host = "dc1-host1"\n'));
-    expectPlanError(dir, /Error: host dc1-host1 of pool "dc1" lacks \d+(\.\d+)? GiB of memory for the new VMs placed on it \(this one needs 70 GiB\)/, 'resource "xcp_vm" "huge"');
+    await expectPlanError(dir, /Error: host dc1-host1 of pool "dc1" lacks \d+(\.\d+)? GiB of memory for the new VMs placed on it \(this one needs 70 GiB\)/, 'resource "xcp_vm" "huge"', 'plan.no-capacity', 'xcp_vm.huge', ['memory']);
   }, 60_000);
 
-  test('a running VM grown beyond its host\'s free memory is a plan error', () => {
+  test('a running VM grown beyond its host\'s free memory is a plan error', async () => {
     const dir = workdir(sized('big', 40, '  host = "dc1-host1"\n'));
     applyAndSettle(dir);
     write(dir, sized('big', 62, '  host = "dc1-host1"\n'));
-    expectPlanError(dir, /Error: host dc1-host1 has not the 22\.09 GiB of memory the VM needs to grow from 40 GiB to 62 GiB/, 'resource "xcp_vm" "big"');
+    await expectPlanError(dir, /Error: host dc1-host1 has not the 22\.09 GiB of memory the VM needs to grow from 40 GiB to 62 GiB/, 'resource "xcp_vm" "big"', 'plan.no-capacity', 'xcp_vm.big', ['memory']);
   }, 180_000);
 });
