@@ -90,4 +90,11 @@ describe('the plan\'s memory ledger (starts, growth, new VMs)', () => {
     expect(p.reserve('dc1', 'dc1-host2', 10 * GIB)?.name).toBe('dc1-host2');
     expect(p.overdrawn('dc1', 'dc1-h1')).toBe(6 * GIB);
   });
+
+  test('memory a started VM takes is not offered to a new VM placed after it', () => {
+    const p = new Placer(world({ dc1: [{ totalGib: 64, residentGib: [] }, { totalGib: 64, residentGib: [20] }] }), ['dc1']);
+    expect(p.take({ address: 'started', pool: 'dc1', host: 'dc1-host2', memory: 30 * GIB }).ok).toBe(true);
+    expect(p.reserve('dc1', undefined, 30 * GIB)?.name).toBe('dc1-host1');
+    expect(p.overdrawn('dc1', 'dc1-h0')).toBe(0);
+  });
 });
