@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { planWorkspace } from '../src/engine/plan';
 import { Workspace } from '../src/engine/workspace';
 import type { Diagnostic } from '../src/diagnostics';
+import type { XapiClient } from '../src/xenapi';
 import { xcpform } from './helpers/cli';
 
 const GIB = 1024 ** 3;
@@ -39,6 +40,16 @@ async function planErrors(dir: string): Promise<Diagnostic[]> {
   try {
     const { plan } = await planWorkspace(workspace!, { mode: 'normal' });
     return (plan?.diagnostics ?? []).filter((d) => d.severity === 'error');
+  } finally {
+    await workspace!.close();
+  }
+}
+
+/** Runs `fn` with a client of the folder's embedded pool `dc1` (a change made outside xcpform). */
+async function outside(dir: string, fn: (client: XapiClient) => Promise<void>): Promise<void> {
+  const { workspace } = await Workspace.open({ dir, cwd: dir, env: {}, vars: [], operation: 'OperationTypePlan', lock: false });
+  try {
+    await fn(await (await workspace!.runtime()).client('dc1'));
   } finally {
     await workspace!.close();
   }
@@ -112,6 +123,18 @@ describe('an xcp_vlan on a device the hosts lack', () => {
     expect(err).toContain('Devices the hosts have: dc1-host1: eth0, eth1; dc1-host2: eth0, eth1.');
     write(dir, 'resource "xcp_vlan" "v100" {\n  name_label = "v100"\n  tag        = 100\n  device     = "eth1"\n  hosts      = ["dc1-hots2"]\n}\n');
     expect(await expectPlanError(dir, 'hosts names "dc1-hots2", which is no host of pool "dc1"', 'resource "xcp_vlan" "v100"', 'resource.reference-not-found', 'xcp_vlan.v100', ['hosts'])).toContain('Did you mean "dc1-host2"');
+  }, 60_000);
+});
+
+describe('an xcp_vlan whose tag another network already carries on the device', () => {
+  test('is a plan error naming that network and the hosts', async () => {
+    const dir = workdir('resource "xcp_vlan" "v100" {\n  name_label = "v100"\n  tag        = 100\n  device     = "eth1"\n}\n');
+    await outside(dir, async (c) => {
+      const net = await c.call<string>('network.create', { name_label: 'legacy-100', name_description: '', MTU: 1500, other_config: {}, tags: [] });
+      await c.call('pool.create_VLAN', 'eth1', net, 100);
+    });
+    const err = await expectPlanError(dir, 'VLAN 100 on eth1 already exists on dc1-host1, dc1-host2', 'resource "xcp_vlan" "v100"', 'resource.vlan-tag-in-use', 'xcp_vlan.v100', ['tag']);
+    expect(err).toMatch(/Network "legacy-100" \([0-9a-f-]{36}\) carries VLAN 100 on device "eth1" there/);
   }, 60_000);
 });
 

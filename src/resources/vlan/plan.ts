@@ -9,6 +9,7 @@ import type { XapiRecord } from '../../xenapi';
 import { didYouMean } from '../candidates';
 import type { PlanRequest, PlanResponse } from '../resource';
 import type { PoolRecords } from '../snapshot';
+import { ADDRESS_KEY } from '../pool/shared/owned-keys';
 import { lookup } from '../pool/shared/refs';
 import { str, strList } from '../pool/shared/values';
 
@@ -63,7 +64,31 @@ export function checkVlan(planned: ObjectValue, records: PoolRecords): Diagnosti
       path: ['device'],
     }));
   }
+  diags.push(...tagInUse(planned, records, [...new Set(hosts)], device, hostName));
   return diags;
+}
+
+/**
+ * Another network already carrying the tag on the device of a covered host: XAPI refuses a
+ * second VLAN with the same tag on one PIF (`PIF_VLAN_EXISTS`). Networks xcpform marked are left
+ * out: they may be this resource's own, left by an interrupted create that apply adopts.
+ */
+function tagInUse(planned: ObjectValue, records: PoolRecords, hosts: readonly string[], device: string, hostName: (ref: string) => string): Diagnostic[] {
+  const tag = planned.tag;
+  if (typeof tag !== 'number' || !records.has('network')) return [];
+  const own = new Set([planned.uuid, planned.network].filter((v): v is string => typeof v === 'string').map((v) => v.toLowerCase()));
+  const clashes = new Map<string, string[]>();
+  for (const [, pif] of records.all('PIF')) {
+    if (pif.VLAN !== tag || pif.device !== device || !hosts.includes(pif.host)) continue;
+    const net = records.get('network', pif.network);
+    if (!net || own.has(net.uuid) || ADDRESS_KEY in net.other_config) continue;
+    const label = `network "${net.name_label}" (${net.uuid})`;
+    clashes.set(label, [...(clashes.get(label) ?? []), hostName(pif.host)]);
+  }
+  return [...clashes].sort().map(([label, on]) => error('resource.vlan-tag-in-use', `VLAN ${tag} on ${device} already exists on ${on.sort().join(', ')}`, {
+    detail: `${label[0].toUpperCase()}${label.slice(1)} carries VLAN ${tag} on device "${device}" there, and a device carries each tag once. Use another tag, set network to that network's UUID to take it over, or remove that VLAN first.`,
+    path: ['tag'],
+  }));
 }
 
 /** The `xcp_vlan` plan hook's checks, added to the refined response `res`. */
