@@ -109,6 +109,17 @@ describe('a wrong template name', () => {
   }, 60_000);
 });
 
+describe('a wrong host name', () => {
+  test('on a new VM or a running VM moved to it is a plan error listing the close host names', async () => {
+    const dir = workdir(vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  host = "dc1-hots1"\n`));
+    expect(await expectPlanError(dir, 'no host "dc1-hots1" in pool "dc1"', 'resource "xcp_vm" "web"', 'resource.reference-not-found', 'xcp_vm.web', ['host'])).toContain('Did you mean "dc1-host1"?');
+    write(dir, vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  host = "dc1-host1"\n`));
+    applyAndSettle(dir);
+    write(dir, vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  affinity = "DC1-host3"\n`));
+    await expectPlanError(dir, 'no host "DC1-host3" in pool "dc1"', 'resource "xcp_vm" "web"', 'resource.reference-not-found', 'xcp_vm.web', ['affinity']);
+  }, 120_000);
+});
+
 describe('a VM disk on an SR of another pool', () => {
   test('is a plan error naming both pools', async () => {
     const dir = workdir(`data "xcp_sr" "cloud" {\n  pool       = "cloud1"\n  name_label = "NFS shared storage"\n}\n${vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n    sr   = data.xcp_sr.cloud.uuid\n  }\n`)}`);

@@ -4,6 +4,7 @@
  * - the template must exist (close candidates listed when it does not);
  * - a configured disk cannot be smaller than the template's disk at the same userdevice (the
  *   clone carries the template's disk, and XAPI cannot shrink it);
+ * - `host` and `affinity` must name hosts of the pool (also checked on updates);
  * - a disk SR given by UUID must be in the VM's pool, not another one (a NIC network of another
  *   pool is the planner's: it routes it over a VPN link or reports the missing link).
  */
@@ -77,6 +78,22 @@ function checkPoolOf(world: WorldSnapshot, records: PoolRecords, planned: Object
 }
 
 /**
+ * `host` and `affinity` must name a host of the VM's pool (apply resolves them on every change).
+ * Only hosts: SRs, networks and ISOs may be created by the same plan under the name given.
+ */
+export function checkHosts(planned: ObjectValue, records: PoolRecords): Diagnostic[] {
+  if (!records.has('host')) return [];
+  const out: Diagnostic[] = [];
+  for (const k of ['host', 'affinity']) {
+    const key = planned[k];
+    if (typeof key !== 'string') continue;
+    const r = resolve(records, { cls: 'host', what: 'host', path: [k] }, key);
+    if (!r.ok) out.push(r.diagnostic);
+  }
+  return out;
+}
+
+/**
  * Checks of a VM the plan creates (or re-creates): `planned` is the create-style plan; the pool
  * is its `pool`, else `fallbackPool` (the prior pool of a replacement).
  */
@@ -87,5 +104,6 @@ export function checkCreate(planned: ObjectValue, world: WorldSnapshot, fallback
   const diags: Diagnostic[] = [];
   checkTemplate(records, planned, diags);
   checkPoolOf(world, records, planned, diags);
+  diags.push(...checkHosts(planned, records));
   return diags;
 }

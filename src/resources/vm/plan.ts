@@ -21,7 +21,7 @@ import { block, blocks, bool, num, str } from './attrs';
 import { diskChanges, movesPool, nicChanges, planDisks, planNics, sameRef, type VmChange } from './plan-devices';
 import { resolve } from './lookup';
 import { checkCapacity } from './plan-capacity';
-import { checkCreate } from './plan-checks';
+import { checkCreate, checkHosts } from './plan-checks';
 import { vmSchema } from './schema';
 
 export type { VmChange } from './plan-devices';
@@ -216,6 +216,7 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   const halt = of('halt');
   const action = replace.length ? 'replace' : migrate.length ? 'migrate' : changes.length ? 'update' : 'no-op';
   if (migrate.some((p) => p[0] === 'pool')) validateTargetRefs(planned, req, diags);
+  else if (changes.some((c) => c.path[0] === 'host' || c.path[0] === 'affinity')) diags.push(...checkHosts(planned, records));
   if (action === 'replace') {
     const fresh = refine({ ...req, prior: null });
     return { planned: fresh, changes, action, haltPaths: [], requiresReplace: replace, notes: [], diagnostics: [...diags, ...checkCreate(fresh, req.world, str(prior, 'pool'))] };
