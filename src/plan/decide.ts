@@ -23,7 +23,7 @@
  * Pure: no clock, no network; the world is only read.
  */
 import { error, type Diagnostic } from '../diagnostics';
-import type { ResourceType } from '../resources/resource';
+import type { PlanRequest, ResourceType } from '../resources/resource';
 import type { WorldSnapshot } from '../resources/snapshot';
 import type { BlockSchema, ResourceSchema } from '../schema/model';
 import { isObjectValue, isUnknown, ObjectValue, sameValue, UNKNOWN, Value, valuesEqual } from '../values/value';
@@ -42,6 +42,8 @@ export interface DecideRequest {
   readonly config: ObjectValue;
   /** Records of the pools, for the hook's lookups. */
   readonly world?: WorldSnapshot;
+  /** The plan's capacity ledger, for hooks that check or claim host memory (CLI plans only). */
+  readonly capacity?: PlanRequest['capacity'];
   readonly ignoreChanges?: DiffOptions['ignoreChanges'];
   /** Tainted, `-replace`, `replace_triggered_by`: replace whatever the diff says. */
   readonly forceReplace?: boolean;
@@ -82,7 +84,7 @@ export function decide(req: DecideRequest): Decision {
   let hookDecided = false;
   const hook = req.resource?.plan;
   if (hook && req.world && !req.forceReplace && (action !== 'replace' || prior)) {
-    const refined = hook({ prior, planned, config, world: req.world });
+    const refined = hook({ prior, planned, config, world: req.world, ...(req.capacity ? { capacity: req.capacity } : {}) });
     notes.push(...(refined.notes ?? []));
     bytesToMove = refined.bytesToMove;
     diagnostics.push(...(refined.diagnostics ?? []));

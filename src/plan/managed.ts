@@ -82,6 +82,7 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
   const forceReplace = req.tainted || req.replaceRequested || req.triggered;
   const decision = decide({
     schema, address: instance.address, resource: resourceType(block.type), prior: req.prior, config, world: req.world,
+    capacity: req.mode === 'normal' ? req.placer?.() : undefined,
     ignoreChanges: block.lifecycle.ignoreChanges, forceReplace,
   });
   for (const d of decision.diagnostics) diagnostics.push({ ...d, address: d.address ?? instance.address, source: d.source ?? block.source });

@@ -72,3 +72,29 @@ describe('migration estimates and SR maps', () => {
     expect(transferTime(10 * 1024 * GIB, 1000)).toBe('24h26m');
   });
 });
+
+describe('the plan\'s memory ledger (starts, growth, new VMs)', () => {
+  test('take counts on the given host, else the preferred one, else the best fit, and reports every host\'s free memory when none fits', () => {
+    const p = new Placer(world({ dc1: [{ totalGib: 64, residentGib: [] }, { totalGib: 64, residentGib: [30] }] }), ['dc1']);
+    expect(p.take({ address: 'a', pool: 'dc1', memory: 20 * GIB })).toEqual({ ok: true, host: 'dc1-h1', hostName: 'dc1-host2' });
+    expect(p.take({ address: 'b', pool: 'dc1', memory: 20 * GIB, prefer: 'dc1-host2' })).toEqual({ ok: true, host: 'dc1-h0', hostName: 'dc1-host1' });
+    expect(p.take({ address: 'c', pool: 'dc1', memory: 50 * GIB })).toEqual({ ok: false, free: [{ name: 'dc1-host1', uuid: 'dc1-h0', free: 44 * GIB }, { name: 'dc1-host2', uuid: 'dc1-h1', free: 14 * GIB }] });
+    expect(p.take({ address: 'd', pool: 'dc1', host: 'dc1-host2', memory: 15 * GIB }).ok).toBe(false);
+    expect(p.take({ address: 'e', pool: 'other', memory: GIB })).toEqual({ ok: true });
+  });
+
+  test('reserve puts a new VM where it fits best, and records a host it overcommits', () => {
+    const p = new Placer(world({ dc1: [{ totalGib: 64, residentGib: [] }, { totalGib: 64, residentGib: [30] }] }), ['dc1']);
+    expect(p.reserve('dc1', undefined, 30 * GIB)?.name).toBe('dc1-host2');
+    expect(p.overdrawn('dc1', 'dc1-h1')).toBe(0);
+    expect(p.reserve('dc1', 'dc1-host2', 10 * GIB)?.name).toBe('dc1-host2');
+    expect(p.overdrawn('dc1', 'dc1-h1')).toBe(6 * GIB);
+  });
+
+  test('memory a started VM takes is not offered to a new VM placed after it', () => {
+    const p = new Placer(world({ dc1: [{ totalGib: 64, residentGib: [] }, { totalGib: 64, residentGib: [20] }] }), ['dc1']);
+    expect(p.take({ address: 'started', pool: 'dc1', host: 'dc1-host2', memory: 30 * GIB }).ok).toBe(true);
+    expect(p.reserve('dc1', undefined, 30 * GIB)?.name).toBe('dc1-host1');
+    expect(p.overdrawn('dc1', 'dc1-h0')).toBe(0);
+  });
+});

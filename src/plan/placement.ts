@@ -5,6 +5,7 @@
  * candidate pools stays put while it fits. Pure: capacity comes from the snapshot and is
  * consumed as VMs are placed, in address order, so the result is deterministic.
  */
+import type { CapacityLedger, MemoryDemand, MemoryTaken } from '../resources/capacity';
 import type { PoolRecords, WorldSnapshot } from '../resources/snapshot';
 
 export interface HostCapacity {
@@ -52,8 +53,19 @@ export function hostCapacities(records: PoolRecords): HostCapacity[] {
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export class Placer {
+/** The host with the least free memory that still fits `memory` (keeps large holes for large VMs). */
+function bestFit(hosts: readonly HostCapacity[], memory: number): HostCapacity | undefined {
+  return hosts.filter((h) => h.free >= memory).reduce<HostCapacity | undefined>((a, b) => (!a || b.free < a.free ? b : a), undefined);
+}
+
+/**
+ * The plan's capacity model: free memory per host, taken by the VMs the plan places, creates,
+ * starts, grows or moves, in plan order (also the resources' `CapacityLedger`).
+ */
+export class Placer implements CapacityLedger {
   private readonly hosts = new Map<string, HostCapacity[]>();
+  /** Bytes by which creates pinned to a host exceed its free memory. */
+  private readonly over = new Map<HostCapacity, number>();
 
   constructor(world: WorldSnapshot, pools: readonly string[]) {
     for (const p of pools) this.hosts.set(p, hostCapacities(world.pool(p)));
@@ -66,13 +78,41 @@ export class Placer {
 
   /**
    * Counts a VM the plan creates in a fixed pool (no placement block) against that pool's
-   * capacity, on its host when given, else on the host with the most free memory.
+   * capacity, on its host when given, else on the host that fits it best (the least free
+   * memory that fits; the most free when none fits, recorded as overdrawn).
    */
   reserve(pool: string, host: string | undefined, memory: number): HostCapacity | undefined {
     const hosts = this.hosts.get(pool) ?? [];
-    const target = hosts.find((h) => h.uuid === host || h.name === host) ?? hosts.reduce<HostCapacity | undefined>((a, b) => (!a || b.free > a.free ? b : a), undefined);
-    if (target) target.free = Math.max(0, target.free - memory);
+    const target = hosts.find((h) => h.uuid === host || h.name === host) ?? bestFit(hosts, memory) ?? hosts.reduce<HostCapacity | undefined>((a, b) => (!a || b.free > a.free ? b : a), undefined);
+    if (target) {
+      if (target.free < memory) this.over.set(target, (this.over.get(target) ?? 0) + memory - target.free);
+      target.free = Math.max(0, target.free - memory);
+    }
     return target;
+  }
+
+  overdrawn(pool: string, host: string): number {
+    const h = this.hosts.get(pool)?.find((x) => x.uuid === host || x.name === host);
+    return h ? this.over.get(h) ?? 0 : 0;
+  }
+
+  take(d: MemoryDemand): MemoryTaken {
+    const hosts = this.hosts.get(d.pool);
+    if (!hosts?.length) return { ok: true };
+    const find = (key: string | undefined) => (key === undefined ? undefined : hosts.find((h) => h.uuid === key || h.name === key));
+    let target: HostCapacity | undefined;
+    if (d.host !== undefined) {
+      target = find(d.host);
+      // A host the model does not know (disabled, or not created yet) is left to apply.
+      if (!target) return { ok: true };
+      if (target.free < d.memory) target = undefined;
+    } else {
+      const preferred = find(d.prefer);
+      target = preferred && preferred.free >= d.memory ? preferred : bestFit(hosts, d.memory);
+    }
+    if (!target) return { ok: false, free: hosts.map((h) => ({ name: h.name, uuid: h.uuid, free: h.free })) };
+    target.free -= d.memory;
+    return { ok: true, host: target.uuid, hostName: target.name };
   }
 
   place(d: PlacementDemand): PlacementResult {

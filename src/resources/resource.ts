@@ -11,6 +11,7 @@ import type { RateCard } from '../provider/endpoints';
 import type { ResourceSchema, UpdateClass } from '../schema/model';
 import type { ObjectValue } from '../values/value';
 import type { XapiClass, XapiClient } from '../xenapi';
+import type { CapacityLedger } from './capacity';
 import type { PoolRecords, WorldSnapshot } from './snapshot';
 
 /** What an apply step can report while it runs (progress lines, migrations' bytes moved). */
@@ -59,6 +60,12 @@ export interface PlanRequest {
   /** The configuration as written (null where unset). */
   readonly config: ObjectValue;
   readonly world: WorldSnapshot;
+  /**
+   * The plan's memory ledger, shared by every instance of the plan, when the caller models
+   * capacity (the xcpform planner passes its placement model). A VM that starts, grows or moves
+   * takes memory from it, so the VMs placed after it do not count on that memory.
+   */
+  readonly capacity?: CapacityLedger;
 }
 
 export interface PlanResponse {

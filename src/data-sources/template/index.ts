@@ -9,6 +9,7 @@ import type { DataReadRequest, DataSourceType, ReadResponse } from '../../resour
 import { bool, orderedSet, sortedMap, str, strings } from '../../resources/vm/attrs';
 import { parseProvision } from '../../resources/vm/template';
 import type { XapiClass } from '../../xenapi';
+import { templateCandidates } from './candidates';
 import { describeFilters, diskSummaries, filterVms, nicSummaries, pickOne } from '../vm';
 
 const CLASSES: readonly XapiClass[] = ['VM', 'VBD', 'VDI', 'VIF', 'network', 'SR'];
@@ -19,7 +20,7 @@ function read(req: DataReadRequest): ReadResponse {
   const defaultOnly = bool(req.config, 'default_only') === true;
   const found = pickOne('template', pool, describeFilters(req.config) + (defaultOnly ? ' (default templates only)' : ''),
     filterVms(records, req.config, (v) => v.is_a_template && !v.is_a_snapshot && !v.is_control_domain && (!defaultOnly || v.is_default_template)));
-  if (!('ref' in found)) return { state: null, diagnostics: [found] };
+  if (!('ref' in found)) return { state: null, diagnostics: [found.code === 'data.not-found' ? templateCandidates(found, records, str(req.config, 'name_label')) : found] };
   const t = found.record;
   const provisioned = parseProvision(t.other_config.disks).map((d) => ({
     userdevice: d.device, size: d.size, sr: d.sr, bootable: d.bootable, vdi_uuid: '',

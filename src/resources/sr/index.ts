@@ -6,14 +6,16 @@ import type { ResourceType } from '../resource';
 import { locateImport } from '../pool/shared/import-id';
 import { str } from '../pool/shared/values';
 import { createSr, deleteSr, updateSr } from './apply';
+import { planSr, SR_USER_CLASSES } from './plan';
 import { SR_CLASSES, srState } from './read';
 import { srSchema } from './schema';
 
 /** The `xcp_sr` resource type. */
 export const srResource = {
   schema: srSchema,
-  classes: SR_CLASSES,
+  classes: [...SR_CLASSES, ...SR_USER_CLASSES],
   read: ({ prior, world }) => ({ state: srState(world.pool(str(prior.pool) ?? ''), str(prior.uuid) ?? '', prior) }),
+  plan: planSr,
   create: createSr,
   update: updateSr,
   delete: deleteSr,

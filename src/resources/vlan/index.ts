@@ -9,6 +9,7 @@ import { planAllHosts } from '../pool/shared/hosts';
 import { locateImport } from '../pool/shared/import-id';
 import { str } from '../pool/shared/values';
 import { createVlan, deleteVlan, updateVlan } from './apply';
+import { withVlanChecks } from './plan';
 import { VLAN_CLASSES, vlanState } from './read';
 import { vlanSchema } from './schema';
 
@@ -17,7 +18,7 @@ export const vlanResource = {
   schema: vlanSchema,
   classes: VLAN_CLASSES,
   read: ({ prior, world }) => ({ state: vlanState(world.pool(str(prior.pool) ?? ''), str(prior.uuid) ?? '', prior) }),
-  plan: (req) => mtuNotes({ ...req, planned: planAllHosts(req) }),
+  plan: (req) => withVlanChecks(req, mtuNotes({ ...req, planned: planAllHosts(req) })),
   create: createVlan,
   update: updateVlan,
   delete: deleteVlan,

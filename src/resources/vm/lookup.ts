@@ -8,6 +8,7 @@
 import { error, type Diagnostic } from '../../diagnostics';
 import type { Ref, XapiClass, XapiRecord } from '../../xenapi';
 import type { PoolRecords } from '../snapshot';
+import { didYouMean } from '../candidates';
 import { ResourceError } from '../resource';
 
 const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -64,10 +65,15 @@ export function resolve<C extends XapiClass>(records: PoolRecords, spec: LookupS
   return {
     ok: false,
     diagnostic: error('resource.reference-not-found', `no ${spec.what} "${key}" in pool "${records.pool}"`, {
-      detail: `No ${spec.what} with this name or UUID exists in pool "${records.pool}". Check the spelling and the pool, or create it first.`,
+      detail: `No ${spec.what} with this name or UUID exists in pool "${records.pool}".${didYouMean(key, namesOf(records, spec.cls, ok))} Check the spelling and the pool, or create it first.`,
       path: spec.path,
     }),
   };
+}
+
+/** Names of the records of `cls` that `ok` accepts (for close candidates). */
+function namesOf<C extends XapiClass>(records: PoolRecords, cls: C, ok: (record: XapiRecord<C>) => boolean): string[] {
+  return [...records.all(cls).values()].filter(ok).map((r) => (r as { name_label?: unknown }).name_label).filter((n): n is string => typeof n === 'string');
 }
 
 /** `resolve` that throws the diagnostic as a ResourceError (apply time). */

@@ -20,6 +20,8 @@ import type { PlanRequest, PlanResponse } from '../resource';
 import { block, blocks, bool, num, str } from './attrs';
 import { diskChanges, movesPool, nicChanges, planDisks, planNics, sameRef, type VmChange } from './plan-devices';
 import { resolve } from './lookup';
+import { checkCapacity } from './plan-capacity';
+import { checkCreate, checkHosts } from './plan-checks';
 import { vmSchema } from './schema';
 
 export type { VmChange } from './plan-devices';
@@ -217,7 +219,11 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   const planned = refine(req);
   validate(planned, diags);
   const prior = req.prior;
-  if (!prior) return { planned, changes: [], action: 'create', haltPaths: [], diagnostics: diags };
+  if (!prior) {
+    const counted = checkCapacity(req.capacity, null, planned);
+    if (counted.pin) planned.host = counted.pin;
+    return { planned, changes: [], action: 'create', haltPaths: [], diagnostics: [...diags, ...checkCreate(planned, req.world), ...counted.diagnostics] };
+  }
   const records = req.world.pool(str(prior, 'pool') ?? '');
   const changes = [
     ...attributeChanges(prior, planned, req, diags),
@@ -231,10 +237,14 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   const halt = of('halt');
   const action = replace.length ? 'replace' : migrate.length ? 'migrate' : changes.length ? 'update' : 'no-op';
   if (migrate.some((p) => p[0] === 'pool')) validateTargetRefs(planned, req, diags);
+  else if (changes.some((c) => c.path[0] === 'host' || c.path[0] === 'affinity')) diags.push(...checkHosts(planned, records));
   if (action === 'replace') {
     const fresh = refine({ ...req, prior: null });
-    return { planned: fresh, changes, action, haltPaths: [], requiresReplace: replace, notes: [], diagnostics: diags };
+    return { planned: fresh, changes, action, haltPaths: [], requiresReplace: replace, notes: [], diagnostics: [...diags, ...checkCreate(fresh, req.world, str(prior, 'pool'))] };
   }
+  const capacity = checkCapacity(req.capacity, prior, planned, migrate.some((p) => p[0] === 'host'));
+  diags.push(...capacity.diagnostics);
+  if (capacity.pin) { planned.host = capacity.pin; changes.push({ path: ['host'], update: 'in-place' }); }
   for (const k of volatileAfter(prior, planned, action, halt, changes)) planned[k] = UNKNOWN;
   const notes: string[] = [];
   let bytesToMove: number | undefined;

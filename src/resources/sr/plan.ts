@@ -1,0 +1,65 @@
+/**
+ * The `xcp_sr` plan hook: a replacement forgets or destroys the SR first, which XAPI refuses
+ * while VMs use disks on it (`VDI_IN_USE` when a PBD is unplugged under a running VM,
+ * `SR_NOT_EMPTY` on destroy), and a forget would cut halted VMs from their disks. So a
+ * replacement of an SR that holds disks of VMs is a plan-time error naming them.
+ */
+import { error, type Diagnostic } from '../../diagnostics';
+import { isUnknown, valuesEqual, type ObjectValue } from '../../values/value';
+import type { XapiClass } from '../../xenapi';
+import type { PlanRequest, PlanResponse } from '../resource';
+import type { PoolRecords } from '../snapshot';
+import { str } from '../pool/shared/values';
+import { srSchema } from './schema';
+
+/** Classes the hook reads beyond the SR's own: who uses its disks. */
+export const SR_USER_CLASSES: readonly XapiClass[] = ['VDI', 'VBD', 'VM'];
+
+/** Shown in full up to this many disks; the rest are counted. */
+const LISTED = 10;
+
+/** Disks on the SR attached to a VM (templates and snapshots included: they go with the SR too). */
+export function disksInUse(records: PoolRecords, srUuid: string): { vm: string; disk: string }[] {
+  const sr = records.byUuid('SR', srUuid);
+  if (!sr || !records.has('VDI') || !records.has('VBD') || !records.has('VM')) return [];
+  const out: { vm: string; disk: string }[] = [];
+  for (const vdiRef of sr.record.VDIs) {
+    const vdi = records.get('VDI', vdiRef);
+    if (!vdi) continue;
+    for (const vbdRef of vdi.VBDs) {
+      const vbd = records.get('VBD', vbdRef);
+      const vm = vbd ? records.get('VM', vbd.VM) : undefined;
+      if (!vm || vm.is_control_domain) continue;
+      const kind = vm.is_a_snapshot ? 'snapshot' : vm.is_a_template ? 'template' : 'VM';
+      out.push({ vm: `${kind} "${vm.name_label}" (${vm.uuid}, ${vm.power_state.toLowerCase()})`, disk: `disk "${vdi.name_label}" (${vdi.uuid})` });
+    }
+  }
+  return out.sort((a, b) => (a.vm + a.disk < b.vm + b.disk ? -1 : 1));
+}
+
+/** Replace-class attributes whose planned value differs from the prior state. */
+function replaceCauses(prior: ObjectValue, planned: ObjectValue): string[] {
+  return Object.entries(srSchema.block.attributes)
+    .filter(([name, a]) => a.update === 'replace' && !isUnknown(planned[name]) && !valuesEqual(prior[name] ?? null, planned[name] ?? null))
+    .map(([name]) => name);
+}
+
+/** The `xcp_sr` plan hook (pure). */
+export function planSr(req: PlanRequest): PlanResponse {
+  const { prior, planned } = req;
+  // A replacement is planned from scratch: the new SR's uuid is not known yet.
+  if (!prior || typeof prior.uuid !== 'string' || !isUnknown(planned.uuid)) return { planned };
+  const pool = str(prior.pool);
+  if (!pool || !req.world.poolNames().includes(pool)) return { planned };
+  const users = disksInUse(req.world.pool(pool), prior.uuid);
+  if (!users.length) return { planned };
+  const vms = new Set(users.map((u) => u.vm));
+  const causes = replaceCauses(prior, planned);
+  const listed = users.slice(0, LISTED).map((u) => `${u.vm}: ${u.disk}`);
+  if (users.length > LISTED) listed.push(`and ${users.length - LISTED} more`);
+  const diag: Diagnostic = error('xcp_sr.replace-in-use', `SR "${str(prior.name_label) ?? prior.uuid}" must be replaced, but ${users.length} disk(s) of ${vms.size} VM(s) are on it`, {
+    detail: `${causes.length ? `Changing ${causes.join(', ')} forces a new SR. ` : ''}The old SR is ${str(prior.on_destroy) === 'destroy' ? 'destroyed' : 'forgotten'} first, which XAPI refuses while VMs use disks on it (and a forget would cut halted VMs from them): ${listed.join('; ')}. Move those disks to another SR (their disk block's sr) or remove the VMs in an apply before this change, or keep ${causes.length ? causes.join(', ') : 'the SR\'s settings'} as they are.`,
+    path: causes.length ? [causes[0]] : undefined,
+  });
+  return { planned, diagnostics: [diag] };
+}

@@ -1,0 +1,205 @@
+/**
+ * Apply-time refusals the plan can foresee (issue 16, finding 5): each is a plan-time error
+ * naming the cause, the attribute and the configuration's file and line, or a plan that
+ * applies. Through the xcpform CLI against the embedded simulator, as a user runs it.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { planWorkspace } from '../src/engine/plan';
+import { Workspace } from '../src/engine/workspace';
+import type { Diagnostic } from '../src/diagnostics';
+import type { XapiClient } from '../src/xenapi';
+import { xcpform } from './helpers/cli';
+
+const GIB = 1024 ** 3;
+const PROVIDER = 'provider "xcp" {\n  pools        = { dc1 = { url = "embedded" }, cloud1 = { url = "embedded" } }\n  default_pool = "dc1"\n}\n';
+
+function workdir(config: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xcpform-refusals-'));
+  writeFileSync(join(dir, 'main.tf'), PROVIDER + config);
+  return dir;
+}
+
+function write(dir: string, config: string): void {
+  writeFileSync(join(dir, 'main.tf'), PROVIDER + config);
+}
+
+/** The 1-based line of main.tf that starts with `start` (the block the diagnostic points at). */
+function lineOf(dir: string, start: string): number {
+  const lines = readFileSync(join(dir, 'main.tf'), 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.startsWith(start));
+  if (i < 0) throw new Error(`no line starting with ${start}`);
+  return i + 1;
+}
+
+/** The plan's error diagnostics, planned in-process on the same folder (the CLI shows no attribute paths). */
+async function planErrors(dir: string): Promise<Diagnostic[]> {
+  const { workspace, diagnostics } = await Workspace.open({ dir, cwd: dir, env: {}, vars: [], operation: 'OperationTypePlan', lock: false });
+  expect(diagnostics).toEqual([]);
+  try {
+    const { plan } = await planWorkspace(workspace!, { mode: 'normal' });
+    return (plan?.diagnostics ?? []).filter((d) => d.severity === 'error');
+  } finally {
+    await workspace!.close();
+  }
+}
+
+/** Runs `fn` with a client of the folder's embedded pool `dc1` (a change made outside xcpform). */
+async function outside(dir: string, fn: (client: XapiClient) => Promise<void>): Promise<void> {
+  const { workspace } = await Workspace.open({ dir, cwd: dir, env: {}, vars: [], operation: 'OperationTypePlan', lock: false });
+  try {
+    await fn(await (await workspace!.runtime()).client('dc1'));
+  } finally {
+    await workspace!.close();
+  }
+}
+
+/**
+ * `plan` must fail before anything is applied: through the CLI with `summary` on the line of
+ * main.tf starting with `at`; in the plan with one error `code` at attribute `path` of `address`.
+ */
+async function expectPlanError(dir: string, summary: string | RegExp, at: string, code: string, address: string, path: (string | number)[]): Promise<string> {
+  const errors = await planErrors(dir);
+  expect(errors.map((d) => ({ code: d.code, address: d.address, path: d.path, line: d.source?.line }))).toEqual([{ code, address, path, line: lineOf(dir, at) }]);
+  const line = lineOf(dir, at);
+  const res = xcpform(['plan', '-no-color'], { cwd: dir });
+  expect(res.code).toBe(1);
+  if (typeof summary === 'string') expect(res.stderr).toContain(`Error: ${summary}`);
+  else expect(res.stderr).toMatch(summary);
+  expect(res.stderr).toContain(`on main.tf line ${line}`);
+  expect(res.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
+  return res.stderr;
+}
+
+function applyAndSettle(dir: string): void {
+  const apply = xcpform(['apply', '-auto-approve', '-no-color'], { cwd: dir });
+  expect(apply.stderr).toBe('');
+  expect(apply.code).toBe(0);
+  const again = xcpform(['plan', '-detailed-exitcode', '-no-color'], { cwd: dir });
+  expect(again.stdout).toContain('No changes.');
+  expect(again.code).toBe(0);
+}
+
+const vm = (name: string, body: string): string => `resource "xcp_vm" "${name}" {\n  name_label = "${name}"\n${body}}\n`;
+
+describe('a VM disk smaller than the template disk at the same userdevice', () => {
+  test('is a plan error with both sizes in GiB and the userdevice; the template size itself applies', async () => {
+    const dir = workdir(vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${GIB}\n  }\n`));
+    const err = await expectPlanError(dir, "disk 0 (1 GiB) is smaller than the template's disk 0 (10 GiB)", 'resource "xcp_vm" "web"', 'xcp_vm.disk-smaller-than-template', 'xcp_vm.web', ['disk', 0, 'size']);
+    expect(err).toContain('Set size to at least 10737418240 bytes (10 GiB)');
+    write(dir, vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n  }\n  disk {\n    size = ${GIB}\n  }\n`));
+    applyAndSettle(dir);
+  }, 120_000);
+});
+
+describe('a wrong template name', () => {
+  test('an xcp_vm template is a plan error listing the close candidates of the pool', async () => {
+    const dir = workdir(vm('web', `  template = "debian bookwrm 12"\n  memory = ${2 * GIB}\n`));
+    const err = await expectPlanError(dir, 'no template "debian bookwrm 12" in pool "dc1"', 'resource "xcp_vm" "web"', 'resource.reference-not-found', 'xcp_vm.web', ['template']);
+    expect(err).toContain('Did you mean "Debian Bookworm 12"?');
+    write(dir, vm('web', `  template = "windows"\n  memory = ${2 * GIB}\n`));
+    expect(await expectPlanError(dir, 'no template "windows" in pool "dc1"', 'resource "xcp_vm" "web"', 'resource.reference-not-found', 'xcp_vm.web', ['template'])).toContain('Did you mean "Windows 10 (64-bit)", "Windows Server 2022 (64-bit)"?');
+  }, 60_000);
+
+  test('the xcp_template data source lookup lists the close candidates too', async () => {
+    const dir = workdir('data "xcp_template" "deb" {\n  name_label = "Debian Bookwrm 12"\n}\n');
+    const err = await expectPlanError(dir, /Error: no template in pool "dc1" matches name_label = "Debian Bookwrm 12"/, 'data "xcp_template" "deb"', 'data.not-found', 'data.xcp_template.deb', ['name_label']);
+    expect(err).toContain('Did you mean "Debian Bookworm 12"?');
+  }, 60_000);
+});
+
+describe('a wrong host name', () => {
+  test('on a new VM or a running VM moved to it is a plan error listing the close host names', async () => {
+    const dir = workdir(vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  host = "dc1-hots1"\n`));
+    expect(await expectPlanError(dir, 'no host "dc1-hots1" in pool "dc1"', 'resource "xcp_vm" "web"', 'resource.reference-not-found', 'xcp_vm.web', ['host'])).toContain('Did you mean "dc1-host1"?');
+    write(dir, vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  host = "dc1-host1"\n`));
+    applyAndSettle(dir);
+    write(dir, vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  affinity = "DC1-host3"\n`));
+    await expectPlanError(dir, 'no host "DC1-host3" in pool "dc1"', 'resource "xcp_vm" "web"', 'resource.reference-not-found', 'xcp_vm.web', ['affinity']);
+  }, 120_000);
+});
+
+describe('a VM disk on an SR of another pool', () => {
+  test('is a plan error naming both pools', async () => {
+    const dir = workdir(`data "xcp_sr" "cloud" {\n  pool       = "cloud1"\n  name_label = "NFS shared storage"\n}\n${vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n    sr   = data.xcp_sr.cloud.uuid\n  }\n`)}`);
+    await expectPlanError(dir, /Error: SR [0-9a-f-]{36} is in pool "cloud1", not in the VM's pool "dc1"/, 'resource "xcp_vm" "web"', 'xcp_vm.sr-in-other-pool', 'xcp_vm.web', ['disk', 0, 'sr']);
+  }, 60_000);
+});
+
+describe('an xcp_vlan on a device the hosts lack', () => {
+  test('is a plan error listing the devices each host has; an unknown host in hosts is one too', async () => {
+    const dir = workdir('resource "xcp_vlan" "v100" {\n  name_label = "v100"\n  tag        = 100\n  device     = "eth7"\n}\n');
+    const err = await expectPlanError(dir, 'device "eth7" is missing on dc1-host1, dc1-host2', 'resource "xcp_vlan" "v100"', 'resource.vlan-no-device', 'xcp_vlan.v100', ['device']);
+    expect(err).toContain('Devices the hosts have: dc1-host1: eth0, eth1; dc1-host2: eth0, eth1.');
+    write(dir, 'resource "xcp_vlan" "v100" {\n  name_label = "v100"\n  tag        = 100\n  device     = "eth1"\n  hosts      = ["dc1-hots2"]\n}\n');
+    expect(await expectPlanError(dir, 'hosts names "dc1-hots2", which is no host of pool "dc1"', 'resource "xcp_vlan" "v100"', 'resource.reference-not-found', 'xcp_vlan.v100', ['hosts'])).toContain('Did you mean "dc1-host2"');
+  }, 60_000);
+});
+
+describe('an xcp_vlan whose tag another network already carries on the device', () => {
+  test('is a plan error naming that network and the hosts', async () => {
+    const dir = workdir('resource "xcp_vlan" "v100" {\n  name_label = "v100"\n  tag        = 100\n  device     = "eth1"\n}\n');
+    await outside(dir, async (c) => {
+      const net = await c.call<string>('network.create', { name_label: 'legacy-100', name_description: '', MTU: 1500, other_config: {}, tags: [] });
+      await c.call('pool.create_VLAN', 'eth1', net, 100);
+    });
+    const err = await expectPlanError(dir, 'VLAN 100 on eth1 already exists on dc1-host1, dc1-host2', 'resource "xcp_vlan" "v100"', 'resource.vlan-tag-in-use', 'xcp_vlan.v100', ['tag']);
+    expect(err).toMatch(/Network "legacy-100" \([0-9a-f-]{36}\) carries VLAN 100 on device "eth1" there/);
+  }, 60_000);
+});
+
+describe('a replaced SR that still holds VM disks', () => {
+  const sr = (server: string): string => `resource "xcp_sr" "nfs" {\n  name_label = "nfs-vms"\n  type       = "nfs"\n  shared     = true\n  device_config = {\n    server     = "${server}"\n    serverpath = "/exports/vms"\n  }\n}\n`;
+  const web = vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n    sr   = xcp_sr.nfs.uuid\n  }\n`);
+
+  test('is a plan error naming the VMs and disks on it; without disks on it the replacement applies', async () => {
+    const dir = workdir(sr('10.0.0.20') + web);
+    applyAndSettle(dir);
+    write(dir, sr('10.0.0.21') + web);
+    const err = await expectPlanError(dir, 'SR "nfs-vms" must be replaced, but 1 disk(s) of 1 VM(s) are on it', 'resource "xcp_sr" "nfs"', 'xcp_sr.replace-in-use', 'xcp_sr.nfs', ['device_config']);
+    expect(err).toMatch(/Changing device_config forces a new SR\. The old SR is forgotten first, .*: VM "web" \([0-9a-f-]{36}, running\): disk "web 0" \([0-9a-f-]{36}\)\. Move those disks/);
+    // The same change once the VM is gone replaces the SR and settles.
+    write(dir, sr('10.0.0.20'));
+    applyAndSettle(dir);
+    write(dir, sr('10.0.0.21'));
+    applyAndSettle(dir);
+  }, 180_000);
+});
+
+describe('a VM placed on memory another change of the same plan takes', () => {
+  const sized = (name: string, gib: number, extra = ''): string => vm(name, `  template = "Debian Bookworm 12"\n  memory   = ${gib * GIB}\n${extra}`);
+
+  test('a halted VM started where no host has room is a plan error naming the hosts\' free memory', async () => {
+    const base = sized('big1', 40, '  host = "dc1-host1"\n') + sized('big2', 40, '  host = "dc1-host2"\n');
+    const dir = workdir(base + sized('c', 30, '  power_state = "halted"\n'));
+    applyAndSettle(dir);
+    write(dir, base + sized('c', 30, '  power_state = "running"\n'));
+    const err = await expectPlanError(dir, /Error: no host of pool "dc1" has the 30\.12 GiB of memory the VM needs to start/, 'resource "xcp_vm" "c"', 'plan.no-capacity', 'xcp_vm.c', ['power_state']);
+    expect(err).toMatch(/Free memory per host, after the changes of this plan counted before this one: dc1-host1 \d+(\.\d+)? GiB, dc1-host2 \d+(\.\d+)? GiB\./);
+  }, 180_000);
+
+  test('a VM started and a VM created in one plan land on hosts with room: apply works and the next plan is empty', async () => {
+    const base = sized('x', 25, '  host = "dc1-host2"\n');
+    const dir = workdir(base + sized('a', 40, '  power_state = "halted"\n'));
+    applyAndSettle(dir);
+    // b in a pool named in the configuration: the planner counts it on a host and pins it there.
+    write(dir, base + sized('a', 40, '  power_state = "running"\n') + sized('b', 30, '  pool = "dc1"\n'));
+    applyAndSettle(dir);
+  }, 180_000);
+
+  test('a new VM larger than any host\'s free memory is a plan error', async () => {
+    const dir = workdir(sized('huge', 70));
+    await expectPlanError(dir, /Error: no host of pool "dc1" has the 70\.27 GiB of memory the new VM needs/, 'resource "xcp_vm" "huge"', 'plan.no-capacity', 'xcp_vm.huge', ['memory']);
+    // In a pool named in the configuration, on a host named too: the planner counts it there.
+    write(dir, sized('huge', 70, '  pool = "dc1"\n  host = "dc1-host1"\n'));
+    await expectPlanError(dir, /Error: host dc1-host1 of pool "dc1" lacks \d+(\.\d+)? GiB of memory for the new VMs placed on it \(this one needs 70 GiB\)/, 'resource "xcp_vm" "huge"', 'plan.no-capacity', 'xcp_vm.huge', ['memory']);
+  }, 60_000);
+
+  test('a running VM grown beyond its host\'s free memory is a plan error', async () => {
+    const dir = workdir(sized('big', 40, '  host = "dc1-host1"\n'));
+    applyAndSettle(dir);
+    write(dir, sized('big', 62, '  host = "dc1-host1"\n'));
+    await expectPlanError(dir, /Error: host dc1-host1 has not the 22\.09 GiB of memory the VM needs to grow from 40 GiB to 62 GiB/, 'resource "xcp_vm" "big"', 'plan.no-capacity', 'xcp_vm.big', ['memory']);
+  }, 180_000);
+});
