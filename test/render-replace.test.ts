@@ -87,4 +87,19 @@ describe('replace-forcing values next to real terraform', () => {
     expect(renderResourceChange(c, { style: PLAIN, schemas })).toBe(expected);
   });
 
+  // Terraform draws a computed collection going unknown with its old elements removed, then
+  // `-> (known after apply)`: not one line. (A VM update that shows allowed_operations that way
+  // is a plan marking it unknown, not a renderer choice.)
+  test('a collection going unknown reads as terraform prints it (terraform_data.src output)', () => {
+    const attr = (t: string) => {
+      const lines = t.split('\n');
+      const start = lines.findIndex((l) => l.startsWith('      ~ output = {'));
+      return lines.slice(start, lines.indexOf('        } -> (known after apply)', start) + 1).join('\n');
+    };
+    const expected = attr(text);
+    expect(expected.split('\n')).toHaveLength(12);
+    const c = changes.find((x) => x.address === 'terraform_data.src')!;
+    expect(attr(renderResourceChange(c, { style: PLAIN, schemas }))).toBe(expected);
+  });
+
 });
