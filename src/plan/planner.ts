@@ -31,6 +31,8 @@ export interface PlanInput {
     readonly serial: number;
     readonly resources: readonly PriorResource[];
     readonly outputs: Readonly<Record<string, Value>>;
+    /** Names of the prior outputs the state marks sensitive (their values never reach a plan's text). */
+    readonly sensitiveOutputs?: readonly string[];
   };
   /** Refreshed state by address (null = deleted outside xcpform); absent with -refresh=false. */
   readonly refreshed?: ReadonlyMap<string, ObjectValue | null>;
@@ -149,7 +151,7 @@ export function makePlan(input: PlanInput): Plan {
   }));
 
   const drift = input.refreshed ? detectDrift(input.prior.resources, input.refreshed, priorByAddress) : [];
-  const outputs = input.mode === 'destroy' ? destroyedOutputs(input.prior.outputs) : planOutputs(input, scope, diagnostics);
+  const outputs = input.mode === 'destroy' ? destroyedOutputs(input.prior.outputs, input.prior.sensitiveOutputs ?? []) : planOutputs(input, scope, diagnostics);
   let finalChanges = changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   if (input.targets?.length) {
     finalChanges = applyTargets(finalChanges, input.targets, diagnostics);
@@ -200,13 +202,21 @@ function planOutputs(input: PlanInput, scope: Scope, diagnostics: Diagnostic[]):
     return { name: o.name, before, after: o.value, sensitive: o.sensitive, action: !had ? 'create' : valuesEqual(before, o.value) ? 'no-op' : 'update' };
   });
   for (const [name, before] of Object.entries(input.prior.outputs)) {
-    if (!outputs.some((o) => o.name === name)) out.push({ name, before, after: null, sensitive: false, action: 'delete' });
+    if (!outputs.some((o) => o.name === name)) out.push({ name, before, after: null, sensitive: (input.prior.sensitiveOutputs ?? []).includes(name), action: 'delete' });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function destroyedOutputs(prior: Readonly<Record<string, Value>>): OutputChange[] {
-  return Object.entries(prior).map(([name, before]) => ({ name, before, after: null, sensitive: false, action: 'delete' as const }));
+/**
+ * A destroy plan removes every output the state holds (`- name = "value" -> null`, as Terraform
+ * plans it), keeping the state's sensitivity so a secret stays hidden. An output whose value is
+ * null is not an output Terraform would have stored: there is nothing to remove.
+ */
+function destroyedOutputs(prior: Readonly<Record<string, Value>>, sensitive: readonly string[]): OutputChange[] {
+  return Object.entries(prior)
+    .filter(([, before]) => before !== null)
+    .map(([name, before]) => ({ name, before, after: null, sensitive: sensitive.includes(name), action: 'delete' as const }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export { monthlyCost };
