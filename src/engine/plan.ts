@@ -87,7 +87,7 @@ async function planWith(ws: Workspace, opts: PlanOptions, runtime: ProviderRunti
   const plan = makePlan({
     config,
     // A state never written has no lineage yet: such a plan is checked on serial only, as Terraform does.
-    prior: { lineage: ws.manager.serial === 0 ? '' : ws.manager.lineage, serial: ws.manager.serial, resources: prior, outputs: ws.priorOutputs() },
+    prior: { lineage: ws.manager.serial === 0 ? '' : ws.manager.lineage, serial: ws.manager.serial, resources: prior, outputs: ws.priorOutputs(), sensitiveOutputs: Object.entries(ws.manager.state.outputs).filter(([, o]) => o.sensitive).map(([k]) => k) },
     refreshed,
     world,
     pools: runtime.pools,

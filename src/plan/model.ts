@@ -122,6 +122,8 @@ export interface PoolCapacity {
   readonly hosts: readonly HostUsage[];
   /** VMs of this plan in the pool whose host XAPI will choose at start. */
   readonly unplacedVms: readonly string[];
+  /** Memory the running `unplacedVms` take in the pool, on hosts XAPI picks (in no host's `freeAfter`). */
+  readonly unplacedMemory?: number;
 }
 
 export interface Plan {

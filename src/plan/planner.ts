@@ -32,6 +32,8 @@ export interface PlanInput {
     readonly serial: number;
     readonly resources: readonly PriorResource[];
     readonly outputs: Readonly<Record<string, Value>>;
+    /** Names of the prior outputs the state marks sensitive (their values never reach a plan's text). */
+    readonly sensitiveOutputs?: readonly string[];
   };
   /** Refreshed state by address (null = deleted outside xcpform); absent with -refresh=false. */
   readonly refreshed?: ReadonlyMap<string, ObjectValue | null>;
@@ -150,7 +152,7 @@ export function makePlan(input: PlanInput): Plan {
   }));
 
   const drift = input.refreshed ? detectDrift(input.prior.resources, input.refreshed, priorByAddress) : [];
-  const outputs = input.mode === 'destroy' ? destroyedOutputs(input.prior.outputs) : planOutputs(input, scope, diagnostics);
+  const outputs = input.mode === 'destroy' ? destroyedOutputs(input.prior.outputs, input.prior.sensitiveOutputs ?? []) : planOutputs(input, scope, diagnostics);
   let finalChanges = changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   if (input.targets?.length) {
     finalChanges = applyTargets(finalChanges, input.targets, diagnostics);
@@ -202,13 +204,21 @@ function planOutputs(input: PlanInput, scope: Scope, diagnostics: Diagnostic[]):
     return { name: o.name, before, after: o.value, sensitive: o.sensitive, action: !had ? (o.value === null ? 'no-op' : 'create') : valuesEqual(before, o.value) ? 'no-op' : 'update' };
   });
   for (const [name, before] of Object.entries(input.prior.outputs)) {
-    if (!outputs.some((o) => o.name === name)) out.push({ name, before, after: null, sensitive: false, action: 'delete' });
+    if (!outputs.some((o) => o.name === name)) out.push({ name, before, after: null, sensitive: (input.prior.sensitiveOutputs ?? []).includes(name), action: 'delete' });
   }
   return out.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-function destroyedOutputs(prior: Readonly<Record<string, Value>>): OutputChange[] {
-  return Object.entries(prior).map(([name, before]) => ({ name, before, after: null, sensitive: false, action: 'delete' as const }));
+/**
+ * A destroy plan removes every output the state holds (`- name = "value" -> null`, as Terraform
+ * plans it), keeping the state's sensitivity so a secret stays hidden. An output whose value is
+ * null is not an output Terraform would have stored: there is nothing to remove.
+ */
+function destroyedOutputs(prior: Readonly<Record<string, Value>>, sensitive: readonly string[]): OutputChange[] {
+  return Object.entries(prior)
+    .filter(([, before]) => before !== null)
+    .map(([name, before]) => ({ name, before, after: null, sensitive: sensitive.includes(name), action: 'delete' as const }))
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 export { monthlyCost };
@@ -231,19 +241,68 @@ function onlyPool(block: BlockInfo, blockPools: ReadonlyMap<string, ReadonlySet<
   return pools.size === 1 ? [...pools][0] : undefined;
 }
 
-/** Memory per host before and after the plan, with the plan's VMs on each host. */
-function capacityReport(placer: Placer, input: PlanInput, changes: readonly ResourceChange[]): PoolCapacity[] {
-  const before = new Map(input.pools.map((p) => [p, hostCapacities(input.world.pool(p))]));
-  const out: PoolCapacity[] = [];
-  for (const [pool, hosts] of placer.capacity()) {
-    const vms = changes.filter((c) => c.mode === 'managed' && capabilitiesOf(c.type).placed && c.after && c.after.pool === pool);
-    const on = (h: { uuid: string; name: string }) => vms.filter((c) => c.after!.host === h.uuid || c.after!.host === h.name).map((c) => c.address);
-    const placed = new Set(hosts.flatMap(on));
-    out.push({
-      pool,
-      hosts: hosts.map((h) => ({ name: h.name, uuid: h.uuid, memoryTotal: h.memoryTotal, freeBefore: before.get(pool)?.find((b) => b.uuid === h.uuid)?.free ?? h.free, freeAfter: h.free, vms: on(h) })),
-      unplacedVms: vms.map((c) => c.address).filter((a) => !placed.has(a)),
-    });
+/**
+ * Memory per host before and after the plan, with the plan's VMs on each host. Built from the
+ * live records and the planned changes (not from the placer's running totals), so every VM the
+ * plan creates, starts, stops, resizes, moves or destroys counts once: what it frees on the host
+ * it runs on now, what it takes where it will run. A running VM without a host the plan knows
+ * (no `host`, no `affinity` host with room) is listed as placed by XAPI at start and its memory
+ * is taken from the pool (`unplacedMemory`), not from a host the report would have to guess.
+ */
+function capacityReport(_placer: Placer, input: PlanInput, changes: readonly ResourceChange[]): PoolCapacity[] {
+  interface HostView { readonly name: string; readonly uuid: string; readonly memoryTotal: number; readonly freeBefore: number; freeAfter: number; readonly vms: string[] }
+  interface PoolView { readonly hosts: HostView[]; readonly unplaced: string[]; unplacedMemory: number }
+  const view = new Map<string, PoolView>();
+  for (const p of input.pools) {
+    const hosts = hostCapacities(input.world.pool(p)).map((h) => ({ name: h.name, uuid: h.uuid, memoryTotal: h.memoryTotal, freeBefore: h.free, freeAfter: h.free, vms: [] as string[] }));
+    view.set(p, { hosts, unplaced: [], unplacedMemory: 0 });
   }
-  return out;
+  const hostOf = (pool: string | undefined, h: Value | undefined): HostView | undefined =>
+    typeof h === 'string' && pool !== undefined ? view.get(pool)?.hosts.find((x) => x.uuid === h || x.name === h) : undefined;
+  const takesMemory = (state: Value | undefined) => state === undefined || state === null || state === 'running' || state === 'paused';
+  for (const c of changes) {
+    if (c.mode !== 'managed' || !capabilitiesOf(c.type).placed) continue;
+    // Where the VM runs now, from the live records (what hostCapacities counted as used).
+    let now: { pool: string; host: HostView; bytes: number; overhead: number } | undefined;
+    const uuid = c.before?.uuid;
+    if (c.action !== 'create' && typeof uuid === 'string') {
+      for (const [pool, pv] of view) {
+        const found = input.world.pool(pool).byUuid('VM', uuid);
+        if (!found) continue;
+        const rec = found.record;
+        const host = rec.power_state === 'Running' || rec.power_state === 'Paused' ? pv.hosts.find((h) => h.uuid === input.world.pool(pool).get('host', rec.resident_on)?.uuid) : undefined;
+        if (host) now = { pool, host, bytes: (rec.memory_static_max ?? 0) + (rec.memory_overhead ?? 0), overhead: rec.memory_overhead ?? 0 };
+        break;
+      }
+    }
+    const after = c.action === 'delete' ? null : c.after;
+    const pool = typeof after?.pool === 'string' ? after.pool : now?.pool ?? (typeof c.before?.pool === 'string' ? c.before.pool : input.defaultPool);
+    const pv = view.get(pool);
+    if (c.action === 'no-op') {
+      if (now) now.host.vms.push(c.address);
+      continue;
+    }
+    if (now) now.host.freeAfter += now.bytes;
+    if (!after || !pv || !takesMemory(after.power_state)) continue;
+    const sameVm = c.action === 'update' || c.action === 'migrate';
+    const memory = typeof after.memory === 'number' ? after.memory : now ? now.bytes - now.overhead : 0;
+    const bytes = memory + (sameVm && now ? now.overhead : 0);
+    // An update leaves a running VM where it is; otherwise the planned host, else the affinity host XAPI prefers when it fits.
+    const stays = c.action === 'update' && now && now.pool === pool ? now.host : undefined;
+    const affinity = hostOf(pool, after.affinity);
+    const host = stays ?? hostOf(pool, after.host) ?? (affinity && affinity.freeAfter >= bytes ? affinity : undefined);
+    if (host) {
+      host.freeAfter -= bytes;
+      host.vms.push(c.address);
+    } else {
+      pv.unplaced.push(c.address);
+      pv.unplacedMemory += bytes;
+    }
+  }
+  return [...view].map(([pool, pv]) => ({
+    pool,
+    hosts: pv.hosts.map((h) => ({ name: h.name, uuid: h.uuid, memoryTotal: h.memoryTotal, freeBefore: h.freeBefore, freeAfter: Math.max(0, h.freeAfter), vms: h.vms })),
+    unplacedVms: pv.unplaced,
+    unplacedMemory: pv.unplacedMemory,
+  }));
 }

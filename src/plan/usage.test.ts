@@ -43,4 +43,27 @@ describe('usage report', () => {
     const r = usageReport(world(), ['dc1', 'cloud1'], card, since, now, 'pool');
     expect(r.rows.map((x) => [x.key, x.cost])).toEqual([['cloud1', 0.16], ['dc1', 0.51]]);
   });
+
+  test('disks are billed from their creation time, not from the start of the period', () => {
+    const w = new WorldSnapshot();
+    const min = (n: number) => new Date(now.getTime() - n * 60_000).toISOString();
+    const vm = new Map<string, unknown>(); const metrics = new Map<string, unknown>(); const vbd = new Map<string, unknown>(); const vdi = new Map<string, unknown>();
+    const add = (name: string, diskGib: number, o: { vdiCreated?: string; vmCreated?: string; installed?: string; snapshotOf?: string }) => {
+      vm.set(`OpaqueRef:${name}`, { is_a_template: false, is_control_domain: false, is_a_snapshot: false, power_state: 'Halted', metrics: `OpaqueRef:${name}-m`, VBDs: [`OpaqueRef:${name}-b`], VCPUs_at_startup: 1, memory_static_max: GIB, tags: [name], other_config: o.vmCreated ? { 'xcpform:created': o.vmCreated } : {} });
+      metrics.set(`OpaqueRef:${name}-m`, { start_time: '1970-01-01T00:00:00Z', install_time: o.installed ?? '1970-01-01T00:00:00Z' });
+      vbd.set(`OpaqueRef:${name}-b`, { VDI: `OpaqueRef:${name}-d` });
+      vdi.set(`OpaqueRef:${name}-d`, { virtual_size: diskGib * GIB, other_config: o.vdiCreated ? { 'xcpform:created': o.vdiCreated } : {}, is_a_snapshot: Boolean(o.snapshotOf), snapshot_time: o.snapshotOf ?? '1970-01-01T00:00:00Z' });
+    };
+    add('fresh', 60, { vdiCreated: min(13) }); // a 13-minute-old disk: 60 GiB × 13/60 h
+    add('stamped-vm', 10, { vmCreated: min(120) }); // the VM's stamp: 10 GiB × 2 h
+    add('installed', 10, { installed: min(60) }); // install_time: 10 GiB × 1 h
+    add('snap', 10, { snapshotOf: min(30) }); // a snapshot disk: 10 GiB × 0.5 h
+    add('old', 10, { vdiCreated: '2026-10-01T00:00:00Z' }); // before the period: the whole 10 h
+    add('unknown', 10, {}); // no creation time anywhere (a clone's epoch install_time): the whole 10 h
+    for (const [cls, m] of [['VM', vm], ['VM_metrics', metrics], ['VBD', vbd], ['VDI', vdi]] as const) w.pool('dc1').setClass(cls, m as never);
+    const r = usageReport(w, ['dc1'], card, since, now, 'tag');
+    expect(Object.fromEntries(r.rows.map((x) => [x.key, x.diskGibHours]))).toEqual({ fresh: 13, 'stamped-vm': 20, installed: 10, snap: 5, old: 100, unknown: 100 });
+    expect(r.disksWithoutCreationTime).toBe(1);
+    expect(renderUsage(r)).toContain('1 disk has no recorded creation time (other_config "xcpform:created" or VM install_time): billed from the start of the period.');
+  });
 });

@@ -2,6 +2,8 @@
  * The placement view: pools → hosts → VMs, with each host's memory used and free before and
  * after the plan (from `plan.capacity`, which the planner fills when it places or moves VMs),
  * so a reviewer sees which VMs stay in the datacenter and which overflow into the cloud pool.
+ * VMs without a host the plan knows are listed apart ("placed by XAPI at start"); their memory
+ * is in the pool's "after" bar, not in any host's.
  */
 import type { HostUsage, Plan, PoolCapacity, ResourceChange } from '../plan/model';
 import { ACTION_SYMBOL } from '../plan/model';
@@ -21,14 +23,20 @@ function bar(label: string, used: number, total: number): string {
   return `<div class="mem"><span class="mem-label">${esc(label)}</span><span class="bar${total > 0 && used / total >= 0.9 ? ' full' : ''}" role="img" aria-label="${esc(text)}"><span class="fill" style="width:${percent(used, total)}"></span></span><span class="mem-text">${esc(formatBytes(used))} used · ${esc(formatBytes(Math.max(0, total - used)))} free</span></div>`;
 }
 
-function vmItem(address: string, pool: string, byAddress: ReadonlyMap<string, ResourceChange>): string {
+/** The planned memory of a VM change, for the list of VMs XAPI places. */
+function vmMemory(c: ResourceChange | undefined): string {
+  const m = c?.after?.memory;
+  return typeof m === 'number' ? ` <span class="total">${esc(formatBytes(m))}</span>` : '';
+}
+
+function vmItem(address: string, pool: string, byAddress: ReadonlyMap<string, ResourceChange>, showMemory = false): string {
   const c = byAddress.get(address);
   const action = c?.action ?? 'no-op';
   const fa = filterAction(action) ?? '';
   const colour = ACTION_COLOURS[action];
   const sym = ACTION_SYMBOL[action].trim();
   const label = c?.action === 'migrate' && c.migration ? ` <span class="from">from ${esc(c.migration.fromPool)}${c.migration.fromHost ? `/${esc(c.migration.fromHost)}` : ''}</span>` : '';
-  return `<li class="vm action-${action}" data-address="${esc(address)}" data-filter-action="${fa}" data-pool="${esc(pool)}"><span class="chip" style="background:${colour.fill};border-color:${colour.stroke}" title="${esc(actionWords(action))}">${esc(sym || '·')}</span> <a href="#${esc(rowId(address))}"><code>${esc(address)}</code></a>${label}</li>`;
+  return `<li class="vm action-${action}" data-address="${esc(address)}" data-filter-action="${fa}" data-pool="${esc(pool)}"><span class="chip" style="background:${colour.fill};border-color:${colour.stroke}" title="${esc(actionWords(action))}">${esc(sym || '·')}</span> <a href="#${esc(rowId(address))}"><code>${esc(address)}</code></a>${label}${showMemory ? vmMemory(c) : ''}</li>`;
 }
 
 function hostBlock(h: HostUsage, pool: string, byAddress: ReadonlyMap<string, ResourceChange>): string {
@@ -47,7 +55,9 @@ function hostBlock(h: HostUsage, pool: string, byAddress: ReadonlyMap<string, Re
 function poolBlock(p: PoolCapacity, byAddress: ReadonlyMap<string, ResourceChange>): string {
   const total = p.hosts.reduce((s, h) => s + h.memoryTotal, 0);
   const before = p.hosts.reduce((s, h) => s + h.memoryTotal - h.freeBefore, 0);
-  const after = p.hosts.reduce((s, h) => s + h.memoryTotal - h.freeAfter, 0);
+  // VMs whose host XAPI picks at start take their memory from the pool, not from one host.
+  const unplacedMemory = p.unplacedMemory ?? 0;
+  const after = p.hosts.reduce((s, h) => s + h.memoryTotal - h.freeAfter, 0) + unplacedMemory;
   const hosts = [...p.hosts].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const count = hosts.reduce((s, h) => s + h.vms.length, 0) + p.unplacedVms.length;
   const out = [
@@ -58,7 +68,8 @@ function poolBlock(p: PoolCapacity, byAddress: ReadonlyMap<string, ResourceChang
     `<ul class="hosts">${hosts.map((h) => hostBlock(h, p.pool, byAddress)).join('\n')}</ul>`,
   ];
   if (p.unplacedVms.length) {
-    out.push(`<div class="unplaced"><h4>Host chosen by XAPI at start</h4><ul class="vms" aria-label="VMs in pool ${esc(p.pool)} without a fixed host">${[...p.unplacedVms].sort().map((v) => vmItem(v, p.pool, byAddress)).join('')}</ul></div>`);
+    const taken = unplacedMemory > 0 ? ` <span class="total">${esc(formatBytes(unplacedMemory))} taken from the pool</span>` : '';
+    out.push(`<div class="unplaced" data-memory="${unplacedMemory}"><h4>Placed by XAPI at start: host chosen when the VM starts${taken}</h4><ul class="vms" aria-label="VMs in pool ${esc(p.pool)} without a fixed host">${[...p.unplacedVms].sort().map((v) => vmItem(v, p.pool, byAddress, true)).join('')}</ul></div>`);
   }
   out.push('</section>');
   return out.join('\n');

@@ -3,7 +3,8 @@
  * small filter script inlined, no fetches of any kind, so it opens from a CI artifact or an
  * email). Sections: summary (counts per action, cost, migrations, destroys called out), filters
  * by action and pool, the dependency graph (static SVG laid out here with elkjs), the placement
- * view (pools → hosts → VMs, memory before and after) and the attribute diff of every change.
+ * view (pools → hosts → VMs, memory before and after), the attribute diff of every change and
+ * the changes to outputs.
  *
  * Secrets: values are shown only through the diff tree, which hides the plan's sensitive paths
  * and the schema's sensitive attributes; the finished document is also scrubbed of every
@@ -17,6 +18,7 @@ import { diffSection, changePool } from './diff-section';
 import { layoutGraph } from './graph-layout';
 import { graphSvg } from './graph-svg';
 import { esc, groupDigits } from './html';
+import { outputsSection } from './outputs-section';
 import { placementSection } from './placement-section';
 import { graphTitle } from './plan-svg';
 import { FILTER_ACTIONS, filterAction, reportGraph } from './report-graph';
@@ -108,6 +110,7 @@ export async function renderPlanHtml(plan: Plan, opts: PlanHtmlOptions = {}): Pr
     await graphSection(plan, visible, opts.maxGraphNodes),
     placementSection(plan),
     diffSection(plan, visible, { schemas: opts.schemas, openUpTo: opts.openUpTo, lazyAbove: opts.lazyAbove }),
+    outputsSection(plan),
     '<footer>Rendered by xcpform from the saved plan. Sensitive values are never included in this file.</footer>',
     '</main>',
   ].join('\n');

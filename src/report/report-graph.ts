@@ -62,6 +62,8 @@ export interface ReportGraph {
 export interface ReportGraphOptions {
   /** Most nodes drawn one per change before grouping (default 300: ELK lays that out in ~1 s). */
   readonly maxNodes?: number;
+  /** Leave out resources without changes (default true); false draws them too (`graph -all`). */
+  readonly changedOnly?: boolean;
 }
 
 /** Default node budget; see {@link ReportGraphOptions.maxNodes}. */
@@ -82,7 +84,8 @@ export function vpnLinks(changes: readonly ResourceChange[]): ReportLink[] {
 /** Builds the drawn graph of `changes` (all of a plan's changes: no-op links still join pools). */
 export function reportGraph(changes: readonly ResourceChange[], opts: ReportGraphOptions = {}): ReportGraph {
   const maxNodes = opts.maxNodes ?? DEFAULT_MAX_GRAPH_NODES;
-  const g = planGraph(visibleChanges(changes));
+  const drawn = opts.changedOnly === false ? changes.filter((c) => !(c.action === 'delete' && c.mode === 'data')) : visibleChanges(changes);
+  const g = planGraph(drawn, { changedOnly: opts.changedOnly !== false });
   const links = vpnLinks(changes);
   let nodes: ReportNode[];
   let edges: (readonly [string, string])[];

@@ -93,6 +93,8 @@ table.diff tbody th .flag { font-family: -apple-system, "Segoe UI", "DejaVu Sans
 td.sensitive, td.unknown { color: var(--muted); font-style: italic; }
 .flag { font-size: 11px; border-radius: 4px; padding: 0 5px; margin-left: 4px; white-space: nowrap; }
 .flag.replace { background: #ffebe9; color: #cf222e; } .flag.migrate { background: #fbefff; color: #8250df; } .flag.halt { background: #fff8c5; color: #9a6700; }
+pre.output-changes { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12.5px; background: var(--bg-soft); border: 1px solid var(--line); border-radius: 6px; padding: 8px 12px; overflow: auto; }
+.output.action-create { color: #1a7f37; } .output.action-delete { color: #cf222e; } .output.action-update { color: #9a6700; }
 footer { color: var(--muted); margin-top: 32px; font-size: 12px; }
 @media print { .filters, .skip { display: none; } .graph-wrap { max-height: none; overflow: visible; } details.change { break-inside: avoid; } }
 `;

@@ -47,7 +47,7 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
       if (!plan) return exit(1);
       const changedOnly = !raw.all;
       const format = String(raw.format);
-      io.stdout(format === 'svg' ? await svgGraph(plan) : format === 'mermaid' ? renderPlanMermaid(plan.changes, { changedOnly }) : renderPlanDot(plan.changes, { changedOnly }));
+      io.stdout(format === 'svg' ? await svgGraph(plan, { changedOnly }) : format === 'mermaid' ? renderPlanMermaid(plan.changes, { changedOnly }) : renderPlanDot(plan.changes, { changedOnly }));
       exit(plan.errored ? 1 : 0);
     });
 }

@@ -10,8 +10,9 @@ export async function htmlReport(plan: Plan): Promise<string> {
   return mod.renderPlanHtml(plan, {});
 }
 
-export async function svgGraph(plan: Plan): Promise<string> {
+/** The standalone SVG graph; `changedOnly: false` draws unchanged resources too (`graph -all`). */
+export async function svgGraph(plan: Plan, opts: { changedOnly?: boolean } = {}): Promise<string> {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const mod = require('../../report') as { renderPlanSvg(plan: Plan, opts?: object): Promise<string> | string };
-  return mod.renderPlanSvg(plan, {});
+  return mod.renderPlanSvg(plan, { changedOnly: opts.changedOnly !== false });
 }

@@ -19,7 +19,7 @@ export async function writeHtmlReport(plan: Plan, outPath: string, opts: PlanHtm
   return Buffer.byteLength(html);
 }
 
-/** The plan's dependency graph as a standalone SVG document, for stdout or `-o FILE.svg`. */
-export async function renderGraphSvg(plan: Plan): Promise<string> {
-  return renderPlanSvg(plan);
+/** The plan's dependency graph as a standalone SVG document, for stdout or `-o FILE.svg`; `changedOnly: false` adds unchanged resources. */
+export async function renderGraphSvg(plan: Plan, opts: { changedOnly?: boolean } = {}): Promise<string> {
+  return renderPlanSvg(plan, opts);
 }

@@ -63,7 +63,9 @@ export function renderNode(node: DiffNode, indent: number, o: RenderOpts): strin
       return renderPrimitive(node, indent, o);
     case 'unknown': {
       if (node.action === 'create' || !node.before) return `(known after apply)${markers(node, o)}`;
-      const before = renderNode(node.before, indent, { ...o, overrideNullSuffix: true });
+      // The markers belong to the whole change and follow `(known after apply)`, once: the old
+      // value (same path, same flags) is drawn without its own, as Terraform's unknown renderer does.
+      const before = renderNode({ ...node.before, flags: {} }, indent, { ...o, overrideNullSuffix: true, overrideReplace: false });
       return `${before} ${paint(o.style, '->', 'yellow')} (known after apply)${markers(node, o)}`;
     }
     case 'sensitive':

@@ -1,0 +1,59 @@
+/**
+ * The placement view tells the truth about memory: `examples/basic` through the CLI (plan -out,
+ * show -html) on the embedded simulator. VMs without a host are listed as placed by XAPI at start
+ * with their memory taken from the pool; a VM the plan stops frees its memory on its host.
+ */
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { PoolCapacity } from '../src/plan/model';
+import { ROOT, xcpform } from './helpers/cli';
+
+const GIB = 1024 ** 3;
+
+function capacityOf(planFile: string): PoolCapacity[] {
+  return JSON.parse(readFileSync(planFile, 'utf8')).plan.capacity;
+}
+
+/** `before: 8.5 GiB used, …` → the used part of a bar's label, per bar label. */
+function bars(html: string, pool: string): Record<string, string> {
+  const section = html.slice(html.indexOf(`data-pool-section="${pool}"`));
+  const head = section.slice(0, section.indexOf('<ul class="hosts">'));
+  return Object.fromEntries([...head.matchAll(/aria-label="(before|after): ([^"]*)"/g)].map((m) => [m[1], m[2]]));
+}
+
+describe('placement view of examples/basic', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xcpform-placement-'));
+  copyFileSync(join(ROOT, 'examples', 'basic', 'main.tf'), join(dir, 'main.tf'));
+
+  test('the two VMs the plan creates are placed by XAPI at start and their 10 GiB leave the pool', () => {
+    expect(xcpform(['plan', '-out', 'p.xcp'], { cwd: dir }).code).toBe(0);
+    const [dc1] = capacityOf(join(dir, 'p.xcp'));
+    expect(dc1.pool).toBe('dc1');
+    expect(dc1.unplacedVms).toEqual(['xcp_vm.db', 'xcp_vm.web']);
+    expect(dc1.unplacedMemory).toBe(10 * GIB);
+
+    const show = xcpform(['show', '-html', 'p.xcp', '-o', 'r.html'], { cwd: dir });
+    expect(show.code).toBe(0);
+    const html = readFileSync(join(dir, 'r.html'), 'utf8');
+    const pool = bars(html, 'dc1');
+    const used = (s: string) => Number(/^([\d.]+) GiB used/.exec(s)![1]);
+    expect(used(pool.after) - used(pool.before)).toBeCloseTo(10, 1);
+    const unplaced = html.slice(html.indexOf('<div class="unplaced"'));
+    expect(unplaced).toMatch(/^<div class="unplaced" data-memory="10737418240"><h4>Placed by XAPI at start[^<]*<span class="total">10\.0 GiB taken from the pool<\/span>/);
+    expect([...unplaced.slice(0, unplaced.indexOf('</div>')).matchAll(/data-address="([^"]+)"/g)].map((m) => m[1])).toEqual(['xcp_vm.db', 'xcp_vm.web']);
+  });
+
+  test('after apply, halting a VM frees its memory on the host it runs on', () => {
+    expect(xcpform(['apply', '-auto-approve'], { cwd: dir }).code).toBe(0);
+    const tf = readFileSync(join(dir, 'main.tf'), 'utf8').replace('name_label = "web"', 'name_label = "web"\n  power_state = "halted"');
+    writeFileSync(join(dir, 'main.tf'), tf);
+    expect(xcpform(['plan', '-out', 'halt.xcp'], { cwd: dir }).code).toBe(0);
+    const [dc1] = capacityOf(join(dir, 'halt.xcp'));
+    const freed = dc1.hosts.map((h) => h.freeAfter - h.freeBefore).filter((d) => d !== 0);
+    expect(freed).toHaveLength(1);
+    expect(freed[0]).toBeGreaterThanOrEqual(2 * GIB);
+    expect(dc1.hosts.flatMap((h) => h.vms)).toEqual(['xcp_vm.db']);
+    expect(dc1.unplacedVms).toEqual([]);
+  });
+});
