@@ -2,8 +2,8 @@
  * Values of input variables, from (lowest to highest precedence) the declared default,
  * `TF_VAR_<name>` environment variables, `terraform.tfvars`, `terraform.tfvars.json`,
  * `*.auto.tfvars(.json)` in name order, then `-var` and `-var-file` in command-line order.
- * Values given as strings (`-var`, environment) are taken literally for primitive types and
- * parsed as HCL otherwise (`-var 'tags=["a","b"]'`), as Terraform does. Each value is converted
+ * Values given as strings (`-var`, environment) are taken literally for untyped variables and
+ * primitive types and parsed as HCL otherwise (`-var 'tags=["a","b"]'`), as Terraform does. Each value is converted
  * to the declared type, null is checked against `nullable`, sensitive values are marked, and
  * validation blocks are run.
  */
@@ -19,7 +19,7 @@ import { EvalError, toStr } from './expr/value-ops';
 import { displayPath, stripComments } from './files';
 import { collectTemplates, jsonToExpr, parseAll } from './decode/context';
 import { SourceRef, Variable } from './model';
-import { ConversionError, convertToType } from './types';
+import { ANY, ConversionError, convertToType } from './types';
 
 /** One `-var NAME=VALUE` or `-var-file FILE` argument, in command-line order. */
 export type VariableArg = { readonly var: string } | { readonly varFile: string };
@@ -149,7 +149,7 @@ export async function resolveVariables(
 
   async function interpret(v: Variable, g: Given): Promise<MarkedValue | undefined> {
     let value: Value = g.value;
-    if (g.raw && typeof value === 'string' && !['string', 'number', 'bool'].includes(v.type.kind)) {
+    if (g.raw && typeof value === 'string' && parsesAsExpression(v)) {
       const parsed = await parseExpression(value);
       const r = parsed.expr ? evaluate(parsed.expr, NO_REFERENCES) : { value: null, error: { summary: parsed.error!.summary, detail: undefined } };
       if (r.error) {
@@ -168,6 +168,16 @@ export async function resolveVariables(
       return undefined;
     }
   }
+}
+
+/**
+ * Terraform's parsing mode for a value given as a string (`-var`, `TF_VAR_`): literal (the
+ * string as given) for a variable declared without a type or with a primitive one, an HCL
+ * expression for any other type, `any` included. A declaration without a type carries the
+ * shared {@link ANY} constraint; `type = any` is a constraint of its own.
+ */
+function parsesAsExpression(v: Variable): boolean {
+  return v.type !== ANY && !['string', 'number', 'bool'].includes(v.type.kind);
 }
 
 function collect(body: unknown): Set<string> {

@@ -9,6 +9,7 @@ import { stateScope } from '../executor/resolve';
 import type { Plan } from '../plan/model';
 import { setOutput } from '../state';
 import { containsUnknown, isObjectValue, type Value } from '../values/value';
+import { withRefreshedPrior } from './prior-state';
 import { LiveState } from './state-adapter';
 import type { Workspace } from './workspace';
 
@@ -45,7 +46,12 @@ export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyO
   // Created objects carry the state's lineage (crash safety), so the lineage must be on disk
   // before the first create: killed before its first state write, an apply would otherwise
   // leave objects tagged with a lineage no later run knows, and they would be duplicated.
-  if (ws.manager.serial === 0 && plan.changes.some((c) => c.action !== 'no-op')) await ws.manager.apply((s) => ({ ...s }));
+  const needsLineage = ws.manager.serial === 0 && plan.changes.some((c) => c.action !== 'no-op');
+  // Apply starts from the plan's refreshed prior state (see prior-state.ts), written first.
+  await ws.manager.apply((s) => {
+    const next = withRefreshedPrior(s, plan);
+    return next === s && needsLineage ? { ...s } : next;
+  });
   const result = await executePlan({
     plan,
     config: plan.mode === 'destroy' ? undefined : ws.config,

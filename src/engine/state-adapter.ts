@@ -84,7 +84,8 @@ export class LiveState implements StateSink {
       schemaVersion: change.schemaVersion,
       attributes,
       sensitiveAttributes: change.afterSensitive.map(toPathSteps),
-      dependencies: [...change.dependsOn].sort(),
+      // Data resources are read again by every plan: Terraform records no dependencies for them.
+      dependencies: change.mode === 'data' ? [] : [...change.dependsOn].sort(),
     }, providerAddress(alias)));
   }
 

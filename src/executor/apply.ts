@@ -13,7 +13,7 @@ import { ResourceError, type ApplyContext, type ProgressEvent } from '../resourc
 import { isXapiError, describeCall } from '../xenapi';
 import { applyGraph, estimateSeconds, storageClaims } from './graph';
 import type { ApplyEvent, ApplyVerb, StateSink } from './ports';
-import { resolveChange } from './resolve';
+import { resolveChange, resolveDataConfig } from './resolve';
 
 export interface ExecuteRequest {
   readonly plan: Plan;
@@ -119,7 +119,9 @@ async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteR
   if (change.mode === 'data') {
     const ds = dataSourceType(change.type);
     if (!ds) throw new ResourceError(error('apply.unsupported', `${change.address}: data source ${change.type} is not available`, { address: change.address }));
-    const resolved = resolveChange(change, req.config, req.state.current(), req.contexts.defaultPool);
+    const resolved = resolveDataConfig(change, req.config, req.state.current());
+    const bad = resolved.diagnostics.find((d) => d.severity === 'error');
+    if (bad) throw new ResourceError(bad);
     const pool = typeof resolved.config.pool === 'string' ? resolved.config.pool : req.contexts.defaultPool;
     const { WorldSnapshot } = await import('../resources/snapshot');
     const world = new WorldSnapshot();

@@ -49,6 +49,26 @@ export function fillUnknowns(planned: Value, fresh: Value, config: Value): Value
 }
 
 /**
+ * The configuration of a data resource read during apply (`<=`): evaluated again now that the
+ * values it waited for (a resource created earlier in this apply, another data source read
+ * before it) are in the state.
+ */
+export function resolveDataConfig(
+  change: ResourceChange,
+  config: ConfigPort | undefined,
+  current: ReadonlyMap<string, ObjectValue>,
+): { config: ObjectValue; diagnostics: Diagnostic[] } {
+  const block = config?.blocks.find((b) => b.address === blockOf(change.address) && b.mode === 'data');
+  const unknown = (detail: string) => error('apply.still-unknown', `${change.address}: configuration still refers to values that are not known`, { address: change.address, detail });
+  if (!config || !block) return { config: change.after ?? {}, diagnostics: [unknown('The configuration of this data resource is not available to read it again. Run plan again and apply the new plan.')] };
+  const { instances, diagnostics } = config.evaluateBlock(block.address, stateScope(current));
+  const inst = instances.find((i) => i.address === change.address);
+  if (!inst) return { config: change.after ?? {}, diagnostics: [...diagnostics, unknown('The configuration no longer has this instance. Run plan again and apply the new plan.')] };
+  if (containsUnknown(inst.values)) return { config: inst.values, diagnostics: [...diagnostics, unknown('A resource it depends on did not produce the attribute. This is a bug in xcpform; please report it.')] };
+  return { config: inst.values, diagnostics };
+}
+
+/**
  * The final planned state and configuration of a change, with references resolved. Without
  * unknown configuration the plan's values are used unchanged.
  */

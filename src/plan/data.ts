@@ -7,10 +7,14 @@ import { dataSourceSchema } from '../provider/schemas';
 import { dataSourceType } from '../resources/registry';
 import type { WorldSnapshot } from '../resources/snapshot';
 import { containsUnknown, ObjectValue, UNKNOWN, Value } from '../values/value';
-import type { ResourceChange } from './model';
+import type { DataRead, ResourceChange } from './model';
 import type { BlockInfo, InstanceConfig } from './ports';
 
-export function planDataInstance(block: BlockInfo, inst: InstanceConfig, world: WorldSnapshot, defaultPool: string): { change?: ResourceChange; value: Value; diagnostics: Diagnostic[] } {
+/**
+ * Plans one data resource instance: `read` holds the result when it was read now (it becomes
+ * part of the plan), `change` the `<=` read deferred to apply.
+ */
+export function planDataInstance(block: BlockInfo, inst: InstanceConfig, world: WorldSnapshot, defaultPool: string): { change?: ResourceChange; read?: DataRead; value: Value; diagnostics: Diagnostic[] } {
   const at = { address: inst.address, source: block.source };
   const schema = dataSourceSchema(block.type);
   const ds = dataSourceType(block.type);
@@ -31,5 +35,10 @@ export function planDataInstance(block: BlockInfo, inst: InstanceConfig, world: 
   }
   const res = ds.read({ config: inst.values, world, defaultPool });
   const diagnostics = (res.diagnostics ?? []).map((d) => ({ ...d, address: d.address ?? inst.address, source: d.source ?? block.source }));
-  return { value: res.state, diagnostics };
+  const read: DataRead | undefined = res.state ? {
+    address: inst.address, type: block.type, name: block.name,
+    ...(inst.index !== undefined ? { index: inst.index } : {}),
+    providerConfig: block.providerConfig, schemaVersion: schema.version, values: res.state,
+  } : undefined;
+  return { value: res.state, diagnostics, ...(read ? { read } : {}) };
 }

@@ -95,6 +95,24 @@ export interface ResourceChange {
   readonly patch: readonly JsonPatchOp[];
 }
 
+/**
+ * A data resource read while planning: its result is part of the plan, as in Terraform, where
+ * it sits in the plan's prior state. Apply records it in the state (mode `data`) before it
+ * changes anything, so the configuration it evaluates again sees the same values the plan saw.
+ */
+export interface DataRead {
+  /** `data.xcp_sr.local`, `data.xcp_host.h[0]`, `data.xcp_sr.s["a"]`. */
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  readonly index?: number | string;
+  /** Provider configuration: `xcp` or `xcp.<alias>`. */
+  readonly providerConfig: string;
+  readonly schemaVersion: number;
+  /** The data source's result. */
+  readonly values: ObjectValue;
+}
+
 export interface OutputChange {
   readonly name: string;
   readonly action: 'create' | 'update' | 'delete' | 'no-op';
@@ -136,6 +154,12 @@ export interface Plan {
   readonly variables: Readonly<Record<string, { readonly value: Value; readonly sensitive: boolean }>>;
   /** Resource changes, sorted by address; no-op changes are kept (renderers skip them). */
   readonly changes: readonly ResourceChange[];
+  /**
+   * Data resources read while planning (absent in older plans and destroy plans). With the
+   * `before` of every change, which is the refreshed prior object, and the `delete` drift
+   * entries, this is the refreshed prior state apply starts from.
+   */
+  readonly dataReads?: readonly DataRead[];
   /** Changes found by refresh (made outside xcpform): `update` or `delete` actions. */
   readonly drift: readonly ResourceChange[];
   readonly outputs: readonly OutputChange[];

@@ -58,6 +58,30 @@ export function writePlanFile(path: string, file: PlanFile): void {
   renameSync(tmp, path);
 }
 
+const ACTIONS = new Set(['create', 'update', 'migrate', 'replace', 'replace-cbd', 'delete', 'read', 'no-op']);
+const isObjectOrNull = (v: unknown): boolean => v === null || isObjectValue(v as Value);
+const isKey = (v: unknown): boolean => v === undefined || typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
+
+/**
+ * What apply writes to the state before it changes anything must be well formed: the changes'
+ * and drift entries' objects (the refreshed prior) and the data resources read while planning.
+ */
+function priorIsSound(plan: Plan): boolean {
+  const change = (c: unknown): boolean => {
+    const x = c as Record<string, unknown>;
+    return isObjectValue(c as Value) && typeof x.address === 'string' && (x.mode === 'managed' || x.mode === 'data') && typeof x.type === 'string'
+      && typeof x.name === 'string' && ACTIONS.has(x.action as string) && isObjectOrNull(x.before) && isObjectOrNull(x.after) && isKey(x.index)
+      && typeof x.providerConfig === 'string' && Array.isArray(x.dependsOn);
+  };
+  const read = (r: unknown): boolean => {
+    const x = r as Record<string, unknown>;
+    return isObjectValue(r as Value) && typeof x.address === 'string' && x.address.startsWith(`data.${String(x.type)}.${String(x.name)}`) && typeof x.type === 'string'
+      && typeof x.name === 'string' && isKey(x.index) && typeof x.providerConfig === 'string' && typeof x.schemaVersion === 'number' && isObjectValue(x.values as Value);
+  };
+  return plan.changes.every(change) && (plan.drift === undefined || (Array.isArray(plan.drift) && plan.drift.every(change)))
+    && (plan.dataReads === undefined || (Array.isArray(plan.dataReads) && plan.dataReads.every(read)));
+}
+
 /** Reads a plan file; anything malformed is a diagnostic naming the file. */
 export function readPlanFile(path: string): { file?: PlanFile; diagnostics: Diagnostic[] } {
   const bad = (summary: string, detail?: string) => ({ diagnostics: [error('planfile.invalid', `${path}: ${summary}`, { source: { filename: path }, ...(detail ? { detail } : {}) })] });
@@ -69,7 +93,7 @@ export function readPlanFile(path: string): { file?: PlanFile; diagnostics: Diag
   const obj = raw as Record<string, unknown>;
   if (obj.version !== 1) return bad(`unsupported plan file version ${JSON.stringify(obj.version)}`, 'It was written by a different xcpform version; run plan again.');
   const plan = decode(obj.plan) as Plan | undefined;
-  if (!plan || !Array.isArray(plan.changes) || typeof plan.prior?.serial !== 'number' || typeof plan.prior?.lineage !== 'string') return bad('the plan is incomplete or damaged');
+  if (!plan || !Array.isArray(plan.changes) || typeof plan.prior?.serial !== 'number' || typeof plan.prior?.lineage !== 'string' || !priorIsSound(plan)) return bad('the plan is incomplete or damaged');
   const configFiles = (obj.configFiles ?? {}) as Record<string, string>;
   if (typeof configFiles !== 'object' || Object.values(configFiles).some((t) => typeof t !== 'string')) return bad('the configuration snapshot is damaged');
   return { file: { plan, configFiles, variableValues: (decode(obj.variableValues) ?? {}) as Record<string, Value>, ...(typeof obj.workDir === 'string' ? { workDir: obj.workDir } : {}) }, diagnostics: [] };

@@ -17,7 +17,7 @@ import { monthlyCost } from './cost';
 import { planDataInstance } from './data';
 import { planDeletes } from './deletes';
 import { detectDrift } from './drift';
-import type { Action, OutputChange, Plan, PlanMode, PoolCapacity, ResourceChange } from './model';
+import type { Action, DataRead, OutputChange, Plan, PlanMode, PoolCapacity, ResourceChange } from './model';
 import { planManagedInstance } from './managed';
 import type { BlockInfo, ConfigPort, PriorResource, Scope } from './ports';
 import { applyTargets } from './targets';
@@ -83,6 +83,7 @@ export function makePlan(input: PlanInput): Plan {
   const { order, diagnostics: orderDiags } = blockOrder(input.config.blocks);
   diagnostics.push(...orderDiags);
   const planned = new Set<string>();
+  const dataReads: DataRead[] = [];
   const plannedValues = new Map<string, ObjectValue>();
   const blockPools = new Map<string, Set<string>>();
   const routing = {
@@ -106,6 +107,7 @@ export function makePlan(input: PlanInput): Plan {
           const res = planDataInstance(block, inst, input.world, input.defaultPool);
           diagnostics.push(...res.diagnostics);
           if (res.change) changes.push(res.change);
+          if (res.read) dataReads.push(res.read);
           values.push([inst.index, res.value]);
           continue;
         }
@@ -166,6 +168,7 @@ export function makePlan(input: PlanInput): Plan {
     prior: { lineage: input.prior.lineage, serial: input.prior.serial },
     variables: input.config.variables,
     changes: finalChanges,
+    ...(dataReads.length ? { dataReads } : {}),
     drift,
     outputs,
     diagnostics,

@@ -19,6 +19,7 @@ import { openWorkspace, planHasChanges, printDiagnostics, printPlan } from '../e
 import { addPlanFlags, planFlags, type PlanFlags } from '../flags';
 import type { CliIo } from '../io';
 import type { ExitSink } from '../main';
+import { renderOutputValues } from '../output-values';
 import { ProgressPrinter } from '../progress';
 
 function isFile(path: string): boolean {
@@ -69,8 +70,9 @@ async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags,
       plan = res.plan;
       printPlan(io, plan, color);
       if (plan.errored) return 1;
-      if (!planHasChanges(plan)) return 0;
-      if (!autoApprove) {
+      // As Terraform: a plan without changes is applied without asking, so the refreshed state
+      // is saved and the outputs are printed.
+      if (planHasChanges(plan) && !autoApprove) {
         const question = mode === 'destroy'
           ? '\nDo you really want to destroy all resources?\n  xcpform will destroy all your managed infrastructure, as shown above.\n  There is no undo. Only \'yes\' will be accepted to confirm.\n\n  Enter a value: '
           : '\nDo you want to perform these actions?\n  xcpform will perform the actions described above.\n  Only \'yes\' will be accepted to approve.\n\n  Enter a value: ';
@@ -113,7 +115,10 @@ async function execute(io: CliIo, ws: Workspace, plan: Plan, flags: PlanFlags, c
     }
     const c = result.counts;
     if (mode === 'destroy') io.stdout(`\n${result.ok ? 'Destroy complete!' : 'Destroy incomplete!'} Resources: ${c.destroyed} destroyed.\n`);
-    else io.stdout(`\n${result.ok ? 'Apply complete!' : 'Apply incomplete!'} Resources: ${c.added} added, ${c.changed} changed, ${c.migrated} migrated, ${c.destroyed} destroyed.\n`);
+    else {
+      io.stdout(`\n${result.ok ? 'Apply complete!' : 'Apply incomplete!'} Resources: ${c.added} added, ${c.changed} changed, ${c.migrated} migrated, ${c.destroyed} destroyed.\n`);
+      if (result.ok) io.stdout(renderOutputValues(ws.manager.state.outputs));
+    }
     return result.ok ? 0 : 1;
   } finally {
     printer.stop();
