@@ -149,6 +149,13 @@ describe('an xcp_vlan whose tag another network already carries on the device', 
   }, 60_000);
 });
 
+describe('a local SR on a host that does not exist', () => {
+  test('is a plan error listing the close host names', async () => {
+    const dir = workdir('resource "xcp_sr" "local" {\n  name_label = "scratch"\n  type       = "ext"\n  host       = "dc1-host7"\n  device_config = {\n    device = "/dev/sdb"\n  }\n}\n');
+    expect(await expectPlanError(dir, 'no host "dc1-host7" in pool "dc1"', 'resource "xcp_sr" "local"', 'resource.reference-not-found', 'xcp_sr.local', ['host'])).toContain('Did you mean "dc1-host1", "dc1-host2"?');
+  }, 60_000);
+});
+
 describe('a replaced SR that still holds VM disks', () => {
   const sr = (server: string): string => `resource "xcp_sr" "nfs" {\n  name_label = "nfs-vms"\n  type       = "nfs"\n  shared     = true\n  device_config = {\n    server     = "${server}"\n    serverpath = "/exports/vms"\n  }\n}\n`;
   const web = vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n    sr   = xcp_sr.nfs.uuid\n  }\n`);
