@@ -109,6 +109,14 @@ describe('a wrong template name', () => {
   }, 60_000);
 });
 
+describe('a NIC on a network of another pool without a VPN link', () => {
+  test('is a plan error saying which link is missing', async () => {
+    const dir = workdir(`data "xcp_network" "cloud" {\n  pool       = "cloud1"\n  name_label = "Pool-wide network associated with eth1"\n}\n${vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  nic {\n    network = data.xcp_network.cloud.uuid\n  }\n`)}`);
+    const err = await expectPlanError(dir, /Error: xcp_vm\.web: nic\[0\] attaches to network "[0-9a-f-]{36}" of pool "cloud1", but the VM is in pool "dc1" and no xcp_vpn_link joins them/, 'resource "xcp_vm" "web"', 'plan.missing-vpn-link', 'xcp_vm.web', ['nic', 0, 'network']);
+    expect(err).toContain('Declare an xcp_vpn_link with pool = "cloud1" and remote_pool = "dc1"');
+  }, 60_000);
+});
+
 describe('a wrong host name', () => {
   test('on a new VM or a running VM moved to it is a plan error listing the close host names', async () => {
     const dir = workdir(vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  host = "dc1-hots1"\n`));
