@@ -102,6 +102,13 @@ describe('a wrong template name', () => {
     expect(await expectPlanError(dir, 'no template "windows" in pool "dc1"', 'resource "xcp_vm" "web"', 'resource.reference-not-found', 'xcp_vm.web', ['template'])).toContain('Did you mean "Windows 10 (64-bit)", "Windows Server 2022 (64-bit)"?');
   }, 60_000);
 
+  test('a template change that replaces a VM is checked before the old VM is destroyed', async () => {
+    const dir = workdir(vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n`));
+    applyAndSettle(dir);
+    write(dir, vm('web', `  template = "Rocky Linux 8"\n  memory = ${2 * GIB}\n`));
+    expect(await expectPlanError(dir, 'no template "Rocky Linux 8" in pool "dc1"', 'resource "xcp_vm" "web"', 'resource.reference-not-found', 'xcp_vm.web', ['template'])).toContain('Did you mean "Rocky Linux 9"?');
+  }, 120_000);
+
   test('the xcp_template data source lookup lists the close candidates too', async () => {
     const dir = workdir('data "xcp_template" "deb" {\n  name_label = "Debian Bookwrm 12"\n}\n');
     const err = await expectPlanError(dir, /Error: no template in pool "dc1" matches name_label = "Debian Bookwrm 12"/, 'data "xcp_template" "deb"', 'data.not-found', 'data.xcp_template.deb', ['name_label']);
