@@ -20,8 +20,11 @@ export const SR_USER_CLASSES: readonly XapiClass[] = ['VDI', 'VBD', 'VM'];
 /** Shown in full up to this many disks; the rest are counted. */
 const LISTED = 10;
 
-/** Disks on the SR attached to a VM (templates and snapshots included: they go with the SR too). */
-export function disksInUse(records: PoolRecords, srUuid: string): { vm: string; disk: string }[] {
+/**
+ * Disks on the SR attached to a VM (templates and snapshots included: they go with the SR too),
+ * except those of VMs `leaving` says the plan destroys first.
+ */
+export function disksInUse(records: PoolRecords, srUuid: string, leaving: (uuid: string) => boolean = () => false): { vm: string; disk: string }[] {
   const sr = records.byUuid('SR', srUuid);
   if (!sr || !records.has('VDI') || !records.has('VBD') || !records.has('VM')) return [];
   const out: { vm: string; disk: string }[] = [];
@@ -31,7 +34,7 @@ export function disksInUse(records: PoolRecords, srUuid: string): { vm: string; 
     for (const vbdRef of vdi.VBDs) {
       const vbd = records.get('VBD', vbdRef);
       const vm = vbd ? records.get('VM', vbd.VM) : undefined;
-      if (!vm || vm.is_control_domain) continue;
+      if (!vm || vm.is_control_domain || leaving(vm.uuid)) continue;
       const kind = vm.is_a_snapshot ? 'snapshot' : vm.is_a_template ? 'template' : 'VM';
       out.push({ vm: `${kind} "${vm.name_label}" (${vm.uuid}, ${vm.power_state.toLowerCase()})`, disk: `disk "${vdi.name_label}" (${vdi.uuid})` });
     }
@@ -69,7 +72,7 @@ export function planSr(req: PlanRequest): PlanResponse {
   if (!prior || typeof prior.uuid !== 'string' || !isUnknown(planned.uuid)) return { planned };
   const pool = str(prior.pool);
   if (!pool || !req.world.poolNames().includes(pool)) return { planned };
-  const users = disksInUse(req.world.pool(pool), prior.uuid);
+  const users = disksInUse(req.world.pool(pool), prior.uuid, (uuid) => req.leaving?.(pool, uuid) ?? false);
   if (!users.length) return { planned };
   const vms = new Set(users.map((u) => u.vm));
   const causes = replaceCauses(prior, planned);
