@@ -175,15 +175,13 @@ describe('a replaced SR that still holds VM disks', () => {
   const sr = (server: string): string => `resource "xcp_sr" "nfs" {\n  name_label = "nfs-vms"\n  type       = "nfs"\n  shared     = true\n  device_config = {\n    server     = "${server}"\n    serverpath = "/exports/vms"\n  }\n}\n`;
   const web = vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n    sr   = xcp_sr.nfs.uuid\n  }\n`);
 
-  test('is a plan error naming the VMs and disks on it; without disks on it the replacement applies', async () => {
+  test('is a plan error naming the VMs and disks on it; with those VMs removed in the same plan it applies', async () => {
     const dir = workdir(sr('10.0.0.20') + web);
     applyAndSettle(dir);
     write(dir, sr('10.0.0.21') + web);
     const err = await expectPlanError(dir, 'SR "nfs-vms" must be replaced, but 1 disk(s) of 1 VM(s) are on it', 'resource "xcp_sr" "nfs"', 'xcp_sr.replace-in-use', 'xcp_sr.nfs', ['device_config']);
     expect(err).toMatch(/Changing device_config forces a new SR\. The old SR is forgotten first, .*: VM "web" \([0-9a-f-]{36}, running\): disk "web 0" \([0-9a-f-]{36}\)\. Move those disks/);
-    // The same change once the VM is gone replaces the SR and settles.
-    write(dir, sr('10.0.0.20'));
-    applyAndSettle(dir);
+    // The same change with the VM removed in the same plan: the VM goes first, the SR is replaced, it settles.
     write(dir, sr('10.0.0.21'));
     applyAndSettle(dir);
   }, 180_000);

@@ -35,6 +35,8 @@ export interface ManagedRequest {
   readonly placer?: () => Placer;
   /** VPN links and network pools, for VMs attached to networks of another pool. */
   readonly routing?: { readonly links: () => LinkInfo[]; readonly poolOfNetwork: NetworkPoolLookup; readonly fallbackPool?: string };
+  /** Objects the plan destroys because their block left the configuration (`PlanRequest.leaving`). */
+  readonly leaving?: (pool: string, uuid: string) => boolean;
 }
 
 export interface ManagedResult {
@@ -89,7 +91,7 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
   let haltPaths: readonly AttrPath[] = diff.haltPaths;
   let hookDecided = false;
   if (rt?.plan && !forceReplace && (action !== 'replace' || req.prior)) {
-    const refined = rt.plan({ prior: req.prior, planned, config, world: req.world, capacity: req.mode === 'normal' ? req.placer?.() : undefined });
+    const refined = rt.plan({ prior: req.prior, planned, config, world: req.world, capacity: req.mode === 'normal' ? req.placer?.() : undefined, leaving: req.leaving });
     notes.push(...(refined.notes ?? []));
     bytes = refined.bytesToMove;
     for (const d of refined.diagnostics ?? []) diagnostics.push({ ...d, address: d.address ?? instance.address, source: d.source ?? block.source });
