@@ -102,10 +102,25 @@ describe('a wrong template name', () => {
     expect(await expectPlanError(dir, 'no template "windows" in pool "dc1"', 'resource "xcp_vm" "web"', 'resource.reference-not-found', 'xcp_vm.web', ['template'])).toContain('Did you mean "Windows 10 (64-bit)", "Windows Server 2022 (64-bit)"?');
   }, 60_000);
 
+  test('a template change that replaces a VM is checked before the old VM is destroyed', async () => {
+    const dir = workdir(vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n`));
+    applyAndSettle(dir);
+    write(dir, vm('web', `  template = "Rocky Linux 8"\n  memory = ${2 * GIB}\n`));
+    expect(await expectPlanError(dir, 'no template "Rocky Linux 8" in pool "dc1"', 'resource "xcp_vm" "web"', 'resource.reference-not-found', 'xcp_vm.web', ['template'])).toContain('Did you mean "Rocky Linux 9"?');
+  }, 120_000);
+
   test('the xcp_template data source lookup lists the close candidates too', async () => {
     const dir = workdir('data "xcp_template" "deb" {\n  name_label = "Debian Bookwrm 12"\n}\n');
     const err = await expectPlanError(dir, /Error: no template in pool "dc1" matches name_label = "Debian Bookwrm 12"/, 'data "xcp_template" "deb"', 'data.not-found', 'data.xcp_template.deb', ['name_label']);
     expect(err).toContain('Did you mean "Debian Bookworm 12"?');
+  }, 60_000);
+});
+
+describe('a NIC on a network of another pool without a VPN link', () => {
+  test('is a plan error saying which link is missing', async () => {
+    const dir = workdir(`data "xcp_network" "cloud" {\n  pool       = "cloud1"\n  name_label = "Pool-wide network associated with eth1"\n}\n${vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  nic {\n    network = data.xcp_network.cloud.uuid\n  }\n`)}`);
+    const err = await expectPlanError(dir, /Error: xcp_vm\.web: nic\[0\] attaches to network "[0-9a-f-]{36}" of pool "cloud1", but the VM is in pool "dc1" and no xcp_vpn_link joins them/, 'resource "xcp_vm" "web"', 'plan.missing-vpn-link', 'xcp_vm.web', ['nic', 0, 'network']);
+    expect(err).toContain('Declare an xcp_vpn_link with pool = "cloud1" and remote_pool = "dc1"');
   }, 60_000);
 });
 
@@ -149,19 +164,24 @@ describe('an xcp_vlan whose tag another network already carries on the device', 
   }, 60_000);
 });
 
+describe('a local SR on a host that does not exist', () => {
+  test('is a plan error listing the close host names', async () => {
+    const dir = workdir('resource "xcp_sr" "local" {\n  name_label = "scratch"\n  type       = "ext"\n  host       = "dc1-host7"\n  device_config = {\n    device = "/dev/sdb"\n  }\n}\n');
+    expect(await expectPlanError(dir, 'no host "dc1-host7" in pool "dc1"', 'resource "xcp_sr" "local"', 'resource.reference-not-found', 'xcp_sr.local', ['host'])).toContain('Did you mean "dc1-host1", "dc1-host2"?');
+  }, 60_000);
+});
+
 describe('a replaced SR that still holds VM disks', () => {
   const sr = (server: string): string => `resource "xcp_sr" "nfs" {\n  name_label = "nfs-vms"\n  type       = "nfs"\n  shared     = true\n  device_config = {\n    server     = "${server}"\n    serverpath = "/exports/vms"\n  }\n}\n`;
   const web = vm('web', `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n    sr   = xcp_sr.nfs.uuid\n  }\n`);
 
-  test('is a plan error naming the VMs and disks on it; without disks on it the replacement applies', async () => {
+  test('is a plan error naming the VMs and disks on it; with those VMs removed in the same plan it applies', async () => {
     const dir = workdir(sr('10.0.0.20') + web);
     applyAndSettle(dir);
     write(dir, sr('10.0.0.21') + web);
     const err = await expectPlanError(dir, 'SR "nfs-vms" must be replaced, but 1 disk(s) of 1 VM(s) are on it', 'resource "xcp_sr" "nfs"', 'xcp_sr.replace-in-use', 'xcp_sr.nfs', ['device_config']);
     expect(err).toMatch(/Changing device_config forces a new SR\. The old SR is forgotten first, .*: VM "web" \([0-9a-f-]{36}, running\): disk "web 0" \([0-9a-f-]{36}\)\. Move those disks/);
-    // The same change once the VM is gone replaces the SR and settles.
-    write(dir, sr('10.0.0.20'));
-    applyAndSettle(dir);
+    // The same change with the VM removed in the same plan: the VM goes first, the SR is replaced, it settles.
     write(dir, sr('10.0.0.21'));
     applyAndSettle(dir);
   }, 180_000);

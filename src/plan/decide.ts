@@ -44,6 +44,8 @@ export interface DecideRequest {
   readonly world?: WorldSnapshot;
   /** The plan's capacity ledger, for hooks that check or claim host memory (CLI plans only). */
   readonly capacity?: PlanRequest['capacity'];
+  /** Objects the plan deletes because their block left the configuration (CLI plans only). */
+  readonly leaving?: PlanRequest['leaving'];
   readonly ignoreChanges?: DiffOptions['ignoreChanges'];
   /** Tainted, `-replace`, `replace_triggered_by`: replace whatever the diff says. */
   readonly forceReplace?: boolean;
@@ -84,7 +86,7 @@ export function decide(req: DecideRequest): Decision {
   let hookDecided = false;
   const hook = req.resource?.plan;
   if (hook && req.world && !req.forceReplace && (action !== 'replace' || prior)) {
-    const refined = hook({ prior, planned, config, world: req.world, ...(req.capacity ? { capacity: req.capacity } : {}) });
+    const refined = hook({ prior, planned, config, world: req.world, ...(req.capacity ? { capacity: req.capacity } : {}), ...(req.leaving ? { leaving: req.leaving } : {}) });
     notes.push(...(refined.notes ?? []));
     bytesToMove = refined.bytesToMove;
     diagnostics.push(...(refined.diagnostics ?? []));

@@ -37,6 +37,8 @@ export interface ManagedRequest {
   readonly placer?: () => Placer;
   /** VPN links and network pools, for VMs attached to networks of another pool. */
   readonly routing?: { readonly links: () => LinkInfo[]; readonly poolOfNetwork: NetworkPoolLookup; readonly fallbackPool?: string };
+  /** Objects the plan destroys because their block left the configuration (`PlanRequest.leaving`). */
+  readonly leaving?: (pool: string, uuid: string) => boolean;
 }
 
 export interface ManagedResult {
@@ -82,7 +84,7 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
   const forceReplace = req.tainted || req.replaceRequested || req.triggered;
   const decision = decide({
     schema, address: instance.address, resource: resourceType(block.type), prior: req.prior, config, world: req.world,
-    capacity: req.mode === 'normal' ? req.placer?.() : undefined,
+    capacity: req.mode === 'normal' ? req.placer?.() : undefined, leaving: req.leaving,
     ignoreChanges: block.lifecycle.ignoreChanges, forceReplace,
   });
   for (const d of decision.diagnostics) diagnostics.push({ ...d, address: d.address ?? instance.address, source: d.source ?? block.source });

@@ -21,6 +21,7 @@ import type { Action, DataRead, OutputChange, Plan, PlanMode, PoolCapacity, Reso
 import { planManagedInstance } from './managed';
 import type { BlockInfo, ConfigPort, PriorResource, Scope } from './ports';
 import { applyTargets } from './targets';
+import { leavingObjects } from './leaving';
 import { hostCapacities, Placer } from './placement';
 import { linksFrom } from './vpn-routing';
 import { capabilitiesOf, isNetworkAddress } from './capabilities';
@@ -92,6 +93,7 @@ export function makePlan(input: PlanInput): Plan {
   };
   let placer: Placer | undefined;
   const getPlacer = () => (placer ??= new Placer(input.world, input.pools));
+  const leaving = leavingObjects(input.prior.resources, input.config.blocks);
 
   if (input.mode !== 'destroy') {
     for (const block of order) {
@@ -125,6 +127,7 @@ export function makePlan(input: PlanInput): Plan {
           mode: input.mode,
           placer: getPlacer,
           routing: blockRouting,
+          leaving,
         });
         if (res.change?.after) {
           plannedValues.set(inst.address, res.change.after);

@@ -66,6 +66,12 @@ export interface PlanRequest {
    * takes memory from it, so the VMs placed after it do not count on that memory.
    */
   readonly capacity?: CapacityLedger;
+  /**
+   * True when the plan destroys the object with this UUID in `pool` (a VM whose resource left
+   * the configuration) before this change runs, when the caller knows it. A replaced SR whose
+   * disks all belong to such VMs is no error.
+   */
+  readonly leaving?: (pool: string, uuid: string) => boolean;
 }
 
 export interface PlanResponse {

@@ -2,7 +2,8 @@
  * The `xcp_sr` plan hook: a replacement forgets or destroys the SR first, which XAPI refuses
  * while VMs use disks on it (`VDI_IN_USE` when a PBD is unplugged under a running VM,
  * `SR_NOT_EMPTY` on destroy), and a forget would cut halted VMs from their disks. So a
- * replacement of an SR that holds disks of VMs is a plan-time error naming them.
+ * replacement of an SR that holds disks of VMs is a plan-time error naming them. The host of a
+ * local SR must exist too.
  */
 import { error, type Diagnostic } from '../../diagnostics';
 import { isUnknown, valuesEqual, type ObjectValue } from '../../values/value';
@@ -10,6 +11,7 @@ import type { XapiClass } from '../../xenapi';
 import type { PlanRequest, PlanResponse } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { str } from '../pool/shared/values';
+import { resolve } from '../vm/lookup';
 import { srSchema } from './schema';
 
 /** Classes the hook reads beyond the SR's own: who uses its disks. */
@@ -18,8 +20,11 @@ export const SR_USER_CLASSES: readonly XapiClass[] = ['VDI', 'VBD', 'VM'];
 /** Shown in full up to this many disks; the rest are counted. */
 const LISTED = 10;
 
-/** Disks on the SR attached to a VM (templates and snapshots included: they go with the SR too). */
-export function disksInUse(records: PoolRecords, srUuid: string): { vm: string; disk: string }[] {
+/**
+ * Disks on the SR attached to a VM (templates and snapshots included: they go with the SR too),
+ * except those of VMs `leaving` says the plan destroys first.
+ */
+export function disksInUse(records: PoolRecords, srUuid: string, leaving: (uuid: string) => boolean = () => false): { vm: string; disk: string }[] {
   const sr = records.byUuid('SR', srUuid);
   if (!sr || !records.has('VDI') || !records.has('VBD') || !records.has('VM')) return [];
   const out: { vm: string; disk: string }[] = [];
@@ -29,7 +34,7 @@ export function disksInUse(records: PoolRecords, srUuid: string): { vm: string; 
     for (const vbdRef of vdi.VBDs) {
       const vbd = records.get('VBD', vbdRef);
       const vm = vbd ? records.get('VM', vbd.VM) : undefined;
-      if (!vm || vm.is_control_domain) continue;
+      if (!vm || vm.is_control_domain || leaving(vm.uuid)) continue;
       const kind = vm.is_a_snapshot ? 'snapshot' : vm.is_a_template ? 'template' : 'VM';
       out.push({ vm: `${kind} "${vm.name_label}" (${vm.uuid}, ${vm.power_state.toLowerCase()})`, disk: `disk "${vdi.name_label}" (${vdi.uuid})` });
     }
@@ -44,14 +49,30 @@ function replaceCauses(prior: ObjectValue, planned: ObjectValue): string[] {
     .map(([name]) => name);
 }
 
+/** The host of a local SR the plan creates must be a host of the pool (`SR.create` needs it). */
+function checkHost(req: PlanRequest): Diagnostic[] {
+  const { prior, planned } = req;
+  const pool = str(planned.pool) ?? str(prior?.pool);
+  const host = planned.host;
+  if (typeof host !== 'string' || !pool || !req.world.poolNames().includes(pool)) return [];
+  const records = req.world.pool(pool);
+  if (!records.has('host')) return [];
+  const found = resolve(records, { cls: 'host', what: 'host', path: ['host'] }, host);
+  return found.ok ? [] : [found.diagnostic];
+}
+
 /** The `xcp_sr` plan hook (pure). */
 export function planSr(req: PlanRequest): PlanResponse {
   const { prior, planned } = req;
+  if (!prior || isUnknown(planned.uuid)) {
+    const diags = checkHost(req);
+    if (diags.length) return { planned, diagnostics: diags };
+  }
   // A replacement is planned from scratch: the new SR's uuid is not known yet.
   if (!prior || typeof prior.uuid !== 'string' || !isUnknown(planned.uuid)) return { planned };
   const pool = str(prior.pool);
   if (!pool || !req.world.poolNames().includes(pool)) return { planned };
-  const users = disksInUse(req.world.pool(pool), prior.uuid);
+  const users = disksInUse(req.world.pool(pool), prior.uuid, (uuid) => req.leaving?.(pool, uuid) ?? false);
   if (!users.length) return { planned };
   const vms = new Set(users.map((u) => u.vm));
   const causes = replaceCauses(prior, planned);

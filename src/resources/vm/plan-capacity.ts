@@ -8,7 +8,7 @@
 import { error, type Diagnostic } from '../../diagnostics';
 import { isUnknown, type ObjectValue } from '../../values/value';
 import { memoryOverhead, type CapacityLedger, type MemoryTaken } from '../capacity';
-import { num, str } from './attrs';
+import { block, num, str } from './attrs';
 import { gibText } from './plan-checks';
 
 export interface CapacityCheck {
@@ -75,7 +75,8 @@ function checkCreated(ledger: CapacityLedger, planned: ObjectValue): CapacityChe
  */
 export function checkCapacity(ledger: CapacityLedger | undefined, prior: ObjectValue | null, planned: ObjectValue, moves = false): CapacityCheck {
   const address = 'the VM';
-  if (!ledger) return { diagnostics: [] };
+  // A VM with a placement block is counted by the planner's placement, once.
+  if (!ledger || block(planned, 'placement')) return { diagnostics: [] };
   if (!prior) return checkCreated(ledger, planned);
   const pool = str(prior, 'pool');
   const before = num(prior, 'memory');

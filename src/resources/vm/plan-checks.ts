@@ -98,7 +98,7 @@ export function checkHosts(planned: ObjectValue, records: PoolRecords): Diagnost
  * is its `pool`, else `fallbackPool` (the prior pool of a replacement).
  */
 export function checkCreate(planned: ObjectValue, world: WorldSnapshot, fallbackPool?: string): Diagnostic[] {
-  const pool = isUnknown(planned.pool) ? undefined : str(planned, 'pool') ?? fallbackPool;
+  const pool = (isUnknown(planned.pool) ? undefined : str(planned, 'pool')) ?? fallbackPool;
   if (!pool || !world.poolNames().includes(pool)) return [];
   const records = world.pool(pool);
   const diags: Diagnostic[] = [];

@@ -236,12 +236,14 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   const migrate = of('migrate');
   const halt = of('halt');
   const action = replace.length ? 'replace' : migrate.length ? 'migrate' : changes.length ? 'update' : 'no-op';
-  if (migrate.some((p) => p[0] === 'pool')) validateTargetRefs(planned, req, diags);
-  else if (changes.some((c) => c.path[0] === 'host' || c.path[0] === 'affinity')) diags.push(...checkHosts(planned, records));
+  const movesToPool = migrate.some((p) => p[0] === 'pool');
+  if (movesToPool) validateTargetRefs(planned, req, diags);
   if (action === 'replace') {
     const fresh = refine({ ...req, prior: null });
-    return { planned: fresh, changes, action, haltPaths: [], requiresReplace: replace, notes: [], diagnostics: [...diags, ...checkCreate(fresh, req.world, str(prior, 'pool'))] };
+    const seen = new Set(diags.map((d) => d.summary));
+    return { planned: fresh, changes, action, haltPaths: [], requiresReplace: replace, notes: [], diagnostics: [...diags, ...checkCreate(fresh, req.world, str(prior, 'pool')).filter((d) => !seen.has(d.summary))] };
   }
+  if (!movesToPool && changes.some((c) => c.path[0] === 'host' || c.path[0] === 'affinity')) diags.push(...checkHosts(planned, records));
   const capacity = checkCapacity(req.capacity, prior, planned, migrate.some((p) => p[0] === 'host'));
   diags.push(...capacity.diagnostics);
   if (capacity.pin) { planned.host = capacity.pin; changes.push({ path: ['host'], update: 'in-place' }); }
