@@ -175,3 +175,45 @@ describe('data sources in plan, apply and state', () => {
     expect(apply.stderr).toContain('the plan is incomplete or damaged');
   }, 60_000);
 });
+
+describe('a data source that refers to a resource with changes pending', () => {
+  const config = (label: string): string => `
+provider "xcp" {
+  pools = { dc1 = { url = "embedded" } }
+}
+resource "xcp_network" "lan" {
+  name_label = "${label}"
+}
+# Its configuration is known while planning, but the network it names does not exist yet (or is
+# about to change): Terraform reads it during apply, after the network's change.
+data "xcp_network" "lan" {
+  name_label = xcp_network.lan.name_label
+}
+output "lan_uuid_matches" {
+  value = data.xcp_network.lan.uuid == xcp_network.lan.uuid
+}
+`;
+
+  test('is read during apply, after the change, and reads the world the apply leaves', () => {
+    const dir = workdir(config('lan-a'));
+    const plan = xcpform(['plan'], { cwd: dir });
+    expect(plan.stderr).toBe('');
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).toContain('# data.xcp_network.lan will be read during apply\n  # (depends on a resource or a module with changes pending)');
+    const apply = xcpform(['apply', '-auto-approve'], { cwd: dir });
+    expect(apply.stderr).toBe('');
+    expect(apply.code).toBe(0);
+    expect(apply.stdout).toMatch(/\nOutputs:\n\nlan_uuid_matches = true\n$/);
+    expect(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }).code).toBe(0);
+
+    // Renaming the network: the read waits for the rename and finds the network by its new name.
+    writeFileSync(join(dir, 'main.tf'), config('lan-b'));
+    const rename = xcpform(['apply', '-auto-approve'], { cwd: dir });
+    expect(rename.stderr).toBe('');
+    expect(rename.code).toBe(0);
+    expect(rename.stdout).toContain('data.xcp_network.lan: Read complete');
+    const data = stateOf(dir).resources.find((r) => r.mode === 'data')!.instances[0].attributes;
+    expect(data.name_label).toBe('lan-b');
+    expect(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }).code).toBe(0);
+  }, 120_000);
+});

@@ -136,3 +136,30 @@ describe('apply records the refreshed prior state and prints the outputs', () =>
     expect(stateOf(dir).resources.find((r) => r.type === 'xcp_network')!.instances[0].attributes.name_label).toBe('lan');
   }, 120_000);
 });
+
+test('an output over a block with no instances (count = 0) is known after apply: the next plan is empty', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xcpform-apply-state-'));
+  dirs.push(dir);
+  writeFileSync(join(dir, 'main.tf'), `
+provider "xcp" {
+  pools = { dc1 = { url = "embedded" } }
+}
+resource "xcp_network" "extra" {
+  count      = 0
+  name_label = "extra-\${count.index}"
+}
+resource "xcp_network" "lan" {
+  name_label = "lan"
+}
+output "n_extra" {
+  value = length(xcp_network.extra)
+}
+`);
+  const apply = xcpform(['apply', '-auto-approve'], { cwd: dir });
+  expect(apply.stderr).toBe('');
+  expect(apply.stdout).toMatch(/\nOutputs:\n\nn_extra = 0\n$/);
+  expect(stateOf(dir).outputs.n_extra.value).toBe(0);
+  const again = xcpform(['plan', '-detailed-exitcode'], { cwd: dir });
+  expect(again.stdout).toContain('No changes.');
+  expect(again.code).toBe(0);
+}, 60_000);

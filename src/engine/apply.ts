@@ -68,7 +68,7 @@ export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyO
     if (plan.mode === 'destroy') {
       await ws.manager.apply((s) => ({ ...s, outputs: {} }));
     } else {
-      const { outputs, diagnostics: od } = ws.config.evaluateOutputs(stateScope(live.current()));
+      const { outputs, diagnostics: od } = ws.config.evaluateOutputs(stateScope(live.current(), ws.config));
       diagnostics.push(...od.filter((d) => d.severity === 'error'));
       await ws.manager.apply((s) => {
         let next = { ...s, outputs: {} };

@@ -14,8 +14,13 @@ import { blockOf } from './graph';
 import { linksFrom, routeNics } from '../plan/vpn-routing';
 import { capabilitiesOf, isNetworkAddress } from '../plan/capabilities';
 
-/** Scope over the current state: count instances as lists, for_each as maps. */
-export function stateScope(current: ReadonlyMap<string, ObjectValue>): Scope {
+/**
+ * Scope over the current state: count instances as lists, for_each as maps. With the
+ * configuration, a block the state has no instance of and whose configuration expands to none
+ * (`count = 0`, an empty `for_each`) reads as an empty list, as the planner saw it; without, it
+ * reads as not known.
+ */
+export function stateScope(current: ReadonlyMap<string, ObjectValue>, config?: ConfigPort): Scope {
   const byBlock = new Map<string, [string | number | undefined, ObjectValue][]>();
   for (const [address, attrs] of current) {
     const m = /\[(\d+)\]$|\["((?:[^"\\]|\\.)*)"\]$/.exec(address);
@@ -24,13 +29,22 @@ export function stateScope(current: ReadonlyMap<string, ObjectValue>): Scope {
     list.push([index, attrs]);
     byBlock.set(blockOf(address), list);
   }
-  return (block) => {
+  const empty = new Map<string, boolean>();
+  const scope: Scope = (block) => {
     const items = byBlock.get(block);
-    if (!items) return undefined;
+    if (!items) {
+      if (!config?.blocks.some((b) => b.address === block)) return undefined;
+      if (!empty.has(block)) {
+        empty.set(block, false); // a block never refers to itself; this only guards the recursion
+        empty.set(block, config.evaluateBlock(block, scope).instances.length === 0);
+      }
+      return empty.get(block) ? [] : undefined;
+    }
     if (items.every(([i]) => i === undefined)) return items[0][1];
     if (items.every(([i]) => typeof i === 'number')) return [...items].sort((a, b) => (a[0] as number) - (b[0] as number)).map(([, v]) => v);
     return Object.fromEntries(items.map(([i, v]) => [String(i), v]));
   };
+  return scope;
 }
 
 /**
@@ -61,7 +75,7 @@ export function resolveDataConfig(
   const block = config?.blocks.find((b) => b.address === blockOf(change.address) && b.mode === 'data');
   const unknown = (detail: string) => error('apply.still-unknown', `${change.address}: configuration still refers to values that are not known`, { address: change.address, detail });
   if (!config || !block) return { config: change.after ?? {}, diagnostics: [unknown('The configuration of this data resource is not available to read it again. Run plan again and apply the new plan.')] };
-  const { instances, diagnostics } = config.evaluateBlock(block.address, stateScope(current));
+  const { instances, diagnostics } = config.evaluateBlock(block.address, stateScope(current, config));
   const inst = instances.find((i) => i.address === change.address);
   if (!inst) return { config: change.after ?? {}, diagnostics: [...diagnostics, unknown('The configuration no longer has this instance. Run plan again and apply the new plan.')] };
   if (containsUnknown(inst.values)) return { config: inst.values, diagnostics: [...diagnostics, unknown('A resource it depends on did not produce the attribute. This is a bug in xcpform; please report it.')] };
@@ -82,7 +96,7 @@ export function resolveChange(
   const schema = resourceSchema(change.type);
   const block = config?.blocks.find((b) => b.address === blockOf(change.address));
   if (!schema || !config || !block) return { planned: after, config: after, diagnostics: [] };
-  const { instances, diagnostics } = config.evaluateBlock(block.address, stateScope(current));
+  const { instances, diagnostics } = config.evaluateBlock(block.address, stateScope(current, config));
   const inst = instances.find((i) => i.address === change.address);
   if (!inst) return { planned: after, config: after, diagnostics };
   const cfg: ObjectValue = { ...inst.values };

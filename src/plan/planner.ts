@@ -14,7 +14,7 @@ import type { WorldSnapshot } from '../resources/snapshot';
 import { VERSION } from '../version';
 import { ObjectValue, Value, valuesEqual } from '../values/value';
 import { monthlyCost } from './cost';
-import { planDataInstance } from './data';
+import { dependencyPending, planDataInstance } from './data';
 import { planDeletes } from './deletes';
 import { detectDrift } from './drift';
 import type { Action, DataRead, OutputChange, Plan, PlanMode, PoolCapacity, ResourceChange } from './model';
@@ -106,7 +106,7 @@ export function makePlan(input: PlanInput): Plan {
         planned.add(inst.address);
         const prior = priorByAddress.get(inst.address);
         if (block.mode === 'data') {
-          const res = planDataInstance(block, inst, input.world, input.defaultPool);
+          const res = planDataInstance(block, inst, input.world, input.defaultPool, input.mode === 'normal' && dependencyPending(block, changes));
           diagnostics.push(...res.diagnostics);
           if (res.change) changes.push(res.change);
           if (res.read) dataReads.push(res.read);
