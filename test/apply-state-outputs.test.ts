@@ -163,3 +163,26 @@ output "n_extra" {
   expect(again.stdout).toContain('No changes.');
   expect(again.code).toBe(0);
 }, 60_000);
+
+test('examples/basic: after renaming the network, web_ip holds the guest address and no later plan changes it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'xcpform-apply-state-basic-'));
+  dirs.push(dir);
+  const original = readFileSync(join(__dirname, '..', 'examples', 'basic', 'main.tf'), 'utf8');
+  writeFileSync(join(dir, 'main.tf'), original);
+  expect(xcpform(['apply', '-auto-approve'], { cwd: dir }).code).toBe(0);
+  await bootGuests(dir);
+  const renamed = original.replace('name_label = "lan"', 'name_label = "lan-renamed"');
+  expect(renamed).not.toBe(original);
+  writeFileSync(join(dir, 'main.tf'), renamed);
+  const apply = xcpform(['apply', '-auto-approve'], { cwd: dir });
+  expect(apply.stderr).toBe('');
+  expect(apply.code).toBe(0);
+  const ip = stateOf(dir).outputs.web_ip.value;
+  expect(ip).toMatch(/^10\.\d+\.\d+\.\d+$/);
+  expect(apply.stdout).toContain(`\nOutputs:\n\nweb_ip = "${ip as string}"\n`);
+  for (let i = 0; i < 2; i++) {
+    const plan = xcpform(['plan'], { cwd: dir });
+    expect(plan.code).toBe(0);
+    expect(plan.stdout).not.toContain('web_ip');
+  }
+}, 180_000);

@@ -24,6 +24,7 @@ data "xcp_host" "h" {
   count      = 2
   name_label = "dc1-host\${count.index + 1}"
 }
+data "xcp_pool" "dc1" {}
 data "xcp_sr" "local" {
   for_each = toset(["dc1-host1", "dc1-host2"])
   type     = "ext"
@@ -37,6 +38,12 @@ output "hosts" {
 }
 output "memory" {
   value = { for h in data.xcp_host.h : h.name_label => h.memory_total }
+}
+output "pifs" {
+  value = data.xcp_host.h[0].pifs
+}
+output "software" {
+  value = data.xcp_pool.dc1.software_version
 }
 output "local_srs" {
   value     = [for k, s in data.xcp_sr.local : s.uuid]

@@ -11,6 +11,7 @@ describe('output values in Terraform console notation', () => {
     ['an empty tuple', [], ['tuple', []], '[]'],
     ['an empty list', [], ['list', 'string'], 'tolist([])'],
     ['an empty set', [], ['set', 'string'], 'toset([])'],
+    ['a set, sorted', ['b', 'a'], ['set', 'string'], 'toset([\n  "a",\n  "b",\n])'],
     ['an empty map', {}, ['map', 'string'], 'tomap({})'],
     ['an empty object', {}, ['object', {}], '{}'],
     ['a tuple', ['a', 1], ['tuple', ['string', 'number']], '[\n  "a",\n  1,\n]'],

@@ -57,7 +57,10 @@ export function formatValue(v: unknown, type: CtyType, indent = 0): string {
   if (Array.isArray(v)) {
     const wrap = kind === 'set' ? 'toset' : kind === 'list' ? 'tolist' : '';
     if (v.length === 0) return wrap ? `${wrap}([])` : '[]';
-    const items = v.map((x, i) => `${spaces(indent + 2)}${formatValue(x, elementType(type, i), indent + 2)},\n`).join('');
+    // A set of strings or numbers lists in cty's order: sorted.
+    const ordered = kind === 'set' && v.every((x) => typeof x === 'string') ? [...v].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+      : kind === 'set' && v.every((x) => typeof x === 'number') ? [...v].sort((a, b) => a - b) : v;
+    const items = ordered.map((x, i) => `${spaces(indent + 2)}${formatValue(x, elementType(type, i), indent + 2)},\n`).join('');
     return wrap ? `${wrap}([\n${items}${spaces(indent)}])` : `[\n${items}${spaces(indent)}]`;
   }
   const entries = Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

@@ -8,8 +8,9 @@ import type { ApplyEvent } from '../executor/ports';
 import { stateScope } from '../executor/resolve';
 import type { Plan } from '../plan/model';
 import { setOutput } from '../state';
-import { containsUnknown, isObjectValue, type Value } from '../values/value';
+import { containsUnknown } from '../values/value';
 import { withRefreshedPrior } from './prior-state';
+import { outputType } from './output-types';
 import { LiveState } from './state-adapter';
 import type { Workspace } from './workspace';
 
@@ -30,15 +31,7 @@ export function checkStale(plan: Plan, lineage: string, serial: number): Diagnos
   return undefined;
 }
 
-/** The cty type JSON of a plain value, as Terraform writes it for outputs. */
-export function ctyTypeOf(v: Value): unknown {
-  if (typeof v === 'string') return 'string';
-  if (typeof v === 'number') return 'number';
-  if (typeof v === 'boolean') return 'bool';
-  if (Array.isArray(v)) return ['tuple', v.map(ctyTypeOf)];
-  if (isObjectValue(v)) return ['object', Object.fromEntries(Object.entries(v).map(([k, x]) => [k, ctyTypeOf(x)]))];
-  return 'dynamic';
-}
+export { ctyTypeOf } from './output-types';
 
 export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyOptions): Promise<ExecuteResult & { diagnostics: Diagnostic[] }> {
   const runtime = await ws.runtime();
@@ -72,7 +65,7 @@ export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyO
       diagnostics.push(...od.filter((d) => d.severity === 'error'));
       await ws.manager.apply((s) => {
         let next = { ...s, outputs: {} };
-        for (const o of outputs) if (!containsUnknown(o.value)) next = setOutput(next, o.name, { value: o.value, type: ctyTypeOf(o.value), sensitive: o.sensitive || undefined });
+        for (const o of outputs) if (!containsUnknown(o.value)) next = setOutput(next, o.name, { value: o.value, type: outputType(ws.config!.config.outputs.get(o.name)?.value.expr, o.value), sensitive: o.sensitive || undefined });
         return next;
       });
     }
