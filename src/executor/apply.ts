@@ -11,6 +11,7 @@ import type { ConfigPort } from '../plan/ports';
 import { dataSourceType, resourceType } from '../resources/registry';
 import { ResourceError, type ApplyContext, type ProgressEvent } from '../resources/resource';
 import { isXapiError, describeCall } from '../xenapi';
+import { assertPostconditions } from './conditions';
 import { applyGraph, estimateSeconds, storageClaims } from './graph';
 import type { ApplyEvent, ApplyVerb, StateSink } from './ports';
 import { resolveChange } from './resolve';
@@ -128,6 +129,7 @@ async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteR
     const res = ds.read({ config: resolved.config, world, defaultPool: req.contexts.defaultPool });
     if (!res.state) throw new ResourceError(res.diagnostics?.[0] ?? error('apply.data-failed', `${change.address}: no result`));
     await req.state.put(change, res.state);
+    assertPostconditions(change, res.state, req.config, req.state.current());
     return;
   }
   const rt = resourceType(change.type);
@@ -142,6 +144,7 @@ async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteR
     res = await rt.migrate({ prior: change.before!, planned: resolved.planned, config: resolved.config, ctx });
   } else res = await rt.create({ planned: resolved.planned, config: resolved.config, ctx });
   await req.state.put(change, res.state);
+  assertPostconditions(change, res.state, req.config, req.state.current());
 }
 
 async function destroyOne(change: ResourceChange, ctx: ApplyContext, state: StateSink): Promise<void> {

@@ -21,6 +21,7 @@ import type { Action, OutputChange, Plan, PlanMode, PoolCapacity, ResourceChange
 import { planManagedInstance } from './managed';
 import type { BlockInfo, ConfigPort, PriorResource, Scope } from './ports';
 import { applyTargets } from './targets';
+import { planPostconditions } from './conditions';
 import { hostCapacities, Placer } from './placement';
 import { linksFrom, NETWORK_TYPES } from './vpn-routing';
 
@@ -104,6 +105,7 @@ export function makePlan(input: PlanInput): Plan {
           diagnostics.push(...res.diagnostics);
           if (res.change) changes.push(res.change);
           values.push([inst.index, res.value]);
+          diagnostics.push(...planPostconditions(input.config, block.address, inst.address, res.value, scope));
           continue;
         }
         const res = planManagedInstance({
@@ -133,6 +135,7 @@ export function makePlan(input: PlanInput): Plan {
         diagnostics.push(...res.diagnostics);
         if (res.change) changes.push(res.change);
         values.push([inst.index, res.value]);
+        diagnostics.push(...planPostconditions(input.config, block.address, inst.address, res.value, scope));
       }
       scopeValues.set(block.address, scopeValue(values));
     }

@@ -1,0 +1,19 @@
+/**
+ * Postconditions after apply: those the plan could not decide (they read values known only
+ * once the object exists) are checked as soon as the object is recorded in the state. A
+ * failure fails this change, so its dependents are not applied ("upstream failed"), as
+ * Terraform stops at a failed postcondition; the object itself stays in the state.
+ */
+import { hasErrors } from '../diagnostics';
+import type { ResourceChange } from '../plan/model';
+import type { ConfigPort } from '../plan/ports';
+import { ResourceError } from '../resources/resource';
+import type { ObjectValue } from '../values/value';
+import { blockOf } from './graph';
+import { stateScope } from './resolve';
+
+export function assertPostconditions(change: ResourceChange, applied: ObjectValue, config: ConfigPort | undefined, current: ReadonlyMap<string, ObjectValue>): void {
+  if (!config?.checkPostconditions) return;
+  const { diagnostics } = config.checkPostconditions(blockOf(change.address), change.address, applied, stateScope(current));
+  if (hasErrors(diagnostics)) throw new ResourceError(diagnostics.find((d) => d.severity === 'error')!);
+}
