@@ -10,6 +10,7 @@ import type { Plan } from '../plan/model';
 import { setOutput } from '../state';
 import { containsUnknown, isObjectValue, type Value } from '../values/value';
 import { LiveState } from './state-adapter';
+import { applyStatements } from './statements-apply';
 import type { Workspace } from './workspace';
 
 export interface ApplyOptions {
@@ -47,7 +48,7 @@ export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyO
   // leave objects tagged with a lineage no later run knows, and they would be duplicated.
   if (ws.manager.serial === 0 && plan.changes.some((c) => c.action !== 'no-op')) await ws.manager.apply((s) => ({ ...s }));
   const result = await executePlan({
-    plan,
+    plan: await applyStatements(ws.manager, plan),
     config: plan.mode === 'destroy' ? undefined : ws.config,
     // The state's lineage tags every created object, so only this state adopts it after a crash.
     contexts: { applyContext: (address, progress, signal) => runtime.applyContext(address, progress, signal, ws.manager.lineage), defaultPool: runtime.defaultPool },

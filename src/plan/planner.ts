@@ -22,6 +22,7 @@ import { planManagedInstance } from './managed';
 import type { BlockInfo, ConfigPort, PriorResource, Scope } from './ports';
 import { applyTargets } from './targets';
 import { planPostconditions } from './conditions';
+import { markChanges, resolveStatements } from './statements';
 import { hostCapacities, Placer } from './placement';
 import { linksFrom, NETWORK_TYPES } from './vpn-routing';
 
@@ -70,8 +71,11 @@ export function blockOrder(blocks: readonly BlockInfo[]): { order: BlockInfo[]; 
   }
 }
 
-export function makePlan(input: PlanInput): Plan {
-  const diagnostics: Diagnostic[] = [];
+export function makePlan(given: PlanInput): Plan {
+  // moved/import blocks rewrite the prior state before anything is planned against it.
+  const statements = resolveStatements({ ...given, prior: given.prior.resources, importing: given.mode === 'normal' });
+  const input: PlanInput = { ...given, prior: { ...given.prior, resources: statements.prior }, refreshed: statements.refreshed };
+  const diagnostics: Diagnostic[] = [...statements.diagnostics];
   const changes: ResourceChange[] = [];
   const scopeValues = new Map<string, Value>();
   const scope: Scope = (address) => scopeValues.get(address);
@@ -153,7 +157,7 @@ export function makePlan(input: PlanInput): Plan {
 
   const drift = input.refreshed ? detectDrift(input.prior.resources, input.refreshed, priorByAddress) : [];
   const outputs = input.mode === 'destroy' ? destroyedOutputs(input.prior.outputs) : planOutputs(input, scope, diagnostics);
-  let finalChanges = changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  let finalChanges = markChanges(changes, statements, input.config, diagnostics).sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   if (input.targets?.length) {
     finalChanges = applyTargets(finalChanges, input.targets, diagnostics);
   }
