@@ -85,6 +85,22 @@ describe('moved blocks', () => {
     planEmpty(dir);
   });
 
+  test('a counted instance moves out when count shrinks; moving one the expansion still has is an error', () => {
+    const dir = workdir('resource "xcp_network" "a" {\n  count      = 2\n  name_label = "n${count.index}"\n}\n');
+    applyOk(dir);
+    write(dir, 'resource "xcp_network" "a" {\n  count      = 2\n  name_label = "n${count.index}"\n}\nresource "xcp_network" "b" {\n  name_label = "n1"\n}\nmoved {\n  from = xcp_network.a[1]\n  to   = xcp_network.b\n}\n');
+    const still = xcpform(['plan'], { cwd: dir });
+    expect(still.code).toBe(1);
+    expect(still.stdout + still.stderr).toContain('Error: Moved object still exists\n  on main.tf line 11');
+    write(dir, 'resource "xcp_network" "a" {\n  count      = 1\n  name_label = "n${count.index}"\n}\nresource "xcp_network" "b" {\n  name_label = "n1"\n}\nmoved {\n  from = xcp_network.a[1]\n  to   = xcp_network.b\n}\n');
+    const plan = xcpform(['plan'], { cwd: dir });
+    expect(plan.stdout).toContain('  # xcp_network.a[1] has moved to xcp_network.b');
+    expect(plan.stdout).toContain('Plan: 0 to add, 0 to change, 0 to destroy.');
+    applyOk(dir);
+    expect(addresses(dir)).toEqual(['xcp_network.a[0]', 'xcp_network.b']);
+    planEmpty(dir);
+  });
+
   test('invalid moves are errors naming the moved block: still declared, another type, a cycle, redundant, ambiguous', () => {
     const cases: [string, string, number][] = [
       ['resource "xcp_network" "a" {\n  name_label = "x"\n}\nresource "xcp_network" "b" {\n  name_label = "x"\n}\nmoved {\n  from = xcp_network.a\n  to   = xcp_network.b\n}\n', 'Moved object still exists', 10],
@@ -142,6 +158,23 @@ describe('import blocks', () => {
     expect(vms[0].uuid).toBe(uuid);
     expect(addresses(dir)).toEqual(['xcp_network.lan', 'xcp_vm.web']);
     // The import block stays: the object is in the state now, so it is a no-op, as in Terraform.
+    planEmpty(dir);
+  });
+
+  test('import blocks with for_each adopt several objects keyed like the resource', () => {
+    const dir = workdir('resource "xcp_network" "n" {\n  for_each   = toset(["x", "y"])\n  name_label = each.key\n}\n');
+    applyOk(dir);
+    const ids = Object.fromEntries(state(dir).resources[0].instances.map((i: { index_key: string; attributes: { uuid: string } }) => [i.index_key, i.attributes.uuid]));
+    for (const k of ['x', 'y']) expect(xcpform(['state', 'rm', `xcp_network.n["${k}"]`], { cwd: dir }).code).toBe(0);
+    write(dir, `resource "xcp_network" "n" {\n  for_each   = toset(["x", "y"])\n  name_label = each.key\n}\nlocals {\n  ids = { x = "${ids.x}", y = "${ids.y}" }\n}\nimport {\n  for_each = local.ids\n  to       = xcp_network.n[each.key]\n  id       = "dc1/\${each.value}"\n}\n`);
+    const plan = xcpform(['plan'], { cwd: dir });
+    expect(plan.stdout).toContain('  # xcp_network.n["x"] will be imported');
+    expect(plan.stdout).toContain('  # xcp_network.n["y"] will be imported');
+    expect(plan.stdout).toContain('Plan: 2 to import, 0 to add, 0 to change, 0 to destroy.');
+    const apply = applyOk(dir);
+    expect(apply).toContain('Resources: 2 imported, 0 added');
+    expect(addresses(dir)).toEqual(['xcp_network.n["x"]', 'xcp_network.n["y"]']);
+    expect(xapiObjects(dir, 'network', 'x')).toHaveLength(1);
     planEmpty(dir);
   });
 

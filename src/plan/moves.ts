@@ -86,8 +86,10 @@ export function checkMoves(raw: readonly { from: string; to: string; source: Sta
       }));
       continue;
     }
+    // An instance of a counted block is still declared only if the expansion has it: the
+    // planner checks that once blocks are expanded (see statements.ts).
     const declared = expansionOf(resourceOf(s.from));
-    const fromKeyFits = s.from.key === undefined || (declared === 'none' ? s.from.key === null : declared === 'count' ? typeof s.from.key === 'number' : typeof s.from.key === 'string');
+    const fromKeyFits = s.from.key === undefined || (declared === 'none' && s.from.key === null);
     if (declared !== undefined && fromKeyFits) {
       diagnostics.push(error('plan.moved-object-exists', 'Moved object still exists', {
         ...at,
@@ -157,38 +159,45 @@ export interface MoveResult {
   readonly prior: PriorResource[];
   /** New address → address in the prior state. */
   readonly previous: Map<string, string>;
+  /** New address → the first statement that moved it (absent for implied moves). */
+  readonly sources: Map<string, StatementSource>;
   readonly diagnostics: Diagnostic[];
 }
 
 /** Applies the statements to the prior instances. */
 export function applyMoves(prior: readonly PriorResource[], raw: readonly { from: string; to: string; source: StatementSource }[], expansionOf: ExpansionOf): MoveResult {
   const { statements: explicit, diagnostics } = checkMoves(raw, expansionOf);
-  if (diagnostics.some((d) => d.severity === 'error')) return { prior: [...prior], previous: new Map(), diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { prior: [...prior], previous: new Map(), sources: new Map(), diagnostics };
   const statements = [...explicit, ...impliedMoves(prior, expansionOf, explicit)];
   const previous = new Map<string, string>();
-  if (!statements.length) return { prior: [...prior], previous, diagnostics };
-  const target = new Map<PriorResource, Endpoint>();
+  const sources = new Map<string, StatementSource>();
+  if (!statements.length) return { prior: [...prior], previous, sources, diagnostics };
+  const target = new Map<PriorResource, { at: Endpoint; source?: StatementSource }>();
   for (const p of prior) {
     let at: Endpoint = { mode: p.mode, type: p.type, name: p.name, key: p.index ?? null };
     // Follow the chain (acyclic, checked above); each statement is used at most once.
     const used = new Set<Statement>();
+    let source: StatementSource | undefined;
     for (;;) {
       const s = statements.find((x) => !used.has(x) && covers(x.from, at));
       if (!s) break;
       used.add(s);
+      source ??= s.source;
       at = { ...s.to, key: s.to.key === undefined ? at.key : s.to.key };
     }
-    if (endpointText(at) !== p.address) target.set(p, at);
+    if (endpointText(at) !== p.address) target.set(p, { at, source });
   }
   const staying = new Set(prior.filter((p) => !target.has(p)).map((p) => p.address));
   const blocked: string[] = [];
   const out: PriorResource[] = [];
   for (const p of prior) {
-    const to = target.get(p);
-    const addr = to ? endpointText(to) : p.address;
-    if (!to) { out.push(p); continue; }
+    const t = target.get(p);
+    if (!t) { out.push(p); continue; }
+    const to = t.at;
+    const addr = endpointText(to);
     if (staying.has(addr) || previous.has(addr)) { blocked.push(`  - ${p.address} could not move to ${addr}`); out.push(p); continue; }
     previous.set(addr, p.address);
+    if (t.source) sources.set(addr, t.source);
     const key = to.key === null || to.key === undefined ? undefined : to.key;
     const { index: _old, ...rest } = p;
     out.push({ ...rest, address: addr, type: to.type, name: to.name, ...(key === undefined ? {} : { index: key }) });
@@ -198,5 +207,5 @@ export function applyMoves(prior: readonly PriorResource[], raw: readonly { from
       detail: `xcpform tried to adjust resource instance addresses in the prior state based on change information recorded in the configuration, but some adjustments did not succeed due to existing objects already at the intended addresses:\n${blocked.join('\n')}\n\nxcpform has planned to destroy these objects. If xcpform's proposed changes aren't appropriate, you must first resolve the conflicts using the "xcpform state" subcommands and then create a new plan.`,
     }));
   }
-  return { prior: out, previous, diagnostics };
+  return { prior: out, previous, sources, diagnostics };
 }

@@ -30,6 +30,8 @@ export interface ResolvedStatements {
   readonly refreshed?: Map<string, ObjectValue | null>;
   /** New address → address in the prior state. */
   readonly previous: ReadonlyMap<string, string>;
+  /** New address → the moved block that moved it. */
+  readonly moveSources: ReadonlyMap<string, { readonly filename: string; readonly line?: number }>;
   /** Address → import id. */
   readonly imports: ReadonlyMap<string, string>;
   readonly diagnostics: Diagnostic[];
@@ -37,7 +39,7 @@ export interface ResolvedStatements {
 
 /** No statements: the input as it is, without copies. */
 function unchanged(input: StatementsInput): ResolvedStatements {
-  return { prior: input.prior as PriorResource[], refreshed: input.refreshed as Map<string, ObjectValue | null> | undefined, previous: new Map(), imports: new Map(), diagnostics: [] };
+  return { prior: input.prior as PriorResource[], refreshed: input.refreshed as Map<string, ObjectValue | null> | undefined, previous: new Map(), moveSources: new Map(), imports: new Map(), diagnostics: [] };
 }
 
 export function resolveStatements(input: StatementsInput): ResolvedStatements {
@@ -71,7 +73,7 @@ export function resolveStatements(input: StatementsInput): ResolvedStatements {
     }
   }
   if (!refreshed && input.refreshed) refreshed = new Map(input.refreshed);
-  return { prior, refreshed, previous: moved.previous, imports, diagnostics };
+  return { prior, refreshed, previous: moved.previous, moveSources: moved.sources, imports, diagnostics };
 }
 
 function expansionFromPort(config: ConfigPort): ExpansionOf {
@@ -123,6 +125,16 @@ export function markChanges(changes: ResourceChange[], resolved: ResolvedStateme
     }
     return next;
   });
+  // A moved instance whose old address the configuration still declares (after expansion).
+  const declared = new Set(changes.filter((c) => c.action !== 'delete').map((c) => c.address));
+  for (const [to, from] of resolved.previous) {
+    const source = resolved.moveSources.get(to);
+    if (!source || !declared.has(from)) continue;
+    diagnostics.push(error('plan.moved-object-exists', 'Moved object still exists', {
+      source,
+      detail: `This statement declares a move from ${from}, but that resource instance is still declared in the configuration.\n\nChange your configuration so that this resource instance will be declared as ${to} instead.`,
+    }));
+  }
   for (const r of removed) {
     const block = config.blocks.find((b) => b.address === r.from);
     if (block) {
