@@ -96,8 +96,12 @@ export class ConfigEvaluator {
     };
   }
 
-  /** Expands a block (count / for_each) and evaluates each instance's body. */
-  evaluateBlock(address: string, scope: ResourceScope): { instances: InstanceConfig[]; diagnostics: Diagnostic[] } {
+  /**
+   * Expands a block (count / for_each) and evaluates each instance's body; with
+   * `preconditions`, also checks every instance's preconditions (the planner's pass; at apply
+   * each change checks its own with {@link checkPreconditions}).
+   */
+  evaluateBlock(address: string, scope: ResourceScope, options: { readonly preconditions?: boolean } = {}): { instances: InstanceConfig[]; diagnostics: Diagnostic[] } {
     const block = this.config.resources.get(address);
     if (!block) return { instances: [], diagnostics: [error('config.unknown-block', `No block ${address} in the configuration`, { address })] };
     const cs = new ConfigScope(this.config, scope);
@@ -106,7 +110,7 @@ export class ConfigEvaluator {
     const instances = keys.map((key) => {
       const inst = instanceAddress(address, key);
       // Preconditions first, as Terraform checks them before planning the instance; unknown ones wait for apply.
-      diagnostics.push(...checkConditions(block.lifecycle.preconditions, 'resource-precondition', inst, cs, bindingsFor(key)).diagnostics);
+      if (options.preconditions) diagnostics.push(...checkConditions(block.lifecycle.preconditions, 'resource-precondition', inst, cs, bindingsFor(key)).diagnostics);
       const marked = shapeBody(block.body, block.schema?.block, { scope: cs, address: inst, diagnostics }, bindingsFor(key));
       const { value, paths } = unmark(marked);
       const index = instanceIndex(key);
@@ -115,18 +119,28 @@ export class ConfigEvaluator {
     return { instances, diagnostics };
   }
 
+  /** Checks the preconditions of one instance (at apply, just before its change). */
+  checkPreconditions(blockAddress: string, instanceAddr: string, scope: ResourceScope): { diagnostics: Diagnostic[]; deferred: boolean } {
+    return this.checkInstance(blockAddress, instanceAddr, scope, 'resource-precondition');
+  }
+
   /**
    * Checks the postconditions of one instance with `self` bound to its values (planned, or
    * applied). Conditions that depend on values not known yet are skipped (`deferred`).
    */
   checkPostconditions(blockAddress: string, instanceAddr: string, self: Value, scope: ResourceScope): { diagnostics: Diagnostic[]; deferred: boolean } {
+    return this.checkInstance(blockAddress, instanceAddr, scope, 'resource-postcondition', self);
+  }
+
+  private checkInstance(blockAddress: string, instanceAddr: string, scope: ResourceScope, kind: 'resource-precondition' | 'resource-postcondition', self?: Value): { diagnostics: Diagnostic[]; deferred: boolean } {
     const block = this.config.resources.get(blockAddress);
-    if (!block?.lifecycle.postconditions?.length) return { diagnostics: [], deferred: false };
+    const conditions = kind === 'resource-precondition' ? block?.lifecycle.preconditions : block?.lifecycle.postconditions;
+    if (!block || !conditions?.length) return { diagnostics: [], deferred: false };
     const cs = new ConfigScope(this.config, scope);
     const key = block.count || block.forEach ? expandBlock(block, cs).keys.find((k) => instanceAddress(blockAddress, k) === instanceAddr) : undefined;
     const bindings = new Map(key ? bindingsFor(key) : []);
-    bindings.set('self', self);
-    return checkConditions(block.lifecycle.postconditions, 'resource-postcondition', instanceAddr, cs, bindings);
+    if (self !== undefined) bindings.set('self', self);
+    return checkConditions(conditions, kind, instanceAddr, cs, bindings);
   }
 
   /** Evaluates every output, sorted by name. A sensitive value in an output not marked sensitive is an error. */

@@ -11,7 +11,7 @@ import type { ConfigPort } from '../plan/ports';
 import { dataSourceType, resourceType } from '../resources/registry';
 import { ResourceError, type ApplyContext, type ProgressEvent } from '../resources/resource';
 import { isXapiError, describeCall } from '../xenapi';
-import { assertPostconditions } from './conditions';
+import { assertPostconditions, assertPreconditions } from './conditions';
 import { applyGraph, estimateSeconds, storageClaims } from './graph';
 import type { ApplyEvent, ApplyVerb, StateSink } from './ports';
 import { resolveChange } from './resolve';
@@ -117,6 +117,7 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
 }
 
 async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteRequest): Promise<void> {
+  assertPreconditions(change, req.config, req.state.current());
   if (change.mode === 'data') {
     const ds = dataSourceType(change.type);
     if (!ds) throw new ResourceError(error('apply.unsupported', `${change.address}: data source ${change.type} is not available`, { address: change.address }));

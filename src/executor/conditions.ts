@@ -1,4 +1,7 @@
 /**
+ * Preconditions before a change: those the plan could not decide are decided now, so a
+ * failing one stops the change before XAPI is called.
+ *
  * Postconditions after apply: those the plan could not decide (they read values known only
  * once the object exists) are checked as soon as the object is recorded in the state. A
  * failure fails this change, so its dependents are not applied ("upstream failed"), as
@@ -11,6 +14,13 @@ import { ResourceError } from '../resources/resource';
 import type { ObjectValue } from '../values/value';
 import { blockOf } from './graph';
 import { stateScope } from './resolve';
+
+/** Preconditions of the instance, from the state as it is now (values unknown at plan time are known). */
+export function assertPreconditions(change: ResourceChange, config: ConfigPort | undefined, current: ReadonlyMap<string, ObjectValue>): void {
+  if (!config?.checkPreconditions) return;
+  const { diagnostics } = config.checkPreconditions(blockOf(change.address), change.address, stateScope(current));
+  if (hasErrors(diagnostics)) throw new ResourceError(diagnostics.find((d) => d.severity === 'error')!);
+}
 
 export function assertPostconditions(change: ResourceChange, applied: ObjectValue, config: ConfigPort | undefined, current: ReadonlyMap<string, ObjectValue>): void {
   if (!config?.checkPostconditions) return;

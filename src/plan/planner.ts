@@ -96,7 +96,7 @@ export function makePlan(given: PlanInput): Plan {
 
   if (input.mode !== 'destroy') {
     for (const block of order) {
-      const { instances, diagnostics: evalDiags } = input.config.evaluateBlock(block.address, scope);
+      const { instances, diagnostics: evalDiags } = input.config.evaluateBlock(block.address, scope, { preconditions: true });
       diagnostics.push(...evalDiags);
       const values: [number | string | undefined, Value][] = [];
       // The pools of the blocks this one refers to are settled before it is planned (a block never refers to itself).

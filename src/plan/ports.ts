@@ -48,10 +48,12 @@ export type Scope = (blockAddress: string) => Value | undefined;
 export interface ConfigPort {
   readonly blocks: readonly BlockInfo[];
   /** Evaluates one block's instances given the values of the blocks it references. */
-  evaluateBlock(address: string, scope: Scope): { instances: InstanceConfig[]; diagnostics: Diagnostic[] };
+  evaluateBlock(address: string, scope: Scope, options?: { readonly preconditions?: boolean }): { instances: InstanceConfig[]; diagnostics: Diagnostic[] };
   /** Evaluates the outputs once every block is planned. */
   evaluateOutputs(scope: Scope): { outputs: { name: string; value: Value; sensitive: boolean }[]; diagnostics: Diagnostic[] };
   readonly variables: Readonly<Record<string, { readonly value: Value; readonly sensitive: boolean }>>;
+  /** Preconditions of one instance, checked again just before its change is applied. */
+  checkPreconditions?(blockAddress: string, instanceAddress: string, scope: Scope): { diagnostics: Diagnostic[]; deferred: boolean };
   /** Postconditions of one instance with `self` = its values; unknown ones are `deferred` (checked after apply). */
   checkPostconditions?(blockAddress: string, instanceAddress: string, self: Value, scope: Scope): { diagnostics: Diagnostic[]; deferred: boolean };
   /** `moved`, `import` and `removed` statements (see statements.ts). */
