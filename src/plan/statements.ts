@@ -48,31 +48,29 @@ export function resolveStatements(input: StatementsInput): ResolvedStatements {
   const expansion = expansionFromPort(input.config);
   const moved = applyMoves(input.prior, st.moved, expansion);
   const diagnostics = [...moved.diagnostics];
-  let refreshed = input.refreshed ? new Map(input.refreshed) : undefined;
+  const prior = moved.prior;
+  const targets = input.importing ? st.evaluateImports(() => undefined) : { imports: [], diagnostics: [] };
+  diagnostics.push(...targets.diagnostics);
+  // The refreshed map is copied only when something changes it (a plan of 100k instances without statements copies nothing).
+  const refreshed = input.refreshed && (moved.previous.size || targets.imports.length) ? new Map(input.refreshed) : input.refreshed as Map<string, ObjectValue | null> | undefined;
   if (refreshed && moved.previous.size) {
     for (const [to, from] of moved.previous) if (input.refreshed!.has(from)) { refreshed.set(to, input.refreshed!.get(from)!); if (!moved.previous.has(from)) refreshed.delete(from); }
   }
-  const prior = moved.prior;
   const imports = new Map<string, string>();
-  if (input.importing) {
-    const { imports: targets, diagnostics: d } = st.evaluateImports(() => undefined);
-    diagnostics.push(...d);
-    const taken = new Set(prior.map((p) => p.address));
-    for (const t of targets) {
-      if (taken.has(t.to)) continue; // already managed: Terraform does nothing
-      const block = input.config.blocks.find((b) => b.address === t.to.replace(/\[[^\]]*\]$/, ''));
-      if (!block) continue; // reported by the loader
-      const obj = importObject(block, t, input, prior, diagnostics);
-      if (!obj) continue;
-      const m = /\[(\d+|"(?:[^"\\]|\\.)*")\]$/.exec(t.to);
-      const index = m ? (m[1].startsWith('"') ? (JSON.parse(m[1]) as string) : Number(m[1])) : undefined;
-      prior.push({ address: t.to, mode: 'managed', type: block.type, name: block.name, ...(index === undefined ? {} : { index }), providerConfig: block.providerConfig, attributes: obj, dependencies: [] });
-      refreshed?.set(t.to, obj);
-      taken.add(t.to);
-      imports.set(t.to, t.id);
-    }
+  const taken = new Set(targets.imports.length ? prior.map((p) => p.address) : []);
+  for (const t of targets.imports) {
+    if (taken.has(t.to)) continue; // already managed: Terraform does nothing
+    const block = input.config.blocks.find((b) => b.address === t.to.replace(/\[[^\]]*\]$/, ''));
+    if (!block) continue; // reported by the loader
+    const obj = importObject(block, t, input, prior, diagnostics);
+    if (!obj) continue;
+    const m = /\[(\d+|"(?:[^"\\]|\\.)*")\]$/.exec(t.to);
+    const index = m ? (m[1].startsWith('"') ? (JSON.parse(m[1]) as string) : Number(m[1])) : undefined;
+    prior.push({ address: t.to, mode: 'managed', type: block.type, name: block.name, ...(index === undefined ? {} : { index }), providerConfig: block.providerConfig, attributes: obj, dependencies: [] });
+    refreshed?.set(t.to, obj);
+    taken.add(t.to);
+    imports.set(t.to, t.id);
   }
-  if (!refreshed && input.refreshed) refreshed = new Map(input.refreshed);
   return { prior, refreshed, previous: moved.previous, moveSources: moved.sources, imports, diagnostics };
 }
 
