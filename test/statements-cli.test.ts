@@ -176,6 +176,13 @@ describe('import blocks', () => {
     expect(addresses(dir)).toEqual(['xcp_network.n["x"]', 'xcp_network.n["y"]']);
     expect(xapiObjects(dir, 'network', 'x')).toHaveLength(1);
     planEmpty(dir);
+    // A key the for_each does not have would be imported and destroyed at once: refused, as Terraform does.
+    expect(xcpform(['state', 'rm', 'xcp_network.n["y"]'], { cwd: dir }).code).toBe(0);
+    write(dir, `resource "xcp_network" "n" {\n  for_each   = toset(["x", "y"])\n  name_label = each.key\n}\nimport {\n  to = xcp_network.n["z"]\n  id = "dc1/${ids.y}"\n}\n`);
+    const orphan = xcpform(['plan'], { cwd: dir });
+    expect(orphan.code).toBe(1);
+    expect(orphan.stdout + orphan.stderr).toContain('Error: Configuration for import target does not exist\n  on main.tf line 8');
+    expect(orphan.stdout).not.toContain('will be destroyed');
   });
 
   test('an object that does not exist is a plan error naming the id and the block; no import target in config is an error', () => {

@@ -34,6 +34,8 @@ export interface ResolvedStatements {
   readonly moveSources: ReadonlyMap<string, { readonly filename: string; readonly line?: number }>;
   /** Address → import id. */
   readonly imports: ReadonlyMap<string, string>;
+  /** Address → the import block that imports it. */
+  readonly importSources?: ReadonlyMap<string, { readonly filename: string; readonly line?: number }>;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -57,6 +59,7 @@ export function resolveStatements(input: StatementsInput): ResolvedStatements {
     for (const [to, from] of moved.previous) if (input.refreshed!.has(from)) { refreshed.set(to, input.refreshed!.get(from)!); if (!moved.previous.has(from)) refreshed.delete(from); }
   }
   const imports = new Map<string, string>();
+  const importSources = new Map<string, { readonly filename: string; readonly line?: number }>();
   const taken = new Set(targets.imports.length ? prior.map((p) => p.address) : []);
   for (const t of targets.imports) {
     if (taken.has(t.to)) continue; // already managed: Terraform does nothing
@@ -70,8 +73,9 @@ export function resolveStatements(input: StatementsInput): ResolvedStatements {
     refreshed?.set(t.to, obj);
     taken.add(t.to);
     imports.set(t.to, t.id);
+    importSources.set(t.to, t.source);
   }
-  return { prior, refreshed, previous: moved.previous, moveSources: moved.sources, imports, diagnostics };
+  return { prior, refreshed, previous: moved.previous, moveSources: moved.sources, imports, importSources, diagnostics };
 }
 
 function expansionFromPort(config: ConfigPort): ExpansionOf {
@@ -111,7 +115,17 @@ function importObject(block: BlockInfo, t: { to: string; id: string; source: { f
 export function markChanges(changes: ResourceChange[], resolved: ResolvedStatements, config: ConfigPort, diagnostics: Diagnostic[]): ResourceChange[] {
   const removed = config.statements?.removed ?? [];
   const forgotten: string[] = [];
-  const out = changes.map((c) => {
+  // An imported instance the expansion does not have (xcp_vm.web[3] with count = 1) would be
+  // imported and destroyed in one plan: Terraform refuses it.
+  const orphans = new Set(changes.filter((c) => c.action === 'delete' && resolved.imports.has(c.address)).map((c) => c.address));
+  for (const a of orphans) {
+    diagnostics.push(error('plan.import-target-not-declared', 'Configuration for import target does not exist', {
+      address: a,
+      ...(resolved.importSources?.get(a) ? { source: resolved.importSources.get(a) } : {}),
+      detail: `The configuration for the given import ${a} does not exist. All target instances must have an associated configuration to be imported.`,
+    }));
+  }
+  const out = changes.filter((c) => !orphans.has(c.address)).map((c) => {
     let next = c;
     const previous = resolved.previous.get(c.address);
     if (previous) next = { ...next, previousAddress: previous };
