@@ -61,4 +61,24 @@ describe('lifecycle, condition and statement blocks: every unexpected or missing
     expect(config.imports.map((i) => i.source.line)).toEqual([22]);
     expect(config.removed.map((r) => [r.from, r.destroy, r.source.line])).toEqual([['xcp_network.gone', false, 26]]);
   });
+
+  test('the JSON syntax: plain-string addresses in moved, import and removed', async () => {
+    const doc = {
+      resource: { xcp_network: { a: { name_label: 'x', lifecycle: { precondition: { condition: '${var.x != ""}', error_message: 'm' } } } } },
+      variable: { x: { default: 'a' } },
+      moved: [{ from: 'xcp_network.old', to: 'xcp_network.a' }],
+      import: [{ to: 'xcp_network.a', id: 'dc1/${var.x}' }],
+      removed: [{ from: 'xcp_network.gone', lifecycle: { destroy: false } }],
+    };
+    const dir = dirWith('main.tf.json', JSON.stringify(doc, null, 2));
+    expect((await validateConfigDir(dir, dir)).diagnostics).toEqual([]);
+    const { config, diagnostics } = await loadConfig(dir, { cwd: dir });
+    expect(diagnostics).toEqual([]);
+    expect(config.moved.map((m) => [m.from, m.to])).toEqual([['xcp_network.old', 'xcp_network.a']]);
+    expect(config.removed.map((r) => [r.from, r.destroy])).toEqual([['xcp_network.gone', false]]);
+    const { ConfigEvaluator } = await import('./evaluator');
+    const imports = new ConfigEvaluator(config).statements.evaluateImports(() => undefined);
+    expect(imports).toEqual({ imports: [{ to: 'xcp_network.a', id: 'dc1/a', source: expect.objectContaining({ filename: 'main.tf.json' }) }], diagnostics: [] });
+    expect(config.resources.get('xcp_network.a')!.lifecycle.preconditions).toHaveLength(1);
+  });
 });
