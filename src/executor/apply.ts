@@ -117,7 +117,7 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
 }
 
 async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteRequest): Promise<void> {
-  assertPreconditions(change, req.config, req.state.current());
+  assertPreconditions(change, req.config, () => req.state.current());
   if (change.mode === 'data') {
     const ds = dataSourceType(change.type);
     if (!ds) throw new ResourceError(error('apply.unsupported', `${change.address}: data source ${change.type} is not available`, { address: change.address }));
@@ -130,7 +130,7 @@ async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteR
     const res = ds.read({ config: resolved.config, world, defaultPool: req.contexts.defaultPool });
     if (!res.state) throw new ResourceError(res.diagnostics?.[0] ?? error('apply.data-failed', `${change.address}: no result`));
     await req.state.put(change, res.state);
-    assertPostconditions(change, res.state, req.config, req.state.current());
+    assertPostconditions(change, res.state, req.config, () => req.state.current());
     return;
   }
   const rt = resourceType(change.type);
@@ -145,7 +145,7 @@ async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteR
     res = await rt.migrate({ prior: change.before!, planned: resolved.planned, config: resolved.config, ctx });
   } else res = await rt.create({ planned: resolved.planned, config: resolved.config, ctx });
   await req.state.put(change, res.state);
-  assertPostconditions(change, res.state, req.config, req.state.current());
+  assertPostconditions(change, res.state, req.config, () => req.state.current());
 }
 
 async function destroyOne(change: ResourceChange, ctx: ApplyContext, state: StateSink): Promise<void> {

@@ -9,21 +9,27 @@
  */
 import { hasErrors } from '../diagnostics';
 import type { ResourceChange } from '../plan/model';
-import type { ConfigPort } from '../plan/ports';
+import type { ConfigPort, Scope } from '../plan/ports';
 import { ResourceError } from '../resources/resource';
 import type { ObjectValue } from '../values/value';
 import { blockOf } from './graph';
 import { stateScope } from './resolve';
 
 /** Preconditions of the instance, from the state as it is now (values unknown at plan time are known). */
-export function assertPreconditions(change: ResourceChange, config: ConfigPort | undefined, current: ReadonlyMap<string, ObjectValue>): void {
+export function assertPreconditions(change: ResourceChange, config: ConfigPort | undefined, current: () => ReadonlyMap<string, ObjectValue>): void {
   if (!config?.checkPreconditions) return;
-  const { diagnostics } = config.checkPreconditions(blockOf(change.address), change.address, stateScope(current));
+  const { diagnostics } = config.checkPreconditions(blockOf(change.address), change.address, lazyScope(current));
   if (hasErrors(diagnostics)) throw new ResourceError(diagnostics.find((d) => d.severity === 'error')!);
 }
 
-export function assertPostconditions(change: ResourceChange, applied: ObjectValue, config: ConfigPort | undefined, current: ReadonlyMap<string, ObjectValue>): void {
+export function assertPostconditions(change: ResourceChange, applied: ObjectValue, config: ConfigPort | undefined, current: () => ReadonlyMap<string, ObjectValue>): void {
   if (!config?.checkPostconditions) return;
-  const { diagnostics } = config.checkPostconditions(blockOf(change.address), change.address, applied, stateScope(current));
+  const { diagnostics } = config.checkPostconditions(blockOf(change.address), change.address, applied, lazyScope(current));
   if (hasErrors(diagnostics)) throw new ResourceError(diagnostics.find((d) => d.severity === 'error')!);
+}
+
+/** The state is read only when a condition refers to something: blocks without conditions cost nothing per change. */
+function lazyScope(current: () => ReadonlyMap<string, ObjectValue>): Scope {
+  let scope: Scope | undefined;
+  return (block) => (scope ??= stateScope(current()))(block);
 }

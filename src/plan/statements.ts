@@ -117,7 +117,7 @@ export function markChanges(changes: ResourceChange[], resolved: ResolvedStateme
   const forgotten: string[] = [];
   // An imported instance the expansion does not have (xcp_vm.web[3] with count = 1) would be
   // imported and destroyed in one plan: Terraform refuses it.
-  const orphans = new Set(changes.filter((c) => c.action === 'delete' && resolved.imports.has(c.address)).map((c) => c.address));
+  const orphans = new Set(resolved.imports.size ? changes.filter((c) => c.action === 'delete' && resolved.imports.has(c.address)).map((c) => c.address) : []);
   for (const a of orphans) {
     diagnostics.push(error('plan.import-target-not-declared', 'Configuration for import target does not exist', {
       address: a,
@@ -138,7 +138,7 @@ export function markChanges(changes: ResourceChange[], resolved: ResolvedStateme
     return next;
   });
   // A moved instance whose old address the configuration still declares (after expansion).
-  const declared = new Set(changes.filter((c) => c.action !== 'delete').map((c) => c.address));
+  const declared = new Set(resolved.previous.size ? changes.filter((c) => c.action !== 'delete').map((c) => c.address) : []);
   for (const [to, from] of resolved.previous) {
     const source = resolved.moveSources.get(to);
     if (!source || !declared.has(from)) continue;
