@@ -110,7 +110,7 @@ export class ConfigEvaluator {
     const instances = keys.map((key) => {
       const inst = instanceAddress(address, key);
       // Preconditions first, as Terraform checks them before planning the instance; unknown ones wait for apply.
-      if (options.preconditions) diagnostics.push(...checkConditions(block.lifecycle.preconditions, 'resource-precondition', inst, cs, bindingsFor(key)).diagnostics);
+      if (options.preconditions && block.lifecycle.preconditions?.length) diagnostics.push(...checkConditions(block.lifecycle.preconditions, 'resource-precondition', inst, cs, bindingsFor(key)).diagnostics);
       const marked = shapeBody(block.body, block.schema?.block, { scope: cs, address: inst, diagnostics }, bindingsFor(key));
       const { value, paths } = unmark(marked);
       const index = instanceIndex(key);

@@ -140,14 +140,16 @@ function findCycle(statements: readonly Statement[]): Statement[] | undefined {
 /** Count's implied moves: `a` → `a[0]` when count was added, `a[0]` → `a` when it was removed. */
 function impliedMoves(prior: readonly PriorResource[], expansionOf: ExpansionOf, explicit: readonly Statement[]): Statement[] {
   const out: Statement[] = [];
-  const have = new Set(prior.map((p) => p.address));
+  let addresses: Set<string> | undefined;
+  const have = (a: string) => (addresses ??= new Set(prior.map((p) => p.address))).has(a);
   for (const p of prior) {
+    if (p.index !== undefined && p.index !== 0) continue; // only a and a[0] can move implicitly
     const base = `${p.mode === 'data' ? 'data.' : ''}${p.type}.${p.name}`;
     const exp = expansionOf(base);
     const from = { mode: p.mode, type: p.type, name: p.name, key: p.index ?? null } as Endpoint;
     let to: Endpoint | undefined;
-    if (exp === 'count' && p.index === undefined && !have.has(`${base}[0]`)) to = { ...from, key: 0 };
-    if (exp === 'none' && p.index === 0 && !have.has(base)) to = { ...from, key: null };
+    if (exp === 'count' && p.index === undefined && !have(`${base}[0]`)) to = { ...from, key: 0 };
+    if (exp === 'none' && p.index === 0 && !have(base)) to = { ...from, key: null };
     if (!to || explicit.some((s) => covers(s.from, from))) continue;
     out.push({ from, to, text: { from: p.address, to: endpointText(to) }, implied: true });
   }
