@@ -45,5 +45,6 @@ export function printPlan(io: CliIo, plan: Plan, color: boolean): void {
 
 /** True when the plan changes something (resources or outputs). */
 export function planHasChanges(plan: Plan): boolean {
-  return plan.changes.some((c) => c.action !== 'no-op') || plan.outputs.some((o) => o.action !== 'no-op');
+  // A move or import without other action still changes the state (Terraform: exit code 2, applyable).
+  return plan.changes.some((c) => c.action !== 'no-op' || c.previousAddress || c.importing) || plan.outputs.some((o) => o.action !== 'no-op');
 }

@@ -12,6 +12,8 @@ import { providerSchema } from '../provider/schemas';
 import { containsSensitive, deepUnmark, MarkedValue, unmark, ValuePath } from '../values/sensitive';
 import { isObjectValue, ObjectValue, Value } from '../values/value';
 import { Bindings } from './expr/evaluate';
+import { checkConditions } from './conditions';
+import { evaluateImports } from './imports';
 import { expandBlock, instanceAddress, instanceIndex, InstanceKey } from './expand';
 import { Config, Lifecycle, ResourceMode, SourceRef } from './model';
 import { isBlockReference } from './references';
@@ -78,8 +80,28 @@ export class ConfigEvaluator {
     this.variables = vars;
   }
 
-  /** Expands a block (count / for_each) and evaluates each instance's body. */
-  evaluateBlock(address: string, scope: ResourceScope): { instances: InstanceConfig[]; diagnostics: Diagnostic[] } {
+  /** `moved`, `import` and `removed` blocks for the planner. */
+  get statements(): {
+    moved: Config['moved'];
+    removed: Config['removed'];
+    expansionOf(blockAddress: string): 'none' | 'count' | 'for_each' | undefined;
+    evaluateImports(scope: ResourceScope): ReturnType<typeof evaluateImports>;
+  } {
+    const config = this.config;
+    return {
+      moved: config.moved,
+      removed: config.removed,
+      expansionOf: (a) => { const b = config.resources.get(a); return !b ? undefined : b.count ? 'count' : b.forEach ? 'for_each' : 'none'; },
+      evaluateImports: (scope) => evaluateImports(config, new ConfigScope(config, scope)),
+    };
+  }
+
+  /**
+   * Expands a block (count / for_each) and evaluates each instance's body; with
+   * `preconditions`, also checks every instance's preconditions (the planner's pass; at apply
+   * each change checks its own with {@link checkPreconditions}).
+   */
+  evaluateBlock(address: string, scope: ResourceScope, options: { readonly preconditions?: boolean } = {}): { instances: InstanceConfig[]; diagnostics: Diagnostic[] } {
     const block = this.config.resources.get(address);
     if (!block) return { instances: [], diagnostics: [error('config.unknown-block', `No block ${address} in the configuration`, { address })] };
     const cs = new ConfigScope(this.config, scope);
@@ -87,6 +109,8 @@ export class ConfigEvaluator {
     const dependsOn = this.blocks.find((b) => b.address === address)?.references ?? [];
     const instances = keys.map((key) => {
       const inst = instanceAddress(address, key);
+      // Preconditions first, as Terraform checks them before planning the instance; unknown ones wait for apply.
+      if (options.preconditions && block.lifecycle.preconditions?.length) diagnostics.push(...checkConditions(block.lifecycle.preconditions, 'resource-precondition', inst, cs, bindingsFor(key)).diagnostics);
       const marked = shapeBody(block.body, block.schema?.block, { scope: cs, address: inst, diagnostics }, bindingsFor(key));
       const { value, paths } = unmark(marked);
       const index = instanceIndex(key);
@@ -95,12 +119,39 @@ export class ConfigEvaluator {
     return { instances, diagnostics };
   }
 
+  /** Checks the preconditions of one instance (at apply, just before its change). */
+  checkPreconditions(blockAddress: string, instanceAddr: string, scope: ResourceScope): { diagnostics: Diagnostic[]; deferred: boolean } {
+    return this.checkInstance(blockAddress, instanceAddr, scope, 'resource-precondition');
+  }
+
+  /**
+   * Checks the postconditions of one instance with `self` bound to its values (planned, or
+   * applied). Conditions that depend on values not known yet are skipped (`deferred`).
+   */
+  checkPostconditions(blockAddress: string, instanceAddr: string, self: Value, scope: ResourceScope): { diagnostics: Diagnostic[]; deferred: boolean } {
+    return this.checkInstance(blockAddress, instanceAddr, scope, 'resource-postcondition', self);
+  }
+
+  private checkInstance(blockAddress: string, instanceAddr: string, scope: ResourceScope, kind: 'resource-precondition' | 'resource-postcondition', self?: Value): { diagnostics: Diagnostic[]; deferred: boolean } {
+    const block = this.config.resources.get(blockAddress);
+    const conditions = kind === 'resource-precondition' ? block?.lifecycle.preconditions : block?.lifecycle.postconditions;
+    if (!block || !conditions?.length) return { diagnostics: [], deferred: false };
+    const cs = new ConfigScope(this.config, scope);
+    const key = block.count || block.forEach ? expandBlock(block, cs).keys.find((k) => instanceAddress(blockAddress, k) === instanceAddr) : undefined;
+    const bindings = new Map(key ? bindingsFor(key) : []);
+    if (self !== undefined) bindings.set('self', self);
+    return checkConditions(conditions, kind, instanceAddr, cs, bindings);
+  }
+
   /** Evaluates every output, sorted by name. A sensitive value in an output not marked sensitive is an error. */
   evaluateOutputs(scope: ResourceScope): { outputs: OutputValue[]; diagnostics: Diagnostic[] } {
     const cs = new ConfigScope(this.config, scope);
     const diagnostics: Diagnostic[] = [];
     const outputs: OutputValue[] = [];
     for (const o of [...this.config.outputs.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const pre = checkConditions(o.preconditions, 'output-precondition', `output.${o.name}`, cs, new Map());
+      diagnostics.push(...pre.diagnostics);
+      if (pre.diagnostics.length) continue;
       const v = evalAttribute(o.value, { scope: cs, address: `output.${o.name}`, diagnostics }, new Map(), []);
       if (v === undefined) continue;
       if (!o.sensitive && containsSensitive(v)) {

@@ -9,8 +9,9 @@ import { blockAddress, collectBlocks } from './blocks';
 import { collectTemplates, DecodeContext, parseAll } from './decode/context';
 import { decodeLocals, decodeOutputs, decodeTerraform, decodeVariables } from './decode/declarations';
 import { decodeProvider, decodeResource } from './decode/resources';
+import { checkStatements, decodeStatements, jsonImportTargets } from './decode/statements';
 import { ConfigFile, loadConfigFiles } from './files';
-import { Config, Local, Output, ProviderConfig, RequiredProvider, ResourceBlock, SourceRef, TerraformSettings, Variable } from './model';
+import { Config, ImportStatement, Local, MovedStatement, Output, RemovedStatement, ProviderConfig, RequiredProvider, ResourceBlock, SourceRef, TerraformSettings, Variable } from './model';
 import { sortDiagnostics, validateBlock } from './validate';
 import { resolveVariables, VariableOptions } from './variables';
 
@@ -26,8 +27,8 @@ export interface LoadResult {
   readonly diagnostics: Diagnostic[];
 }
 
-const KNOWN_TOP = new Set(['resource', 'data', 'provider', 'variable', 'locals', 'output', 'terraform']);
-const IGNORED_TOP = new Set(['module', 'moved', 'import', 'check', 'removed']);
+const KNOWN_TOP = new Set(['resource', 'data', 'provider', 'variable', 'locals', 'output', 'terraform', 'moved', 'import', 'removed']);
+const IGNORED_TOP = new Set(['module', 'check']);
 
 export async function loadConfig(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
@@ -38,6 +39,7 @@ export async function loadConfig(dir: string, options: LoadOptions = {}): Promis
 
   const strings = new Set<string>();
   for (const f of loaded.files) collectTemplates(f.body, strings);
+  for (const s of jsonImportTargets(loaded.files)) strings.add(s);
   const templates = await parseAll(strings);
   const contexts = new Map<ConfigFile, DecodeContext>(loaded.files.map((file) => [file, { file, templates, diagnostics }]));
 
@@ -45,6 +47,8 @@ export async function loadConfig(dir: string, options: LoadOptions = {}): Promis
   const locals = new Map<string, Local>();
   const outputs = new Map<string, Output>();
   const tf: { requiredProviders: Record<string, RequiredProvider>; requiredVersion?: string; backend?: TerraformSettings['backend'] } = { requiredProviders: {} };
+  const statements = { moved: [] as MovedStatement[], imports: [] as ImportStatement[], removed: [] as RemovedStatement[] };
+  diagnostics.push(...checkStatements(loaded.files));
   const duplicate = (kind: string, name: string, first: SourceRef, again: SourceRef) =>
     diagnostics.push(error(`config.duplicate-${kind}`, `Duplicate ${kind} "${name}"`, { detail: `A ${kind} named "${name}" was already declared in ${first.filename}${first.line ? ` line ${first.line}` : ''}. Names must be unique within a configuration.`, source: again }));
 
@@ -64,6 +68,10 @@ export async function loadConfig(dir: string, options: LoadOptions = {}): Promis
       else outputs.set(o.name, o);
     }
     if (body.terraform !== undefined) decodeTerraform(ctx, body.terraform, tf);
+    const st = decodeStatements(ctx);
+    statements.moved.push(...st.moved);
+    statements.imports.push(...st.imports);
+    statements.removed.push(...st.removed);
     for (const key of Object.keys(body)) {
       if (KNOWN_TOP.has(key)) continue;
       const d = IGNORED_TOP.has(key)
@@ -101,6 +109,7 @@ export async function loadConfig(dir: string, options: LoadOptions = {}): Promis
     outputs,
     providers,
     resources,
+    ...statements,
     terraform: { requiredProviders: tf.requiredProviders, requiredVersion: tf.requiredVersion, backend: tf.backend },
     variableValues: inputs.values,
   };

@@ -75,6 +75,8 @@ export interface Output {
   readonly dependsOn: readonly string[];
   readonly references: readonly string[];
   readonly source: SourceRef;
+  /** `precondition` blocks, checked before the value is recorded. */
+  readonly preconditions?: readonly Condition[];
 }
 
 export interface ProviderConfig {
@@ -90,6 +92,17 @@ export interface ProviderConfig {
   readonly source: SourceRef;
 }
 
+/**
+ * A `precondition` or `postcondition` block (of a resource's `lifecycle`, a data source's
+ * `lifecycle`, or an output). A condition that evaluates to false fails with `errorMessage`.
+ */
+export interface Condition {
+  readonly condition: Attribute;
+  readonly errorMessage: Attribute;
+  /** Where the `precondition { ... }` / `postcondition { ... }` block starts. */
+  readonly source: SourceRef;
+}
+
 export interface Lifecycle {
   readonly createBeforeDestroy: boolean;
   readonly preventDestroy: boolean;
@@ -97,6 +110,10 @@ export interface Lifecycle {
   readonly ignoreChanges: readonly ValuePath[] | 'all';
   /** Addresses (`xcp_vm.web`, `xcp_vm.web[0]`, `xcp_vm.web.name_label`) whose change replaces this resource. */
   readonly replaceTriggeredBy: readonly string[];
+  /** Checked before the instance is planned (again before apply when unknown at plan time). */
+  readonly preconditions?: readonly Condition[];
+  /** Checked with `self` once the instance's values are known (plan time, else after apply). */
+  readonly postconditions?: readonly Condition[];
 }
 
 export type ResourceMode = 'managed' | 'data';
@@ -120,6 +137,32 @@ export interface ResourceBlock {
   readonly schema?: ResourceSchema;
   /** Every reference in the block's expressions: `var.x`, `local.y`, `xcp_network.lan`, `data.xcp_sr.s`. */
   readonly references: readonly string[];
+  readonly source: SourceRef;
+}
+
+/** `moved { from = ADDR  to = ADDR }`: addresses as written (`xcp_vm.a`, `xcp_vm.a[0]`, `xcp_vm.a["k"]`). */
+export interface MovedStatement {
+  readonly from: string;
+  readonly to: string;
+  readonly source: SourceRef;
+}
+
+/** `import { to = ADDR  id = "<pool>/<uuid>"  for_each = ... }`. */
+export interface ImportStatement {
+  /** The target address expression (may use `each.key` / `each.value` with `for_each`). */
+  readonly to: Attribute;
+  readonly id: Attribute;
+  readonly forEach?: Attribute;
+  readonly references: readonly string[];
+  readonly source: SourceRef;
+}
+
+/** `removed { from = ADDR  lifecycle { destroy = BOOL } }`. */
+export interface RemovedStatement {
+  /** A resource address without instance key. */
+  readonly from: string;
+  /** False: the objects leave the state but are not destroyed. */
+  readonly destroy: boolean;
   readonly source: SourceRef;
 }
 
@@ -147,6 +190,10 @@ export interface Config {
   readonly providers: ReadonlyMap<string, ProviderConfig>;
   /** Managed resources and data sources by address, in file then declaration order. */
   readonly resources: ReadonlyMap<string, ResourceBlock>;
+  /** `moved`, `import` and `removed` blocks, in file then declaration order. */
+  readonly moved: readonly MovedStatement[];
+  readonly imports: readonly ImportStatement[];
+  readonly removed: readonly RemovedStatement[];
   readonly terraform: TerraformSettings;
   /** Values of the input variables after -var, -var-file, TF_VAR_*, tfvars and defaults;
    * sensitive variables are marked. */

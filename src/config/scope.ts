@@ -47,7 +47,7 @@ export class ConfigScope implements ExprScope {
       case 'each':
         throw new EvalError('Reference to "each" in context without for_each', 'The "each" object can be used only in "resource" and "data" blocks, and only when the "for_each" argument is set.');
       case 'self':
-        throw new EvalError('Invalid "self" reference', '"self" can be used only in provisioner and connection blocks, which xcpform does not run.');
+        throw new EvalError('Invalid "self" reference', 'The "self" object can be used only in resource provisioner, connection, and postcondition blocks (xcpform runs no provisioners).');
       case 'path': {
         const n = name(0);
         if (n === 'module' || n === 'root') return { value: this.config.dir, consumed: 1 };

@@ -6,7 +6,9 @@ import { Diagnostic, error, warning } from '../diagnostics';
 import { dataSourceSchema, providerSchema, resourceSchema, RESOURCE_SCHEMAS, DATA_SOURCE_SCHEMAS } from '../provider/schemas';
 import { ResourceSchema } from '../schema/model';
 import { blockAddress, collectBlocks, ConfigBlock } from './blocks';
+import { checkStatements } from './decode/statements';
 import { loadConfigFiles } from './files';
+import { checkLifecycle } from './body-check';
 import { locate } from './locate';
 import { SchemaChecker, suggest } from './schema-check';
 
@@ -21,7 +23,7 @@ const checker = new SchemaChecker();
 export async function validateConfigDir(dir: string, cwd = process.cwd()): Promise<ValidateResult> {
   const loaded = await loadConfigFiles(dir, cwd);
   const { blocks, diagnostics } = collectBlocks(loaded.files);
-  const all = [...loaded.diagnostics, ...diagnostics];
+  const all = [...loaded.diagnostics, ...diagnostics, ...checkStatements(loaded.files)];
   const aliases = new Set(blocks.filter((b) => b.kind === 'provider' && b.type === 'xcp').map((b) => b.name));
   for (const block of blocks) all.push(...validateBlock(block, aliases));
   return { diagnostics: sortDiagnostics(all), blocks: blocks.length, files: loaded.files.length };
@@ -31,8 +33,10 @@ export function validateBlock(block: ConfigBlock, xcpAliases: ReadonlySet<string
   const address = blockAddress(block);
   const at = { address, source: { filename: block.file.path, line: locate(block.file, block, []) } };
   const provider = block.kind === 'provider' ? block.type : block.type.split('_')[0];
+  // lifecycle is Terraform's, not the provider's: checked for every resource and data block.
+  const meta = block.kind === 'provider' ? [] : checkLifecycle(block.body, block.kind === 'data' ? 'data' : 'managed', { filename: block.file.path, address, line: (p) => locate(block.file, block, p) });
   if (provider !== 'xcp') {
-    return [warning('config.other-provider', `${address}: not checked: provider "${provider}" is not xcpform's`, {
+    return [...meta, warning('config.other-provider', `${address}: not checked: provider "${provider}" is not xcpform's`, {
       ...at,
       detail: 'xcpform validates blocks of the xcp provider only; other providers\' blocks are left to their own tools.',
     })];
@@ -43,12 +47,12 @@ export function validateBlock(block: ConfigBlock, xcpAliases: ReadonlySet<string
   if (!schema) {
     const known = (block.kind === 'resource' ? RESOURCE_SCHEMAS : DATA_SOURCE_SCHEMAS).map((s) => s.typeName);
     const hint = suggest(block.type, known);
-    return [error('config.unknown-type', `${address}: the xcp provider has no ${block.kind === 'data' ? 'data source' : 'resource type'} "${block.type}"`, {
+    return [...meta, error('config.unknown-type', `${address}: the xcp provider has no ${block.kind === 'data' ? 'data source' : 'resource type'} "${block.type}"`, {
       ...at,
       detail: hint ? `Did you mean "${hint}"?` : `Known types: ${known.join(', ')}.`,
     })];
   }
-  const diags = checker.check(block, schema);
+  const diags = [...meta, ...checker.check(block, schema)];
   const ref = block.body.provider;
   if (block.kind !== 'provider' && typeof ref === 'string' && !ref.includes('${')) {
     const alias = ref.split('.')[1] ?? '';

@@ -12,6 +12,7 @@ import { containsUnknown } from '../values/value';
 import { withRefreshedPrior } from './prior-state';
 import { outputType } from './output-types';
 import { LiveState } from './state-adapter';
+import { applyStatements } from './statements-apply';
 import type { Workspace } from './workspace';
 
 export interface ApplyOptions {
@@ -46,7 +47,7 @@ export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyO
     return next === s && needsLineage ? { ...s } : next;
   });
   const result = await executePlan({
-    plan,
+    plan: await applyStatements(ws.manager, plan),
     config: plan.mode === 'destroy' ? undefined : ws.config,
     // The state's lineage tags every created object, so only this state adopts it after a crash.
     contexts: { applyContext: (address, progress, signal) => runtime.applyContext(address, progress, signal, ws.manager.lineage), defaultPool: runtime.defaultPool },

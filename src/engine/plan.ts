@@ -75,7 +75,8 @@ async function planWith(ws: Workspace, opts: PlanOptions, runtime: ProviderRunti
   let saveCache: (() => Promise<string | undefined>) | undefined;
   let world = new WorldSnapshot();
   const diagnostics: Diagnostic[] = [];
-  if (opts.refresh !== false || config.blocks.some((b) => b.mode === 'data')) {
+  // Data sources and import blocks read the world even with -refresh=false.
+  if (opts.refresh !== false || config.blocks.some((b) => b.mode === 'data') || (config.config.imports.length > 0 && opts.mode === 'normal')) {
     const r = await refreshInstances(opts.refresh === false ? [] : prior.filter((p) => p.mode === 'managed'), runtime, needs, {
       ...(cache ? { cache, state: { lineage: ws.manager.lineage, serial: ws.manager.serial } } : {}),
     });

@@ -11,6 +11,7 @@ import type { ConfigPort } from '../plan/ports';
 import { dataSourceType, resourceType } from '../resources/registry';
 import { ResourceError, type ApplyContext, type ProgressEvent } from '../resources/resource';
 import { isXapiError, describeCall } from '../xenapi';
+import { assertPostconditions, assertPreconditions } from './conditions';
 import { applyGraph, estimateSeconds, storageClaims } from './graph';
 import type { ApplyEvent, ApplyVerb, StateSink } from './ports';
 import { resolveChange, resolveDataConfig } from './resolve';
@@ -116,6 +117,7 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
 }
 
 async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteRequest): Promise<void> {
+  assertPreconditions(change, req.config, () => req.state.current());
   if (change.mode === 'data') {
     const ds = dataSourceType(change.type);
     if (!ds) throw new ResourceError(error('apply.unsupported', `${change.address}: data source ${change.type} is not available`, { address: change.address }));
@@ -130,6 +132,7 @@ async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteR
     const res = ds.read({ config: resolved.config, world, defaultPool: req.contexts.defaultPool });
     if (!res.state) throw new ResourceError(res.diagnostics?.[0] ?? error('apply.data-failed', `${change.address}: no result`));
     await req.state.put(change, res.state);
+    assertPostconditions(change, res.state, req.config, () => req.state.current());
     return;
   }
   const rt = resourceType(change.type);
@@ -144,6 +147,7 @@ async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteR
     res = await rt.migrate({ prior: change.before!, planned: resolved.planned, config: resolved.config, ctx });
   } else res = await rt.create({ planned: resolved.planned, config: resolved.config, ctx });
   await req.state.put(change, res.state);
+  assertPostconditions(change, res.state, req.config, () => req.state.current());
 }
 
 async function destroyOne(change: ResourceChange, ctx: ApplyContext, state: StateSink): Promise<void> {

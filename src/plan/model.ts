@@ -6,7 +6,8 @@ import type { Diagnostic } from '../diagnostics';
 import type { ObjectValue, Value } from '../values/value';
 import type { AttrPath } from './paths';
 
-export type Action = 'create' | 'update' | 'migrate' | 'replace' | 'replace-cbd' | 'delete' | 'read' | 'no-op';
+/** `forget`: a `removed` block with `destroy = false`: the object leaves the state and stays in XAPI. */
+export type Action = 'create' | 'update' | 'migrate' | 'replace' | 'replace-cbd' | 'delete' | 'read' | 'no-op' | 'forget';
 
 /** Printed three columns wide, as Terraform does. */
 export const ACTION_SYMBOL: Record<Action, string> = {
@@ -18,6 +19,8 @@ export const ACTION_SYMBOL: Record<Action, string> = {
   delete: '  -',
   read: ' <=',
   'no-op': '   ',
+  // Terraform prints forget one column to the left: ` . resource ...` under ` # ...`.
+  forget: ' .',
 };
 
 /** Legend lines, in the order Terraform prints them (migrate after update). */
@@ -77,6 +80,10 @@ export interface ResourceChange {
   readonly after: ObjectValue | null;
   readonly beforeSensitive: readonly AttrPath[];
   readonly afterSensitive: readonly AttrPath[];
+  /** The address the object had in the prior state, when a `moved` block (or count's implied move) renamed it. */
+  readonly previousAddress?: string;
+  /** Set when an `import` block brings the object under management in this plan. */
+  readonly importing?: { readonly id: string };
   /** Attributes whose change forces the replacement (`# forces replacement`). */
   readonly replacePaths: readonly AttrPath[];
   /** Attributes whose change is a migration (`~>`). */

@@ -22,6 +22,8 @@ import { planManagedInstance } from './managed';
 import type { BlockInfo, ConfigPort, PriorResource, Scope } from './ports';
 import { applyTargets } from './targets';
 import { leavingObjects } from './leaving';
+import { planPostconditions } from './conditions';
+import { markChanges, resolveStatements } from './statements';
 import { hostCapacities, Placer } from './placement';
 import { linksFrom } from './vpn-routing';
 import { capabilitiesOf, isNetworkAddress } from './capabilities';
@@ -73,8 +75,11 @@ export function blockOrder(blocks: readonly BlockInfo[]): { order: BlockInfo[]; 
   }
 }
 
-export function makePlan(input: PlanInput): Plan {
-  const diagnostics: Diagnostic[] = [];
+export function makePlan(given: PlanInput): Plan {
+  // moved/import blocks rewrite the prior state before anything is planned against it.
+  const statements = resolveStatements({ ...given, prior: given.prior.resources, importing: given.mode === 'normal' });
+  const input: PlanInput = { ...given, prior: { ...given.prior, resources: statements.prior }, refreshed: statements.refreshed };
+  const diagnostics: Diagnostic[] = [...statements.diagnostics];
   const changes: ResourceChange[] = [];
   const scopeValues = new Map<string, Value>();
   const scope: Scope = (address) => scopeValues.get(address);
@@ -97,7 +102,7 @@ export function makePlan(input: PlanInput): Plan {
 
   if (input.mode !== 'destroy') {
     for (const block of order) {
-      const { instances, diagnostics: evalDiags } = input.config.evaluateBlock(block.address, scope);
+      const { instances, diagnostics: evalDiags } = input.config.evaluateBlock(block.address, scope, { preconditions: true });
       diagnostics.push(...evalDiags);
       const values: [number | string | undefined, Value][] = [];
       // The pools of the blocks this one refers to are settled before it is planned (a block never refers to itself).
@@ -111,6 +116,7 @@ export function makePlan(input: PlanInput): Plan {
           if (res.change) changes.push(res.change);
           if (res.read) dataReads.push(res.read);
           values.push([inst.index, res.value]);
+          diagnostics.push(...planPostconditions(input.config, block.address, inst.address, res.value, scope));
           continue;
         }
         const res = planManagedInstance({
@@ -141,6 +147,7 @@ export function makePlan(input: PlanInput): Plan {
         diagnostics.push(...res.diagnostics);
         if (res.change) changes.push(res.change);
         values.push([inst.index, res.value]);
+        diagnostics.push(...planPostconditions(input.config, block.address, inst.address, res.value, scope));
       }
       scopeValues.set(block.address, scopeValue(values));
     }
@@ -158,7 +165,7 @@ export function makePlan(input: PlanInput): Plan {
 
   const drift = input.refreshed ? detectDrift(input.prior.resources, input.refreshed, priorByAddress) : [];
   const outputs = input.mode === 'destroy' ? destroyedOutputs(input.prior.outputs, input.prior.sensitiveOutputs ?? []) : planOutputs(input, scope, diagnostics);
-  let finalChanges = changes.sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
+  let finalChanges = markChanges(changes, statements, input.config, diagnostics).sort((a, b) => (a.address < b.address ? -1 : a.address > b.address ? 1 : 0));
   if (input.targets?.length) {
     finalChanges = applyTargets(finalChanges, input.targets, diagnostics);
   }

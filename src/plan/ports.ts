@@ -48,10 +48,29 @@ export type Scope = (blockAddress: string) => Value | undefined;
 export interface ConfigPort {
   readonly blocks: readonly BlockInfo[];
   /** Evaluates one block's instances given the values of the blocks it references. */
-  evaluateBlock(address: string, scope: Scope): { instances: InstanceConfig[]; diagnostics: Diagnostic[] };
+  evaluateBlock(address: string, scope: Scope, options?: { readonly preconditions?: boolean }): { instances: InstanceConfig[]; diagnostics: Diagnostic[] };
   /** Evaluates the outputs once every block is planned. */
   evaluateOutputs(scope: Scope): { outputs: { name: string; value: Value; sensitive: boolean }[]; diagnostics: Diagnostic[] };
   readonly variables: Readonly<Record<string, { readonly value: Value; readonly sensitive: boolean }>>;
+  /** Preconditions of one instance, checked again just before its change is applied. */
+  checkPreconditions?(blockAddress: string, instanceAddress: string, scope: Scope): { diagnostics: Diagnostic[]; deferred: boolean };
+  /** Postconditions of one instance with `self` = its values; unknown ones are `deferred` (checked after apply). */
+  checkPostconditions?(blockAddress: string, instanceAddress: string, self: Value, scope: Scope): { diagnostics: Diagnostic[]; deferred: boolean };
+  /** `moved`, `import` and `removed` statements (see statements.ts). */
+  readonly statements?: StatementsPort;
+}
+
+/** Where a statement is written, for diagnostics. */
+export interface StatementSource { readonly filename: string; readonly line?: number }
+
+/** The configuration's `moved`, `import` and `removed` blocks, as the planner resolves them. */
+export interface StatementsPort {
+  readonly moved: readonly { readonly from: string; readonly to: string; readonly source: StatementSource }[];
+  readonly removed: readonly { readonly from: string; readonly destroy: boolean; readonly source: StatementSource }[];
+  /** How a declared block expands (`none`, `count`, `for_each`); undefined when not declared. */
+  readonly expansionOf?: (blockAddress: string) => 'none' | 'count' | 'for_each' | undefined;
+  /** Import targets with `for_each` expanded and `id` evaluated. */
+  evaluateImports(scope: Scope): { imports: { readonly to: string; readonly id: string; readonly source: StatementSource }[]; diagnostics: Diagnostic[] };
 }
 
 /** A resource instance recorded in the prior state. */

@@ -71,7 +71,9 @@ export function formatCostDelta(t: CostTotals): string {
 export function summaryLine(changes: readonly ResourceChange[]): string {
   const s = summarize(changes);
   const migrate = s.migrate > 0 ? `, ${s.migrate} to migrate` : '';
-  return `Plan: ${s.add} to add, ${s.change} to change, ${s.destroy} to destroy${migrate}.`;
+  const imported = changes.filter((c) => c.importing).length;
+  const imports = imported > 0 ? `${imported} to import, ` : '';
+  return `Plan: ${imports}${s.add} to add, ${s.change} to change, ${s.destroy} to destroy${migrate}.`;
 }
 
 /**
@@ -101,7 +103,8 @@ export function bytesToMove(changes: readonly ResourceChange[]): number {
 
 /** Changes worth showing (no-op dropped, deleted data sources dropped), sorted by address. */
 export function visibleChanges(changes: readonly ResourceChange[]): ResourceChange[] {
-  return changes.filter((c) => c.action !== 'no-op' && !(c.action === 'delete' && c.mode === 'data')).sort(byAddress);
+  // A no-op that moves or imports an object is still shown (Terraform: "has moved to", "will be imported").
+  return changes.filter((c) => (c.action !== 'no-op' || c.previousAddress || c.importing) && !(c.action === 'delete' && c.mode === 'data')).sort(byAddress);
 }
 
 /** Sort key of an address: numeric indexes zero-padded so `[2]` sorts before `[10]`. */

@@ -50,6 +50,7 @@ export const ACTION_COLOURS: Record<Action, { fill: string; stroke: string }> = 
   delete: { fill: '#ffebe9', stroke: '#cf222e' },
   read: { fill: '#ddf4ff', stroke: '#0969da' },
   'no-op': { fill: '#f6f8fa', stroke: '#8c959f' },
+  forget: { fill: '#f6f8fa', stroke: '#57606a' },
 };
 
 /** `+ xcp_vm.web`: the action symbol, trimmed, and the address. */

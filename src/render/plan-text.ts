@@ -90,7 +90,8 @@ export function renderPlanText(plan: Plan, opts: PlanTextOptions = {}): string {
       println();
     }
     if (changes.length) {
-      println(wordWrap(`\n${tf} used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:`, width));
+      // Terraform leaves the symbols preamble out when every shown change is a move or import without action.
+      if (changes.some((c) => c.action !== 'no-op')) println(wordWrap(`\n${tf} used the selected providers to generate the following execution plan. Resource actions are indicated with the following symbols:`, width));
       const present = new Set(changes.map((c) => c.action));
       for (const a of LEGEND_ORDER) if (present.has(a)) println(legendLine(style, a));
       print(plan.errored ? `\n${tf} planned the following actions, but then encountered a problem:\n` : `\n${tf} will perform the following actions:\n`);

@@ -28,7 +28,7 @@ const INK = '#1f2328';
 const MUTED = '#57606a';
 const ACTION_WORD: Record<Action, string> = {
   create: 'create', update: 'update in place', migrate: 'migrate', replace: 'replace (destroy, then create)',
-  'replace-cbd': 'replace (create, then destroy)', delete: 'destroy', read: 'read', 'no-op': 'no change',
+  'replace-cbd': 'replace (create, then destroy)', delete: 'destroy', read: 'read', 'no-op': 'no change', forget: 'forget (kept in XAPI)',
 };
 
 /** The words for an action in titles and aria labels. */

@@ -22,7 +22,7 @@ export const FILTER_ACTIONS: readonly FilterAction[] = ['create', 'update', 'mig
 /** The filter bucket of an action (`undefined` for `no-op`, which the report never shows). */
 export function filterAction(a: Action): FilterAction | undefined {
   if (a === 'replace-cbd') return 'replace';
-  return a === 'no-op' ? undefined : a;
+  return a === 'no-op' || a === 'forget' ? undefined : a;
 }
 
 /** One drawn node: a change, or a group of instances of one block with the same action and pool. */

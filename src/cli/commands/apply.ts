@@ -114,9 +114,11 @@ async function execute(io: CliIo, ws: Workspace, plan: Plan, flags: PlanFlags, c
       return 1;
     }
     const c = result.counts;
+    // Terraform: "Resources: 1 imported, 0 added, ..." when import blocks brought objects in.
+    const imported = plan.changes.filter((x) => x.importing).length;
     if (mode === 'destroy') io.stdout(`\n${result.ok ? 'Destroy complete!' : 'Destroy incomplete!'} Resources: ${c.destroyed} destroyed.\n`);
     else {
-      io.stdout(`\n${result.ok ? 'Apply complete!' : 'Apply incomplete!'} Resources: ${c.added} added, ${c.changed} changed, ${c.migrated} migrated, ${c.destroyed} destroyed.\n`);
+      io.stdout(`\n${result.ok ? 'Apply complete!' : 'Apply incomplete!'} Resources: ${imported ? `${imported} imported, ` : ''}${c.added} added, ${c.changed} changed, ${c.migrated} migrated, ${c.destroyed} destroyed.\n`);
       if (result.ok) io.stdout(renderOutputValues(ws.manager.state.outputs));
     }
     return result.ok ? 0 : 1;

@@ -7,6 +7,7 @@ import { Local, Output, RequiredProvider, TerraformSettings, Validation, Variabl
 import { exprReferences, referenceOf } from '../references';
 import { ANY, ConversionError, convertToType, parseTypeConstraint, TypeConstraint } from '../types';
 import { attribute, bareReference, DecodeContext, objects } from './context';
+import { decodeConditions } from './lifecycle';
 
 function named(ctx: DecodeContext, kind: string, value: unknown): [string, Record<string, unknown>][] {
   const out: [string, Record<string, unknown>][] = [];
@@ -119,6 +120,8 @@ export function decodeOutputs(ctx: DecodeContext, value: unknown): Output[] {
     const attr = attribute('value', body.value, ctx, decl, ['value']);
     const refs = new Set<string>();
     exprReferences(attr.expr, refs);
+    const preconditions = decodeConditions(body, 'precondition', ctx, decl, []);
+    for (const c of preconditions) { exprReferences(c.condition.expr, refs); exprReferences(c.errorMessage.expr, refs); }
     out.push({
       name,
       value: attr,
@@ -127,6 +130,7 @@ export function decodeOutputs(ctx: DecodeContext, value: unknown): Output[] {
       dependsOn: dependsOnList(ctx, body.depends_on, `output.${name}`),
       references: [...refs].sort(),
       source: lazySource(ctx.file, decl),
+      ...(preconditions.length ? { preconditions } : {}),
     });
   }
   return out;

@@ -1,13 +1,13 @@
 /** Decodes resource, data and provider blocks (found by collectBlocks) with their meta-arguments. */
 import { error, warning } from '../../diagnostics';
 import { dataSourceSchema, providerSchema, resourceSchema } from '../../provider/schemas';
-import { ValuePath } from '../../values/sensitive';
 import { blockAddress, ConfigBlock } from '../blocks';
 import { lazySource } from '../lines';
-import { Lifecycle, ProviderConfig, ResourceBlock } from '../model';
+import { ProviderConfig, ResourceBlock } from '../model';
 import { bodyReferences, exprReferences } from '../references';
 import { decodeBody } from './body';
-import { attribute, bareReference, DecodeContext, objects, parsePath } from './context';
+import { attribute, bareReference, DecodeContext } from './context';
+import { decodeLifecycle } from './lifecycle';
 import { dependsOnList } from './declarations';
 
 const RESOURCE_META = new Set(['count', 'for_each', 'depends_on', 'provider', 'lifecycle', 'provisioner', 'connection']);
@@ -37,7 +37,12 @@ export function decodeResource(block: ConfigBlock, ctx: DecodeContext): Resource
   if (count) exprReferences(count.expr, refs);
   if (forEach) exprReferences(forEach.expr, refs);
   const dependsOn = dependsOnList(ctx, raw.depends_on, address);
-  const lifecycle = decodeLifecycle(raw.lifecycle, ctx, address);
+  const lifecycle = decodeLifecycle(raw.lifecycle, ctx, address, decl);
+  for (const c of [...lifecycle.preconditions ?? [], ...lifecycle.postconditions ?? []]) {
+    // A condition's references order the block after what it checks.
+    exprReferences(c.condition.expr, refs);
+    exprReferences(c.errorMessage.expr, refs);
+  }
   for (const r of lifecycle.replaceTriggeredBy) {
     const m = /^(data\.)?[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*/.exec(r);
     if (m) refs.add(m[0]);
@@ -62,33 +67,6 @@ export function decodeResource(block: ConfigBlock, ctx: DecodeContext): Resource
     schema,
     references: [...refs].sort(),
     source,
-  };
-}
-
-function decodeLifecycle(value: unknown, ctx: DecodeContext, address: string): Lifecycle {
-  const lc = (value === undefined ? [{}] : objects(value) ?? [{}])[0] ?? {};
-  const bool = (v: unknown) => v === true || v === 'true';
-  let ignoreChanges: ValuePath[] | 'all' = [];
-  const ic = lc.ignore_changes;
-  if (ic === 'all' || bareReference(ic) === 'all') ignoreChanges = 'all';
-  else if (Array.isArray(ic)) {
-    for (const item of ic) {
-      const text = bareReference(item);
-      const path = text ? parsePath(text) : undefined;
-      if (!path) {
-        ctx.diagnostics.push(error('config.invalid-ignore-changes', `${address}: invalid ignore_changes entry ${JSON.stringify(item)}`, { detail: 'ignore_changes lists attribute paths of this resource, such as tags or disk[0].size, or is the keyword all.', address, source: { filename: ctx.file.path } }));
-        continue;
-      }
-      if (path[0] === 'all' && path.length === 1) { ignoreChanges = 'all'; break; }
-      ignoreChanges.push(path);
-    }
-  }
-  const rtb = Array.isArray(lc.replace_triggered_by) ? lc.replace_triggered_by : [];
-  return {
-    createBeforeDestroy: bool(lc.create_before_destroy),
-    preventDestroy: bool(lc.prevent_destroy),
-    ignoreChanges,
-    replaceTriggeredBy: rtb.map((x) => bareReference(x)).filter((x): x is string => Boolean(x)),
   };
 }
 

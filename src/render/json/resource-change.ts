@@ -18,6 +18,7 @@ export const JSON_ACTIONS: Record<Action, readonly string[]> = {
   delete: ['delete'],
   read: ['read'],
   'no-op': ['no-op'],
+  forget: ['forget'],
 };
 
 /** Terraform's `change` object. */
@@ -29,11 +30,13 @@ export interface ChangeJson {
   readonly before_sensitive: Json;
   readonly after_sensitive: Json;
   readonly replace_paths?: readonly (readonly (string | number)[])[];
+  readonly importing?: { readonly id: string };
 }
 
 /** An entry of `resource_changes` / `resource_drift`. */
 export interface ResourceChangeJson {
   readonly address: string;
+  readonly previous_address?: string;
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
@@ -72,9 +75,11 @@ export function resourceChangeJson(c: ResourceChange, schemas: SchemaLookup, act
     before_sensitive: sideSensitive(c.before, sens.before),
     after_sensitive: sideSensitive(c.after, sens.after),
     ...(c.replacePaths.length ? { replace_paths: c.replacePaths.map((p) => [...p]) } : {}),
+    ...(c.importing ? { importing: { id: c.importing.id } } : {}),
   };
   return {
     address: c.address,
+    ...(c.previousAddress ? { previous_address: c.previousAddress } : {}),
     mode: c.mode,
     type: c.type,
     name: c.name,

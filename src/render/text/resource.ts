@@ -31,6 +31,12 @@ export function headerLines(change: ResourceChange, style: TextStyle, cause: Cha
     lines.push(change.action === 'delete' ? `${addr} has been deleted` : `${addr} has changed`);
     return lines;
   }
+  // moved / import / removed statements (Terraform's wording).
+  if (change.action === 'no-op' && change.previousAddress) return [paint(style, `  # ${change.previousAddress} has moved to ${change.address}`, 'bold')];
+  if (change.action === 'no-op' && change.importing) return [`${addr} will be imported`];
+  if (change.action === 'forget') {
+    return [paint(style, ` # ${change.address}`, 'bold') + ' will no longer be managed by xcpform, but will not be destroyed', ' # (destroy = false is set in the configuration)'];
+  }
   switch (change.action) {
     case 'create':
       lines.push(`${addr} will be created`);
@@ -63,6 +69,8 @@ export function headerLines(change: ResourceChange, style: TextStyle, cause: Cha
     default:
       break;
   }
+  if (change.previousAddress) lines.push(`  # (moved from ${change.previousAddress})`);
+  if (change.importing) lines.push(`  # (imported from ${JSON.stringify(change.importing.id)})`);
   if ((change.action === 'update' || change.action === 'migrate') && change.haltPaths.length) {
     lines.push(`  # (${change.address} will be shut down cleanly, updated and started again)`);
   }
@@ -111,7 +119,8 @@ function inferredBlock(change: ResourceChange): BlockSchema {
 export function renderResourceChange(change: ResourceChange, opts: ResourceTextOptions): string {
   const cause = opts.cause ?? 'planned';
   const action: Action = cause === 'drift' ? (change.action === 'delete' ? 'delete' : 'update') : change.action;
-  const tree = changeTree(change, opts.schemas);
+  // A forgotten object stays as it is: shown unchanged, not as removed attributes.
+  const tree = changeTree(change.action === 'forget' ? { ...change, after: change.before, afterSensitive: change.beforeSensitive } : change, opts.schemas);
   const body = renderBlock(tree, 0, { style: opts.style });
   const kind = change.mode === 'data' ? 'data' : 'resource';
   const head = `${symbol(opts.style, action)} ${kind} ${JSON.stringify(change.type)} ${JSON.stringify(change.name)} ${body}`;
