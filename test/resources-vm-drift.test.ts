@@ -128,3 +128,23 @@ resource "xcp_vm" "web" {
     expect(plan.stderr).toMatch(/must be at least 16777216/);
   });
 });
+
+describe('firmware', () => {
+  test('BIOS → UEFI on a running VM is a halt-class update: shut down, HVM_boot_params:firmware set, started again, same VM', async () => {
+    let config = cfg('fw', { firmware: 'bios' });
+    const created = await create('xcp_vm.fw', config);
+    config = cfg('fw', { firmware: 'uefi' });
+    const world = await h.world(vmResource.classes);
+    const prior = vmResource.read({ prior: created, world }).state!;
+    const { diff, hook } = planWith(vmResource, prior, config, world);
+    expect([diff.action, hook.action, hook.haltPaths]).toEqual(['update', 'update', [['firmware']]]);
+    expect(hook.notes).toEqual(expect.arrayContaining([expect.stringMatching(/shut down cleanly, updated and started again \(for firmware\)/)]));
+    const ctx = h.ctx('xcp_vm.fw');
+    const state = (await vmResource.update({ prior, planned: hook.planned, config, ctx })).state;
+    expect(knownMismatches(hook.planned, state)).toEqual([]);
+    const vm = (await h.records('dc1', ['VM'])).byUuid('VM', created.uuid as string)!.record;
+    expect([vm.HVM_boot_params.firmware, vm.power_state, state.firmware, state.uuid]).toEqual(['uefi', 'Running', 'uefi', created.uuid]);
+    expect(ctx.events.map((e) => JSON.stringify(e)).join('\n')).toMatch(/shutting down for firmware/);
+    expect((await planApply('xcp_vm.fw', state, config)).hook.action).toBe('no-op');
+  });
+});

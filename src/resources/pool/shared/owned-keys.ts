@@ -1,5 +1,5 @@
 /**
- * The `other_config` keys xcpform owns on the objects it manages (DESIGN.md "Resources"):
+ * The `other_config` keys xcpform owns on the objects it manages:
  * - `xcpform:address`: the resource address that created or adopted the object, so a create
  *   interrupted between the XAPI call and the state write is adopted by the next run instead of
  *   duplicated;
