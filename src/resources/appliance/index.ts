@@ -13,7 +13,7 @@ import type { ApplyContext, ApplyResponse, CreateRequest, DeleteRequest, ImportR
 import { importOvfAppliance } from './ovf-create';
 import { ResourceError } from '../resource';
 import type { PoolRecords } from '../snapshot';
-import { orderedSet, str, strings, strMap } from '../vm/attrs';
+import { orderedSet, str, strings, strMap } from '../kit/attrs';
 import { parseImportId } from '../vm';
 import { applianceSchema } from './schema';
 

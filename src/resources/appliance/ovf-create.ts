@@ -14,8 +14,8 @@
 import { error } from '../../diagnostics';
 import type { Ref, XapiEncodable } from '../../xenapi';
 import { applySizing, fixedSizing, sizingOf } from '../kit/sizing';
-import { XapiOps } from '../pool/shared/xapi-ops';
-import { ADDRESS_KEY, TEMPLATE_KEY, VDI_OWNER_KEY } from '../vm/owned-keys';
+import { XapiOps } from '../kit/xapi-ops';
+import { ADDRESS_KEY, TEMPLATE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { ResourceError, type ApplyContext } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { applianceLayout, CD_USERDEVICE, IMPORT_TEMPLATE, vmAddress, type VmLayout } from '../../ovf/layout';

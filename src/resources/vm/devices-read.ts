@@ -6,9 +6,9 @@
 import type { ObjectValue } from '../../values/value';
 import { NULL_REF, type XapiRecord } from '../../xenapi';
 import type { PoolRecords } from '../snapshot';
-import { orderedSet, str, strings } from './attrs';
-import { spell } from './lookup';
-import { ADDRESS_KEY, CONFIG_DRIVE_KEY, VDI_OWNER_KEY } from './owned-keys';
+import { orderedSet, str, strings } from '../kit/attrs';
+import { spell } from '../kit/resolve';
+import { ADDRESS_KEY, CONFIG_DRIVE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { byKey, orderLike } from './positions';
 
 type Vm = XapiRecord<'VM'>;

@@ -17,9 +17,9 @@ import { error, warning, type Diagnostic } from '../../diagnostics';
 import type { UpdateClass } from '../../schema/model';
 import { isObjectValue, isUnknown, setsEqual, UNKNOWN, type ObjectValue, type Value, valuesEqual } from '../../values/value';
 import type { PlanRequest, PlanResponse } from '../resource';
-import { block, blocks, bool, num, str } from './attrs';
+import { block, blocks, bool, num, str } from '../kit/attrs';
 import { diskChanges, movesPool, nicChanges, planDisks, planNics, sameRef, type VmChange } from './plan-devices';
-import { resolve } from './lookup';
+import { resolve } from '../kit/resolve';
 import { vmSchema } from './schema';
 
 export type { VmChange } from './plan-devices';

@@ -5,7 +5,7 @@
  */
 import type { ObjectValue, Value } from '../../values/value';
 import type { XapiRecord } from '../../xenapi';
-import { bool, num, str, strMap } from './attrs';
+import { bool, num, str, strMap } from '../kit/attrs';
 
 type Vm = XapiRecord<'VM'>;
 

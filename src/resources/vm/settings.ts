@@ -9,11 +9,11 @@ import { error } from '../../diagnostics';
 import type { ObjectValue } from '../../values/value';
 import { isXapiError, NULL_REF, xmlrpcDouble } from '../../xenapi';
 import { ResourceError } from '../resource';
-import { bool, num, str, strings, strMap } from './attrs';
+import { bool, num, str, strings, strMap } from '../kit/attrs';
 import { applySizing, sizingOf, type VmSizing } from '../kit/sizing';
 import { cdDrives } from './devices-read';
-import { mustResolve } from './lookup';
-import { applyTags, applyUserOtherConfig, HOST_KEY, setKey } from './owned-keys';
+import { mustResolve } from '../kit/resolve';
+import { applyTags, applyUserOtherConfig, HOST_KEY, setKey } from '../kit/owned-keys';
 import { mapWrites } from './platform';
 import { tolerate, type VmHandle } from './vm-handle';
 
