@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { importOvfAppliance } from '../src/ovf/appliance-import';
+import { importOvfAppliance } from '../src/resources/appliance/ovf-create';
 import { exportVm } from '../src/ovf/export-vm';
 import { buildImportSpec } from '../src/ovf/import-spec';
 import { readOvfPackage } from '../src/ovf/package-reader';

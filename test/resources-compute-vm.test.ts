@@ -253,6 +253,8 @@ describe('xcp_vm full lifecycle', () => {
       (_r, vm) => expect([vm.memory_static_min, vm.memory_static_max, vm.memory_dynamic_max, vm.power_state]).toEqual([256 * MiB, 6 * GiB, 5 * GiB, 'Running']), { halt: true });
     await step(['cores_per_socket', 'nested_hvm', 'viridian', 'vga', 'videoram', 'secure_boot'], 'platform flags', set({ cores_per_socket: 2, nested_hvm: true, viridian: true, vga: 'std', videoram: 8, secure_boot: true }),
       (_r, vm) => expect(vm.platform).toMatchObject({ 'cores-per-socket': '2', 'nested-virt': 'true', viridian: 'true', vga: 'std', videoram: '8', secureboot: 'true' }), { halt: true });
+    await step(['firmware'], 'bios → uefi (HVM_boot_params:firmware on the halted VM, same VM)', set({ firmware: 'uefi' }),
+      (_r, vm) => expect([vm.HVM_boot_params.firmware, vm.uuid, vm.power_state]).toEqual(['uefi', uuid, 'Running']), { halt: true });
     await step(['has_vendor_device', 'hvm_shadow_multiplier'], 'set', set({ has_vendor_device: true, hvm_shadow_multiplier: 2 }),
       (_r, vm) => expect([vm.has_vendor_device, vm.HVM_shadow_multiplier, vm.power_state]).toEqual([true, 2, 'Running']), { halt: true });
   });
@@ -360,7 +362,7 @@ describe('xcp_vm out of band, adoption, import, refusals', () => {
     await vmResource.delete({ prior: imported.state!, ctx: hx.ctx('xcp_vm.imp') });
   });
 
-  test('plan refusals and replacements: shrink, template back to VM, firmware, template, clone type, cloud-init data', async () => {
+  test('plan refusals and replacements: shrink, template back to VM, template, clone type, cloud-init data', async () => {
     const config = cfg({ name_label: 'plan-only', power_state: 'halted', wait_for_ip: null, cloud_init: { user_data: '#cloud-config\n' } });
     const state = await create('xcp_vm.plan', config);
     const world = await hx.world(vmResource.classes);
@@ -368,7 +370,6 @@ describe('xcp_vm out of band, adoption, import, refusals', () => {
     for (const [path, next] of [
       ['template', with_({ template: 'Rocky Linux 9' })],
       ['clone_type', with_({ clone_type: 'full' })],
-      ['firmware', with_({ firmware: 'uefi' })],
       ['cloud_init.user_data', with_({ cloud_init: { ...(config.cloud_init as ObjectValue), user_data: '#cloud-config\npackages: [nginx]\n' } })],
       ['cloud_init.network_config', with_({ cloud_init: { ...(config.cloud_init as ObjectValue), network_config: 'version: 2\n' } })],
       ['cloud_init.meta_data', with_({ cloud_init: { ...(config.cloud_init as ObjectValue), meta_data: 'local-hostname: x\n' } })],

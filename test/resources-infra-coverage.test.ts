@@ -131,7 +131,7 @@ const SPECS: Record<string, Spec> = {
       automatic: { value: true, expect: 'applied' },
       managed: { value: false, expect: 'replace' },
       default_locking_mode: { value: 'disabled', expect: 'simulator-gap', method: 'network.set_default_locking_mode' },
-      purpose: { value: ['nbd'], expect: 'simulator-gap', method: 'network.add_purpose' },
+      purpose: { value: ['nbd'], expect: 'applied' },
     }),
   },
   xcp_vlan: {

@@ -128,3 +128,53 @@ resource "xcp_vm" "web" {
     expect(plan.stderr).toMatch(/must be at least 16777216/);
   });
 });
+
+describe('firmware', () => {
+  test('BIOS → UEFI on a running VM is a halt-class update: shut down, HVM_boot_params:firmware set, started again, same VM', async () => {
+    let config = cfg('fw', { firmware: 'bios' });
+    const created = await create('xcp_vm.fw', config);
+    config = cfg('fw', { firmware: 'uefi' });
+    const world = await h.world(vmResource.classes);
+    const prior = vmResource.read({ prior: created, world }).state!;
+    const { diff, hook } = planWith(vmResource, prior, config, world);
+    expect([diff.action, hook.action, hook.haltPaths]).toEqual(['update', 'update', [['firmware']]]);
+    expect(hook.notes).toEqual(expect.arrayContaining([expect.stringMatching(/shut down cleanly, updated and started again \(for firmware\)/)]));
+    const ctx = h.ctx('xcp_vm.fw');
+    const state = (await vmResource.update({ prior, planned: hook.planned, config, ctx })).state;
+    expect(knownMismatches(hook.planned, state)).toEqual([]);
+    const vm = (await h.records('dc1', ['VM'])).byUuid('VM', created.uuid as string)!.record;
+    expect([vm.HVM_boot_params.firmware, vm.power_state, state.firmware, state.uuid]).toEqual(['uefi', 'Running', 'uefi', created.uuid]);
+    expect(ctx.events.map((e) => JSON.stringify(e)).join('\n')).toMatch(/shutting down for firmware/);
+    expect((await planApply('xcp_vm.fw', state, config)).hook.action).toBe('no-op');
+  });
+});
+
+describe('objects written with the older other_config convention', () => {
+  test('a VM listing its user keys under xcpform:keys is still read, imported and adopted; the next write moves the list to xcpform:managed', async () => {
+    const config = cfg('legacy', { power_state: 'halted', other_config: { team: 'web' } });
+    const created = await create('xcp_vm.legacy', config);
+    const c = h.client('dc1');
+    const ref = await c.call<string>('VM.get_by_uuid', created.uuid);
+    // Rewrite the record the way earlier versions left it.
+    await c.call('VM.remove_from_other_config', ref, 'xcpform:managed');
+    await c.call('VM.add_to_other_config', ref, 'xcpform:keys', '["team"]');
+    await c.call('VM.add_to_other_config', ref, 'backup-tool', 'nightly');
+    let world = await h.world(vmResource.classes);
+    const read = vmResource.read({ prior: created, world }).state!;
+    expect(read.other_config).toEqual({ team: 'web' });
+    expect(planWith(vmResource, read, config, world).hook.action).toBe('no-op');
+    const imported = vmResource.import!({ id: `dc1/${String(created.uuid)}`, world, defaultPool: 'dc1' }).state!;
+    expect(imported.other_config).toEqual({ team: 'web' });
+    // An interrupted create of the same address adopts it (the address key did not change).
+    const { hook } = planWith(vmResource, null, config, world);
+    expect((await vmResource.create({ planned: hook.planned, config, ctx: h.ctx('xcp_vm.legacy') })).state.uuid).toBe(created.uuid);
+
+    const next = { ...config, other_config: { team: 'ops' } };
+    const step = await planApply('xcp_vm.legacy', read, next);
+    expect(step.state.other_config).toEqual({ team: 'ops' });
+    const oc = (await c.getRecord('VM', ref as never)).other_config;
+    expect([oc['xcpform:managed'], 'xcpform:keys' in oc, oc['backup-tool']]).toEqual(['["team"]', false, 'nightly']);
+    world = await h.world(vmResource.classes);
+    expect(planWith(vmResource, vmResource.read({ prior: step.state, world }).state, next, world).hook.action).toBe('no-op');
+  });
+});

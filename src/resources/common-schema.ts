@@ -1,5 +1,5 @@
 /**
- * Attributes every resource shares (DESIGN.md: every resource has `pool`; objects are named,
+ * Attributes every resource shares (every resource has `pool`; objects are named,
  * tagged and carry user `other_config` keys). Kept in one place so they read the same in every
  * resource's docs and behave the same in every resource's read and update.
  */

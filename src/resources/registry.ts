@@ -1,46 +1,39 @@
 /**
- * The resource types and data sources with XAPI logic, by type name. A type whose folder has a
- * schema but no implementation yet is absent here; callers report it as unsupported.
+ * Lookups over the catalog of resource types and data sources with XAPI logic (`catalog.ts`), by
+ * type name. A type whose folder has a schema but no implementation is absent; callers report
+ * it as unsupported.
  */
 import type { DataSourceType, ResourceType } from './resource';
 
-const resources = new Map<string, ResourceType>();
-const dataSources = new Map<string, DataSourceType>();
-
-/** Called once per implemented type by `implemented.ts`. */
-export function registerResource(type: ResourceType): void {
-  resources.set(type.schema.typeName, type);
+interface Indexed {
+  readonly resources: ReadonlyMap<string, ResourceType>;
+  readonly dataSources: ReadonlyMap<string, DataSourceType>;
 }
 
-export function registerDataSource(type: DataSourceType): void {
-  dataSources.set(type.schema.typeName, type);
+let indexed: Indexed | undefined;
+function catalog(): Indexed {
+  if (!indexed) {
+    // Loaded on first use so that importing the registry does not pull every resource (and the
+    // XAPI client) into commands that never look one up.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const c = require('./catalog') as typeof import('./catalog');
+    indexed = { resources: c.indexTypes('resource type', c.RESOURCE_TYPES), dataSources: c.indexTypes('data source', c.DATA_SOURCE_TYPES) };
+  }
+  return indexed;
 }
 
 export function resourceType(typeName: string): ResourceType | undefined {
-  loadImplemented();
-  return resources.get(typeName);
+  return catalog().resources.get(typeName);
 }
 
 export function dataSourceType(typeName: string): DataSourceType | undefined {
-  loadImplemented();
-  return dataSources.get(typeName);
+  return catalog().dataSources.get(typeName);
 }
 
 export function allResourceTypes(): ResourceType[] {
-  loadImplemented();
-  return [...resources.values()];
+  return [...catalog().resources.values()];
 }
 
 export function allDataSourceTypes(): DataSourceType[] {
-  loadImplemented();
-  return [...dataSources.values()];
-}
-
-let loaded = false;
-function loadImplemented(): void {
-  if (loaded) return;
-  loaded = true;
-  // Lazy so that importing the registry does not pull every resource (and the client) in.
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  require('./implemented');
+  return [...catalog().dataSources.values()];
 }

@@ -1,4 +1,4 @@
-/** Every resource schema, in the order of DESIGN.md's table. */
+/** Every resource schema, infrastructure first, then compute, then cloudbursting. */
 import { ResourceSchema } from '../schema/model';
 import { poolSchema } from './pool/schema';
 import { hostSchema } from './host/schema';

@@ -1,8 +1,8 @@
 /** `data.xcp_host`: one host of a pool, by name, UUID or management address. */
 import type { DataSourceType } from '../../resources/resource';
 import { hostFacts } from '../../resources/host/read';
-import { describeFilters, lookupOne } from '../../resources/pool/shared/lookup';
-import { sorted, str } from '../../resources/pool/shared/values';
+import { describeFilters, lookupOne } from '../../resources/kit/lookup-one';
+import { sorted, str } from '../../resources/kit/values';
 import { hostDataSchema } from '../schemas';
 
 /** The `xcp_host` data source. */

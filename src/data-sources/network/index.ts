@@ -1,7 +1,7 @@
 /** `data.xcp_network`: one network of a pool by name, UUID, bridge, or VLAN tag (and device). */
 import type { DataSourceType } from '../../resources/resource';
-import { describeFilters, lookupOne } from '../../resources/pool/shared/lookup';
-import { num, sorted, str } from '../../resources/pool/shared/values';
+import { describeFilters, lookupOne } from '../../resources/kit/lookup-one';
+import { num, sorted, str } from '../../resources/kit/values';
 import { networkDataSchema } from '../schemas';
 
 /** The `xcp_network` data source. */

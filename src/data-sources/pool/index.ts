@@ -1,9 +1,9 @@
 /** `data.xcp_pool`: the pool object of a configured pool, optionally checked by name or UUID. */
 import type { DataSourceType } from '../../resources/resource';
 import { poolObject } from '../../resources/pool/read';
-import { describeFilters, lookupOne } from '../../resources/pool/shared/lookup';
-import { uuidOf } from '../../resources/pool/shared/refs';
-import { sorted } from '../../resources/pool/shared/values';
+import { describeFilters, lookupOne } from '../../resources/kit/lookup-one';
+import { uuidOf } from '../../resources/kit/refs';
+import { sorted } from '../../resources/kit/values';
 import { poolDataSchema } from '../schemas';
 
 /** The `xcp_pool` data source. */

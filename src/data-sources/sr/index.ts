@@ -1,8 +1,8 @@
 /** `data.xcp_sr`: one SR of a pool by name or UUID, narrowed by type, host (local SRs) and tags. */
 import type { DataSourceType } from '../../resources/resource';
-import { describeFilters, lookupOne } from '../../resources/pool/shared/lookup';
-import { lookup } from '../../resources/pool/shared/refs';
-import { sorted, str, strList } from '../../resources/pool/shared/values';
+import { describeFilters, lookupOne } from '../../resources/kit/lookup-one';
+import { lookup } from '../../resources/kit/refs';
+import { sorted, str, strList } from '../../resources/kit/values';
 import { srFacts } from '../../resources/sr/read';
 import { srDataSchema } from '../schemas';
 

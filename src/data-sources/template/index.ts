@@ -6,7 +6,7 @@
  */
 import { templateDataSchema } from '../schemas';
 import type { DataReadRequest, DataSourceType, ReadResponse } from '../../resources/resource';
-import { bool, orderedSet, sortedMap, str, strings } from '../../resources/vm/attrs';
+import { bool, orderedSet, sortedMap, str, strings } from '../../resources/kit/attrs';
 import { parseProvision } from '../../resources/vm/template';
 import type { XapiClass } from '../../xenapi';
 import { templateCandidates } from './candidates';

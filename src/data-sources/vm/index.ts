@@ -7,7 +7,7 @@ import { error, type Diagnostic } from '../../diagnostics';
 import { vmDataSchema } from '../schemas';
 import type { DataReadRequest, DataSourceType, ReadResponse } from '../../resources/resource';
 import type { PoolRecords } from '../../resources/snapshot';
-import { str, strings, orderedSet, sortedMap } from '../../resources/vm/attrs';
+import { str, strings, orderedSet, sortedMap } from '../../resources/kit/attrs';
 import { guestAddresses } from '../../resources/vm/platform';
 import { NULL_REF, type XapiClass, type XapiRecord } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';

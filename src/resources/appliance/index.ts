@@ -3,17 +3,17 @@
  * of the whole group (`VM_appliance.start` in ascending start order, `clean_shutdown` in
  * reverse). XAPI's VM_appliance has no tags nor other_config, so those attributes are refused
  * at plan time instead of being silently dropped. With `ovf_source`, create imports the OVF/OVA
- * package (src/ovf/appliance-import.ts): the members' disks are uploaded and the VMs created in
+ * package (`ovf-create.ts`): the members' disks are uploaded and the VMs created in
  * start order, then the appliance converges like any other.
  */
 import { error, type Diagnostic } from '../../diagnostics';
 import { isUnknown, type ObjectValue } from '../../values/value';
 import { NULL_REF, type XapiClass } from '../../xenapi';
 import type { ApplyContext, ApplyResponse, CreateRequest, DeleteRequest, ImportRequest, PlanRequest, PlanResponse, ReadRequest, ReadResponse, ResourceType, UpdateRequest } from '../resource';
-import { importOvfAppliance } from '../../ovf/appliance-import';
+import { importOvfAppliance } from './ovf-create';
 import { ResourceError } from '../resource';
 import type { PoolRecords } from '../snapshot';
-import { orderedSet, str, strings, strMap } from '../vm/attrs';
+import { orderedSet, str, strings, strMap } from '../kit/attrs';
 import { parseImportId } from '../vm';
 import { applianceSchema } from './schema';
 

@@ -9,11 +9,11 @@ import { NULL_REF, type Ref } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import type { ApplyResponse, CreateRequest, DeleteRequest, UpdateRequest } from '../resource';
 import type { PoolRecords } from '../snapshot';
-import { applyLabels, setOtherConfigKey } from '../pool/shared/labels';
-import { findByAddress } from '../pool/shared/owned-keys';
-import { resolve } from '../pool/shared/refs';
-import { ApplySession, extraField, openSession } from '../pool/shared/session';
-import { bool, changed, sameMap, str, strMap } from '../pool/shared/values';
+import { applyLabels, setOtherConfigKey } from '../kit/labels';
+import { findByAddress } from '../kit/owned-keys';
+import { resolve } from '../kit/refs';
+import { ApplySession, extraField, openSession } from '../kit/session';
+import { bool, changed, sameMap, str, strMap } from '../kit/values';
 import { joinHost } from './join';
 import { HOST_CLASSES, hostState, MAINTENANCE_KEY } from './read';
 

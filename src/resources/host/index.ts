@@ -6,8 +6,8 @@
  */
 import { error, type Diagnostic } from '../../diagnostics';
 import type { PlanRequest, PlanResponse, ResourceType } from '../resource';
-import { locateImport } from '../pool/shared/import-id';
-import { bool, str } from '../pool/shared/values';
+import { locateImport } from '../kit/import-id';
+import { bool, str } from '../kit/values';
 import { createHost, deleteHost, updateHost } from './apply';
 import { HOST_CLASSES, hostFreeMemory, hostState } from './read';
 import { hostSchema } from './schema';

@@ -9,9 +9,9 @@ import type { ObjectValue } from '../../values/value';
 import type { ApplyContext } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { poolObject } from '../pool/read';
-import type { ApplySession } from '../pool/shared/session';
-import { str } from '../pool/shared/values';
-import { XapiOps } from '../pool/shared/xapi-ops';
+import type { ApplySession } from '../kit/session';
+import { str } from '../kit/values';
+import { XapiOps } from '../kit/xapi-ops';
 
 async function joiningClient(ctx: ApplyContext, s: ApplySession, address: string, username: string, password: string): Promise<{ client: XapiClient; owned: boolean }> {
   for (const other of ctx.pools) {

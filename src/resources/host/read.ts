@@ -7,10 +7,10 @@ import type { XapiClass, XapiRecord } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import type { PoolRecords } from '../snapshot';
 import { poolObject } from '../pool/read';
-import { readLabels } from '../pool/shared/labels';
-import { formOf } from '../pool/shared/refs';
-import { extraField } from '../pool/shared/session';
-import { bool, sorted, str } from '../pool/shared/values';
+import { readLabels } from '../kit/labels';
+import { formOf } from '../kit/refs';
+import { extraField } from '../kit/session';
+import { bool, sorted, str } from '../kit/values';
 
 /** Classes `xcp_host` reads. */
 export const HOST_CLASSES: readonly XapiClass[] = ['host', 'host_metrics', 'pool', 'PIF', 'VM', 'VM_metrics', 'SR'];

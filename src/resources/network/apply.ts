@@ -7,10 +7,10 @@ import type { Ref } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import type { ApplyResponse, CreateRequest, DeleteRequest, UpdateRequest } from '../resource';
 import type { PoolRecords } from '../snapshot';
-import { applyLabels, setOtherConfigKey } from '../pool/shared/labels';
-import { findByAddress, ownedEntries } from '../pool/shared/owned-keys';
-import { ApplySession, openSession } from '../pool/shared/session';
-import { bool, num, str, strList, strMap } from '../pool/shared/values';
+import { applyLabels, setOtherConfigKey } from '../kit/labels';
+import { findByAddress, ownedEntries } from '../kit/owned-keys';
+import { ApplySession, openSession } from '../kit/session';
+import { bool, num, str, strList, strMap } from '../kit/values';
 import { AUTOMATIC_KEY, NETWORK_CLASSES, networkState } from './read';
 
 const TYPE = 'xcp_network';

@@ -3,8 +3,8 @@
  * the interfaces an MTU change reaches only when they are re-plugged.
  */
 import type { PlanRequest, PlanResponse, ResourceType } from '../resource';
-import { locateImport } from '../pool/shared/import-id';
-import { num, str } from '../pool/shared/values';
+import { locateImport } from '../kit/import-id';
+import { num, str } from '../kit/values';
 import { createNetwork, deleteNetwork, updateNetwork } from './apply';
 import { NETWORK_CLASSES, networkState } from './read';
 import { networkSchema } from './schema';

@@ -2,8 +2,8 @@
 import type { XapiClass } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import type { PoolRecords } from '../snapshot';
-import { readLabels } from '../pool/shared/labels';
-import { sorted } from '../pool/shared/values';
+import { readLabels } from '../kit/labels';
+import { sorted } from '../kit/values';
 
 /** Classes `xcp_network` reads. */
 export const NETWORK_CLASSES: readonly XapiClass[] = ['network', 'PIF', 'VIF'];

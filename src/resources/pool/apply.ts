@@ -8,11 +8,11 @@ import { NULL_REF, type Ref } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import type { ApplyResponse, CreateRequest, DeleteRequest, UpdateRequest } from '../resource';
 import type { PoolRecords } from '../snapshot';
-import { applyLabels, setOtherConfigKey } from './shared/labels';
-import { ADDRESS_KEY, isOwnedKey } from './shared/owned-keys';
-import { resolve } from './shared/refs';
-import { ApplySession, extraField, openSession } from './shared/session';
-import { bool, changed, num, sameSet, str, strList } from './shared/values';
+import { applyLabels, setOtherConfigKey } from '../kit/labels';
+import { ADDRESS_KEY, isOwnedKey } from '../kit/owned-keys';
+import { resolve } from '../kit/refs';
+import { ApplySession, extraField, openSession } from '../kit/session';
+import { bool, changed, num, sameSet, str, strList } from '../kit/values';
 import { POOL_CLASSES, poolObject, poolState } from './read';
 
 const TYPE = 'xcp_pool';

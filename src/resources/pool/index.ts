@@ -8,7 +8,7 @@ import type { ReadResponse, ResourceType } from '../resource';
 import { createPool, deletePool, updatePool } from './apply';
 import { POOL_CLASSES, poolObject, poolState } from './read';
 import { poolSchema } from './schema';
-import { str } from './shared/values';
+import { str } from '../kit/values';
 
 function importPool(id: string, world: import('../snapshot').WorldSnapshot, defaultPool: string): ReadResponse {
   const [name, uuid] = id.includes('/') ? id.split('/', 2) : [id, undefined];

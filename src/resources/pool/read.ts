@@ -6,10 +6,10 @@
 import type { XapiClass } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import type { PoolRecords } from '../snapshot';
-import { readLabels } from './shared/labels';
-import { formOf, uuidOf } from './shared/refs';
-import { extraField } from './shared/session';
-import { num, sorted, str, strList } from './shared/values';
+import { readLabels } from '../kit/labels';
+import { formOf, uuidOf } from '../kit/refs';
+import { extraField } from '../kit/session';
+import { num, sorted, str, strList } from '../kit/values';
 
 /** Classes `xcp_pool` reads. */
 export const POOL_CLASSES: readonly XapiClass[] = ['pool', 'host', 'SR', 'VDI'];

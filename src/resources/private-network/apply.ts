@@ -9,12 +9,12 @@ import type { ObjectValue } from '../../values/value';
 import type { ApplyResponse, CreateRequest, DeleteRequest, UpdateRequest } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { networkRecord } from '../network/apply';
-import { targetHosts } from '../pool/shared/hosts';
-import { applyLabels, setOtherConfigKey } from '../pool/shared/labels';
-import { findByAddress } from '../pool/shared/owned-keys';
-import { resolve } from '../pool/shared/refs';
-import { ApplySession, openSession } from '../pool/shared/session';
-import { bool, num, str } from '../pool/shared/values';
+import { targetHosts } from '../kit/hosts';
+import { applyLabels, setOtherConfigKey } from '../kit/labels';
+import { findByAddress } from '../kit/owned-keys';
+import { resolve } from '../kit/refs';
+import { ApplySession, openSession } from '../kit/session';
+import { bool, num, str } from '../kit/values';
 import { PRIVATE_NETWORK_CLASSES, privateNetworkState, STAR_CENTER_KEY, tunnelsOf } from './read';
 
 const TYPE = 'xcp_private_network';

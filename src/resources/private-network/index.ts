@@ -5,9 +5,9 @@
  */
 import type { ResourceType } from '../resource';
 import { mtuNotes } from '../network';
-import { planAllHosts } from '../pool/shared/hosts';
-import { locateImport } from '../pool/shared/import-id';
-import { str } from '../pool/shared/values';
+import { planAllHosts } from '../kit/hosts';
+import { locateImport } from '../kit/import-id';
+import { str } from '../kit/values';
 import { createPrivateNetwork, deletePrivateNetwork, updatePrivateNetwork } from './apply';
 import { PRIVATE_NETWORK_CLASSES, privateNetworkState } from './read';
 import { privateNetworkSchema } from './schema';

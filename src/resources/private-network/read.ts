@@ -8,9 +8,9 @@ import type { XapiClass, XapiRecord } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import type { PoolRecords } from '../snapshot';
 import { OWNED_KEY_PREFIX } from '../common-schema';
-import { readLabels } from '../pool/shared/labels';
-import { formOf, formsOf } from '../pool/shared/refs';
-import { bool, str } from '../pool/shared/values';
+import { readLabels } from '../kit/labels';
+import { formOf, formsOf } from '../kit/refs';
+import { bool, str } from '../kit/values';
 
 /** Classes `xcp_private_network` reads. */
 export const PRIVATE_NETWORK_CLASSES: readonly XapiClass[] = ['network', 'PIF', 'tunnel', 'host'];

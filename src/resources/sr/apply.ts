@@ -10,11 +10,11 @@ import type { ObjectValue } from '../../values/value';
 import type { ApplyResponse, CreateRequest, DeleteRequest, UpdateRequest } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { poolObject } from '../pool/read';
-import { applyLabels, setOtherConfigKey } from '../pool/shared/labels';
-import { ADDRESS_KEY, findByAddress, LINEAGE_KEY } from '../pool/shared/owned-keys';
-import { resolve } from '../pool/shared/refs';
-import { ApplySession, openSession } from '../pool/shared/session';
-import { bool, num, str, strMap } from '../pool/shared/values';
+import { applyLabels, setOtherConfigKey } from '../kit/labels';
+import { ADDRESS_KEY, findByAddress, LINEAGE_KEY } from '../kit/owned-keys';
+import { resolve } from '../kit/refs';
+import { ApplySession, openSession } from '../kit/session';
+import { bool, num, str, strMap } from '../kit/values';
 import { SR_CLASSES, srState } from './read';
 
 const TYPE = 'xcp_sr';

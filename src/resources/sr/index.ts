@@ -3,8 +3,8 @@
  * records (`read.ts`); apply creates, converges and forgets or destroys (`apply.ts`).
  */
 import type { ResourceType } from '../resource';
-import { locateImport } from '../pool/shared/import-id';
-import { str } from '../pool/shared/values';
+import { locateImport } from '../kit/import-id';
+import { str } from '../kit/values';
 import { createSr, deleteSr, updateSr } from './apply';
 import { planSr, SR_USER_CLASSES } from './plan';
 import { SR_CLASSES, srState } from './read';

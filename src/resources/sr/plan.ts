@@ -10,8 +10,8 @@ import { isUnknown, valuesEqual, type ObjectValue } from '../../values/value';
 import type { XapiClass } from '../../xenapi';
 import type { PlanRequest, PlanResponse } from '../resource';
 import type { PoolRecords } from '../snapshot';
-import { str } from '../pool/shared/values';
-import { resolve } from '../vm/lookup';
+import { str } from '../kit/values';
+import { resolve } from '../kit/resolve';
 import { srSchema } from './schema';
 
 /** Classes the hook reads beyond the SR's own: who uses its disks. */

@@ -8,9 +8,9 @@ import type { XapiClass, XapiRecord } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import type { PoolRecords } from '../snapshot';
 import { poolObject } from '../pool/read';
-import { readLabels } from '../pool/shared/labels';
-import { formOf } from '../pool/shared/refs';
-import { num, sorted, str, strMap } from '../pool/shared/values';
+import { readLabels } from '../kit/labels';
+import { formOf } from '../kit/refs';
+import { num, sorted, str, strMap } from '../kit/values';
 
 /** Classes `xcp_sr` reads. */
 export const SR_CLASSES: readonly XapiClass[] = ['SR', 'PBD', 'host', 'pool'];

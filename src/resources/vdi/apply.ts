@@ -8,11 +8,11 @@ import type { Ref } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import type { ApplyResponse, CreateRequest, DeleteRequest, UpdateRequest } from '../resource';
 import type { PoolRecords } from '../snapshot';
-import { applyLabels } from '../pool/shared/labels';
-import { findByAddress, ownedEntries } from '../pool/shared/owned-keys';
-import { resolve } from '../pool/shared/refs';
-import { ApplySession, extraField, openSession } from '../pool/shared/session';
-import { bool, num, str, strList, strMap } from '../pool/shared/values';
+import { applyLabels } from '../kit/labels';
+import { findByAddress, ownedEntries } from '../kit/owned-keys';
+import { resolve } from '../kit/refs';
+import { ApplySession, extraField, openSession } from '../kit/session';
+import { bool, num, str, strList, strMap } from '../kit/values';
 import { VDI_CLASSES, vdiState } from './read';
 import { importSource } from './source';
 

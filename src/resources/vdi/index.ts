@@ -5,9 +5,9 @@
  */
 import { error } from '../../diagnostics';
 import type { PlanRequest, PlanResponse, ResourceType } from '../resource';
-import { locateImport } from '../pool/shared/import-id';
-import { lookup } from '../pool/shared/refs';
-import { num, str } from '../pool/shared/values';
+import { locateImport } from '../kit/import-id';
+import { lookup } from '../kit/refs';
+import { num, str } from '../kit/values';
 import { createVdi, deleteVdi, updateVdi } from './apply';
 import { migrateVdi } from './migrate';
 import { runningAttachment, VDI_CLASSES, vdiState } from './read';

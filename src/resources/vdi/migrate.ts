@@ -11,11 +11,11 @@
 import { NULL_REF, type Ref } from '../../xenapi';
 import type { ApplyResponse, UpdateRequest } from '../resource';
 import type { PoolRecords } from '../snapshot';
-import { setOtherConfigKey } from '../pool/shared/labels';
+import { setOtherConfigKey } from '../kit/labels';
 import { OWNED_KEY_PREFIX } from '../common-schema';
-import { resolve } from '../pool/shared/refs';
-import { ApplySession, openSession } from '../pool/shared/session';
-import { str } from '../pool/shared/values';
+import { resolve } from '../kit/refs';
+import { ApplySession, openSession } from '../kit/session';
+import { str } from '../kit/values';
 import { converge, vdiStateAfter } from './apply';
 import { runningAttachment, VDI_CLASSES, vdiState } from './read';
 

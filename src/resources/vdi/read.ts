@@ -5,10 +5,10 @@
 import type { XapiClass } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import type { PoolRecords } from '../snapshot';
-import { readLabels } from '../pool/shared/labels';
-import { formOf, uuidOf } from '../pool/shared/refs';
-import { extraField } from '../pool/shared/session';
-import { sorted, str } from '../pool/shared/values';
+import { readLabels } from '../kit/labels';
+import { formOf, uuidOf } from '../kit/refs';
+import { extraField } from '../kit/session';
+import { sorted, str } from '../kit/values';
 
 /** Classes `xcp_vdi` reads (VBD and VM to know whether a disk is attached to a running VM). */
 export const VDI_CLASSES: readonly XapiClass[] = ['VDI', 'SR', 'VBD', 'VM'];

@@ -8,7 +8,7 @@ import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
 import type { Ref } from '../../xenapi';
-import type { XapiOps } from '../pool/shared/xapi-ops';
+import type { XapiOps } from '../kit/xapi-ops';
 
 async function openSource(ops: XapiOps, source: string): Promise<{ body: Readable; length?: number }> {
   if (/^https?:\/\//i.test(source)) {

@@ -10,12 +10,12 @@ import type { ObjectValue } from '../../values/value';
 import type { ApplyResponse, CreateRequest, DeleteRequest, UpdateRequest } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { networkRecord } from '../network/apply';
-import { targetHosts } from '../pool/shared/hosts';
-import { applyLabels } from '../pool/shared/labels';
-import { ADDRESS_KEY, findByAddress } from '../pool/shared/owned-keys';
-import { resolve } from '../pool/shared/refs';
-import { ApplySession, openSession } from '../pool/shared/session';
-import { blockList, num, str } from '../pool/shared/values';
+import { targetHosts } from '../kit/hosts';
+import { applyLabels } from '../kit/labels';
+import { ADDRESS_KEY, findByAddress } from '../kit/owned-keys';
+import { resolve } from '../kit/refs';
+import { ApplySession, openSession } from '../kit/session';
+import { blockList, num, str } from '../kit/values';
 import { MODE_OUT, VLAN_CLASSES, vlanPifs, vlanState } from './read';
 
 const TYPE = 'xcp_vlan';

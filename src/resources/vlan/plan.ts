@@ -9,9 +9,9 @@ import type { XapiRecord } from '../../xenapi';
 import { didYouMean } from '../candidates';
 import type { PlanRequest, PlanResponse } from '../resource';
 import type { PoolRecords } from '../snapshot';
-import { ADDRESS_KEY } from '../pool/shared/owned-keys';
-import { lookup } from '../pool/shared/refs';
-import { str, strList } from '../pool/shared/values';
+import { ADDRESS_KEY } from '../kit/owned-keys';
+import { lookup } from '../kit/refs';
+import { str, strList } from '../kit/values';
 
 /** A PIF a VLAN can ride on: untagged, physical or a bond master (as the create picks them). */
 function carrier(pif: XapiRecord<'PIF'>): boolean {

@@ -7,9 +7,9 @@
 import type { XapiClass, XapiRecord } from '../../xenapi';
 import type { ObjectValue, Value } from '../../values/value';
 import type { PoolRecords } from '../snapshot';
-import { readLabels } from '../pool/shared/labels';
-import { formOf, formsOf, lookup } from '../pool/shared/refs';
-import { blockList, str } from '../pool/shared/values';
+import { readLabels } from '../kit/labels';
+import { formOf, formsOf, lookup } from '../kit/refs';
+import { blockList, str } from '../kit/values';
 
 /** Classes `xcp_vlan` reads. */
 export const VLAN_CLASSES: readonly XapiClass[] = ['network', 'PIF', 'VLAN', 'host'];

@@ -10,10 +10,10 @@ import { NULL_REF, type XapiClass } from '../../xenapi';
 import type { ApplyContext, ApplyResponse, CreateRequest, DeleteRequest, ImportRequest, ReadRequest, ReadResponse, ResourceType, UpdateRequest } from '../resource';
 import { ResourceError } from '../resource';
 import type { PoolRecords } from '../snapshot';
-import { num, orderedSet, str, strMap, strings } from '../vm/attrs';
+import { num, orderedSet, str, strMap, strings } from '../kit/attrs';
 import { parseImportId } from '../vm';
-import { ADDRESS_KEY, applyTags, applyUserOtherConfig, REVERT_GENERATION_KEY, setKey, userOtherConfig } from '../vm/owned-keys';
-import { LINEAGE_KEY, ownedBy } from '../pool/shared/owned-keys';
+import { ADDRESS_KEY, applyTags, applyUserOtherConfig, REVERT_GENERATION_KEY, setKey, userOtherConfig } from '../kit/owned-keys';
+import { LINEAGE_KEY, ownedBy } from '../kit/owned-keys';
 import { vmSnapshotSchema } from './schema';
 
 const CLASSES: readonly XapiClass[] = ['VM', 'VBD', 'VDI'];

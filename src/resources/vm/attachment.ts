@@ -5,7 +5,7 @@
  * an in-place change matched by userdevice / device like every other device attribute.
  */
 import { UNKNOWN, type ObjectValue } from '../../values/value';
-import { blocks, bool } from './attrs';
+import { blocks, bool } from '../kit/attrs';
 import { diskRecords } from './devices-read';
 import type { VmChange, VmPlanResponse } from './plan';
 import { byKey } from './positions';

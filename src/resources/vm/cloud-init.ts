@@ -8,10 +8,10 @@ import { error } from '../../diagnostics';
 import type { ObjectValue } from '../../values/value';
 import { NULL_REF } from '../../xenapi';
 import { ResourceError } from '../resource';
-import { str } from './attrs';
+import { str } from '../kit/attrs';
 import { diskRecords } from './devices-read';
 import { buildIso } from './iso9660';
-import { CONFIG_DRIVE_KEY, VDI_OWNER_KEY } from './owned-keys';
+import { CONFIG_DRIVE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { tolerate, type VmHandle } from './vm-handle';
 
 const MIB = 1024 * 1024;

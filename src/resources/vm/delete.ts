@@ -5,7 +5,7 @@
  * is not an error.
  */
 import type { DeleteRequest } from '../resource';
-import { blocks, num, str } from './attrs';
+import { blocks, num, str } from '../kit/attrs';
 import { diskRecords } from './devices-read';
 import { ownsVdi } from './disks';
 import { byKey } from './positions';

@@ -6,9 +6,9 @@
 import type { ObjectValue } from '../../values/value';
 import { NULL_REF, type XapiRecord } from '../../xenapi';
 import type { PoolRecords } from '../snapshot';
-import { orderedSet, str, strings } from './attrs';
-import { spell } from './lookup';
-import { ADDRESS_KEY, CONFIG_DRIVE_KEY, VDI_OWNER_KEY } from './owned-keys';
+import { orderedSet, str, strings } from '../kit/attrs';
+import { spell } from '../kit/resolve';
+import { ADDRESS_KEY, CONFIG_DRIVE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { byKey, orderLike } from './positions';
 
 type Vm = XapiRecord<'VM'>;
@@ -41,11 +41,12 @@ export function isForeignVdi(vdi: XapiRecord<'VDI'>, vmUuid: string): boolean {
 }
 
 /**
- * A device's `attached`: XAPI's `currently_attached` while the VM runs (or is paused), else the
- * prior value (true by default): a halted VM has nothing plugged, and its start plugs everything.
+ * A device's `attached`: XAPI's `currently_attached` while the VM runs, else the prior value
+ * (true by default): a halted VM has nothing plugged and its start plugs everything, and a paused
+ * or suspended VM cannot be plugged into, so its devices are not drift until it runs again.
  */
 export function plugState(vm: Vm, currentlyAttached: boolean, prior: ObjectValue | undefined): boolean {
-  if (vm.power_state === 'Running' || vm.power_state === 'Paused') return currentlyAttached;
+  if (vm.power_state === 'Running') return currentlyAttached;
   return typeof prior?.attached === 'boolean' ? prior.attached : true;
 }
 

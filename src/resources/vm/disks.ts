@@ -8,10 +8,10 @@ import { error } from '../../diagnostics';
 import { isXapiError, NULL_REF, type XapiRecord } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import { ResourceError } from '../resource';
-import { blocks, bool, num, str } from './attrs';
+import { blocks, bool, num, str } from '../kit/attrs';
 import { diskRecords, isForeignVdi, type DiskRecords } from './devices-read';
-import { mustResolve } from './lookup';
-import { VDI_OWNER_KEY } from './owned-keys';
+import { mustResolve } from '../kit/resolve';
+import { VDI_OWNER_KEY } from '../kit/owned-keys';
 import { assignPositions, byKey } from './positions';
 import { tolerate, type VmHandle } from './vm-handle';
 

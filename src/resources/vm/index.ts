@@ -7,7 +7,7 @@
  */
 import { error } from '../../diagnostics';
 import type { ImportRequest, ReadRequest, ReadResponse, ResourceType } from '../resource';
-import { blocks, num, str } from './attrs';
+import { blocks, num, str } from '../kit/attrs';
 import { withAttachment } from './attachment';
 import { createVm } from './create';
 import { deleteVm } from './delete';

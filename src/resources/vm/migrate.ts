@@ -8,10 +8,10 @@
 import type { ObjectValue } from '../../values/value';
 import { NULL_REF } from '../../xenapi';
 import type { ApplyResponse, UpdateRequest } from '../resource';
-import { blocks, str } from './attrs';
+import { blocks, str } from '../kit/attrs';
 import { cdDrives, diskRecords } from './devices-read';
-import { mustResolve } from './lookup';
-import { setKey, VDI_OWNER_KEY } from './owned-keys';
+import { mustResolve } from '../kit/resolve';
+import { setKey, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { byKey } from './positions';
 import { VM_CLASSES } from './read';
 import { converge, stateAfter } from './update';

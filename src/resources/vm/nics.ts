@@ -6,8 +6,8 @@
  */
 import { isXapiError, type XapiRecord } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
-import { blocks, num, str, strings } from './attrs';
-import { mustResolve } from './lookup';
+import { blocks, num, str, strings } from '../kit/attrs';
+import { mustResolve } from '../kit/resolve';
 import { assignPositions } from './positions';
 import { tolerate, type VmHandle } from './vm-handle';
 

@@ -8,7 +8,7 @@
 import { error, type Diagnostic } from '../../diagnostics';
 import { isUnknown, type ObjectValue } from '../../values/value';
 import { memoryOverhead, type CapacityLedger, type MemoryTaken } from '../capacity';
-import { block, num, str } from './attrs';
+import { block, num, str } from '../kit/attrs';
 import { gibText } from './plan-checks';
 
 export interface CapacityCheck {

@@ -12,8 +12,8 @@ import { error, type Diagnostic } from '../../diagnostics';
 import { isUnknown, type ObjectValue } from '../../values/value';
 import { NULL_REF, type XapiRecord } from '../../xenapi';
 import type { PoolRecords, WorldSnapshot } from '../snapshot';
-import { blocks, num, str } from './attrs';
-import { looksLikeUuid, resolve } from './lookup';
+import { blocks, num, str } from '../kit/attrs';
+import { looksLikeUuid, resolve } from '../kit/resolve';
 import { isCloneSource, parseProvision } from './template';
 
 const GIB = 1024 ** 3;

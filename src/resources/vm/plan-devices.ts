@@ -8,7 +8,7 @@ import type { UpdateClass } from '../../schema/model';
 import { isUnknown, UNKNOWN, valuesEqual, type ObjectValue, type Value } from '../../values/value';
 import type { XapiClass } from '../../xenapi';
 import type { PoolRecords } from '../snapshot';
-import { blocks, num, str } from './attrs';
+import { blocks, num, str } from '../kit/attrs';
 import { assignPositions, byKey } from './positions';
 
 /** One classified change of a VM attribute (the identity-aware counterpart of the diff's ChangedPath). */

@@ -5,7 +5,7 @@
  */
 import type { ObjectValue, Value } from '../../values/value';
 import type { XapiRecord } from '../../xenapi';
-import { bool, num, str, strMap } from './attrs';
+import { bool, num, str, strMap } from '../kit/attrs';
 
 type Vm = XapiRecord<'VM'>;
 
@@ -40,7 +40,7 @@ export function readMaps(vm: Vm): Record<string, Value> {
     viridian: boolKey(p, 'viridian'),
     vga: p.vga ?? null,
     videoram: numKey(p, 'videoram'),
-    firmware: vm.HVM_boot_params.firmware ?? 'bios',
+    firmware: firmwareOf(vm),
     boot_order: vm.HVM_boot_params.order ?? null,
     vcpu_weight: numKey(vm.VCPUs_params, 'weight'),
     vcpu_cap: numKey(vm.VCPUs_params, 'cap'),
@@ -48,11 +48,17 @@ export function readMaps(vm: Vm): Record<string, Value> {
   };
 }
 
+/** The firmware a VM boots with: `HVM_boot_params:firmware`, BIOS when the key is absent. */
+export function firmwareOf(vm: Vm): string {
+  return vm.HVM_boot_params.firmware ?? 'bios';
+}
+
 /**
  * Key writes taking `vm` to `planned`. Attributes the plan leaves unknown or unset (computed
- * ones) are left as XAPI has them; `firmware` is written only when `includeCreateOnly`.
+ * ones) are left as XAPI has them. `platform` keys and `firmware` take effect at boot only, so
+ * the caller writes them on a halted VM (`haltReasons`).
  */
-export function mapWrites(vm: Vm, planned: ObjectValue, includeCreateOnly = false): KeyWrite[] {
+export function mapWrites(vm: Vm, planned: ObjectValue): KeyWrite[] {
   const out: KeyWrite[] = [];
   const put = (field: KeyWrite['field'], current: Readonly<Record<string, string>>, key: string, value: string | null): void => {
     const have = key in current ? current[key] : null;
@@ -74,7 +80,7 @@ export function mapWrites(vm: Vm, planned: ObjectValue, includeCreateOnly = fals
   const order = str(planned, 'boot_order');
   if (order !== undefined) put('HVM_boot_params', vm.HVM_boot_params, 'order', order);
   const fw = str(planned, 'firmware');
-  if (includeCreateOnly && fw !== undefined) put('HVM_boot_params', vm.HVM_boot_params, 'firmware', fw);
+  if (fw !== undefined && fw !== firmwareOf(vm)) out.push({ field: 'HVM_boot_params', key: 'firmware', value: fw });
   const weight = planned.vcpu_weight;
   put('VCPUs_params', vm.VCPUs_params, 'weight', typeof weight === 'number' ? String(weight) : null);
   const cap = planned.vcpu_cap;

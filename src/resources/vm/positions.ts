@@ -6,7 +6,7 @@
  * to the state follow in position order: reordering the configuration is never a change.
  */
 import { isUnknown, type ObjectValue } from '../../values/value';
-import { byPosition } from './attrs';
+import { byPosition } from '../kit/attrs';
 
 /**
  * The position of each block: its configured value, the assigned one when left out, or

@@ -7,10 +7,10 @@
 import type { ObjectValue, Value } from '../../values/value';
 import { NULL_REF, type XapiClass, type XapiRecord } from '../../xenapi';
 import type { PoolRecords, WorldSnapshot } from '../snapshot';
-import { block, bool, blocks, num, orderedSet, sorted, sortedMap, str, strings } from './attrs';
+import { block, bool, blocks, num, orderedSet, sorted, sortedMap, str, strings } from '../kit/attrs';
 import { readCdrom, readDisks, readNics } from './devices-read';
-import { spell } from './lookup';
-import { CLONE_TYPE_KEY, HOST_KEY, TEMPLATE_KEY, userOtherConfig } from './owned-keys';
+import { spell } from '../kit/resolve';
+import { CLONE_TYPE_KEY, HOST_KEY, TEMPLATE_KEY, userOtherConfig } from '../kit/owned-keys';
 import { guestAddresses, inCidr, readMaps } from './platform';
 
 /** Classes `read` needs in the snapshot. */

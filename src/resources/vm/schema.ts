@@ -1,7 +1,7 @@
 /**
  * `xcp_vm`: a VM with its VBDs, VIFs and disks. Update classes follow XAPI: static memory and
- * VCPUs_max only while halted, `host` and `pool` by migration, `template` and `firmware` by
- * replacement (../../../../shared/reference/anchors-providers.md section 5.8).
+ * VCPUs_max and `firmware` only while halted, `host` and `pool` by migration, `template` by
+ * replacement.
  */
 import { t } from '../../schema/cty-type';
 import { blockType, defineResource, opt, optc, req, ro } from '../../schema/dsl';
@@ -104,7 +104,7 @@ export const vmSchema = defineResource({
     memory_static_min: optc(t.number, 'halt', 'Static minimum memory in bytes (at least 16 MiB, like `memory`).', { unit: 'bytes', validators: [v.integer(16 * MIB)] }),
     memory_dynamic_min: optc(t.number, 'in-place', 'Dynamic minimum memory in bytes (at least 16 MiB); changed live within the static range.', { unit: 'bytes', validators: [v.integer(16 * MIB)] }),
     memory_dynamic_max: optc(t.number, 'in-place', 'Dynamic maximum memory in bytes (at least 16 MiB); changed live within the static range.', { unit: 'bytes', validators: [v.integer(16 * MIB)] }),
-    firmware: optc(t.string, 'replace', 'Boot firmware, `bios` or `uefi` (`HVM_boot_params:firmware`). Switching breaks an installed OS, so a change replaces the VM.', {
+    firmware: optc(t.string, 'halt', 'Boot firmware, `bios` or `uefi` (`HVM_boot_params:firmware`). XAPI changes it on a halted VM: a running VM is shut down, changed and started again. The disks are kept, and an installed OS may need the other firmware\'s boot loader to start.', {
       validators: [v.oneOf('bios', 'uefi')],
     }),
     secure_boot: opt(t.bool, 'halt', 'UEFI Secure Boot (`platform:secureboot`).', { default: false }),

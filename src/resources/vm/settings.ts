@@ -9,11 +9,11 @@ import { error } from '../../diagnostics';
 import type { ObjectValue } from '../../values/value';
 import { isXapiError, NULL_REF, xmlrpcDouble } from '../../xenapi';
 import { ResourceError } from '../resource';
-import { bool, num, str, strings, strMap } from './attrs';
+import { bool, num, str, strings, strMap } from '../kit/attrs';
 import { applySizing, sizingOf, type VmSizing } from '../kit/sizing';
 import { cdDrives } from './devices-read';
-import { mustResolve } from './lookup';
-import { applyTags, applyUserOtherConfig, HOST_KEY, setKey } from './owned-keys';
+import { mustResolve } from '../kit/resolve';
+import { applyTags, applyUserOtherConfig, HOST_KEY, setKey } from '../kit/owned-keys';
 import { mapWrites } from './platform';
 import { tolerate, type VmHandle } from './vm-handle';
 
@@ -58,9 +58,9 @@ async function vcpusAndMemory(h: VmHandle, planned: ObjectValue): Promise<void> 
   }
 }
 
-async function maps(h: VmHandle, planned: ObjectValue, create: boolean): Promise<void> {
+async function maps(h: VmHandle, planned: ObjectValue): Promise<void> {
   const running = h.vm.power_state !== 'Halted';
-  for (const w of mapWrites(h.vm, planned, create)) {
+  for (const w of mapWrites(h.vm, planned)) {
     await h.call(`remove_from_${w.field}`, w.key);
     if (w.value !== null) await h.call(`add_to_${w.field}`, w.key, w.value);
     if (w.field === 'VCPUs_params' && running && w.value !== null) {
@@ -90,8 +90,8 @@ async function cdrom(h: VmHandle, planned: ObjectValue): Promise<void> {
   await h.client.callAsync('VBD.insert', ref, target);
 }
 
-/** Applies the scalar attributes of `planned`; `create` also writes create-only keys (firmware). */
-export async function applySettings(h: VmHandle, planned: ObjectValue, create: boolean): Promise<void> {
+/** Applies the scalar attributes of `planned` (boot-time keys such as firmware only reach a halted VM: see `haltReasons`). */
+export async function applySettings(h: VmHandle, planned: ObjectValue): Promise<void> {
   let vm = h.vm;
   await setIf(h, 'name_label', vm.name_label, str(planned, 'name_label'));
   await setIf(h, 'name_description', vm.name_description, str(planned, 'name_description'));
@@ -101,7 +101,7 @@ export async function applySettings(h: VmHandle, planned: ObjectValue, create: b
   if (autoOn !== undefined && (vm.other_config.auto_poweron === 'true') !== autoOn) await setKey(h.client, 'VM', h.ref, 'auto_poweron', String(autoOn));
   await h.refresh();
   await vcpusAndMemory(h, planned);
-  await maps(h, planned, create);
+  await maps(h, planned);
   await h.refresh();
   vm = h.vm;
   const halted = vm.power_state === 'Halted';

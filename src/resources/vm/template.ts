@@ -6,8 +6,8 @@
 import type { ObjectValue } from '../../values/value';
 import type { XapiRecord } from '../../xenapi';
 import type { PoolRecords } from '../snapshot';
-import { num } from './attrs';
-import { mustResolve, type Found } from './lookup';
+import { num } from '../kit/attrs';
+import { mustResolve, type Found } from '../kit/resolve';
 
 /** A VM usable as a clone source: a template, a snapshot, or a halted VM (never dom0). */
 export function isCloneSource(vm: XapiRecord<'VM'>): boolean {

@@ -10,13 +10,13 @@ import type { ObjectValue } from '../../values/value';
 import { isXapiError } from '../../xenapi';
 import type { ApplyResponse, UpdateRequest } from '../resource';
 import { ResourceError } from '../resource';
-import { block, blocks, bool, num, str } from './attrs';
+import { block, blocks, bool, num, str } from '../kit/attrs';
 import { applyAttachment } from './attachment';
 import { createConfigDrive, dropConfigDrive } from './cloud-init';
 import { applyDisks, srRefOf } from './disks';
-import { mustResolve } from './lookup';
+import { mustResolve } from '../kit/resolve';
 import { applyNics } from './nics';
-import { HOST_KEY, setKey } from './owned-keys';
+import { HOST_KEY, setKey } from '../kit/owned-keys';
 import { mapWrites } from './platform';
 import { setPowerState, shutdown, waitForIp, type ShutdownOptions } from './power';
 import { vmState } from './read';
@@ -35,8 +35,9 @@ export function haltReasons(h: VmHandle, prior: ObjectValue | null, planned: Obj
   if (memory !== undefined && memory !== vm.memory_static_max) out.push('memory');
   const smin = num(planned, 'memory_static_min');
   if (smin !== undefined && smin !== vm.memory_static_min) out.push('memory_static_min');
-  const platform = mapWrites(vm, planned).filter((w) => w.field === 'platform').map((w) => w.key);
-  if (platform.length) out.push(...platform.map((k) => `platform:${k}`));
+  const writes = mapWrites(vm, planned);
+  out.push(...writes.filter((w) => w.field === 'platform').map((w) => `platform:${w.key}`));
+  if (writes.some((w) => w.field === 'HVM_boot_params' && w.key === 'firmware')) out.push('firmware');
   const hvd = bool(planned, 'has_vendor_device');
   if (hvd !== undefined && hvd !== vm.has_vendor_device) out.push('has_vendor_device');
   const shadow = num(planned, 'hvm_shadow_multiplier');
@@ -83,7 +84,7 @@ export async function converge(h: VmHandle, prior: ObjectValue | null, planned: 
     h.ctx.progress({ kind: 'message', text: `shutting down for ${halts.join(', ')}` });
     await shutdown(h, knobs(planned));
   }
-  await applySettings(h, planned, opts.create);
+  await applySettings(h, planned);
   await applyDisks(h, planned, blocks(prior, 'disk'), true);
   await applyNics(h, planned);
   await applyVtpm(h, bool(planned, 'vtpm'), bool(prior, 'vtpm') ?? false);

@@ -6,8 +6,8 @@ import { randomUUID } from 'node:crypto';
 import { isUnknown, ObjectValue, Value } from '../../values/value';
 import type { ApplyContext } from '../resource';
 import type { PoolRecords } from '../snapshot';
-import { XapiOps } from '../pool/shared/xapi-ops';
-import { num, str } from '../pool/shared/values';
+import { XapiOps } from '../kit/xapi-ops';
+import { num, str } from '../kit/values';
 import {
   DEFAULT_GATEWAY_TEMPLATE, destroyGateway, findGateway, PARAMS_HASH_KEY, PARAMS_KEY, provisionGateway, PUBKEY_KEY, Role,
   SALT_KEY, sizeGateway, SECRET_HASH_KEY, uplinkAddress,

@@ -8,9 +8,9 @@ import http from 'node:http';
 import https from 'node:https';
 import type { Ref, XapiRecord } from '../../xenapi';
 import type { PoolRecords } from '../snapshot';
-import { ADDRESS_KEY, findByAddress, LINEAGE_KEY } from '../pool/shared/owned-keys';
-import { resolve } from '../pool/shared/refs';
-import type { XapiOps } from '../pool/shared/xapi-ops';
+import { ADDRESS_KEY, findByAddress, LINEAGE_KEY } from '../kit/owned-keys';
+import { resolve } from '../kit/refs';
+import type { XapiOps } from '../kit/xapi-ops';
 import { applySizing, fixedSizing, sizingOf } from '../kit/sizing';
 
 export type Role = 'local' | 'remote';

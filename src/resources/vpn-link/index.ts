@@ -5,7 +5,7 @@
 import { error } from '../../diagnostics';
 import type { ObjectValue } from '../../values/value';
 import type { ResourceType } from '../resource';
-import { parseImportId } from '../pool/shared/import-id';
+import { parseImportId } from '../kit/import-id';
 import { createLink, deleteLink, updateLink } from './apply';
 import { LINK_KEY, ROLE_KEY } from './gateway';
 import { readLink, VPN_CLASSES } from './read';

@@ -6,9 +6,9 @@
 import type { ObjectValue, Value } from '../../values/value';
 import type { XapiRecord } from '../../xenapi';
 import type { WorldSnapshot, PoolRecords } from '../snapshot';
-import { userOtherConfig } from '../pool/shared/owned-keys';
-import { formOf } from '../pool/shared/refs';
-import { str } from '../pool/shared/values';
+import { userOtherConfig } from '../kit/owned-keys';
+import { formOf } from '../kit/refs';
+import { str } from '../kit/values';
 import { DEFAULT_GATEWAY_TEMPLATE, findGateway, PARAMS_HASH_KEY, PARAMS_KEY, PUBKEY_KEY, SALT_KEY, SECRET_HASH_KEY, uplinkAddress } from './gateway';
 import { PLAIN_PARAMS, secretFingerprint } from './params';
 

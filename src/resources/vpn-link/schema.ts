@@ -1,6 +1,6 @@
 /**
  * `xcp_vpn_link`: the cloudbursting safety cordon. A site-to-site link between a network of one
- * pool and a network of another, realised by a gateway VM on each side (DESIGN.md, Cloudbursting).
+ * pool and a network of another, realised by a gateway VM on each side.
  */
 import { t } from '../../schema/cty-type';
 import { blockType, defineResource, opt, optc, req, ro } from '../../schema/dsl';

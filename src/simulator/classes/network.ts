@@ -63,6 +63,18 @@ export const networkMethods: MethodSpec[] = [
     if ((n.PIFs as string[]).length > 0) throw new XapiFailure('NETWORK_CONTAINS_PIF', [...(n.PIFs as string[])]);
     ctx.db.destroy('network', r as string);
   }),
+  // Purposes as xapi has them: add if absent, remove if present; nbd and insecure_nbd exclude each other.
+  method('network.add_purpose', [p('self', ref('network')), p('value', enumOf('network_purpose', 'nbd', 'insecure_nbd'))], null, (ctx, [r, value]) => {
+    const purposes = (ctx.db.require('network', r as string).purpose as string[] | undefined) ?? [];
+    if (purposes.includes(value as string)) return;
+    const other = value === 'nbd' ? 'insecure_nbd' : 'nbd';
+    if (purposes.includes(other)) throw new XapiFailure('NETWORK_INCOMPATIBLE_PURPOSES', [value as string, other]);
+    ctx.db.set('network', r as string, 'purpose', [...purposes, value as string]);
+  }),
+  method('network.remove_purpose', [p('self', ref('network')), p('value', enumOf('network_purpose', 'nbd', 'insecure_nbd'))], null, (ctx, [r, value]) => {
+    const purposes = (ctx.db.require('network', r as string).purpose as string[] | undefined) ?? [];
+    ctx.db.set('network', r as string, 'purpose', purposes.filter((x) => x !== value));
+  }),
   method('PIF.reconfigure_ip', [p('self', ref('PIF')), p('mode', enumOf('ip_configuration_mode', 'None', 'DHCP', 'Static')), p('IP', str), p('netmask', str), p('gateway', str), p('DNS', str)], null,
     (ctx, [r, mode, ip, netmask, gateway, dns]) => {
       ctx.db.require('PIF', r as string);

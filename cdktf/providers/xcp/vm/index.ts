@@ -80,7 +80,7 @@ export interface VmConfig extends cdktf.TerraformMetaArguments {
   */
   readonly coresPerSocket?: number;
   /**
-  * Boot firmware, `bios` or `uefi` (`HVM_boot_params:firmware`). Switching breaks an installed OS, so a change replaces the VM. Must be one of `bios`, `uefi`. Changing it forces replacement.
+  * Boot firmware, `bios` or `uefi` (`HVM_boot_params:firmware`). XAPI changes it on a halted VM: a running VM is shut down, changed and started again. The disks are kept, and an installed OS may need the other firmware's boot loader to start. Must be one of `bios`, `uefi`. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#firmware Vm#firmware}
   */

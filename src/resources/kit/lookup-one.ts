@@ -3,11 +3,11 @@
  * exactly one match, otherwise a diagnostic that lists the candidates (by name and UUID) and
  * says which filter to add.
  */
-import { error } from '../../../diagnostics';
-import type { Ref, XapiClass, XapiRecord } from '../../../xenapi';
-import type { ObjectValue } from '../../../values/value';
-import type { ReadResponse } from '../../resource';
-import type { PoolRecords, WorldSnapshot } from '../../snapshot';
+import { error } from '../../diagnostics';
+import type { Ref, XapiClass, XapiRecord } from '../../xenapi';
+import type { ObjectValue } from '../../values/value';
+import type { ReadResponse } from '../resource';
+import type { PoolRecords, WorldSnapshot } from '../snapshot';
 import { str } from './values';
 
 export interface LookupRequest<C extends XapiClass> {

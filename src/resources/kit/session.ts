@@ -2,10 +2,10 @@
  * What each apply step of an infra resource starts with: the pool it acts on, a `XapiOps` bound
  * to that pool's client and the resource address, and fresh records for lookups.
  */
-import type { XapiClass } from '../../../xenapi';
-import type { ObjectValue } from '../../../values/value';
-import type { ApplyContext } from '../../resource';
-import type { PoolRecords } from '../../snapshot';
+import type { XapiClass } from '../../xenapi';
+import type { ObjectValue } from '../../values/value';
+import type { ApplyContext } from '../resource';
+import type { PoolRecords } from '../snapshot';
 import { poolOf } from './values';
 import { XapiOps } from './xapi-ops';
 

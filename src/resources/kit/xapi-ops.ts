@@ -5,9 +5,9 @@
  * passwords) are scrubbed from anything the diagnostic repeats, on top of the client's own
  * redaction of arguments.
  */
-import { error } from '../../../diagnostics';
-import { describeCall, isXapiError, XapiClient, XapiTransportError, type XapiEncodable } from '../../../xenapi';
-import { ApplyContext, ResourceError } from '../../resource';
+import { error } from '../../diagnostics';
+import { describeCall, isXapiError, XapiClient, XapiTransportError, type XapiEncodable } from '../../xenapi';
+import { ApplyContext, ResourceError } from '../resource';
 import { ADDRESS_KEY } from './owned-keys';
 
 /** What a user can do about a XAPI error code; the fallback points at the XAPI message. */

@@ -4,9 +4,9 @@
  * read writes back the form the user chose (the name while it still names the same object, else
  * the UUID), so a name in the configuration never causes a perpetual diff.
  */
-import { isRef, type Ref, type XapiClass } from '../../../xenapi';
-import type { Value } from '../../../values/value';
-import type { PoolRecords } from '../../snapshot';
+import { isRef, type Ref, type XapiClass } from '../../xenapi';
+import type { Value } from '../../values/value';
+import type { PoolRecords } from '../snapshot';
 import type { XapiOps } from './xapi-ops';
 
 interface Named {

@@ -1,6 +1,6 @@
 /** Unit tests of the pure helpers shared by the infra resources. */
-import { PoolRecords, WorldSnapshot } from '../../snapshot';
-import type { Ref } from '../../../xenapi';
+import { PoolRecords, WorldSnapshot } from '../snapshot';
+import type { Ref } from '../../xenapi';
 import { parseImportId, locateImport } from './import-id';
 import { managedKeys, ownedEntries, userOtherConfig } from './owned-keys';
 import { formOf, formsOf, lookup } from './refs';
@@ -43,6 +43,15 @@ describe('owned keys', () => {
     expect(userOtherConfig(oc, undefined, ['automatic'])).toEqual({ team: 'infra' });
     expect(userOtherConfig(oc, { zone: 'a' })).toEqual({ team: 'infra' });
     expect(userOtherConfig({ 'XenCenter.x': 'y' }, undefined)).toEqual({});
+  });
+
+  it('one convention for writing (xcpform:managed); the older xcpform:keys list is still read', () => {
+    expect(Object.keys(ownedEntries('xcp_vm.a', ['b', 'a']))).toEqual(['xcpform:address', 'xcpform:managed']);
+    const legacy = { 'xcpform:address': 'xcp_vm.a', 'xcpform:keys': '["team"]', team: 'web', install: 'x' };
+    expect(managedKeys(legacy)).toEqual(['team']);
+    expect(userOtherConfig(legacy)).toEqual({ team: 'web' });
+    expect(managedKeys({ 'xcpform:managed': '["a"]', 'xcpform:keys': '["b"]' })).toEqual(['a', 'b']);
+    expect(managedKeys({ 'xcpform:keys': 'not json' })).toEqual([]);
   });
 });
 

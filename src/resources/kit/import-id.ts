@@ -2,10 +2,10 @@
  * Import ids of the infra resources: `<pool>/<uuid>`, or a bare UUID looked up in the default
  * pool (and, failing that, in every pool of the snapshot, since a UUID is unique).
  */
-import { error } from '../../../diagnostics';
-import type { XapiClass } from '../../../xenapi';
-import type { ReadResponse } from '../../resource';
-import type { PoolRecords, WorldSnapshot } from '../../snapshot';
+import { error } from '../../diagnostics';
+import type { XapiClass } from '../../xenapi';
+import type { ReadResponse } from '../resource';
+import type { PoolRecords, WorldSnapshot } from '../snapshot';
 
 export interface ImportTarget {
   readonly pool: string;

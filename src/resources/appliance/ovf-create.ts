@@ -1,6 +1,8 @@
 /**
  * The create side of `xcp_appliance.ovf_source`: imports an OVF/OVA package into a pool.
- * The package is read and checked completely first (manifest, files, formats, SR, networks):
+ * `src/ovf/` reads the package (reader, layout, upload); creating the pool's objects is the
+ * appliance's own business, so it lives with the resource. The package is read and checked
+ * completely first (manifest, files, formats, SR, networks):
  * a broken package creates nothing. Then `VM_appliance.create`, and per virtual system in start
  * order: `VM.clone` of "Other install media", vCPUs and memory, one VDI per disk on the import
  * SR filled by raw upload, VBDs, an empty CD drive when the package has one, VIFs on the mapped
@@ -9,16 +11,16 @@
  * Each VM is tagged `xcpform:address = xcp_vm.<name>` (the names `ovf import` writes), so the
  * `xcp_vm` blocks of an imported configuration adopt the VMs instead of creating others.
  */
-import { error } from '../diagnostics';
-import type { Ref, XapiEncodable } from '../xenapi';
-import { applySizing, fixedSizing, sizingOf } from '../resources/kit/sizing';
-import { XapiOps } from '../resources/pool/shared/xapi-ops';
-import { ADDRESS_KEY, TEMPLATE_KEY, VDI_OWNER_KEY } from '../resources/vm/owned-keys';
-import { ResourceError, type ApplyContext } from '../resources/resource';
-import type { PoolRecords } from '../resources/snapshot';
-import { applianceLayout, CD_USERDEVICE, IMPORT_TEMPLATE, vmAddress, type VmLayout } from './layout';
-import { readOvfPackage, type OvfPackage } from './package-reader';
-import { uploadSegments } from './upload';
+import { error } from '../../diagnostics';
+import type { Ref, XapiEncodable } from '../../xenapi';
+import { applySizing, fixedSizing, sizingOf } from '../kit/sizing';
+import { XapiOps } from '../kit/xapi-ops';
+import { ADDRESS_KEY, TEMPLATE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
+import { ResourceError, type ApplyContext } from '../resource';
+import type { PoolRecords } from '../snapshot';
+import { applianceLayout, CD_USERDEVICE, IMPORT_TEMPLATE, vmAddress, type VmLayout } from '../../ovf/layout';
+import { readOvfPackage, type OvfPackage } from '../../ovf/package-reader';
+import { uploadSegments } from '../../ovf/upload';
 
 export interface ApplianceImportRequest {
   readonly ctx: ApplyContext;

@@ -3,10 +3,10 @@
  * names, or every host of the pool when it names none, so a host that joined later is covered
  * on the next apply.
  */
-import type { Ref } from '../../../xenapi';
-import type { ObjectValue, Value } from '../../../values/value';
-import type { PlanRequest } from '../../resource';
-import type { PoolRecords } from '../../snapshot';
+import type { Ref } from '../../xenapi';
+import type { ObjectValue, Value } from '../../values/value';
+import type { PlanRequest } from '../resource';
+import type { PoolRecords } from '../snapshot';
 import { lookup, resolve } from './refs';
 import { sorted, str, strList } from './values';
 import type { XapiOps } from './xapi-ops';

@@ -1,7 +1,7 @@
 /**
- * Small typed readers over state values (`ObjectValue`) and XAPI records, shared by the compute
- * resources (`xcp_vm`, `xcp_vm_snapshot`, `xcp_appliance`) and their data sources. A value that
- * is unknown or of the wrong type reads as `undefined`, so callers decide what "unset" means.
+ * Small typed readers of an attribute of a state object (`ObjectValue`) and of nested blocks
+ * (`values.ts` reads one value). A value that is unknown or of the wrong type reads as
+ * `undefined`, so callers decide what "unset" means.
  */
 import { isObjectValue, isUnknown, type ObjectValue, type Value } from '../../values/value';
 

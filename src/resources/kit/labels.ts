@@ -4,7 +4,7 @@
  * `set_tags` that could race another tool); other_config changes key by key, and only the keys
  * xcpform manages, so keys of other tools are never clobbered.
  */
-import type { ObjectValue } from '../../../values/value';
+import type { ObjectValue } from '../../values/value';
 import { ADDRESS_KEY, MANAGED_KEY, ownedEntries, userOtherConfig } from './owned-keys';
 import { changed, sorted, str, strList, strMap } from './values';
 import type { XapiOps } from './xapi-ops';

@@ -2,7 +2,7 @@
  * Typed reads of attribute values. Planned values may hold `Unknown` (known after apply); every
  * getter here treats an unknown like an unset value, so apply code never mistakes one for data.
  */
-import { isObjectValue, isUnknown, ObjectValue, Value } from '../../../values/value';
+import { isObjectValue, isUnknown, ObjectValue, Value } from '../../values/value';
 
 /** A string attribute, or undefined when null, unknown or not a string. */
 export function str(v: Value | undefined): string | undefined {
