@@ -6,9 +6,9 @@
  * knowledge.ts; `generateEdit` picks one configurable attribute and a new valid value for it.
  */
 import { Rng } from './rng';
-import { EXISTING, NOT_EDITED, SR_KINDS, VOLATILE, templateOf } from './knowledge';
+import { EXISTING, NOT_EDITED, REFERENCE_ATTRIBUTES, SR_KINDS, VOLATILE, templateOf } from './knowledge';
 import { type Case, type GenBlock, type GenOutput, blockAddress, cloneCase } from './model';
-import { networkRef, plainNetworkRef, poolOf, templateRef, userSrRef, vmUuidRef, type ValueContext } from './refs';
+import { networkRef, objectKey, plainNetworkRef, poolOf, templateRef, userSrRef, vmUuidRef, type ValueContext } from './refs';
 import { attributeAt, blockSchemaOf, configurablePaths, updateClassOf, valueFor } from './schema-values';
 
 const GiB = 1024 ** 3;
@@ -106,10 +106,10 @@ function genMulti(rng: Rng, c: Case, b: GenBlock, p: number): void {
 }
 
 /** One random valid configuration; the same seed gives the same configuration. */
-export function generateCase(seed: number): Case {
+export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): Case {
   const rng = new Rng(seed);
   const twoPools = rng.chance(0.35);
-  const c: Case = { seed, pools: twoPools ? ['dc1', 'cloud1'] : ['dc1'], blocks: [], outputs: [] };
+  const c: Case = { seed, ...(opts.dataRefs === false ? { dataRefs: false } : {}), pools: twoPools ? ['dc1', 'cloud1'] : ['dc1'], blocks: [], outputs: [] };
   genData(rng, c);
   for (let i = 0, n = rng.int(0, 2); i < n; i++) genSr(rng, c, i);
   if (rng.chance(0.25)) {
@@ -156,6 +156,9 @@ export function generateCase(seed: number): Case {
   for (let i = 0, n = rng.int(1, 3); i < n; i++) genVm(rng, c, i);
   const apps = c.blocks.filter((b) => b.type === 'xcp_appliance');
   if (apps.length) for (const vm of c.blocks.filter((b) => b.type === 'xcp_vm')) if (rng.chance(0.5)) vm.attrs.appliance = `\${xcp_appliance.${apps[0].name}.uuid}`;
+  const plainVms = c.blocks.filter((b) => b.type === 'xcp_vm' && b.count === undefined && !b.forEach && poolOf(b) === 'dc1');
+  // A data source that reads a resource of the same configuration (read during apply).
+  if (plainVms.length && rng.chance(0.2)) add(c, { mode: 'data', type: 'xcp_vm', name: 'found', attrs: { name_label: `\${xcp_vm.${rng.pick(plainVms).name}.name_label}` } });
   if (rng.chance(0.3)) {
     const b = add(c, { mode: 'managed', type: 'xcp_vm_snapshot', name: 'snap0', attrs: {} });
     const vm = vmUuidRef(ctxFor(rng, c, b));
@@ -240,6 +243,8 @@ export function generateEdit(rng: Rng, c: Case, t: EditTarget): Edit | undefined
     const value = valueFor(ctxFor(rng, c, b, { current: previous, item }), t.path);
     if (value === undefined) return undefined;
     if (same(value, previous) || (previous === undefined && same(value, attr?.default))) continue;
+    // Another spelling of the object already named is no change.
+    if (REFERENCE_ATTRIBUTES.has(tail ?? head) && objectKey(c, value) === objectKey(c, previous)) continue;
     return { ...t, address: blockAddress(b), type: b.type, value, previous, updateClass: updateClassOf(b.type, t.path)! };
   }
   return undefined;
@@ -249,10 +254,9 @@ export function applyEdit(c: Case, e: Edit): Case {
   const next = cloneCase(c);
   const b = next.blocks[e.blockIndex];
   const [head, tail] = e.path.split('.');
-  let value = e.value;
-  if (head === 'name_label' && (b.count !== undefined || b.forEach) && typeof value === 'string') value = `${value}${b.count !== undefined ? '-${count.index}' : '-${each.key}'}`;
-  if (tail === undefined) b.attrs[head] = value;
-  else b.blocks[head][e.item ?? 0][tail] = value;
+  // The value generators already give counted blocks per-instance names.
+  if (tail === undefined) b.attrs[head] = e.value;
+  else b.blocks[head][e.item ?? 0][tail] = e.value;
   return next;
 }
 

@@ -27,6 +27,8 @@ export interface GenOutput {
 
 export interface Case {
   readonly seed: number;
+  /** false: resource attributes never read data sources (data sources still feed outputs). */
+  readonly dataRefs?: boolean;
   readonly pools: readonly string[];
   blocks: GenBlock[];
   outputs: GenOutput[];
@@ -101,4 +103,15 @@ export function referencesIn(value: unknown): string[] {
 /** The blocks a block refers to (by address). */
 export function dependenciesOf(b: GenBlock): string[] {
   return referencesIn({ a: b.attrs, b: b.blocks });
+}
+
+/** A short form for reports: one line per block and output (the `.tf.json` bodies, compact). */
+export function renderCompact(c: Case): string {
+  const lines = [`pools: ${c.pools.join(', ')} (embedded)`];
+  const doc = renderTfJson(c) as { resource?: Record<string, Record<string, unknown>>; data?: Record<string, Record<string, unknown>>; output?: Record<string, unknown> };
+  for (const [kind, blocks] of [['resource', doc.resource], ['data', doc.data]] as const) {
+    for (const [type, byName] of Object.entries(blocks ?? {})) for (const [name, body] of Object.entries(byName)) lines.push(`${kind} ${type}.${name} ${JSON.stringify(body)}`);
+  }
+  for (const [name, body] of Object.entries(doc.output ?? {})) lines.push(`output ${name} ${JSON.stringify(body)}`);
+  return lines.join('\n');
 }

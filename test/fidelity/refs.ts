@@ -25,6 +25,7 @@ export function poolOf(b: GenBlock): string {
 
 function inPool(ctx: ValueContext, type: string, mode: 'managed' | 'data' = 'managed'): GenBlock[] {
   const pool = poolOf(ctx.block);
+  if (mode === 'data' && ctx.case.dataRefs === false) return [];
   return ctx.earlier.filter((b) => b.type === type && b.mode === mode && poolOf(b) === pool);
 }
 
@@ -92,4 +93,21 @@ export function freeVdiRef(ctx: ValueContext): string | undefined {
   const used = JSON.stringify(ctx.case.blocks.filter((b) => b.type === 'xcp_vm').map((b) => b.blocks.disk ?? []));
   const vdis = inPool(ctx, 'xcp_vdi').filter((b) => b.count === undefined && !b.forEach && !used.includes(`${b.type}.${b.name}.`));
   return vdis.length ? refTo(ctx.rng.pick(vdis), 'uuid') : undefined;
+}
+
+/**
+ * The object a generated reference names, so that two spellings of one object compare equal:
+ * `${xcp_sr.s0.uuid}` and `${xcp_sr.s0.name_label}`; the shared SR by name and through
+ * `data.xcp_sr`; a host by name and through `data.xcp_host`.
+ */
+export function objectKey(c: { blocks: readonly GenBlock[] }, value: unknown): string {
+  if (typeof value !== 'string') return JSON.stringify(value ?? null);
+  const m = /^\$\{((?:data\.)?xcp_[a-z_]+\.[\w-]+)(\[[^\]]*\])?\.(uuid|id|name_label|network)\}$/.exec(value);
+  if (!m) return value;
+  if (m[1].startsWith('data.')) {
+    const d = c.blocks.find((b) => `data.${b.type}.${b.name}` === m[1]);
+    const name = d?.attrs.name_label ?? d?.attrs.pool;
+    return typeof name === 'string' ? name : m[1];
+  }
+  return `${m[1]}${m[2] ?? ''}${m[3] === 'network' ? '.network' : ''}`;
 }
