@@ -82,6 +82,35 @@ export function compareShown(a: { resource_changes?: ShownChange[] }, b: { resou
   return out.filter((d) => (seen.has(d.signature) ? false : (seen.add(d.signature), true)));
 }
 
+/**
+ * What a plan on the other tool's state changes: per resource type, attributes going to null
+ * (`defaults to null`), coming from null (`null to values`), or others by name; outputs apart.
+ */
+function crossKinds(shown: { resource_changes?: (ShownChange & { change: { before: unknown } })[]; output_changes?: Record<string, { actions: string[] }> }): string[] {
+  const kinds = new Set<string>();
+  for (const c of shown.resource_changes ?? []) {
+    if (c.mode !== 'managed' || c.change.actions.join(',') === 'no-op') continue;
+    const type = typeOf(c.address);
+    if (c.change.actions.join(',') !== 'update') { kinds.add(`${type} ${c.change.actions.join(',')}`); continue; }
+    const before = new Map<string, unknown>(); const after = new Map<string, unknown>();
+    flatten(c.change.before, '', before); flatten(c.change.after, '', after);
+    const unknown = unknownPaths(c.change.after_unknown);
+    const other = new Set<string>();
+    // Read-only values an update makes unknown follow from the update; the changed values say why it happens.
+    for (const k of new Set([...before.keys(), ...after.keys()])) {
+      if ([...unknown].some((u) => k === u || k.startsWith(`${u}.`) || k.startsWith(`${u}[`))) continue;
+      const b = JSON.stringify(before.get(k) ?? null); const a = JSON.stringify(after.get(k) ?? null);
+      if (a === b) continue;
+      if (a === 'null' || a === '[]' || a === '{}') kinds.add(`${type} update: defaults to null`);
+      else if (b === 'null' || b === '[]' || b === '{}') kinds.add(`${type} update: null to values`);
+      else other.add(k.replace(/\[\d+\]/g, ''));
+    }
+    if (other.size) kinds.add(`${type} update: ${[...other].sort().join(',')}`);
+  }
+  for (const [name, o] of Object.entries(shown.output_changes ?? {})) if (o.actions.join(',') !== 'no-op') kinds.add(`output ${o.actions.join(',')} (${name.replace(/^o\d+_/, '')})`);
+  return [...kinds];
+}
+
 class TwoDoors {
   readonly tf = new TerraformWorkspace();
 
@@ -120,15 +149,12 @@ export async function runAgreement(opts: { seed: number; count: number; dataRefs
     };
     const cross = (step: string, tool: 'xcpform' | 'terraform'): void => {
       r.crossChecks++;
-      const res = tool === 'xcpform' ? doors.xcp(['plan', '-detailed-exitcode']) : doors.tf.run(['plan', '-no-color', '-detailed-exitcode']);
+      const res = tool === 'xcpform' ? doors.xcp(['plan', '-detailed-exitcode', '-out', 'c.plan']) : doors.tf.run(['plan', '-no-color', '-detailed-exitcode', '-out', 'c.plan']);
       if (res.code === 0) { r.crossAgreed++; return; }
-      // One disagreement per resource type the other tool wants to change (and one for outputs).
-      const changed = [...new Set([...res.stdout.matchAll(/#\s+((?:data\.)?xcp_[a-z_]+)\.\S+ (?:will|must|has)[^\n]*/g)].map((m) => m[1]))];
-      if (/Changes to Outputs/.test(res.stdout)) changed.push('outputs');
-      if (res.code !== 2) changed.push(`exit ${res.code}`);
-      for (const what of changed.length ? changed : ['unknown']) {
-        r.disagreements.push({ seed, step, signature: `cross-state ${step}: ${tool} plan not empty: ${what}`, detail: (res.stdout + res.stderr).slice(-1500) });
-      }
+      if (res.code !== 2) { r.disagreements.push({ seed, step, signature: `cross-state ${step}: ${tool} plan failed`, detail: (res.stdout + res.stderr).slice(-1500) }); return; }
+      const shown = JSON.parse((tool === 'xcpform' ? doors.xcp(['show', '-json', 'c.plan']) : doors.tf.run(['show', '-json', 'c.plan'])).stdout) as { resource_changes?: (ShownChange & { change: { before: unknown } })[]; output_changes?: Record<string, { actions: string[] }> };
+      // One disagreement per resource type and kind of change, so that causes group.
+      for (const kind of crossKinds(shown)) r.disagreements.push({ seed, step, signature: `cross-state ${step}: ${tool} plans ${kind}`, detail: (res.stdout + res.stderr).slice(-1500) });
     };
     try {
       const c = generateCase(seed, { dataRefs: opts.dataRefs });

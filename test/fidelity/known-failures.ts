@@ -36,7 +36,8 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
   // The two front doors (finding 7).
   { pattern: /^front-doors after xcp_[a-z_]+: xcpform plans values where terraform plans null$/, cause: 'finding 7: xcpform plans schema defaults for optional attributes left out; terraform plans null' },
   { pattern: /^front-doors actions xcp_[a-z_]+ xcpform no-op terraform update$/, cause: 'finding 7: on a state written by xcpform (defaults stored), terraform plans every resource back to null' },
-  { pattern: /^front-doors cross-state state written by (xcpform|terraform): (xcpform|terraform) plan not empty: (xcp_[a-z_]+|outputs)$/, cause: 'finding 7: one state, two tools, noise (defaults vs null, read-only attributes)' },
+  { pattern: /^front-doors cross-state state written by xcpform: terraform plans xcp_[a-z_]+ update: defaults to null$/, cause: 'finding 7: terraform plan on xcpform\'s state sets every stored default back to null' },
+  { pattern: /^front-doors cross-state state written by terraform: xcpform plans xcp_[a-z_]+ update: null to values$/, cause: 'finding 7: xcpform plan on terraform\'s state fills every null default in again' },
 ];
 
 export function knownCause(signature: string): KnownFailure | undefined {
