@@ -9,6 +9,7 @@ import { renderReport, runBatch, summary } from './fidelity/batch';
 import { editTargets, generateCase } from './fidelity/generate';
 import { knownCause } from './fidelity/known-failures';
 import { renderTfJson, renderTfJsonText } from './fidelity/model';
+import { renderTf } from './fidelity/render-hcl';
 import { resourceSchema } from '../src/provider/schemas';
 import { RESOURCE_SCHEMAS } from '../src/resources/schemas';
 import { DATA_SOURCE_SCHEMAS } from '../src/data-sources/schemas';
@@ -23,9 +24,10 @@ describe('the fidelity generator', () => {
   test('over 60 seeds, every resource type and data source is generated, with count, for_each, outputs and references', () => {
     const types = new Set<string>();
     const data = new Set<string>();
-    let count = 0, forEach = 0, outputs = 0, refs = 0, dataRefs = 0;
+    let count = 0, forEach = 0, outputs = 0, refs = 0, dataRefs = 0, hcl = 0;
     for (let s = 1; s <= 60; s++) {
       const c = generateCase(s);
+      if (c.format === 'hcl') hcl++;
       for (const b of c.blocks) (b.mode === 'data' ? data : types).add(b.type);
       count += c.blocks.filter((b) => b.count !== undefined).length;
       forEach += c.blocks.filter((b) => b.forEach).length;
@@ -36,7 +38,8 @@ describe('the fidelity generator', () => {
     }
     expect([...types].sort()).toEqual(RESOURCE_SCHEMAS.map((s) => s.typeName).sort());
     expect([...data].sort()).toEqual(DATA_SOURCE_SCHEMAS.map((s) => s.typeName).sort());
-    for (const n of [count, forEach, outputs, refs, dataRefs]) expect(n).toBeGreaterThan(5);
+    for (const n of [count, forEach, outputs, refs, dataRefs, hcl]) expect(n).toBeGreaterThan(5);
+    expect(hcl).toBeLessThan(60);
   });
 
   test('edit targets are configurable attributes with an update class', () => {
@@ -51,6 +54,26 @@ describe('the fidelity generator', () => {
       expect(attr.update).toBeDefined();
       expect(Boolean(attr.required || attr.optional)).toBe(true);
     }
+  });
+
+  test('the native-syntax rendering says what the .tf.json rendering says', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const { loadConfig } = await import('../src/config/load');
+    const c = generateCase(3);
+    const read = async (name: string, text: string) => {
+      const dir = mkdtempSync(join(tmpdir(), 'fidelity-render-'));
+      writeFileSync(join(dir, name), text);
+      const { config, diagnostics } = await loadConfig(dir, { cwd: dir });
+      expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+      const shape = (b: { attributes: Record<string, unknown>; blocks: Record<string, readonly unknown[]> }): unknown => ({ attributes: Object.keys(b.attributes).sort(), blocks: Object.fromEntries(Object.entries(b.blocks).map(([k, v]) => [k, v.length])) });
+      return {
+        resources: [...config.resources.values()].map((r) => ({ address: r.address, count: Boolean(r.count), forEach: Boolean(r.forEach), references: [...r.references].sort(), ...(shape(r.body as never) as object) })).sort((a, b) => a.address.localeCompare(b.address)),
+        outputs: [...config.outputs.keys()].sort(),
+      };
+    };
+    expect(await read('main.tf', renderTf(c))).toEqual(await read('main.tf.json', renderTfJsonText(c)));
   });
 
   test('plan patch paths group by attribute, not by index or map key', () => {

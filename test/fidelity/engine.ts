@@ -14,6 +14,7 @@ import type { Diagnostic } from '../../src/diagnostics';
 import type { Plan } from '../../src/plan/model';
 import { RawClient } from '../../src/simulator/testing/raw-client';
 import { type Case, renderTfJsonText } from './model';
+import { renderTf } from './render-hcl';
 
 export interface PlanResult {
   readonly plan?: Plan;
@@ -38,7 +39,10 @@ export class EngineFolder {
   readonly dir = mkdtempSync(join(tmpdir(), 'xcpform-fidelity-'));
 
   write(c: Case): void {
-    writeFileSync(join(this.dir, 'main.tf.json'), renderTfJsonText(c));
+    rmSync(join(this.dir, 'main.tf'), { force: true });
+    rmSync(join(this.dir, 'main.tf.json'), { force: true });
+    if (c.format === 'hcl') writeFileSync(join(this.dir, 'main.tf'), renderTf(c));
+    else writeFileSync(join(this.dir, 'main.tf.json'), renderTfJsonText(c));
   }
 
   private async open(): Promise<{ ws?: Workspace; diagnostics: Diagnostic[] }> {

@@ -5,13 +5,14 @@
  * actions per address, known after-values, unknown paths. Then a state written by either tool
  * must plan empty in the other (create applied by xcpform, an edit applied by terraform).
  */
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { xcpform } from '../helpers/cli';
 import { TerraformWorkspace } from '../helpers/tfplugin-terraform';
 import { Rng } from './rng';
 import { applyEdit, editTargets, generateCase, generateEdit } from './generate';
 import { type Case, renderTfJsonText } from './model';
+import { renderTf } from './render-hcl';
 
 interface ShownChange { address: string; mode: string; change: { actions: string[]; after: unknown; after_unknown: unknown } }
 
@@ -115,7 +116,10 @@ class TwoDoors {
   readonly tf = new TerraformWorkspace();
 
   write(c: Case): void {
-    writeFileSync(join(this.tf.dir, 'main.tf.json'), renderTfJsonText(c));
+    rmSync(join(this.tf.dir, 'main.tf'), { force: true });
+    rmSync(join(this.tf.dir, 'main.tf.json'), { force: true });
+    if (c.format === 'hcl') writeFileSync(join(this.tf.dir, 'main.tf'), renderTf(c));
+    else writeFileSync(join(this.tf.dir, 'main.tf.json'), renderTfJsonText(c));
   }
 
   xcp(args: string[]): { code: number; stdout: string; stderr: string } {

@@ -176,7 +176,8 @@ export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): C
     } else c.blocks.pop();
   }
   c.outputs = genOutputs(rng, c);
-  return c;
+  // A third in native syntax; drawn last so that the blocks of a seed do not depend on it.
+  return rng.chance(0.35) ? { ...c, format: 'hcl' } : c;
 }
 
 function genOutputs(rng: Rng, c: Case): GenOutput[] {

@@ -29,6 +29,8 @@ export interface Case {
   readonly seed: number;
   /** false: resource attributes never read data sources (data sources still feed outputs). */
   readonly dataRefs?: boolean;
+  /** `hcl`: written as `main.tf` (native syntax) instead of `main.tf.json`. */
+  readonly format?: 'json' | 'hcl';
   readonly pools: readonly string[];
   blocks: GenBlock[];
   outputs: GenOutput[];
