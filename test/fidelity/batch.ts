@@ -90,7 +90,7 @@ export function renderReport(b: BatchResult, opts: { configs?: boolean } = {}): 
       const drift = m ? m.drift : g.example.drift;
       lines.push(`  ${m ? `minimal configuration (${m.replays} replays)` : 'configuration'}:`);
       lines.push(...renderCompact(m?.case ?? g.example.base).split('\n').map((l) => `    ${l}`));
-      if (edit) lines.push(`  then edit: ${edit.address} ${edit.path}${edit.item !== undefined ? `[${edit.item}]` : ''} = ${JSON.stringify(edit.value)}`);
+      if (edit) lines.push(`  then edit: ${edit.address} ${edit.path}${edit.item !== undefined ? `[${edit.item}]` : ''} ${edit.unset ? 'removed' : `= ${JSON.stringify(edit.value)}`}`);
       if (drift) lines.push(`  then drift: ${drift.kind} on block ${drift.blockIndex}`);
     }
   }

@@ -209,6 +209,8 @@ export interface Edit extends EditTarget {
   readonly address: string;
   readonly type: string;
   readonly value: unknown;
+  /** The edit removes the attribute from the configuration (`value` is then undefined). */
+  readonly unset?: boolean;
   readonly previous: unknown;
   readonly updateClass: string;
 }
@@ -240,6 +242,10 @@ export function generateEdit(rng: Rng, c: Case, t: EditTarget): Edit | undefined
   const item = tail !== undefined ? b.blocks[head]?.[t.item ?? 0] : undefined;
   const previous = tail !== undefined ? item?.[tail] : b.attrs[head];
   const attr = attributeAt(b.type, t.path);
+  // Sometimes remove the attribute instead: back to its default (optional) or to what XAPI keeps (optional+computed).
+  if (previous !== undefined && !attr?.required && rng.chance(0.15)) {
+    return { ...t, address: blockAddress(b), type: b.type, value: undefined, unset: true, previous, updateClass: updateClassOf(b.type, t.path)! };
+  }
   for (let attempt = 0; attempt < 5; attempt++) {
     const value = valueFor(ctxFor(rng, c, b, { current: previous, item }), t.path);
     if (value === undefined) return undefined;
@@ -256,8 +262,10 @@ export function applyEdit(c: Case, e: Edit): Case {
   const b = next.blocks[e.blockIndex];
   const [head, tail] = e.path.split('.');
   // The value generators already give counted blocks per-instance names.
-  if (tail === undefined) b.attrs[head] = e.value;
-  else b.blocks[head][e.item ?? 0][tail] = e.value;
+  const target = tail === undefined ? b.attrs : b.blocks[head][e.item ?? 0];
+  const key = tail ?? head;
+  if (e.unset) delete target[key];
+  else target[key] = e.value;
   return next;
 }
 

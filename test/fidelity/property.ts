@@ -9,6 +9,7 @@
 import type { Plan, ResourceChange } from '../../src/plan/model';
 import { REFERENCE_ATTRIBUTES, alsoAccepted } from './knowledge';
 import { type Edit } from './generate';
+import { attributeAt } from './schema-values';
 import { type Case, type GenBlock, blockAddress, instanceAddresses, instanceKeys } from './model';
 import { type EngineFolder, type PlanResult, describeDiagnostic, errorsOf, instanceAttributes } from './engine';
 
@@ -137,6 +138,44 @@ function stateValueAt(attrs: Record<string, unknown> | undefined, e: Edit): unkn
   return (list[e.item ?? 0] as Record<string, unknown> | undefined)?.[tail];
 }
 
+/**
+ * An attribute removed from the configuration: an optional attribute with a default goes back to
+ * it (planned with the attribute's class, or no change when it had that value); an
+ * optional+computed one may keep what XAPI has (no change) or change with its class. Either way
+ * apply succeeds and the next plan is empty.
+ */
+async function checkUnset(folder: EngineFolder, next: Case, e: Edit, step: string, key: string): Promise<EditOutcome> {
+  const block = next.blocks[e.blockIndex];
+  const attr = attributeAt(e.type, e.path);
+  folder.write(next);
+  const a = await folder.apply();
+  if (!a.plan || a.plan.errored) {
+    const errs = errorsOf([...a.diagnostics, ...(a.plan?.diagnostics ?? [])]);
+    return errs.length ? { outcome: 'refused', failures: [], refusal: `${key}: ${errs[0].code}` } : { outcome: 'failed', failures: [{ signature: `edit-no-plan ${key}`, step, detail: diagText(a) }] };
+  }
+  const failures: Failure[] = [];
+  for (const addr of instanceAddresses(block)) {
+    const got = classOfChange(a.plan.changes.find((c) => c.address === addr));
+    if (got !== 'no-op' && got !== e.updateClass && !(got === 'in-place' && e.updateClass === 'halt')) {
+      failures.push({ signature: `edit-class ${key} expected ${e.updateClass}|no-op got ${got}`, step, detail: addr });
+    }
+  }
+  if (!a.ok) {
+    const err = errorsOf(a.applyDiagnostics)[0];
+    failures.push({ signature: `edit-apply-error ${key} ${err?.code ?? 'unknown'}`, step, detail: a.applyDiagnostics.map(describeDiagnostic).join('\n') });
+    return { outcome: 'failed', failures };
+  }
+  if (attr && !attr.computed && attr.default !== undefined) {
+    const after = folder.state();
+    for (const addr of instanceAddresses(block)) {
+      const got = stateValueAt(instanceAttributes(after, addr), e);
+      if (!sameValue(got, attr.default)) failures.push({ signature: `edit-state ${key} not back to its default`, step, detail: `${addr}: state has ${JSON.stringify(got)}, default ${JSON.stringify(attr.default)}` });
+    }
+  }
+  failures.push(...checkEmptyPlan(await folder.plan(), next, `plan after ${step}`, `edit-not-settled ${key} ->`));
+  return { outcome: failures.length ? 'failed' : 'passed', failures };
+}
+
 function isReference(path: string): boolean {
   return REFERENCE_ATTRIBUTES.has(path.split('.').pop()!);
 }
@@ -153,8 +192,9 @@ export interface EditOutcome {
  */
 export async function checkEdit(folder: EngineFolder, next: Case, e: Edit): Promise<EditOutcome> {
   const block = next.blocks[e.blockIndex];
-  const step = `edit ${e.address} ${e.path}${e.item !== undefined ? `[${e.item}]` : ''} = ${JSON.stringify(e.value)}`;
-  const key = `${e.type}.${e.path}`;
+  const step = `edit ${e.address} ${e.path}${e.item !== undefined ? `[${e.item}]` : ''} ${e.unset ? 'removed' : `= ${JSON.stringify(e.value)}`}`;
+  const key = `${e.type}.${e.path}${e.unset ? ' (removed)' : ''}`;
+  if (e.unset) return checkUnset(folder, next, e, step, key);
   const before = folder.state();
   // Unset optional-computed values: the new value may equal what XAPI already reports.
   const priorValues = instanceAddresses(block).map((a) => stateValueAt(instanceAttributes(before, a), e));
