@@ -1,0 +1,39 @@
+/**
+ * The same case as native syntax (`main.tf`), so that generated configurations go through the
+ * HCL reader too. Strings keep their `${...}` templates (same meaning in both syntaxes).
+ */
+import { type Case } from './model';
+
+function value(v: unknown, indent: string): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (v === null || v === undefined) return 'null';
+  if (Array.isArray(v)) return `[${v.map((x) => value(x, indent)).join(', ')}]`;
+  const entries = Object.entries(v as Record<string, unknown>);
+  if (!entries.length) return '{}';
+  return `{\n${entries.map(([k, x]) => `${indent}  ${JSON.stringify(k)} = ${value(x, `${indent}  `)}`).join('\n')}\n${indent}}`;
+}
+
+function body(attrs: Record<string, unknown>, blocks: Record<string, Record<string, unknown>[]>, indent: string): string[] {
+  const lines = Object.entries(attrs).map(([k, v]) => `${indent}${k} = ${value(v, indent)}`);
+  for (const [bt, items] of Object.entries(blocks)) {
+    for (const item of items) lines.push(`${indent}${bt} {`, ...body(item, {}, `${indent}  `), `${indent}}`);
+  }
+  return lines;
+}
+
+export function renderTf(c: Case): string {
+  const out = [
+    'terraform {', '  required_providers {', '    xcp = { source = "registry.terraform.io/xcpform/xcp" }', '  }', '}', '',
+    'provider "xcp" {', `  pools = { ${c.pools.map((p) => `${p} = { url = "embedded" }`).join(', ')} }`, '}',
+  ];
+  for (const b of c.blocks) {
+    const attrs: Record<string, unknown> = { ...b.attrs };
+    const head: string[] = [];
+    if (b.count !== undefined) head.push(`  count = ${b.count}`);
+    if (b.forEach) head.push(`  for_each = { ${b.forEach.map((k) => `${k} = "${k}"`).join(', ')} }`);
+    out.push('', `${b.mode === 'data' ? 'data' : 'resource'} "${b.type}" "${b.name}" {`, ...head, ...body(attrs, b.blocks, '  '), '}');
+  }
+  for (const o of c.outputs) out.push('', `output "${o.name}" {`, `  value = ${o.expr}`, '}');
+  return `${out.join('\n')}\n`;
+}
