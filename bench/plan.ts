@@ -2,7 +2,7 @@
  * Planning at scale, without network: a `*.tf.json` configuration of N `xcp_network` instances
  * (`count`), a prior state of the same N instances, and refreshed records equal to the prior
  * state except for 1% (their MTU changed outside xcpform), through `loadConfig`,
- * `ConfigEvaluator` and `makePlan`. The DESIGN.md target: 100,000 instances in a few seconds,
+ * `ConfigEvaluator` and `makePlan`. The ARCHITECTURE.md target: 100,000 instances in a few seconds,
  * memory linear in size. Each size runs in a fresh child process (`--expose-gc`) so its peak
  * RSS is its own; the ratio of memory per instance between the two sizes shows linearity.
  */

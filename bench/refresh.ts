@@ -8,7 +8,7 @@
  * - xcpform's refresh as `plan` runs it with its refresh cache: cold (reads everything, writes
  *   the cache), then incremental (`event.from` since the cached token, only the instances whose
  *   objects changed read again), unchanged and after 1% of the VMs changed out of band.
- * The ratios to the per-resource refresh are the DESIGN.md target (50x or more), measured in one
+ * The ratios to the per-resource refresh are the ARCHITECTURE.md target (50x or more), measured in one
  * run; the cold ratio is reported beside it.
  *
  * The simulator runs in its own process (`xcpform simulator --state FILE --latency-ms 2`), as a

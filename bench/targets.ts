@@ -1,5 +1,5 @@
 /**
- * The performance targets of DESIGN.md ("Performance targets") and of the issues' "Checked by"
+ * The performance targets of ARCHITECTURE.md ("Targets") and of the issues' "Checked by"
  * lists, as checks over the figures the suites return in one `npm run bench` run. A target
  * whose suite did not run (or failed) is reported as such, never as a pass.
  */

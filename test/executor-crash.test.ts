@@ -1,5 +1,5 @@
 /**
- * Crash safety end to end (DESIGN.md "Reliability targets", issue 6): `xcpform apply` of 105
+ * Crash safety end to end (ARCHITECTURE.md "Targets", issue 6): `xcpform apply` of 105
  * resources against a simulator running as its own process is killed with SIGKILL at a
  * seeded-random point of its progress. Then the state file parses; the dead holder's lock is
  * broken automatically (its pid is gone); a re-apply converges; the next plan is empty; and the

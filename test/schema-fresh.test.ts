@@ -4,7 +4,7 @@ import { PROVIDER_ADDRESS } from '../src/schema/provider-json';
 import { RESOURCE_SCHEMAS, DATA_SOURCE_SCHEMAS } from '../src/provider/schemas';
 import { forEachAttribute, isConfigurable, UPDATE_CLASSES } from '../src/schema/model';
 
-/** DESIGN.md, "Resources": every resource and data source the provider must offer. */
+/** ARCHITECTURE.md, "The resources xcpform manages": every resource and data source the provider must offer. */
 const DESIGN_RESOURCES = ['xcp_pool', 'xcp_host', 'xcp_sr', 'xcp_vdi', 'xcp_network', 'xcp_vlan', 'xcp_private_network', 'xcp_vm', 'xcp_vm_snapshot', 'xcp_appliance', 'xcp_vpn_link'];
 const DESIGN_DATA_SOURCES = ['xcp_pool', 'xcp_host', 'xcp_sr', 'xcp_network', 'xcp_template', 'xcp_vm'];
 
@@ -17,7 +17,7 @@ describe('provider-schema/xcp.json', () => {
     expect(committed).toBe(renderSchemaFile());
   });
 
-  test('lists every resource and data source of DESIGN.md', () => {
+  test('lists every resource and data source of ARCHITECTURE.md', () => {
     expect(Object.keys(provider.resource_schemas).sort()).toEqual([...DESIGN_RESOURCES].sort());
     expect(Object.keys(provider.data_source_schemas).sort()).toEqual([...DESIGN_DATA_SOURCES].sort());
   });

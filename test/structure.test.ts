@@ -44,3 +44,19 @@ test('the types the engine places, routes, links and prices declare it', () => {
   expect(caps.xcp_vdi.hourlyCost!({ size: 3 * 1024 ** 3 }, card)).toBe(3);
   for (const [type, c] of Object.entries(caps)) if (c.seconds) expect({ type, ok: c.seconds.create > 0 && c.seconds.delete > 0 }).toEqual({ type, ok: true });
 });
+
+test('no project file points outside the repository at design notes', () => {
+  const offenders: string[] = [];
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir)) {
+      if (['node_modules', 'dist', '.git', '.xcpform', 'coverage'].includes(name)) continue;
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) { walk(path); continue; }
+      if (!/\.(ts|md|proto|json|tf|js|sh)$/.test(name) && name !== 'run') continue;
+      const text = readFileSync(path, 'utf8');
+      if (/DESIGN\.md|\.\.\/shared\/|shared\/reference\//.test(text) && !path.endsWith('structure.test.ts')) offenders.push(relative(ROOT, path));
+    }
+  };
+  walk(ROOT);
+  expect(offenders).toEqual([]);
+});
