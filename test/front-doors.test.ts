@@ -115,10 +115,25 @@ describe('xcpform plan and terraform plan decide alike', () => {
     f.write(vm(`${DISKS}  host = "${other}"\n`));
     const p = f.plans('xcp_vm.web');
     expectAgreement(p, ['update']);
+    const tfText = f.tf.expect(['plan', '-input=false', '-lock=false', '-no-color']).stdout;
+    expect(tfText).toMatch(/Warning: The object will be migrated, not rebuilt/);
+    expect(tfText).toMatch(/Warning: Live migration to host/);
     for (const c of [p.xcpform!, p.terraform!]) {
       expect(c.change.after.pool).toBe('dc1');
       expect((c.change.after.disk as { vdi_uuid: string }[])[0].vdi_uuid).toBe((attrs.disk as { vdi_uuid: string }[])[0].vdi_uuid);
     }
+  });
+
+  it('a halt-class change of a running VM is the same update in both, and terraform warns of the restart', () => {
+    const f = new Folder();
+    f.write(vm(DISKS));
+    f.cli(['apply', '-auto-approve']);
+    f.write(vm(`${DISKS}  vcpus_max = 4\n`));
+    const p = f.plans('xcp_vm.web');
+    expectAgreement(p, ['update']);
+    const tfText = f.tf.expect(['plan', '-input=false', '-lock=false', '-no-color']).stdout;
+    expect(tfText).toMatch(/Warning: The object will be shut down cleanly, updated and started again/);
+    expect(f.cli(['plan'])).toMatch(/will be shut down cleanly, updated and started again/);
   });
 
   it('an imported VM with cloud-init is not replaced by either', () => {
