@@ -10,6 +10,7 @@ import { dirname, join, basename } from 'node:path';
 import { Diagnostic, error } from '../diagnostics';
 import { isObjectValue, isUnknown, UNKNOWN, Value } from '../values/value';
 import type { Plan } from './model';
+import { ACTION_SYMBOL } from './model';
 
 export const PLAN_FILE_FORMAT = 'xcpform-plan';
 
@@ -58,7 +59,7 @@ export function writePlanFile(path: string, file: PlanFile): void {
   renameSync(tmp, path);
 }
 
-const ACTIONS = new Set(['create', 'update', 'migrate', 'replace', 'replace-cbd', 'delete', 'read', 'no-op']);
+const ACTIONS = new Set<string>(Object.keys(ACTION_SYMBOL));
 const isObjectOrNull = (v: unknown): boolean => v === null || isObjectValue(v as Value);
 const isKey = (v: unknown): boolean => v === undefined || typeof v === 'string' || (typeof v === 'number' && Number.isInteger(v) && v >= 0);
 
