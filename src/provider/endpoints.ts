@@ -3,7 +3,7 @@
  * (`XCP_<POOL>_USERNAME` / `XCP_<POOL>_PASSWORD`), the default pool. Pure: the caller passes
  * the environment. Problems are diagnostics; passwords never appear in them.
  */
-import { Diagnostic, error } from '../diagnostics';
+import { Diagnostic, error, warning } from '../diagnostics';
 import { isObjectValue, isUnknown, ObjectValue, Value } from '../values/value';
 import { EMBEDDED_URL } from './schema';
 
@@ -29,7 +29,7 @@ export interface RateCard {
 }
 
 export interface ProviderSettings {
-  /** Pools in declaration order; the first is the default unless default_pool says otherwise. */
+  /** The default pool first, then the others in name order (a map has no order). */
   readonly endpoints: readonly PoolEndpoint[];
   readonly defaultPool: string;
   readonly rateCard?: RateCard;
@@ -51,7 +51,11 @@ export function resolveProviderSettings(config: ObjectValue | null, env: Readonl
       path: ['pools'],
     }));
   }
-  const entries = isObjectValue(poolsValue) ? Object.entries(poolsValue) : [[DEFAULT_POOL_NAME, { url: EMBEDDED_URL }] as [string, Value]];
+  // A map has no order in Terraform (a provider receives its keys sorted), so the pools are
+  // taken in name order here too: the default pool must not depend on the file's syntax.
+  const entries = isObjectValue(poolsValue)
+    ? Object.entries(poolsValue).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    : [[DEFAULT_POOL_NAME, { url: EMBEDDED_URL }] as [string, Value]];
   for (const [name, raw] of entries) {
     const p: ObjectValue = isObjectValue(raw) ? raw : {};
     const envKey = name.toUpperCase().replace(/[^A-Z0-9]/g, '_');
@@ -75,6 +79,12 @@ export function resolveProviderSettings(config: ObjectValue | null, env: Readonl
     });
   }
   let defaultPool = str(config?.default_pool) ?? endpoints[0]?.name ?? DEFAULT_POOL_NAME;
+  if (!str(config?.default_pool) && endpoints.length > 1) {
+    diagnostics.push(warning('provider.implicit-default-pool', `provider "xcp": default_pool is not set; resources without a pool go to "${defaultPool}"`, {
+      detail: `With several pools the default is the first pool name in sorted order ("${defaultPool}"), as Terraform orders a map's keys. Set default_pool to choose it.`,
+      path: ['default_pool'],
+    }));
+  }
   if (!endpoints.some((e) => e.name === defaultPool)) {
     diagnostics.push(error('provider.unknown-default-pool', `provider "xcp": default_pool "${defaultPool}" is not one of the pools`, {
       detail: `Known pools: ${endpoints.map((e) => e.name).join(', ')}.`,
@@ -82,6 +92,8 @@ export function resolveProviderSettings(config: ObjectValue | null, env: Readonl
     }));
     defaultPool = endpoints[0]?.name ?? DEFAULT_POOL_NAME;
   }
+  // The default pool first: callers treat the first pool as the default.
+  endpoints.sort((a, b) => (a.name === defaultPool ? -1 : b.name === defaultPool ? 1 : 0));
   const rc = config?.rate_card;
   const rateCard: RateCard | undefined = isObjectValue(rc) ? {
     currency: str(rc.currency) ?? 'USD',

@@ -50,4 +50,16 @@ describe('ProviderRuntime', () => {
     const { settings } = resolveProviderSettings(null, {});
     expect(settings.endpoints.map((e) => [e.name, e.url])).toEqual([['dc1', 'embedded']]);
   });
+
+  test('the default pool does not depend on the order the pools are written in (Terraform sends a map sorted)', () => {
+    for (const pools of [{ dc1: { url: 'embedded' }, cloud1: { url: 'embedded' } }, { cloud1: { url: 'embedded' }, dc1: { url: 'embedded' } }]) {
+      const { settings, diagnostics } = resolveProviderSettings({ pools }, {});
+      expect(settings.endpoints.map((e) => e.name)).toEqual(['cloud1', 'dc1']);
+      expect(settings.defaultPool).toBe('cloud1');
+      expect(diagnostics.map((d) => [d.severity, d.code])).toEqual([['warning', 'provider.implicit-default-pool']]);
+    }
+    const chosen = resolveProviderSettings({ pools: { dc1: { url: 'embedded' }, cloud1: { url: 'embedded' } }, default_pool: 'dc1' }, {});
+    expect(chosen.settings.defaultPool).toBe('dc1');
+    expect(chosen.diagnostics).toEqual([]);
+  });
 });

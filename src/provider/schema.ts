@@ -31,7 +31,7 @@ export const providerSchema = defineProvider({
   description: 'The xcp provider manages XCP-ng and XenServer pools through XenAPI, including the VPN links and migrations that let a datacenter pool burst into a cloud pool.',
   attributes: {
     pools: nestedAttr('map', poolEndpoint, { optional: true }, 'The pools this configuration manages, by name. Resources choose one with their `pool` attribute. Defaults to one embedded pool named `dc1`.'),
-    default_pool: arg(t.string, 'optional', 'Pool used by resources that do not set `pool`. Defaults to the first pool declared.'),
+    default_pool: arg(t.string, 'optional', 'Pool used by resources that do not set `pool`. Defaults to the first pool name in sorted order (a map has no order); set it when there are several pools.'),
     rate_card: nestedAttr('single', rateCard, { optional: true }, 'Prices for chargeback: plans show the monthly cost delta and `xcpform usage` reports cost per tag.'),
   },
 });

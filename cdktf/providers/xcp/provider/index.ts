@@ -8,7 +8,7 @@ import * as cdktf from 'cdktf';
 
 export interface XcpProviderConfig {
   /**
-  * Pool used by resources that do not set `pool`. Defaults to the first pool declared.
+  * Pool used by resources that do not set `pool`. Defaults to the first pool name in sorted order (a map has no order); set it when there are several pools.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs#default_pool XcpProvider#default_pool}
   */
