@@ -71,7 +71,8 @@ export function cloneCase(c: Case): Case {
 export function renderTfJson(c: Case): Record<string, unknown> {
   const doc: Record<string, unknown> = {
     terraform: { required_providers: { xcp: { source: 'registry.terraform.io/xcpform/xcp' } } },
-    provider: { xcp: { pools: Object.fromEntries(c.pools.map((p) => [p, { url: 'embedded' }])) } },
+    // default_pool explicit: with several pools the implicit default is the first name in sorted order.
+    provider: { xcp: { pools: Object.fromEntries(c.pools.map((p) => [p, { url: 'embedded' }])), default_pool: c.pools[0] } },
   };
   for (const mode of ['managed', 'data'] as const) {
     const byType: Record<string, Record<string, unknown>> = {};

@@ -25,7 +25,7 @@ function body(attrs: Record<string, unknown>, blocks: Record<string, Record<stri
 export function renderTf(c: Case): string {
   const out = [
     'terraform {', '  required_providers {', '    xcp = { source = "registry.terraform.io/xcpform/xcp" }', '  }', '}', '',
-    'provider "xcp" {', `  pools = { ${c.pools.map((p) => `${p} = { url = "embedded" }`).join(', ')} }`, '}',
+    'provider "xcp" {', `  pools = { ${c.pools.map((p) => `${p} = { url = "embedded" }`).join(', ')} }`, `  default_pool = "${c.pools[0]}"`, '}',
   ];
   for (const b of c.blocks) {
     const attrs: Record<string, unknown> = { ...b.attrs };
