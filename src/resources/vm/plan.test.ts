@@ -141,3 +141,22 @@ describe('helpers', () => {
     expect(iso.length % 2048).toBe(0);
   });
 });
+
+describe('read-only values a change alters (the rest stay known, as Terraform hides unchanged computed values)', () => {
+  const volatile = ['allowed_operations', 'domid', 'start_time'];
+  const withRuntime = (extra: ObjectValue = {}) => priorState({ allowed_operations: ['clean_shutdown', 'pool_migrate'], domid: 3, start_time: '2026-01-01T00:00:00Z', ...extra });
+  test('a rename keeps allowed_operations, domid and start_time known', () => {
+    const { hook } = plan(withRuntime(), base({ name_label: 'b' }));
+    expect(hook.action).toBe('update');
+    for (const k of volatile) expect(isUnknown(hook.planned[k])).toBe(false);
+  });
+  test('a change that restarts the running VM makes them unknown', () => {
+    const { hook } = plan(withRuntime(), base({ vcpus_max: 8 }));
+    expect(hook.haltPaths.length).toBeGreaterThan(0);
+    for (const k of volatile) expect(isUnknown(hook.planned[k])).toBe(true);
+  });
+  test('a power state change makes them unknown', () => {
+    const { hook } = plan(withRuntime(), base({ power_state: 'halted' }));
+    for (const k of volatile) expect(isUnknown(hook.planned[k])).toBe(true);
+  });
+});
