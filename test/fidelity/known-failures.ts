@@ -32,7 +32,6 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
   { pattern: /^edit-apply-error xcp_vm\.host apply\.xapi-error VM_REQUIRES_SR$/, cause: 'new (finding 5 family): host = <other host> on a VM with a disk on a local SR plans a live migration that fails at apply (VM.pool_migrate VM_REQUIRES_SR); needs storage motion or a plan-time refusal' },
   { pattern: /^edit-apply-error xcp_vm\.\S+ xcp_vm\.shutdown-failed$/, cause: 'new (finding 5 family): a halt-class change (or vcpus above vcpus_max) on a paused VM with force_shutdown = false plans an update that fails at apply ("can only be stopped by a hard shutdown"); the plan knows both values and should refuse' },
   // Plans that apply does not match.
-  { pattern: /^not-settled xcp_pool update master$/, cause: 'new: xcp_pool.master = <other host> applies, and every later plan updates master again (the designated coordinator is not what the refresh reads back): src/resources/pool/apply.ts / read.ts' },
   { pattern: /^edit-not-settled xcp_vm\.disk\.vdi -> xcp_vm update/, cause: 'new: disk.vdi attaching an existing xcp_vdi whose size/name differ from the disk block: the plan accepts it, apply attaches the VDI as it is, and the next plan wants to resize/rename the disk. Plan the resize (or refuse a smaller size) when vdi is set' },
   // The two front doors (finding 7).
   { pattern: /^front-doors after xcp_[a-z_]+: xcpform plans values where terraform plans null$/, cause: 'finding 7: xcpform plans schema defaults for optional attributes left out; terraform plans null' },
