@@ -73,33 +73,34 @@ describe('xcp_vm_snapshot', () => {
 });
 
 describe('xcp_appliance', () => {
-  test('create with members, start and stop the group, leave, import, delete keeps the VMs', async () => {
-    const config = configOf(applianceSchema, { name_label: 'app', pool: 'dc1', vms: [vm.uuid], power_state: 'halted' });
+  test('create, members joined by xcp_vm.appliance read back with their common power state, import, delete keeps the VMs', async () => {
+    const config = configOf(applianceSchema, { name_label: 'app', pool: 'dc1' });
     const world = await hx.world(applianceResource.classes);
     const { hook } = planWith(applianceResource, null, config, world);
     expect(hook.diagnostics ?? []).toEqual([]);
     const created = await applianceResource.create({ planned: hook.planned, config, ctx: hx.ctx('xcp_appliance.a') });
     expect(knownMismatches(hook.planned, created.state)).toEqual([]);
-    let r = await hx.records('dc1');
-    expect(r.byUuid('VM', vm.uuid as string)?.record.power_state).toBe('Halted');
-    expect(r.get('VM_appliance', r.byUuid('VM', vm.uuid as string)!.record.appliance)?.uuid).toBe(created.state.uuid);
-    const running = { ...config, power_state: 'running', name_description: 'web tier' };
-    const w = await hx.world(applianceResource.classes);
-    const p = planWith(applianceResource, created.state, running, w);
+    expect([created.state.vms, created.state.power_state]).toEqual([[], null]);
+    // The member joins the way xcp_vm.appliance makes it join; the appliance only reads it.
+    const c = hx.client('dc1');
+    const vmRef = await c.call<string>('VM.get_by_uuid', vm.uuid as string);
+    await c.call('VM.set_appliance', vmRef, await c.call<string>('VM_appliance.get_by_uuid', created.state.uuid as string));
+    let w = await hx.world(applianceResource.classes);
+    const joined = applianceResource.read({ prior: created.state, world: w }).state!;
+    const state = String((await hx.records('dc1')).byUuid('VM', vm.uuid as string)!.record.power_state).toLowerCase();
+    expect([joined.vms, joined.power_state]).toEqual([[vm.uuid], state]);
+    expect(planWith(applianceResource, joined, config, w).diff.action).toBe('no-op');
+    const renamed = { ...config, name_description: 'web tier' };
+    const p = planWith(applianceResource, joined, renamed, w);
     expect(p.diff.action).toBe('update');
-    const upd = await applianceResource.update({ prior: created.state, planned: p.hook.planned, config: running, ctx: hx.ctx('xcp_appliance.a') });
+    const upd = await applianceResource.update({ prior: joined, planned: p.hook.planned, config: renamed, ctx: hx.ctx('xcp_appliance.a') });
     expect(knownMismatches(p.hook.planned, upd.state)).toEqual([]);
-    r = await hx.records('dc1');
-    expect(r.byUuid('VM', vm.uuid as string)?.record.power_state).toBe('Running');
-    const w2 = await hx.world(applianceResource.classes);
-    expect(planWith(applianceResource, applianceResource.read({ prior: upd.state, world: w2 }).state, running, w2).diff.action).toBe('no-op');
-    const imported = applianceResource.import!({ id: `dc1/${upd.state.uuid}`, world: w2, defaultPool: 'dc1' });
+    expect((await hx.records('dc1')).byUuid('VM', vm.uuid as string)!.record.power_state.toLowerCase()).toBe(state); // members' power is theirs
+    w = await hx.world(applianceResource.classes);
+    const imported = applianceResource.import!({ id: `dc1/${upd.state.uuid}`, world: w, defaultPool: 'dc1' });
     expect(imported.state?.vms).toEqual([vm.uuid]);
-    const empty = { ...running, vms: [] };
-    const left = await applianceResource.update({ prior: upd.state, planned: planWith(applianceResource, upd.state, empty, w2).diff.planned, config: empty, ctx: hx.ctx('xcp_appliance.a') });
-    expect(left.state.vms).toEqual([]);
-    await applianceResource.delete({ prior: left.state, ctx: hx.ctx('xcp_appliance.a') });
-    r = await hx.records('dc1');
+    await applianceResource.delete({ prior: upd.state, ctx: hx.ctx('xcp_appliance.a') });
+    const r = await hx.records('dc1');
     expect(r.byUuid('VM_appliance', created.state.uuid as string)).toBeUndefined();
     expect(r.byUuid('VM', vm.uuid as string)).toBeDefined();
     vm = vmResource.read({ prior: vm, world: await hx.world(vmResource.classes) }).state!;

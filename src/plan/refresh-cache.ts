@@ -30,7 +30,7 @@ import type { XapiClass } from '../xenapi';
 const RECORDS_MAGIC = 'XCPFORM-REFRESH-RECORDS';
 const RECORDS_VERSION = 1;
 const INDEX_FORMAT = 'xcpform-refresh-index';
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
 
 /**
  * A cached record turned out unreadable while in use (the file was altered after its checks).
@@ -49,6 +49,12 @@ export const missKey = (pool: string, cls: XapiClass, uuid: string): string => `
 export const scanKey = (pool: string, cls: XapiClass): string => `s\0${pool}\0${cls}`;
 /** A ref the pool's records file does not hold (created after its token, or never existing). */
 export const looseKey = (pool: string, cls: XapiClass, ref: string): string => `r\0${refKey(pool, cls, ref)}`;
+/**
+ * Any event on this object, whatever fields it changed. An entry read from a record that already
+ * differed from its records file depends on it: the field filter compares events with the file,
+ * so a value changed and changed back (renamed outside, renamed back by apply) looks unchanged.
+ */
+export const eventKey = (pool: string, cls: XapiClass, ref: string): string => `e\0${refKey(pool, cls, ref)}`;
 const LOOSE = 'r\0';
 
 /** Dependencies on records of a file are numbers: pool (in the index's order) × 2^26 + position in the file. */
@@ -73,7 +79,7 @@ export interface CachedPool {
 export interface IndexEntry {
   /** {@link refKey}s of every object looked up. */
   readonly refs: readonly string[];
-  /** {@link missKey}s (UUID lookups that found nothing) and {@link scanKey}s (whole-class scans). */
+  /** {@link missKey}s (UUID lookups that found nothing), {@link scanKey}s (whole-class scans) and {@link eventKey}s. */
   readonly extras: readonly string[];
   /** The refreshed state equals the prior state. */
   readonly same: boolean;

@@ -14,7 +14,7 @@ import { resourceType } from '../resources/registry';
 import { readClasses, WorldSnapshot, type AccessTracker } from '../resources/snapshot';
 import { sameValue, type ObjectValue } from '../values/value';
 import { eventFrom, getAllRecords, isXapiError, type XapiClass, type XapiClient, type XapiEvent } from '../xenapi';
-import { fingerprint, looseKey, missKey, refKey, RefreshCacheDamaged, scanKey, type CachedPool, type CacheIndex, type CacheUpdate, type CarriedEntry, type IndexEntry, type RefreshCache } from './refresh-cache';
+import { eventKey, fingerprint, looseKey, missKey, refKey, RefreshCacheDamaged, scanKey, type CachedPool, type CacheIndex, type CacheUpdate, type CarriedEntry, type IndexEntry, type RefreshCache } from './refresh-cache';
 
 /** A managed object recorded in state. */
 export interface PriorInstance {
@@ -213,6 +213,7 @@ class ChangeSet {
       for (const { event: e, old } of r.events ?? []) {
         const cls = e.cls!;
         this.keys.add(scanKey(pool, cls));
+        this.keys.add(eventKey(pool, cls, e.ref));
         const uuid = (e.snapshot as { uuid?: unknown } | undefined)?.uuid;
         if (e.operation !== 'del' && typeof uuid === 'string') this.keys.add(missKey(pool, cls, uuid));
         if (e.operation === 'mod' && old && e.snapshot) {
@@ -308,6 +309,7 @@ async function refreshOnce(
   const track = cache !== undefined && options.state !== undefined && failedPools.size === 0;
   const entries = new Map<string, IndexEntry | CarriedEntry>();
   const sameSerial = index !== undefined && index.serial === options.state!.serial;
+  const modified = track ? modifiedSinceFile(reads) : new Map<string, ModifiedRecord>();
   // Written again for another serial even when every entry is reused, so the next plan takes the fast path.
   let entriesChanged = !index || !sameSerial;
   const refreshed = new Map<string, ObjectValue | null>();
@@ -337,7 +339,8 @@ async function refreshOnce(
     refreshed.set(inst.address, res.state);
     if (recorder && !res.diagnostics?.length && jsonSafe(res.state)) {
       const same = res.state !== null && sameValue(res.state, inst.attributes);
-      const entry: IndexEntry = { refs: [...recorder.refs], extras: [...recorder.extras], same, ...(same ? {} : { value: res.state }), prior: inst.attributes };
+      const extras = [...recorder.extras, ...divergedFromFile(modified, recorder.refs, fields)];
+      const entry: IndexEntry = { refs: [...recorder.refs], extras, same, ...(same ? {} : { value: res.state }), prior: inst.attributes };
       entries.set(inst.address, entry);
       // Read again with the same outcome (the cached token stays, so its events come back): nothing new to write.
       if (!entriesChanged) {
@@ -349,6 +352,44 @@ async function refreshOnce(
   for (const [cls, set] of fields) if (set.size !== (index?.fields.get(cls)?.size ?? 0)) entriesChanged = true;
   const saveCache = cache && options.state && failedPools.size === 0 ? planSave(cache, options.state, world, needs, reads, entries, fields, entriesChanged) : undefined;
   return { world, refreshed, diagnostics, stats, ...(saveCache ? { saveCache } : {}) };
+}
+
+/** A record changed since its records file was written: the file's version and the current one. */
+interface ModifiedRecord {
+  readonly pool: string;
+  readonly cls: XapiClass;
+  readonly ref: string;
+  readonly old: Record<string, unknown>;
+  readonly now: Record<string, unknown>;
+}
+
+/** Records of the incrementally read pools that `mod` events changed since their file, by {@link refKey}. */
+function modifiedSinceFile(reads: ReadonlyMap<string, PoolRead>): Map<string, ModifiedRecord> {
+  const out = new Map<string, ModifiedRecord>();
+  for (const [pool, r] of reads) {
+    for (const { event: e, old } of r.events ?? []) {
+      if (e.operation !== 'mod' || !old || !e.snapshot) continue;
+      out.set(refKey(pool, e.cls!, e.ref), { pool, cls: e.cls!, ref: e.ref, old: old as Record<string, unknown>, now: e.snapshot as Record<string, unknown> });
+    }
+  }
+  return out;
+}
+
+/**
+ * {@link eventKey}s for the records a read looked at that differ from their records file in a
+ * field some read looks at. The entry holds a value computed from the newer version, so any later
+ * event on the record must read it again, even one that makes it equal to the file once more.
+ */
+function divergedFromFile(modified: ReadonlyMap<string, ModifiedRecord>, refs: ReadonlySet<string>, fields: ReadonlyMap<XapiClass, ReadonlySet<string>>): string[] {
+  const out: string[] = [];
+  if (modified.size === 0) return out;
+  for (const k of refs) {
+    const m = modified.get(k);
+    if (!m) continue;
+    const seen = fields.get(m.cls);
+    if (seen && (seen.has('*') || changedFields(m.old, m.now).some((f) => seen.has(f)))) out.push(eventKey(m.pool, m.cls, m.ref));
+  }
+  return out;
 }
 
 /** The records files the incrementally read pools came from. */

@@ -1,6 +1,5 @@
 resource "xcp_appliance" "shop" {
-  name_label  = "shop"
-  power_state = "running"
+  name_label = "shop"
 }
 
 resource "xcp_vm" "shop_db" {

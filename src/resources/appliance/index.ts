@@ -1,10 +1,10 @@
 /**
- * `xcp_appliance`: a VM_appliance with its member VMs (`VM.set_appliance`) and the power state
- * of the whole group (`VM_appliance.start` in ascending start order, `clean_shutdown` in
- * reverse). XAPI's VM_appliance has no tags nor other_config, so those attributes are refused
- * at plan time instead of being silently dropped. With `ovf_source`, create imports the OVF/OVA
- * package (`ovf-create.ts`): the members' disks are uploaded and the VMs created in
- * start order, then the appliance converges like any other.
+ * `xcp_appliance`: a VM_appliance (vApp) and its name. Membership and power state are read-only
+ * here, one owner each: a VM joins with `xcp_vm.appliance` and its `xcp_vm.power_state` owns
+ * its state; the appliance reports its members and their common state. XAPI's VM_appliance has
+ * no tags nor other_config, so those attributes are refused at plan time instead of being
+ * silently dropped. With `ovf_source`, create imports the OVF/OVA package (`ovf-create.ts`):
+ * the members' disks are uploaded and the VMs created in start order.
  */
 import { error, type Diagnostic } from '../../diagnostics';
 import { isUnknown, type ObjectValue } from '../../values/value';
@@ -19,13 +19,15 @@ import { applianceSchema } from './schema';
 
 const CLASSES: readonly XapiClass[] = ['VM_appliance', 'VM'];
 
-/** Aggregate power state of the members, seen against the desired one (null: not managed). */
-function groupState(records: PoolRecords, members: readonly string[], wanted: string | null): string | null {
-  if (wanted === null || members.length === 0) return wanted;
-  const states = members.map((m) => records.get('VM', m)?.power_state);
-  if (states.every((s) => s === 'Running')) return 'running';
-  if (states.every((s) => s === 'Halted')) return 'halted';
-  return wanted === 'running' ? 'halted' : 'running'; // mixed: differs from what is wanted, so the plan acts
+/**
+ * The members' common power state (`running`, `halted`, ...), `mixed` when they differ, null
+ * without members. Derived only: each member's `xcp_vm.power_state` owns its state, so an
+ * appliance wanting another one would undo it on every apply.
+ */
+function groupState(records: PoolRecords, members: readonly string[]): string | null {
+  const states = new Set(members.map((m) => String(records.get('VM', m)?.power_state ?? '').toLowerCase()));
+  if (states.size === 0) return null;
+  return states.size === 1 ? [...states][0] : 'mixed';
 }
 
 function applianceState(records: PoolRecords, pool: string, ref: string, prior: ObjectValue | null): ObjectValue {
@@ -40,7 +42,7 @@ function applianceState(records: PoolRecords, pool: string, ref: string, prior: 
     tags: [],
     other_config: {},
     vms: orderedSet(members.map((m) => records.get('VM', m)!.uuid), strings(prior, 'vms')),
-    power_state: groupState(records, members, str(prior, 'power_state') ?? null),
+    power_state: groupState(records, members),
     ovf_source: str(prior, 'ovf_source') ?? null,
     import_sr: str(prior, 'import_sr') ?? null,
     import_network_map: strMap(prior, 'import_network_map'),
@@ -61,38 +63,11 @@ function plan(req: PlanRequest): PlanResponse {
   return { planned: req.planned, diagnostics };
 }
 
-async function applyMembers(ctx: ApplyContext, pool: string, ref: string, planned: ObjectValue): Promise<void> {
-  if (!Array.isArray(planned.vms)) return; // computed: membership left to xcp_vm.appliance
-  const client = await ctx.client(pool);
-  const records = await ctx.records(pool, CLASSES);
-  const want = new Set(strings(planned, 'vms'));
-  const app = records.get('VM_appliance', ref)!;
-  for (const m of app.VMs) if (!want.has(records.get('VM', m)?.uuid ?? '')) await client.call('VM.set_appliance', m, NULL_REF);
-  for (const uuid of want) {
-    const vm = records.byUuid('VM', uuid);
-    if (!vm) throw new ResourceError(error('xcp_appliance.no-vm', `no VM ${uuid} in pool "${pool}"`, { detail: 'Members must be VM UUIDs of the same pool.', address: ctx.address, path: ['vms'] }));
-    if (vm.record.appliance !== ref) await client.call('VM.set_appliance', vm.ref, ref);
-  }
-}
-
-async function applyPower(ctx: ApplyContext, pool: string, ref: string, planned: ObjectValue): Promise<void> {
-  const want = str(planned, 'power_state');
-  if (!want) return;
-  const client = await ctx.client(pool);
-  const records = await ctx.records(pool, CLASSES);
-  const app = records.get('VM_appliance', ref)!;
-  if (groupState(records, app.VMs, want) === want) return;
-  if (want === 'running') await client.callAsync('VM_appliance.start', ref, false);
-  else await client.callAsync('VM_appliance.clean_shutdown', ref);
-}
-
 async function converge(ctx: ApplyContext, pool: string, ref: string, planned: ObjectValue): Promise<ApplyResponse> {
   const client = await ctx.client(pool);
   const rec = (await ctx.records(pool, CLASSES)).get('VM_appliance', ref)!;
   if (str(planned, 'name_label') !== undefined && str(planned, 'name_label') !== rec.name_label) await client.call('VM_appliance.set_name_label', ref, str(planned, 'name_label')!);
   if (str(planned, 'name_description') !== undefined && str(planned, 'name_description') !== rec.name_description) await client.call('VM_appliance.set_name_description', ref, str(planned, 'name_description')!);
-  await applyMembers(ctx, pool, ref, planned);
-  await applyPower(ctx, pool, ref, planned);
   return { state: applianceState(await ctx.records(pool, CLASSES), pool, ref, planned) };
 }
 
@@ -113,7 +88,7 @@ async function create(req: CreateRequest): Promise<ApplyResponse> {
       nameDescription: str(planned, 'name_description'),
     });
     const hit = (await ctx.records(pool, CLASSES)).byUuid('VM_appliance', imported.applianceUuid)!;
-    return converge(ctx, pool, hit.ref, { ...planned, vms: planned.vms ?? null });
+    return converge(ctx, pool, hit.ref, planned);
   }
   const pool = str(planned, 'pool') ?? ctx.pools[0];
   const client = await ctx.client(pool);

@@ -1,7 +1,6 @@
 /** `xcp_appliance`: a VM_appliance (vApp) with start order, optionally imported from OVF/OVA. */
 import { t } from '../../schema/cty-type';
 import { defineResource, opt, optc, ro } from '../../schema/dsl';
-import { v } from '../../schema/validators';
 import { commonAttributes } from '../common-schema';
 
 export const applianceSchema = defineResource({
@@ -10,10 +9,8 @@ export const applianceSchema = defineResource({
   importId: '<pool>/<appliance uuid>',
   attributes: {
     ...commonAttributes(),
-    vms: optc(t.set(t.string), 'in-place', 'UUIDs of the member VMs (`VM.set_appliance`). VMs can also join with `xcp_vm.appliance`.'),
-    power_state: opt(t.string, 'in-place', 'Desired state of the whole appliance: `running` (`VM_appliance.start`, in start order) or `halted` (`clean_shutdown`, in reverse order). Null leaves the members alone.', {
-      validators: [v.oneOf('running', 'halted')],
-    }),
+    vms: ro(t.set(t.string), 'UUIDs of the member VMs. Read-only: a VM joins with `xcp_vm.appliance`, the one owner of its membership.'),
+    power_state: ro(t.string, 'State of the whole appliance, derived from its members: `running`, `halted`, `paused` or `suspended` when every member is, `mixed` otherwise, null without members. Read-only: each member\'s `xcp_vm.power_state` owns its power state.'),
     ovf_source: opt(t.string, 'replace', 'Path or http(s) URL of an `.ovf` (with its disk files beside it) or `.ova` package imported at creation.'),
     import_sr: optc(t.string, 'replace', 'UUID or name of the SR for the imported disks. Defaults to the pool\'s default SR.'),
     import_network_map: opt(t.map(t.string), 'replace', 'Network of the package (by OVF name) to network UUID or name of the pool.', { default: {} }),

@@ -72,9 +72,12 @@ async function converge(s: ApplySession, records: PoolRecords, ref: Ref<'pool'>,
     if (target !== current) await ops.call(`set ${attr}`, method, ref, target);
   }
   const master = str(planned.master);
-  if (master) {
-    const host = resolve(ops, records, 'host', master, 'master');
-    if (host !== rec.master) await ops.callAsync('designate a new coordinator', 'pool.designate_new_master', host);
+  // Unchanged, the name may no longer name a host (renamed by its xcp_host): read.ts keeps it
+  // only while that host is still the coordinator, so there is nothing to designate.
+  let coordinator = rec.master;
+  if (master && (adopting || changed(prior.master, planned.master))) {
+    coordinator = resolve(ops, records, 'host', master, 'master');
+    if (coordinator !== rec.master) await ops.callAsync('designate a new coordinator', 'pool.designate_new_master', coordinator);
   }
   const compression = bool(planned.migration_compression);
   if (compression !== undefined && compression !== rec.migration_compression) await ops.call('set migration_compression', 'pool.set_migration_compression', ref, compression);
@@ -83,7 +86,9 @@ async function converge(s: ApplySession, records: PoolRecords, ref: Ref<'pool'>,
     await ops.call('set live_patching_disabled', 'pool.set_live_patching_disabled', ref, livePatching);
   }
   await convergeHa(s, records, ref, prior, planned);
-  const after = await fresh(s, planned);
+  // The host just designated: its name may change meanwhile (an xcp_host renaming it), the
+  // configured spelling stays while it is the coordinator (read.ts).
+  const after = await fresh(s, { ...planned, master_uuid: records.get('host', coordinator)?.uuid ?? null });
   return after.state;
 }
 

@@ -7,7 +7,7 @@ import type { XapiClass } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import type { PoolRecords } from '../snapshot';
 import { readLabels } from '../kit/labels';
-import { formOf, uuidOf } from '../kit/refs';
+import { formOf, lookup, uuidOf } from '../kit/refs';
 import { extraField } from '../kit/session';
 import { num, sorted, str, strList } from '../kit/values';
 
@@ -18,6 +18,20 @@ export const POOL_CLASSES: readonly XapiClass[] = ['pool', 'host', 'SR', 'VDI'];
 export function poolObject(records: PoolRecords) {
   const first = records.all('pool').entries().next();
   return first.done ? undefined : { ref: first.value[0], record: first.value[1] };
+}
+
+/**
+ * The coordinator as the configuration spelled it. A name that named the coordinator when it was
+ * designated stays while that host is still the coordinator, even once it names no host: the
+ * host's name has its own owner (`xcp_host.name_label` may rename it in the same configuration),
+ * and the coordinator did not change. Another coordinator reads as its UUID (drift).
+ */
+function masterForm(records: PoolRecords, master: string, prior: ObjectValue | null): string | null {
+  const form = formOf(records, 'host', master, prior?.master);
+  const spelled = str(prior?.master);
+  if (form === spelled || spelled === undefined) return form;
+  const stillDesignated = str(prior?.master_uuid) === uuidOf(records, 'host', master);
+  return stillDesignated && lookup(records, 'host', spelled).length === 0 ? spelled : form;
 }
 
 /** Maps the pool record to `xcp_pool` state; null when the pool object is not the one in state. */
@@ -45,7 +59,7 @@ export function poolState(records: PoolRecords, prior: ObjectValue | null): Obje
       ? sorted(statefileSrs.map((sr) => formOf(records, 'SR', sr, (strList(prior?.ha_heartbeat_srs) ?? []).find((p) => formOf(records, 'SR', sr, p) === p)) ?? ''))
       : strList(prior?.ha_heartbeat_srs) ?? [],
     ha_host_failures_to_tolerate: ha ? rec.ha_host_failures_to_tolerate : num(prior?.ha_host_failures_to_tolerate) ?? rec.ha_host_failures_to_tolerate,
-    master: formOf(records, 'host', rec.master, prior?.master),
+    master: masterForm(records, rec.master, prior),
     migration_compression: rec.migration_compression,
     live_patching_disabled: extraField(rec, 'live_patching_disabled', false),
     hosts: sorted([...records.all('host').values()].map((h) => h.uuid)),

@@ -17,6 +17,11 @@ import { VDI_CLASSES, vdiState } from './read';
 import { importSource } from './source';
 
 const TYPE = 'xcp_vdi';
+/**
+ * When xcpform created the disk (ISO 8601), read by `xcpform usage` so a standalone disk is
+ * billed from its creation, not from the start of the period (the same key as src/plan/usage.ts).
+ */
+export const CREATED_KEY = 'xcpform:created';
 
 /** The state after a change, or a diagnostic when the disk vanished meanwhile. */
 export async function vdiStateAfter(s: ApplySession, uuid: string, prior: ObjectValue): Promise<ObjectValue> {
@@ -44,7 +49,7 @@ export async function createVdi(req: CreateRequest): Promise<ApplyResponse> {
       type: str(planned.type) ?? 'user',
       sharable: bool(planned.sharable) ?? false,
       read_only: false,
-      other_config: { ...userOc, ...ownedEntries(ctx.address, Object.keys(userOc), ctx.lineage) },
+      other_config: { ...userOc, ...ownedEntries(ctx.address, Object.keys(userOc), ctx.lineage), [CREATED_KEY]: new Date().toISOString() },
       tags: strList(planned.tags) ?? [],
       sm_config: {},
       xenstore_data: {},

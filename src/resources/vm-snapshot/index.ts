@@ -1,6 +1,7 @@
 /**
  * `xcp_vm_snapshot`: `VM.snapshot` (disks) or `VM.checkpoint` (disks and memory) of a VM;
- * raising `revert_generation` reverts the VM (`VM.revert`) and restores its power state;
+ * raising `revert_generation` reverts the VM's disks (`VM.revert`, `revert.ts`) and keeps its
+ * settings and power state as its own resource has them;
  * delete destroys the snapshot VM and its VDIs. The applied generation is recorded on the
  * snapshot (`xcpform:revert-generation`) so an import never reverts again.
  */
@@ -14,6 +15,7 @@ import { num, orderedSet, str, strMap, strings } from '../kit/attrs';
 import { parseImportId } from '../vm';
 import { ADDRESS_KEY, applyTags, applyUserOtherConfig, REVERT_GENERATION_KEY, setKey, userOtherConfig } from '../kit/owned-keys';
 import { LINEAGE_KEY, ownedBy } from '../kit/owned-keys';
+import { revertKeepingSettings } from './revert';
 import { vmSnapshotSchema } from './schema';
 
 const CLASSES: readonly XapiClass[] = ['VM', 'VBD', 'VDI'];
@@ -97,13 +99,8 @@ async function update(req: UpdateRequest): Promise<ApplyResponse> {
     const vmRef = records.get('VM', ref)!.snapshot_of;
     const vm = vmRef !== NULL_REF ? records.get('VM', vmRef) : undefined;
     if (!vm) throw new ResourceError(error('xcp_vm_snapshot.no-vm', 'the snapshot\'s VM no longer exists: nothing to revert', { detail: 'Lower revert_generation back, or remove the snapshot.', address: ctx.address, path: ['revert_generation'] }));
-    const wasRunning = vm.power_state === 'Running';
-    const wasHost = vm.resident_on;
     ctx.progress({ kind: 'message', text: `reverting VM ${vm.name_label} to snapshot ${records.get('VM', ref)!.name_label}` });
-    await client.callAsync('VM.revert', ref);
-    const after = (await client.getRecord('VM', vmRef)).power_state;
-    if (wasRunning && after === 'Halted') await (wasHost !== NULL_REF ? client.callAsync('VM.start_on', vmRef, wasHost, false, false) : client.callAsync('VM.start', vmRef, false, false));
-    else if (wasRunning && after === 'Suspended') await client.callAsync('VM.resume', vmRef, false, false);
+    await revertKeepingSettings(client, vmRef, ref);
   }
   await labels(ctx, pool, ref, planned);
   records = await fresh(ctx, pool);

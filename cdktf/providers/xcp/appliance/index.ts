@@ -50,23 +50,11 @@ export interface ApplianceConfig extends cdktf.TerraformMetaArguments {
   */
   readonly pool?: string;
   /**
-  * Desired state of the whole appliance: `running` (`VM_appliance.start`, in start order) or `halted` (`clean_shutdown`, in reverse order). Null leaves the members alone. Must be one of `running`, `halted`.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/appliance#power_state Appliance#power_state}
-  */
-  readonly powerState?: string;
-  /**
   * Tags, as shown in XenCenter and Xen Orchestra; also the key of `xcpform usage` reports. Defaults to `[]`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/appliance#tags Appliance#tags}
   */
   readonly tags?: string[];
-  /**
-  * UUIDs of the member VMs (`VM.set_appliance`). VMs can also join with `xcp_vm.appliance`.
-  *
-  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/appliance#vms Appliance#vms}
-  */
-  readonly vms?: string[];
 }
 
 /**
@@ -125,9 +113,7 @@ export class Appliance extends cdktf.TerraformResource {
     this._otherConfig = config.otherConfig;
     this._ovfSource = config.ovfSource;
     this._pool = config.pool;
-    this._powerState = config.powerState;
     this._tags = config.tags;
-    this._vms = config.vms;
   }
 
   // ==========
@@ -253,20 +239,9 @@ export class Appliance extends cdktf.TerraformResource {
     return this._pool;
   }
 
-  // power_state - computed: false, optional: true, required: false
-  private _powerState?: string; 
+  // power_state - computed: true, optional: false, required: false
   public get powerState() {
     return this.getStringAttribute('power_state');
-  }
-  public set powerState(value: string) {
-    this._powerState = value;
-  }
-  public resetPowerState() {
-    this._powerState = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get powerStateInput() {
-    return this._powerState;
   }
 
   // tags - computed: true, optional: true, required: false
@@ -290,20 +265,9 @@ export class Appliance extends cdktf.TerraformResource {
     return this.getStringAttribute('uuid');
   }
 
-  // vms - computed: true, optional: true, required: false
-  private _vms?: string[]; 
+  // vms - computed: true, optional: false, required: false
   public get vms() {
     return cdktf.Fn.tolist(this.getListAttribute('vms'));
-  }
-  public set vms(value: string[]) {
-    this._vms = value;
-  }
-  public resetVms() {
-    this._vms = undefined;
-  }
-  // Temporarily expose input value. Use with caution.
-  public get vmsInput() {
-    return this._vms;
   }
 
   // =========
@@ -319,9 +283,7 @@ export class Appliance extends cdktf.TerraformResource {
       other_config: cdktf.hashMapper(cdktf.stringToTerraform)(this._otherConfig),
       ovf_source: cdktf.stringToTerraform(this._ovfSource),
       pool: cdktf.stringToTerraform(this._pool),
-      power_state: cdktf.stringToTerraform(this._powerState),
       tags: cdktf.listMapper(cdktf.stringToTerraform, false)(this._tags),
-      vms: cdktf.listMapper(cdktf.stringToTerraform, false)(this._vms),
     };
   }
 
@@ -369,20 +331,8 @@ export class Appliance extends cdktf.TerraformResource {
         type: "simple",
         storageClassType: "string",
       },
-      power_state: {
-        value: cdktf.stringToHclTerraform(this._powerState),
-        isBlock: false,
-        type: "simple",
-        storageClassType: "string",
-      },
       tags: {
         value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._tags),
-        isBlock: false,
-        type: "set",
-        storageClassType: "stringList",
-      },
-      vms: {
-        value: cdktf.listMapperHcl(cdktf.stringToHclTerraform, false)(this._vms),
         isBlock: false,
         type: "set",
         storageClassType: "stringList",
