@@ -171,6 +171,15 @@ async function incrementalRead(world: WorldSnapshot, pool: string, client: XapiC
   return { mode: 'incremental', token: batch.token, poolUuid, cached, events };
 }
 
+/**
+ * Extra key of an entry read while an event had changed record `ref` since the records file's
+ * token. Such an entry saw the record as the event left it, not as the file holds it, so the
+ * field filter (which compares an event with the file's record) cannot tell that a later event
+ * leaves the record unchanged for it: a name changed outside and renamed back by apply reads
+ * "as in the file", yet differs from what the entry saw. Any later event on the record touches it.
+ */
+const editedKey = (key: string): string => `e\0${key}`;
+
 /** Collects what one read looks at; the fields read are pooled per class across reads. */
 class DependencyRecorder implements AccessTracker {
   readonly refs = new Set<string>();
@@ -213,6 +222,7 @@ class ChangeSet {
       for (const { event: e, old } of r.events ?? []) {
         const cls = e.cls!;
         this.keys.add(scanKey(pool, cls));
+        this.keys.add(editedKey(refKey(pool, cls, e.ref)));
         const uuid = (e.snapshot as { uuid?: unknown } | undefined)?.uuid;
         if (e.operation !== 'del' && typeof uuid === 'string') this.keys.add(missKey(pool, cls, uuid));
         if (e.operation === 'mod' && old && e.snapshot) {
@@ -307,6 +317,8 @@ async function refreshOnce(
   const fields = new Map<XapiClass, Set<string>>([...(index?.fields ?? [])].map(([c, f]) => [c, new Set(f)]));
   const track = cache !== undefined && options.state !== undefined && failedPools.size === 0;
   const entries = new Map<string, IndexEntry | CarriedEntry>();
+  const edited = new Set<string>();
+  for (const [pool, r] of reads) for (const { event: e } of r.events ?? []) if (e.cls) edited.add(refKey(pool, e.cls, e.ref));
   const sameSerial = index !== undefined && index.serial === options.state!.serial;
   // Written again for another serial even when every entry is reused, so the next plan takes the fast path.
   let entriesChanged = !index || !sameSerial;
@@ -336,6 +348,7 @@ async function refreshOnce(
     for (const d of res.diagnostics ?? []) diagnostics.push({ ...d, address: d.address ?? inst.address });
     refreshed.set(inst.address, res.state);
     if (recorder && !res.diagnostics?.length && jsonSafe(res.state)) {
+      for (const k of recorder.refs) if (edited.has(k)) recorder.extras.add(editedKey(k));
       const same = res.state !== null && sameValue(res.state, inst.attributes);
       const entry: IndexEntry = { refs: [...recorder.refs], extras: [...recorder.extras], same, ...(same ? {} : { value: res.state }), prior: inst.attributes };
       entries.set(inst.address, entry);
