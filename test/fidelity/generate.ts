@@ -143,11 +143,15 @@ export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): C
     const net = rng.chance(0.3) ? plainNetworkRef(ctx) : undefined;
     if (net) b.attrs.network = net;
     fillAttributes(rng, c, b, 0.3);
-    if (rng.chance(0.3)) b.blocks.ip_config = [{ host: EXISTING.hosts('dc1')[0], mode: 'static', ip: `192.168.${rng.int(1, 250)}.${rng.int(2, 250)}`, netmask: '255.255.255.0' }];
+    // An ip_config block names a host the VLAN covers (another is refused at plan time).
+    const ipHost = Array.isArray(b.attrs.hosts) && typeof b.attrs.hosts[0] === 'string' ? b.attrs.hosts[0] : EXISTING.hosts('dc1')[0];
+    if (rng.chance(0.3)) b.blocks.ip_config = [{ host: ipHost, mode: 'static', ip: `192.168.${rng.int(1, 250)}.${rng.int(2, 250)}`, netmask: '255.255.255.0' }];
   }
   if (rng.chance(0.3)) {
     const b = add(c, { mode: 'managed', type: 'xcp_private_network', name: 'priv0', attrs: { transport_network: EXISTING.managementNetwork } });
     fillAttributes(rng, c, b, 0.3);
+    // encryption = true is refused at plan time (no SDN controller): edits try it, creates do not.
+    if (b.attrs.encryption === true) delete b.attrs.encryption;
   }
   if (rng.chance(0.25)) {
     const b = add(c, { mode: 'managed', type: 'xcp_appliance', name: 'app0', attrs: {} });

@@ -1,11 +1,13 @@
 /**
  * `xcp_network`: a pool-wide Open vSwitch network (schema in `schema.ts`). The plan hook lists
- * the interfaces an MTU change reaches only when they are re-plugged.
+ * the interfaces an MTU change reaches only when they are re-plugged, and refuses a replacement
+ * while VM interfaces are on the network (`in-use.ts`).
  */
 import type { PlanRequest, PlanResponse, ResourceType } from '../resource';
 import { locateImport } from '../kit/import-id';
 import { num, str } from '../kit/values';
 import { createNetwork, deleteNetwork, updateNetwork } from './apply';
+import { NETWORK_USER_CLASSES, withReplaceInUseCheck } from './in-use';
 import { NETWORK_CLASSES, networkState } from './read';
 import { networkSchema } from './schema';
 
@@ -24,9 +26,9 @@ export function mtuNotes(req: PlanRequest): PlanResponse {
 /** The `xcp_network` resource type. */
 export const networkResource = {
   schema: networkSchema,
-  classes: NETWORK_CLASSES,
+  classes: [...new Set([...NETWORK_CLASSES, ...NETWORK_USER_CLASSES])],
   read: ({ prior, world }) => ({ state: networkState(world.pool(str(prior.pool) ?? ''), str(prior.uuid) ?? '', prior) }),
-  plan: mtuNotes,
+  plan: (req) => withReplaceInUseCheck(req, mtuNotes(req), networkSchema),
   create: createNetwork,
   update: updateNetwork,
   delete: deleteNetwork,

@@ -1,17 +1,18 @@
 /**
  * Plan-time checks of `xcp_vlan`: what the create (or a host added to `hosts`) would refuse at
  * apply, found now from the pool's PIFs: every covered host must have the physical device or
- * bond the VLAN rides on, and every host named in `hosts` must exist.
+ * bond the VLAN rides on, every host named in `hosts` must exist, and every `ip_config` block
+ * must name a covered host (its IP is set on that host's VLAN PIF).
  */
 import { error, type Diagnostic } from '../../diagnostics';
-import type { ObjectValue } from '../../values/value';
+import { isUnknown, type ObjectValue } from '../../values/value';
 import type { XapiRecord } from '../../xenapi';
 import { didYouMean } from '../candidates';
 import type { PlanRequest, PlanResponse } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { ADDRESS_KEY } from '../kit/owned-keys';
 import { lookup } from '../kit/refs';
-import { str, strList } from '../kit/values';
+import { blockList, str, strList } from '../kit/values';
 
 /** A PIF a VLAN can ride on: untagged, physical or a bond master (as the create picks them). */
 function carrier(pif: XapiRecord<'PIF'>): boolean {
@@ -65,6 +66,33 @@ export function checkVlan(planned: ObjectValue, records: PoolRecords): Diagnosti
     }));
   }
   diags.push(...tagInUse(planned, records, [...new Set(hosts)], device, hostName));
+  if (!isUnknown(planned.hosts)) diags.push(...ipHosts(planned, records, new Set(hosts), hostName));
+  return diags;
+}
+
+/**
+ * Each `ip_config` block configures the VLAN PIF of its host, which exists only on the hosts
+ * the VLAN covers: a block naming another host (or no host at all) is refused at its path.
+ */
+function ipHosts(planned: ObjectValue, records: PoolRecords, covered: ReadonlySet<string>, hostName: (ref: string) => string): Diagnostic[] {
+  const diags: Diagnostic[] = [];
+  const names = [...covered].map(hostName).sort();
+  blockList(planned.ip_config).forEach((block, i) => {
+    const host = str(block.host);
+    if (host === undefined) return;
+    const found = lookup(records, 'host', host);
+    if (found.length === 0) {
+      diags.push(error('resource.reference-not-found', `ip_config names host "${host}", which is no host of pool "${records.pool}"`, {
+        detail: `Each ip_config block sets the IP of the VLAN on one host the VLAN covers (${names.join(', ')}).${didYouMean(host, [...records.all('host').values()].map((h) => h.name_label))} Check the spelling.`,
+        path: ['ip_config', i, 'host'],
+      }));
+    } else if (found.length === 1 && !covered.has(found[0])) {
+      diags.push(error('resource.vlan-ip-host', `ip_config names host "${host}", which the VLAN does not cover`, {
+        detail: `The VLAN covers ${names.join(', ') || 'no host'} (its hosts), so ${hostName(found[0])} has no VLAN interface to configure. List the host in hosts too, or remove its ip_config block.`,
+        path: ['ip_config', i, 'host'],
+      }));
+    }
+  });
   return diags;
 }
 
@@ -89,6 +117,15 @@ function tagInUse(planned: ObjectValue, records: PoolRecords, hosts: readonly st
     detail: `${label[0].toUpperCase()}${label.slice(1)} carries VLAN ${tag} on device "${device}" there, and a device carries each tag once. Use another tag, set network to that network's UUID to take it over, or remove that VLAN first.`,
     path: ['tag'],
   }));
+}
+
+/**
+ * Whether deleting the VLAN destroys its network: only a network xcpform created for a VLAN
+ * (its `xcpform:address` names an `xcp_vlan`); an existing network the VLAN took stays.
+ */
+export function destroysNetwork(records: PoolRecords, uuid: string): boolean {
+  const address = records.byUuid('network', uuid)?.record.other_config[ADDRESS_KEY];
+  return typeof address === 'string' && /(^|\.)xcp_vlan\./.test(address);
 }
 
 /** The `xcp_vlan` plan hook's checks, added to the refined response `res`. */

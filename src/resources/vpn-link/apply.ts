@@ -7,7 +7,8 @@ import { isUnknown, ObjectValue, Value } from '../../values/value';
 import type { ApplyContext } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { XapiOps } from '../kit/xapi-ops';
-import { num, str } from '../kit/values';
+import { isOwnedKey, managedKeys, MANAGED_KEY } from '../kit/owned-keys';
+import { num, str, strMap } from '../kit/values';
 import {
   DEFAULT_GATEWAY_TEMPLATE, destroyGateway, findGateway, PARAMS_HASH_KEY, PARAMS_KEY, provisionGateway, PUBKEY_KEY, Role,
   SALT_KEY, sizeGateway, SECRET_HASH_KEY, uplinkAddress,
@@ -65,6 +66,25 @@ function gatewayKeys(v: ObjectValue, role: Role, salt: string, publicKey: string
   };
 }
 
+/**
+ * The link's user `other_config`, kept on each gateway VM with the list of keys xcpform manages
+ * there (read from the local gateway), so it reads back as configured.
+ */
+function userKeys(v: ObjectValue): Record<string, string> {
+  const oc = strMap(v.other_config) ?? {};
+  return { ...oc, [MANAGED_KEY]: JSON.stringify(Object.keys(oc).sort()) };
+}
+
+/** Removes the user keys xcpform managed on a gateway that the configuration no longer lists. */
+async function dropUserKeys(side: Side, vm: string, v: ObjectValue, prior: ObjectValue | null): Promise<void> {
+  const oc = (await side.records()).get('VM', vm)?.other_config ?? {};
+  const keep = strMap(v.other_config) ?? {};
+  const before = new Set([...managedKeys(oc), ...Object.keys(strMap(prior?.other_config) ?? {})]);
+  for (const k of [...before].sort()) {
+    if (!(k in keep) && !isOwnedKey(k) && k in oc) await side.ops.call(`remove other_config key "${k}"`, 'VM.remove_from_other_config', vm, k);
+  }
+}
+
 async function recordLink(side: Side, records: PoolRecords, id: string, v: ObjectValue | undefined): Promise<void> {
   const [poolRef, pool] = [...records.all('pool')][0];
   const key = `xcpform:vpn-link:${id}`;
@@ -113,7 +133,7 @@ async function configure(ctx: ApplyContext, v: ObjectValue, id: string, prior: O
     const own = side.role === 'local' ? keys.local : keys.remote;
     const peerPublic = side.role === 'local' ? keys.remotePub : keys.localPub;
     const peer = side.role === 'local' ? g.remote_public_ip : g.public_ip;
-    await provisionGateway(side.ops, records, {
+    const vm = await provisionGateway(side.ops, records, {
       role: side.role,
       address: `${ctx.address}#${side.role}`,
       linkId: id,
@@ -125,9 +145,10 @@ async function configure(ctx: ApplyContext, v: ObjectValue, id: string, prior: O
       uplink: str(side.role === 'local' ? g.uplink_network : g.remote_uplink_network),
       vcpus: num(g.vcpus) ?? 1,
       memory: num(g.memory) ?? 512 * 1024 * 1024,
-      keys: gatewayKeys(v, side.role, salt, side.role === 'local' ? keys.localPub : keys.remotePub),
+      keys: { ...userKeys(v), ...gatewayKeys(v, side.role, salt, side.role === 'local' ? keys.localPub : keys.remotePub) },
       userData: gatewayUserData(v, side.role, { own, peerPublic }, typeof peer === 'string' && !isUnknown(peer) ? peer : undefined),
     });
+    await dropUserKeys(side, vm, v, prior);
     await recordLink(side, await side.records(), id, v);
   }
 }
