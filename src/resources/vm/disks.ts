@@ -13,6 +13,7 @@ import { diskRecords, isForeignVdi, type DiskRecords } from './devices-read';
 import { mustResolve } from '../kit/resolve';
 import { VDI_OWNER_KEY } from '../kit/owned-keys';
 import { assignPositions, byKey } from './positions';
+import { CREATED_KEY, createdNow } from './created';
 import { tolerate, type VmHandle } from './vm-handle';
 
 /** True when xcpform may destroy the VDI with the VM: tagged for this VM, or listed as created in the state. */
@@ -60,7 +61,7 @@ async function createDisk(h: VmHandle, disk: ObjectValue, index: number, userdev
   const vdi = await h.client.call<string>('VDI.create', {
     name_label: str(disk, 'name_label') ?? `${h.vm.name_label} ${userdevice}`, name_description: 'Created by xcpform',
     SR: srRefOf(h, disk, index), virtual_size: num(disk, 'size') ?? 0, type: 'user', sharable: false, read_only: false,
-    other_config: { [VDI_OWNER_KEY]: h.uuid }, sm_config: {}, xenstore_data: {}, tags: [],
+    other_config: { [VDI_OWNER_KEY]: h.uuid, [CREATED_KEY]: createdNow() }, sm_config: {}, xenstore_data: {}, tags: [],
   });
   await attach(h, vdi, disk, userdevice);
 }
