@@ -185,3 +185,47 @@ describe('usage of a fresh VM', () => {
     expect(created.filter((c) => c !== null && Date.parse(c) >= t0).length).toBeGreaterThanOrEqual(1);
   }, 120_000);
 });
+
+describe('disk.vdi attaching an existing VDI whose size or name differ from the disk block', () => {
+  const vdis = `resource "xcp_vdi" "a" {\n  name_label = "vdi-a"\n  sr         = "NFS shared storage"\n  size       = ${2 * GIB}\n}\nresource "xcp_vdi" "b" {\n  name_label = "vdi-b"\n  sr         = "NFS shared storage"\n  size       = ${3 * GIB}\n}\n`;
+  const withDisk = (disk: string): string => vdis + vm(`  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n  }\n  disk {\n    userdevice = "4"\n${disk}  }\n`);
+
+  test('an xcp_vdi is attached as it is: another size or name is a plan error; its own values apply and settle', async () => {
+    const dir = workdir(withDisk(`    vdi  = xcp_vdi.a.uuid\n    size = ${2 * GIB}\n`));
+    applyAndSettle(dir);
+    write(dir, withDisk(`    vdi  = xcp_vdi.b.uuid\n    size = ${2 * GIB}\n`));
+    await expectPlanError(dir, 'xcp_vm.disk-size-not-vdi', ['disk', 1, 'size'], `disk 4 has size ${2 * GIB}, but the VDI "vdi-b" it attaches (managed by xcp_vdi.b) is ${3 * GIB} bytes`);
+    write(dir, withDisk(`    vdi  = xcp_vdi.b.uuid\n    size = ${4 * GIB}\n`));
+    await expectPlanError(dir, 'xcp_vm.disk-size-not-vdi', ['disk', 1, 'size'], /Error: disk 4 has size 4294967296, but the VDI "vdi-b"/);
+    write(dir, withDisk(`    vdi  = xcp_vdi.b.uuid\n    size = xcp_vdi.b.size\n    name_label = "data"\n`));
+    await expectPlanError(dir, 'xcp_vm.disk-name-not-vdi', ['disk', 1, 'name_label'], 'disk 4 is named "data", but the VDI it attaches (managed by xcp_vdi.b) is named "vdi-b"');
+    write(dir, withDisk(`    vdi  = xcp_vdi.b.uuid\n    size = xcp_vdi.b.size\n`));
+    const plan = xcpform(['plan', '-no-color'], { cwd: dir });
+    expect(plan.stdout).toMatch(/name_label += "vdi-a" -> "vdi-b"/);
+    applyAndSettle(dir);
+    const disk = (vmAttrs(dir).disk as Record<string, unknown>[]).find((d) => d.userdevice === '4')!;
+    expect([disk.name_label, disk.size]).toEqual(['vdi-b', 3 * GIB]);
+  }, 240_000);
+
+  test('a VDI no resource manages is grown to the disk size and renamed, and the next plan is empty', async () => {
+    const dir = workdir(withDisk(`    vdi  = xcp_vdi.a.uuid\n    size = ${2 * GIB}\n`));
+    applyAndSettle(dir);
+    const plain = await outside(dir, async (c) => {
+      const pools = await c.call<Record<string, { default_SR: string }>>('pool.get_all_records');
+      const ref = await c.call<string>('VDI.create', {
+        name_label: 'raw', name_description: '', SR: Object.values(pools)[0].default_SR, virtual_size: GIB, type: 'user', sharable: false, read_only: false,
+        other_config: {}, sm_config: {}, xenstore_data: {}, tags: [],
+      });
+      return c.call<string>('VDI.get_uuid', ref);
+    });
+    write(dir, withDisk(`    vdi  = "${plain}"\n    size = ${GIB / 2}\n`));
+    await expectPlanError(dir, 'xcp_vm.disk-size-not-vdi', ['disk', 1, 'size'], `disk 4 has size ${GIB / 2}, but the VDI "raw" it attaches is ${GIB} bytes`);
+    write(dir, withDisk(`    vdi  = "${plain}"\n    size = ${2 * GIB}\n    name_label = "scratch"\n`));
+    applyAndSettle(dir);
+    const disk = (vmAttrs(dir).disk as Record<string, unknown>[]).find((d) => d.userdevice === '4')!;
+    expect([disk.name_label, disk.size, disk.vdi]).toEqual(['scratch', 2 * GIB, plain]);
+    // Grown again in place, same VDI.
+    write(dir, withDisk(`    vdi  = "${plain}"\n    size = ${3 * GIB}\n    name_label = "scratch"\n`));
+    applyAndSettle(dir);
+  }, 240_000);
+});

@@ -29,7 +29,6 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
   { pattern: /^create-apply-error xcp_vlan resource\.vlan-ip-host$/, cause: 'new (finding 5 family): an ip_config block naming a host outside hosts is refused at apply (src/resources/vlan/apply.ts); a configuration-only check that belongs in the plan' },
   // Plans that apply does not match.
   { pattern: /^not-settled xcp_pool update master$/, cause: 'new: xcp_pool.master = <other host> applies, and every later plan updates master again (the designated coordinator is not what the refresh reads back): src/resources/pool/apply.ts / read.ts' },
-  { pattern: /^edit-not-settled xcp_vm\.disk\.vdi -> xcp_vm update/, cause: 'new: disk.vdi attaching an existing xcp_vdi whose size/name differ from the disk block: the plan accepts it, apply attaches the VDI as it is, and the next plan wants to resize/rename the disk. Plan the resize (or refuse a smaller size) when vdi is set' },
   // The two front doors (finding 7).
   { pattern: /^front-doors after xcp_[a-z_]+: xcpform plans values where terraform plans null$/, cause: 'finding 7: xcpform plans schema defaults for optional attributes left out; terraform plans null' },
   { pattern: /^front-doors actions xcp_[a-z_]+ xcpform no-op terraform update$/, cause: 'finding 7: on a state written by xcpform (defaults stored), terraform plans every resource back to null' },

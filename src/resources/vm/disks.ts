@@ -11,7 +11,7 @@ import { ResourceError } from '../resource';
 import { blocks, bool, num, str } from '../kit/attrs';
 import { diskRecords, isForeignVdi, type DiskRecords } from './devices-read';
 import { mustResolve } from '../kit/resolve';
-import { VDI_OWNER_KEY } from '../kit/owned-keys';
+import { ADDRESS_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { assignPositions, byKey } from './positions';
 import { CREATED_KEY, createdNow } from './created';
 import { tolerate, type VmHandle } from './vm-handle';
@@ -131,12 +131,19 @@ export async function applyDisks(h: VmHandle, planned: ObjectValue, priorDisks: 
     const vdiKey = str(disk, 'vdi');
     if (vdiKey) {
       const target = mustResolve(h.records, { cls: 'VDI', what: 'VDI', path: ['disk', i, 'vdi'] }, vdiKey);
-      if (cur && cur.vdiRef === target.ref) {
-        await settings(h, cur, disk);
-        continue;
+      if (!cur || cur.vdiRef !== target.ref) {
+        if (cur) await removeDisk(h, cur, stateOwned(ud));
+        await attach(h, target.ref, disk, ud);
+        await h.refresh();
       }
-      if (cur) await removeDisk(h, cur, stateOwned(ud));
-      await attach(h, target.ref, disk, ud);
+      // A plain VDI is grown to the configured size and named as configured; one an xcp_vdi
+      // manages keeps its size and name (that resource's: the plan refuses a mismatch).
+      const now = diskRecords(h.records, h.vm).find((d) => d.vbd.userdevice === ud);
+      if (!now) continue;
+      const managed = ADDRESS_KEY in now.vdi.other_config;
+      const want = num(disk, 'size');
+      if (!managed && want !== undefined && want > now.vdi.virtual_size) await grow(h, now, want);
+      await settings(h, now, managed ? { ...disk, name_label: null } : disk);
       continue;
     }
     if (cur && isForeignVdi(cur.vdi, h.uuid) && !stateOwned(ud)) {
@@ -167,7 +174,7 @@ export async function applyDisks(h: VmHandle, planned: ObjectValue, priorDisks: 
 /** VDI name, VBD bootable flag and mode (a mode change unplugs and replugs the disk). */
 async function settings(h: VmHandle, d: DiskRecords, disk: ObjectValue): Promise<void> {
   const name = str(disk, 'name_label');
-  if (name !== undefined && name !== d.vdi.name_label && !str(disk, 'vdi')) await h.client.call('VDI.set_name_label', d.vdiRef, name);
+  if (name !== undefined && name !== d.vdi.name_label) await h.client.call('VDI.set_name_label', d.vdiRef, name);
   const bootable = bool(disk, 'bootable');
   if (bootable !== undefined && bootable !== d.vbd.bootable) await h.client.call('VBD.set_bootable', d.vbdRef, bootable);
   const mode = str(disk, 'mode');

@@ -4,6 +4,7 @@
  * - the template must exist (close candidates listed when it does not);
  * - a configured disk cannot be smaller than the template's disk at the same userdevice (the
  *   clone carries the template's disk, and XAPI cannot shrink it);
+ * - a disk attaching an existing VDI agrees with it (`checkAttachedVdi`);
  * - `host` and `affinity` must name hosts of the pool (also checked on updates);
  * - a disk SR given by UUID must be in the VM's pool, not another one (a NIC network of another
  *   pool is the planner's: it routes it over a VPN link or reports the missing link).
@@ -15,6 +16,7 @@ import type { PoolRecords, WorldSnapshot } from '../snapshot';
 import { blocks, num, str } from '../kit/attrs';
 import { looksLikeUuid, resolve } from '../kit/resolve';
 import { isCloneSource, parseProvision } from './template';
+import { attachedVdi, checkAttachedVdi } from './plan-devices';
 
 const GIB = 1024 ** 3;
 
@@ -104,6 +106,10 @@ export function checkCreate(planned: ObjectValue, world: WorldSnapshot, fallback
   const diags: Diagnostic[] = [];
   checkTemplate(records, planned, diags);
   checkPoolOf(world, records, planned, diags);
+  blocks(planned, 'disk').forEach((d, i) => {
+    const vdi = attachedVdi(records, d);
+    if (vdi) diags.push(...checkAttachedVdi(vdi, d, i));
+  });
   diags.push(...checkHosts(planned, records));
   return diags;
 }
