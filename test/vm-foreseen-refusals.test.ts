@@ -119,6 +119,23 @@ describe('a VM whose blocked_operations block destroy', () => {
   }, 240_000);
 });
 
+describe('a VM whose blocked_operations block destroy, removed from the configuration', () => {
+  test('apply refuses the delete with the cause before shutting the VM down', async () => {
+    const dir = workdir(vm(`  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  blocked_operations = { destroy = "protected" }\n`));
+    applyAndSettle(dir);
+    write(dir, '');
+    const apply = xcpform(['apply', '-auto-approve', '-no-color'], { cwd: dir });
+    expect(apply.code).toBe(1);
+    expect(apply.stderr).toContain('Error: VM "web" cannot be destroyed: its blocked_operations block destroy');
+    expect(apply.stderr).toContain('blocked_operations destroy = "protected"');
+    const power = await outside(dir, async (c) => {
+      const vms = await c.call<Record<string, { name_label: string; power_state: string }>>('VM.get_all_records');
+      return Object.values(vms).find((v) => v.name_label === 'web')?.power_state;
+    });
+    expect(power).toBe('Running');
+  }, 120_000);
+});
+
 describe('a paused VM with force_shutdown = false', () => {
   test('a change that needs it halted is a plan error naming the change; with force_shutdown = true it applies', async () => {
     const body = (extra: string): string => `  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  power_state = "paused"\n${extra}`;
