@@ -246,3 +246,17 @@ describe('disk.vdi attaching an existing VDI whose size or name differ from the 
     applyAndSettle(dir);
   }, 240_000);
 });
+
+describe('disk.vdi switched to a VDI another disk of the VM holds', () => {
+  test('two disks swapping their xcp_vdi on a running VM apply (each old attachment goes first) and settle', async () => {
+    const vdi = (n: string): string => `resource "xcp_vdi" "${n}" {\n  name_label = "vdi-${n}"\n  sr         = "NFS shared storage"\n  size       = ${2 * GIB}\n}\n`;
+    const disks = (four: string, five: string): string => vdi('a') + vdi('b') + vm(`  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n  }\n  disk {\n    userdevice = "4"\n    vdi  = xcp_vdi.${four}.uuid\n    size = ${2 * GIB}\n  }\n  disk {\n    userdevice = "5"\n    vdi  = xcp_vdi.${five}.uuid\n    size = ${2 * GIB}\n  }\n`);
+    const dir = workdir(disks('a', 'b'));
+    applyAndSettle(dir);
+    write(dir, disks('b', 'a'));
+    applyAndSettle(dir);
+    const names = (vmAttrs(dir).disk as Record<string, unknown>[]).filter((d) => d.userdevice !== '0').map((d) => [d.userdevice, d.name_label]);
+    expect(names.sort()).toEqual([['4', 'vdi-b'], ['5', 'vdi-a']]);
+    expect(vmAttrs(dir).power_state).toBe('running');
+  }, 180_000);
+});

@@ -123,16 +123,30 @@ export async function applyDisks(h: VmHandle, planned: ObjectValue, priorDisks: 
   for (const [ud, d] of have) {
     if (!positions.includes(ud)) await removeDisk(h, d, stateOwned(ud));
   }
+  // Every VDI that leaves its userdevice is detached before any is attached: a VDI moving to
+  // another userdevice of this VM (two disks swapping VDIs) is still plugged at its old one
+  // otherwise, and XAPI refuses a second read-write attachment (VDI_IN_USE).
+  for (let i = 0; i < want.length; i++) {
+    const ud = positions[i];
+    const cur = ud === undefined ? undefined : have.get(ud);
+    if (ud === undefined || !cur) continue;
+    const vdiKey = str(want[i], 'vdi');
+    const leaves = vdiKey
+      ? mustResolve(h.records, { cls: 'VDI', what: 'VDI', path: ['disk', i, 'vdi'] }, vdiKey).ref !== cur.vdiRef
+      : isForeignVdi(cur.vdi, h.uuid) && !stateOwned(ud);
+    if (!leaves) continue;
+    await removeDisk(h, cur, vdiKey ? stateOwned(ud) : false);
+    have.delete(ud);
+  }
   for (let i = 0; i < want.length; i++) {
     const disk = want[i];
     const ud = positions[i];
     if (ud === undefined) throw new Error('disk userdevice unknown at apply');
-    let cur = have.get(ud);
+    const cur = have.get(ud);
     const vdiKey = str(disk, 'vdi');
     if (vdiKey) {
       const target = mustResolve(h.records, { cls: 'VDI', what: 'VDI', path: ['disk', i, 'vdi'] }, vdiKey);
-      if (!cur || cur.vdiRef !== target.ref) {
-        if (cur) await removeDisk(h, cur, stateOwned(ud));
+      if (!cur) {
         await attach(h, target.ref, disk, ud);
         await h.refresh();
       }
@@ -145,10 +159,6 @@ export async function applyDisks(h: VmHandle, planned: ObjectValue, priorDisks: 
       if (!managed && want !== undefined && want > now.vdi.virtual_size) await grow(h, now, want);
       await settings(h, now, managed ? { ...disk, name_label: null } : disk);
       continue;
-    }
-    if (cur && isForeignVdi(cur.vdi, h.uuid) && !stateOwned(ud)) {
-      await removeDisk(h, cur, false);
-      cur = undefined;
     }
     if (!cur) {
       await createDisk(h, disk, i, ud);
