@@ -260,3 +260,16 @@ describe('disk.vdi switched to a VDI another disk of the VM holds', () => {
     expect(vmAttrs(dir).power_state).toBe('running');
   }, 180_000);
 });
+
+describe('disk.vdi switched to a VDI another VM holds read-write', () => {
+  test('is a plan error naming that VM', async () => {
+    const vdi = (n: string): string => `resource "xcp_vdi" "${n}" {\n  name_label = "vdi-${n}"\n  sr         = "NFS shared storage"\n  size       = ${2 * GIB}\n}\n`;
+    const other = `resource "xcp_vm" "db" {\n  name_label = "db"\n  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n  }\n  disk {\n    userdevice = "4"\n    vdi  = xcp_vdi.a.uuid\n    size = ${2 * GIB}\n  }\n}\n`;
+    const web = (v: string): string => vm(`  template = "Debian Bookworm 12"\n  memory = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n  }\n  disk {\n    userdevice = "4"\n    vdi  = xcp_vdi.${v}.uuid\n    size = ${2 * GIB}\n  }\n`);
+    const dir = workdir(vdi('a') + vdi('b') + other + web('b'));
+    applyAndSettle(dir);
+    write(dir, vdi('a') + vdi('b') + other + web('a'));
+    const err = await expectPlanError(dir, 'xcp_vm.vdi-in-use', ['disk', 1, 'vdi'], /Error: VDI "vdi-a" is attached read-write to VM "db" \([0-9a-f-]{36}\)/);
+    expect(err).toContain('mode = "RO"');
+  }, 180_000);
+});

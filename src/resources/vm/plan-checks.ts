@@ -17,6 +17,7 @@ import { blocks, num, str } from '../kit/attrs';
 import { looksLikeUuid, resolve } from '../kit/resolve';
 import { isCloneSource, parseProvision } from './template';
 import { attachedVdi, checkAttachedVdi } from './plan-devices';
+import { checkVdiInUse } from './plan-foresee';
 
 const GIB = 1024 ** 3;
 
@@ -97,9 +98,10 @@ export function checkHosts(planned: ObjectValue, records: PoolRecords): Diagnost
 
 /**
  * Checks of a VM the plan creates (or re-creates): `planned` is the create-style plan; the pool
- * is its `pool`, else `fallbackPool` (the prior pool of a replacement).
+ * is its `pool`, else `fallbackPool` (the prior pool of a replacement); `replacing` is the UUID of
+ * the VM a replacement destroys (its disks are free by then).
  */
-export function checkCreate(planned: ObjectValue, world: WorldSnapshot, fallbackPool?: string): Diagnostic[] {
+export function checkCreate(planned: ObjectValue, world: WorldSnapshot, fallbackPool?: string, replacing?: string): Diagnostic[] {
   const pool = (isUnknown(planned.pool) ? undefined : str(planned, 'pool')) ?? fallbackPool;
   if (!pool || !world.poolNames().includes(pool)) return [];
   const records = world.pool(pool);
@@ -108,7 +110,7 @@ export function checkCreate(planned: ObjectValue, world: WorldSnapshot, fallback
   checkPoolOf(world, records, planned, diags);
   blocks(planned, 'disk').forEach((d, i) => {
     const vdi = attachedVdi(records, d);
-    if (vdi) diags.push(...checkAttachedVdi(vdi, d, i));
+    if (vdi) diags.push(...checkAttachedVdi(vdi, d, i), ...checkVdiInUse(records, vdi, d, i, replacing));
   });
   diags.push(...checkHosts(planned, records));
   return diags;

@@ -11,6 +11,7 @@ import type { PoolRecords } from '../snapshot';
 import { blocks, num, str } from '../kit/attrs';
 import { assignPositions, byKey } from './positions';
 import { ADDRESS_KEY } from '../kit/owned-keys';
+import { checkVdiInUse } from './plan-foresee';
 
 /** One classified change of a VM attribute (the identity-aware counterpart of the diff's ChangedPath). */
 export interface VmChange {
@@ -138,7 +139,7 @@ export function diskChanges(prior: ObjectValue, planned: ObjectValue, records: P
     const sameVdi = p !== undefined && sameRef(records, 'VDI', d.vdi ?? null, p.vdi ?? null);
     // Another VDI attached here: its own size is the one that cannot shrink.
     const other = sameVdi ? undefined : attachedVdi(records, d);
-    const refused = other ? checkAttachedVdi(other, d, i) : [];
+    const refused = other && records ? [...checkAttachedVdi(other, d, i), ...checkVdiInUse(records, other, d, i, str(prior, 'uuid'))] : [];
     diags.push(...refused);
     if (!p) { out.push({ path: ['disk', i], update: 'in-place' }); return; }
     const size = num(d, 'size');

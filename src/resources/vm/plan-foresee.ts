@@ -6,11 +6,12 @@
  *   stops such a VM only by a hard shutdown;
  * - a live migration to a host that cannot reach one of the VM's disks (a disk on another
  *   host's local SR: VM_REQUIRES_SR). A disk moved in the same change to an SR the target host
- *   reaches is fine: apply moves the storage before the VM.
+ *   reaches is fine: apply moves the storage before the VM;
+ * - a disk attaching read-write a VDI another VM holds read-write (VDI_IN_USE).
  */
 import { error, type Diagnostic } from '../../diagnostics';
 import { isUnknown, type ObjectValue } from '../../values/value';
-import { NULL_REF } from '../../xenapi';
+import { NULL_REF, type XapiRecord } from '../../xenapi';
 import type { PoolRecords } from '../snapshot';
 import { blocks, bool, str, strMap } from '../kit/attrs';
 import { resolve } from '../kit/resolve';
@@ -87,4 +88,22 @@ export function checkMigrationStorage(prior: ObjectValue, planned: ObjectValue, 
     }));
   }
   return out;
+}
+
+/**
+ * A disk newly attaching an existing VDI read-write that another VM holds read-write (and the
+ * VDI is not sharable): XAPI refuses the second attachment (VDI_IN_USE) or the start.
+ */
+export function checkVdiInUse(records: PoolRecords, vdi: XapiRecord<'VDI'>, disk: ObjectValue, index: number, vmUuid: string | undefined): Diagnostic[] {
+  if (vdi.sharable || (str(disk, 'mode') ?? 'RW') !== 'RW' || !records.has('VBD')) return [];
+  for (const ref of vdi.VBDs) {
+    const vbd = records.get('VBD', ref);
+    const holder = vbd ? records.get('VM', vbd.VM) : undefined;
+    if (!vbd || !holder || vbd.mode !== 'RW' || holder.uuid === vmUuid || holder.is_a_template || holder.is_a_snapshot) continue;
+    return [error('xcp_vm.vdi-in-use', `VDI "${vdi.name_label}" is attached read-write to VM "${holder.name_label}" (${holder.uuid})`, {
+      detail: `A VDI that is not sharable is attached read-write to one VM at a time, and XAPI refuses a second attachment. Detach it from that VM first (or in an earlier apply), attach it with mode = "RO", or make the VDI sharable.`,
+      path: ['disk', index, 'vdi'],
+    })];
+  }
+  return [];
 }

@@ -247,7 +247,7 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   if (action === 'replace') {
     const fresh = refine({ ...req, prior: null });
     const seen = new Set(diags.map((d) => d.summary));
-    const create = checkCreate(fresh, req.world, str(prior, 'pool')).filter((d) => !seen.has(d.summary));
+    const create = checkCreate(fresh, req.world, str(prior, 'pool'), str(prior, 'uuid')).filter((d) => !seen.has(d.summary));
     return { planned: fresh, changes, action, haltPaths: [], requiresReplace: replace, notes: [], diagnostics: [...diags, ...checkDestroyBlocked(prior, replace), ...create] };
   }
   if (!movesToPool && changes.some((c) => c.path[0] === 'host' || c.path[0] === 'affinity')) diags.push(...checkHosts(planned, records));
