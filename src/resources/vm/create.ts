@@ -1,7 +1,7 @@
 /**
  * `xcp_vm` create: adopt a VM left by an interrupted create of the same address, or clone the
  * template (`VM.clone`, or `VM.copy` to an SR for `clone_type = "full"`), tag it at once with
- * `xcpform:address`, provision the template's disks on the configured SRs, take ownership of
+ * `xcpform:address` (then `xcpform:created`, for usage billing), provision the template's disks on the configured SRs, take ownership of
  * the disks, then converge (settings, disks, NICs, config drive, power state, IP wait).
  */
 import { XapiTransportError } from '../../xenapi';
@@ -17,6 +17,7 @@ import { assignPositions } from './positions';
 import { isGuest, VM_CLASSES } from './read';
 import { findTemplate, parseProvision, provisionXml, rewriteProvision } from './template';
 import { converge, stateAfter } from './update';
+import { CREATED_KEY, stampCreated } from './created';
 import { VmHandle } from './vm-handle';
 
 /** The pool a new VM goes to: `pool`, else the first of `placement.pools`, else the default. */
@@ -107,6 +108,7 @@ async function finishClone(ctx: ApplyContext, pool: string, ref: string, planned
   await setKey(client, 'VM', ref, TEMPLATE_KEY, str(planned, 'template') ?? cp.tpl.record.uuid);
   await setKey(client, 'VM', ref, CLONE_TYPE_KEY, cp.full ? 'full' : 'fast');
   const h = await VmHandle.open(ctx, pool, ref);
+  await stampCreated(client, ref, h.vm.other_config, cp.tpl.record.other_config[CREATED_KEY]);
   await takeOwnership(h);
   const spec = parseProvision(h.vm.other_config.disks);
   if (spec.length && h.vm.is_a_template && diskRecords(h.records, h.vm, true).length === 0) {
@@ -137,6 +139,7 @@ export async function createVm(req: CreateRequest): Promise<ApplyResponse> {
     h = left.is_a_template || !(ADDRESS_KEY in left.other_config) || (ctx.lineage && !(LINEAGE_KEY in left.other_config))
       ? await finishClone(ctx, pool, adopted, planned, clonePlan(ctx, records, planned))
       : await VmHandle.open(ctx, pool, adopted);
+    await stampCreated(h.client, h.ref, h.vm.other_config, undefined);
     await takeOwnership(h);
     prior = stateAfter(h, planned);
   } else {

@@ -11,8 +11,9 @@ import { ResourceError } from '../resource';
 import { blocks, bool, num, str } from '../kit/attrs';
 import { diskRecords, isForeignVdi, type DiskRecords } from './devices-read';
 import { mustResolve } from '../kit/resolve';
-import { VDI_OWNER_KEY } from '../kit/owned-keys';
+import { ADDRESS_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { assignPositions, byKey } from './positions';
+import { CREATED_KEY, createdNow } from './created';
 import { tolerate, type VmHandle } from './vm-handle';
 
 /** True when xcpform may destroy the VDI with the VM: tagged for this VM, or listed as created in the state. */
@@ -60,7 +61,7 @@ async function createDisk(h: VmHandle, disk: ObjectValue, index: number, userdev
   const vdi = await h.client.call<string>('VDI.create', {
     name_label: str(disk, 'name_label') ?? `${h.vm.name_label} ${userdevice}`, name_description: 'Created by xcpform',
     SR: srRefOf(h, disk, index), virtual_size: num(disk, 'size') ?? 0, type: 'user', sharable: false, read_only: false,
-    other_config: { [VDI_OWNER_KEY]: h.uuid }, sm_config: {}, xenstore_data: {}, tags: [],
+    other_config: { [VDI_OWNER_KEY]: h.uuid, [CREATED_KEY]: createdNow() }, sm_config: {}, xenstore_data: {}, tags: [],
   });
   await attach(h, vdi, disk, userdevice);
 }
@@ -122,25 +123,42 @@ export async function applyDisks(h: VmHandle, planned: ObjectValue, priorDisks: 
   for (const [ud, d] of have) {
     if (!positions.includes(ud)) await removeDisk(h, d, stateOwned(ud));
   }
+  // Every VDI that leaves its userdevice is detached before any is attached: a VDI moving to
+  // another userdevice of this VM (two disks swapping VDIs) is still plugged at its old one
+  // otherwise, and XAPI refuses a second read-write attachment (VDI_IN_USE).
+  for (let i = 0; i < want.length; i++) {
+    const ud = positions[i];
+    const cur = ud === undefined ? undefined : have.get(ud);
+    if (ud === undefined || !cur) continue;
+    const vdiKey = str(want[i], 'vdi');
+    const leaves = vdiKey
+      ? mustResolve(h.records, { cls: 'VDI', what: 'VDI', path: ['disk', i, 'vdi'] }, vdiKey).ref !== cur.vdiRef
+      : isForeignVdi(cur.vdi, h.uuid) && !stateOwned(ud);
+    if (!leaves) continue;
+    await removeDisk(h, cur, vdiKey ? stateOwned(ud) : false);
+    have.delete(ud);
+  }
   for (let i = 0; i < want.length; i++) {
     const disk = want[i];
     const ud = positions[i];
     if (ud === undefined) throw new Error('disk userdevice unknown at apply');
-    let cur = have.get(ud);
+    const cur = have.get(ud);
     const vdiKey = str(disk, 'vdi');
     if (vdiKey) {
       const target = mustResolve(h.records, { cls: 'VDI', what: 'VDI', path: ['disk', i, 'vdi'] }, vdiKey);
-      if (cur && cur.vdiRef === target.ref) {
-        await settings(h, cur, disk);
-        continue;
+      if (!cur) {
+        await attach(h, target.ref, disk, ud);
+        await h.refresh();
       }
-      if (cur) await removeDisk(h, cur, stateOwned(ud));
-      await attach(h, target.ref, disk, ud);
+      // A plain VDI is grown to the configured size and named as configured; one an xcp_vdi
+      // manages keeps its size and name (that resource's: the plan refuses a mismatch).
+      const now = diskRecords(h.records, h.vm).find((d) => d.vbd.userdevice === ud);
+      if (!now) continue;
+      const managed = ADDRESS_KEY in now.vdi.other_config;
+      const want = num(disk, 'size');
+      if (!managed && want !== undefined && want > now.vdi.virtual_size) await grow(h, now, want);
+      await settings(h, now, managed ? { ...disk, name_label: null } : disk);
       continue;
-    }
-    if (cur && isForeignVdi(cur.vdi, h.uuid) && !stateOwned(ud)) {
-      await removeDisk(h, cur, false);
-      cur = undefined;
     }
     if (!cur) {
       await createDisk(h, disk, i, ud);
@@ -166,7 +184,7 @@ export async function applyDisks(h: VmHandle, planned: ObjectValue, priorDisks: 
 /** VDI name, VBD bootable flag and mode (a mode change unplugs and replugs the disk). */
 async function settings(h: VmHandle, d: DiskRecords, disk: ObjectValue): Promise<void> {
   const name = str(disk, 'name_label');
-  if (name !== undefined && name !== d.vdi.name_label && !str(disk, 'vdi')) await h.client.call('VDI.set_name_label', d.vdiRef, name);
+  if (name !== undefined && name !== d.vdi.name_label) await h.client.call('VDI.set_name_label', d.vdiRef, name);
   const bootable = bool(disk, 'bootable');
   if (bootable !== undefined && bootable !== d.vbd.bootable) await h.client.call('VBD.set_bootable', d.vbdRef, bootable);
   const mode = str(disk, 'mode');

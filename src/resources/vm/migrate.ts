@@ -2,7 +2,8 @@
  * `xcp_vm` migrate: a cross-pool move (`host.migrate_receive` on the target pool, then
  * `VM.migrate_send` with a VDI map to the target SRs and a VIF map to the networks the NIC
  * configuration names in the target pool; the VM keeps its UUID), a live move to another host
- * of the pool (`VM.pool_migrate`), and storage motion of disks whose SR changed. The remaining
+ * of the pool (`VM.pool_migrate`, after moving the disks whose SR changes, so the target host
+ * reaches them), and storage motion of disks whose SR changed. The remaining
  * in-place changes of the same plan are applied afterwards.
  */
 import type { ObjectValue } from '../../values/value';
@@ -10,6 +11,7 @@ import { NULL_REF } from '../../xenapi';
 import type { ApplyResponse, UpdateRequest } from '../resource';
 import { blocks, str } from '../kit/attrs';
 import { cdDrives, diskRecords } from './devices-read';
+import { moveDisk, ownsVdi, srRefOf } from './disks';
 import { mustResolve } from '../kit/resolve';
 import { setKey, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { byKey } from './positions';
@@ -63,6 +65,20 @@ async function crossPool(h: VmHandle, toPool: string, prior: ObjectValue, planne
   return moved;
 }
 
+/** Disks whose planned SR differs from theirs, moved while the VM stays where it runs. */
+async function moveStorageFirst(h: VmHandle, prior: ObjectValue, planned: ObjectValue): Promise<void> {
+  const want = blocks(planned, 'disk');
+  for (const d of diskRecords(h.records, h.vm)) {
+    const i = want.findIndex((x) => x.userdevice === d.vbd.userdevice);
+    if (i < 0 || !str(want[i], 'sr')) continue;
+    const srRef = srRefOf(h, want[i], i);
+    if (srRef === d.vdi.SR) continue;
+    const p = byKey(blocks(prior, 'disk'), 'userdevice', d.vbd.userdevice);
+    await moveDisk(h, d, srRef, ownsVdi(d.vdi, h.uuid, p !== undefined && (p.vdi === null || p.vdi === undefined)));
+  }
+  await h.refresh();
+}
+
 /** `xcp_vm` migrate. */
 export async function migrateVm(req: UpdateRequest): Promise<ApplyResponse> {
   const { prior, planned, ctx } = req;
@@ -76,6 +92,8 @@ export async function migrateVm(req: UpdateRequest): Promise<ApplyResponse> {
     if (hostKey && h.vm.power_state === 'Running') {
       const target = mustResolve(h.records, { cls: 'host', what: 'host', path: ['host'] }, hostKey).ref;
       if (target !== h.vm.resident_on && target !== NULL_REF) {
+        // Storage the target host cannot reach moves first (the plan refuses a move without it).
+        await moveStorageFirst(h, prior, planned);
         ctx.progress({ kind: 'message', text: `live migration to ${h.records.get('host', target)!.name_label}` });
         await h.client.callAsync('VM.pool_migrate', h.ref, target, { live: 'true' });
         await h.refresh();

@@ -4,6 +4,7 @@
  * - the template must exist (close candidates listed when it does not);
  * - a configured disk cannot be smaller than the template's disk at the same userdevice (the
  *   clone carries the template's disk, and XAPI cannot shrink it);
+ * - a disk attaching an existing VDI agrees with it (`checkAttachedVdi`);
  * - `host` and `affinity` must name hosts of the pool (also checked on updates);
  * - a disk SR given by UUID must be in the VM's pool, not another one (a NIC network of another
  *   pool is the planner's: it routes it over a VPN link or reports the missing link).
@@ -15,6 +16,8 @@ import type { PoolRecords, WorldSnapshot } from '../snapshot';
 import { blocks, num, str } from '../kit/attrs';
 import { looksLikeUuid, resolve } from '../kit/resolve';
 import { isCloneSource, parseProvision } from './template';
+import { attachedVdi, checkAttachedVdi } from './plan-devices';
+import { checkVdiInUse } from './plan-foresee';
 
 const GIB = 1024 ** 3;
 
@@ -95,15 +98,20 @@ export function checkHosts(planned: ObjectValue, records: PoolRecords): Diagnost
 
 /**
  * Checks of a VM the plan creates (or re-creates): `planned` is the create-style plan; the pool
- * is its `pool`, else `fallbackPool` (the prior pool of a replacement).
+ * is its `pool`, else `fallbackPool` (the prior pool of a replacement); `replacing` is the UUID of
+ * the VM a replacement destroys (its disks are free by then).
  */
-export function checkCreate(planned: ObjectValue, world: WorldSnapshot, fallbackPool?: string): Diagnostic[] {
+export function checkCreate(planned: ObjectValue, world: WorldSnapshot, fallbackPool?: string, replacing?: string): Diagnostic[] {
   const pool = (isUnknown(planned.pool) ? undefined : str(planned, 'pool')) ?? fallbackPool;
   if (!pool || !world.poolNames().includes(pool)) return [];
   const records = world.pool(pool);
   const diags: Diagnostic[] = [];
   checkTemplate(records, planned, diags);
   checkPoolOf(world, records, planned, diags);
+  blocks(planned, 'disk').forEach((d, i) => {
+    const vdi = attachedVdi(records, d);
+    if (vdi) diags.push(...checkAttachedVdi(vdi, d, i), ...checkVdiInUse(records, vdi, d, i, replacing));
+  });
   diags.push(...checkHosts(planned, records));
   return diags;
 }

@@ -6,10 +6,12 @@
 import { error, type Diagnostic } from '../../diagnostics';
 import type { UpdateClass } from '../../schema/model';
 import { isUnknown, UNKNOWN, valuesEqual, type ObjectValue, type Value } from '../../values/value';
-import type { XapiClass } from '../../xenapi';
+import type { XapiClass, XapiRecord } from '../../xenapi';
 import type { PoolRecords } from '../snapshot';
 import { blocks, num, str } from '../kit/attrs';
 import { assignPositions, byKey } from './positions';
+import { ADDRESS_KEY } from '../kit/owned-keys';
+import { checkVdiInUse } from './plan-foresee';
 
 /** One classified change of a VM attribute (the identity-aware counterpart of the diff's ChangedPath). */
 export interface VmChange {
@@ -56,7 +58,7 @@ export function planDisks(planned: ObjectValue, config: ObjectValue, prior: Obje
     return {
       ...pd,
       userdevice: pos ?? UNKNOWN,
-      name_label: pick(c.name_label, pd.name_label, p && sameVdi ? p.name_label : vmName && pos && pd.vdi === null ? `${vmName} ${pos}` : UNKNOWN),
+      name_label: pick(c.name_label, pd.name_label, p && sameVdi ? p.name_label : vmName && pos && pd.vdi === null ? `${vmName} ${pos}` : attachedVdi(records, pd)?.name_label ?? UNKNOWN),
       sr: pick(c.sr, pd.sr, p && sameVdi && !movesPool(prior, planned) ? p.sr : UNKNOWN),
       vdi_uuid: p && sameVdi && !moved ? p.vdi_uuid ?? UNKNOWN : UNKNOWN,
       vbd_uuid: p && sameVdi && !moved ? p.vbd_uuid ?? UNKNOWN : UNKNOWN,
@@ -86,6 +88,47 @@ export function planNics(planned: ObjectValue, config: ObjectValue, prior: Objec
   });
 }
 
+/** The existing VDI a disk block attaches (`vdi` known and found in the records), else undefined. */
+export function attachedVdi(records: PoolRecords | undefined, disk: ObjectValue): XapiRecord<'VDI'> | undefined {
+  const key = disk.vdi;
+  if (typeof key !== 'string' || isUnknown(key) || !records?.has('VDI')) return undefined;
+  return records.byUuid('VDI', key.toLowerCase())?.record;
+}
+
+/** True when another xcpform resource (an `xcp_vdi`) manages the VDI: its size and name are that resource's. */
+export function managedVdi(vdi: XapiRecord<'VDI'>): boolean {
+  return ADDRESS_KEY in vdi.other_config;
+}
+
+/**
+ * A disk block newly attaching an existing VDI (`vdi` switched, or a new disk): the VDI is
+ * attached as it is. A `size` below it would be a shrink; for a VDI that an `xcp_vdi` manages,
+ * a different size or a configured `name_label` other than its own would be a second owner of
+ * that fact. Both are refused; a plain VDI is grown and renamed at apply instead.
+ */
+export function checkAttachedVdi(vdi: XapiRecord<'VDI'>, disk: ObjectValue, index: number): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const size = num(disk, 'size');
+  const managed = managedVdi(vdi);
+  const owner = managed ? ` (managed by ${vdi.other_config[ADDRESS_KEY]})` : '';
+  if (size !== undefined && (size < vdi.virtual_size || (managed && size !== vdi.virtual_size))) {
+    out.push(error('xcp_vm.disk-size-not-vdi', `disk ${String(disk.userdevice)} has size ${size}, but the VDI "${vdi.name_label}" it attaches${owner} is ${vdi.virtual_size} bytes`, {
+      detail: managed
+        ? `VDI ${vdi.uuid} is attached as it is, and its size belongs to ${vdi.other_config[ADDRESS_KEY]}. Set size = ${vdi.virtual_size} here (or the size of that resource), and change the size there.`
+        : `VDI ${vdi.uuid} is attached as it is, and XAPI cannot shrink a disk. Set size to at least ${vdi.virtual_size}, or attach another VDI.`,
+      path: ['disk', index, 'size'],
+    }));
+  }
+  const name = disk.name_label;
+  if (managed && typeof name === 'string' && !isUnknown(name) && name !== vdi.name_label) {
+    out.push(error('xcp_vm.disk-name-not-vdi', `disk ${String(disk.userdevice)} is named "${name}", but the VDI it attaches${owner} is named "${vdi.name_label}"`, {
+      detail: `The name of VDI ${vdi.uuid} belongs to ${vdi.other_config[ADDRESS_KEY]}. Leave name_label out of this disk block (it reads the VDI's name), or rename the VDI there.`,
+      path: ['disk', index, 'name_label'],
+    }));
+  }
+  return out;
+}
+
 /** Changes and diagnostics of the disks, by userdevice. */
 export function diskChanges(prior: ObjectValue, planned: ObjectValue, records: PoolRecords | undefined, diags: Diagnostic[]): VmChange[] {
   const out: VmChange[] = [];
@@ -93,17 +136,24 @@ export function diskChanges(prior: ObjectValue, planned: ObjectValue, records: P
   const after = blocks(planned, 'disk');
   after.forEach((d, i) => {
     const p = typeof d.userdevice === 'string' ? byKey(before, 'userdevice', d.userdevice) : undefined;
+    const sameVdi = p !== undefined && sameRef(records, 'VDI', d.vdi ?? null, p.vdi ?? null);
+    // Another VDI attached here: its own size is the one that cannot shrink.
+    const other = sameVdi ? undefined : attachedVdi(records, d);
+    const refused = other && records ? [...checkAttachedVdi(other, d, i), ...checkVdiInUse(records, other, d, i, str(prior, 'uuid'))] : [];
+    diags.push(...refused);
     if (!p) { out.push({ path: ['disk', i], update: 'in-place' }); return; }
     const size = num(d, 'size');
-    const priorSize = num(p, 'size');
-    if (size !== undefined && priorSize !== undefined && size < priorSize) {
+    const priorSize = other ? other.virtual_size : sameVdi ? num(p, 'size') : undefined;
+    if (refused.length) {
+      // reported above
+    } else if (size !== undefined && priorSize !== undefined && size < priorSize) {
       diags.push(error('xcp_vm.disk-shrink', `disk ${d.userdevice} cannot shrink from ${priorSize} to ${size} bytes`, {
         detail: 'XAPI cannot shrink a virtual disk. Keep the size, or remove this disk block and add a new one at another userdevice (its data is lost).',
         path: ['disk', i, 'size'],
       }));
     } else if (size === undefined || size !== priorSize) out.push({ path: ['disk', i, 'size'], update: 'in-place' });
     if (!isUnknown(d.sr) && !sameRef(records, 'SR', d.sr, p.sr ?? null)) out.push({ path: ['disk', i, 'sr'], update: 'migrate' });
-    if (!sameRef(records, 'VDI', d.vdi ?? null, p.vdi ?? null)) out.push({ path: ['disk', i, 'vdi'], update: 'in-place' });
+    if (!sameVdi) out.push({ path: ['disk', i, 'vdi'], update: 'in-place' });
     for (const k of ['name_label', 'bootable', 'mode']) {
       if (!isUnknown(d[k]) && !valuesEqual(d[k] ?? null, p[k] ?? null)) out.push({ path: ['disk', i, k], update: 'in-place' });
     }

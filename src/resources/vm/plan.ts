@@ -5,7 +5,8 @@
  * - the `memory` shorthand fills the dynamic range; `vcpus` above `vcpus_max` needs a halt;
  *   memory growth beyond the static maximum needs a halt;
  * - a disk shrink, a template turned back into a VM, or a halt-class change with
- *   `allow_restart = false` are plan errors, not apply-time failures;
+ *   `allow_restart = false` are plan errors, not apply-time failures; so are the refusals of
+ *   `plan-foresee.ts` (destroy blocked, hard shutdown needed, storage a new host cannot reach);
  * - a cloud-init change with `on_change = "ignore"` is a warning instead of a replacement;
  * - `host` on a halted VM is not a migration (it sets where the VM starts next);
  * - notes saying when the VM is shut down and started again, what takes effect at next boot,
@@ -22,6 +23,7 @@ import { diskChanges, movesPool, nicChanges, planDisks, planNics, sameRef, type 
 import { resolve } from '../kit/resolve';
 import { checkCapacity } from './plan-capacity';
 import { checkCreate, checkHosts } from './plan-checks';
+import { checkDestroyBlocked, checkHardShutdown, checkMigrationStorage } from './plan-foresee';
 import { vmSchema } from './schema';
 
 export type { VmChange } from './plan-devices';
@@ -96,7 +98,9 @@ function refine(req: PlanRequest): ObjectValue {
   }
   const memory = num(planned, 'memory');
   if (memory !== undefined && config.memory !== null) {
-    if (config.memory_dynamic_min === null) planned.memory_dynamic_min = memory;
+    // The shorthand fills the bounds left out, below a configured dynamic maximum.
+    const cfgMax = typeof config.memory_dynamic_max === 'number' ? config.memory_dynamic_max : undefined;
+    if (config.memory_dynamic_min === null) planned.memory_dynamic_min = Math.min(memory, cfgMax ?? memory);
     if (config.memory_dynamic_max === null) planned.memory_dynamic_max = memory;
   }
   const dynMax = num(planned, 'memory_dynamic_max');
@@ -183,7 +187,9 @@ function validate(planned: ObjectValue, diags: Diagnostic[]): void {
     diags.push(error('xcp_vm.vcpus-above-max', `vcpus (${vcpus}) is above vcpus_max (${max})`, { detail: 'XAPI requires 0 < vcpus <= vcpus_max. Raise vcpus_max or lower vcpus.', path: ['vcpus'] }));
   }
   const m = ['memory_static_min', 'memory_dynamic_min', 'memory_dynamic_max', 'memory'].map((k) => num(planned, k));
-  if (m.every((x) => x !== undefined) && !(m[0]! <= m[1]! && m[1]! <= m[2]! && m[2]! <= m[3]!)) {
+  // The known limits in order (a new VM's static minimum comes from its template at apply).
+  const known = m.filter((x): x is number => x !== undefined);
+  if (known.some((x, i) => i > 0 && known[i - 1] > x)) {
     diags.push(error('xcp_vm.memory-constraint', 'memory limits must satisfy static_min <= dynamic_min <= dynamic_max <= memory', {
       detail: `Planned: memory_static_min ${m[0]}, memory_dynamic_min ${m[1]}, memory_dynamic_max ${m[2]}, memory ${m[3]}. Adjust the configuration.`,
       path: ['memory'],
@@ -241,9 +247,12 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   if (action === 'replace') {
     const fresh = refine({ ...req, prior: null });
     const seen = new Set(diags.map((d) => d.summary));
-    return { planned: fresh, changes, action, haltPaths: [], requiresReplace: replace, notes: [], diagnostics: [...diags, ...checkCreate(fresh, req.world, str(prior, 'pool')).filter((d) => !seen.has(d.summary))] };
+    const create = checkCreate(fresh, req.world, str(prior, 'pool'), str(prior, 'uuid')).filter((d) => !seen.has(d.summary));
+    return { planned: fresh, changes, action, haltPaths: [], requiresReplace: replace, notes: [], diagnostics: [...diags, ...checkDestroyBlocked(prior, replace), ...create] };
   }
   if (!movesToPool && changes.some((c) => c.path[0] === 'host' || c.path[0] === 'affinity')) diags.push(...checkHosts(planned, records));
+  if (!movesToPool && migrate.some((p) => p[0] === 'host')) diags.push(...checkMigrationStorage(prior, planned, records));
+  diags.push(...checkHardShutdown(prior, planned, halt));
   const capacity = checkCapacity(req.capacity, prior, planned, migrate.some((p) => p[0] === 'host'));
   diags.push(...capacity.diagnostics);
   if (capacity.pin) { planned.host = capacity.pin; changes.push({ path: ['host'], update: 'in-place' }); }

@@ -16,6 +16,8 @@ import { guestAddresses, inCidr, readMaps } from './platform';
 /** Classes `read` needs in the snapshot. */
 export const VM_CLASSES: readonly XapiClass[] = [
   'pool', 'host', 'VM', 'VM_metrics', 'VM_guest_metrics', 'VBD', 'VDI', 'VIF', 'network', 'SR', 'VM_appliance',
+  // The plan checks which hosts reach an SR before a live migration.
+  'PBD',
 ];
 
 /** Lowercase XAPI power state (`Running` → `running`). */

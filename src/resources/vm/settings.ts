@@ -43,10 +43,14 @@ async function vcpusAndMemory(h: VmHandle, planned: ObjectValue): Promise<void> 
   const current = sizingOf(vm);
   const vcpus = num(planned, 'vcpus') ?? vm.VCPUs_at_startup;
   const max = num(planned, 'vcpus_max') ?? Math.max(vm.VCPUs_max, vcpus);
-  const smax = num(planned, 'memory') ?? vm.memory_static_max;
-  const smin = num(planned, 'memory_static_min') ?? Math.min(vm.memory_static_min, num(planned, 'memory_dynamic_min') ?? Infinity);
-  const dmin = num(planned, 'memory_dynamic_min') ?? Math.min(vm.memory_dynamic_min, smax);
-  const dmax = num(planned, 'memory_dynamic_max') ?? Math.min(vm.memory_dynamic_max, smax);
+  // What the plan leaves unknown comes from the VM (a clone: its template's range), moved just
+  // enough to hold what is configured: a dynamic maximum above the static one raises it, and
+  // the template's dynamic minimum never exceeds a lower configured maximum.
+  const plannedDmax = num(planned, 'memory_dynamic_max');
+  const smax = num(planned, 'memory') ?? Math.max(vm.memory_static_max, plannedDmax ?? 0);
+  const dmax = plannedDmax ?? Math.min(vm.memory_dynamic_max, smax);
+  const dmin = num(planned, 'memory_dynamic_min') ?? Math.min(vm.memory_dynamic_min, dmax);
+  const smin = num(planned, 'memory_static_min') ?? Math.min(vm.memory_static_min, dmin);
   const target: VmSizing = live
     ? { ...current, vcpusAtStartup: vcpus, memoryDynamicMin: dmin, memoryDynamicMax: dmax }
     : { vcpusMax: max, vcpusAtStartup: vcpus, memoryStaticMin: smin, memoryStaticMax: smax, memoryDynamicMin: dmin, memoryDynamicMax: dmax };
