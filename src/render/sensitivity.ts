@@ -105,7 +105,8 @@ export function changeSensitivity(change: ResourceChange, schemas: SchemaLookup 
  * difference from Terraform's plan JSON, which writes secrets in plaintext).
  */
 export function redact(value: Value, index: SensitivityIndex, path: AttrPath = []): Value {
-  if (index.isSensitive(path)) return null;
+  // An empty collection holds no secret: written as it is, as Terraform writes it.
+  if (index.isSensitive(path)) return (Array.isArray(value) && value.length === 0) || (isObjectValue(value) && Object.keys(value).length === 0) ? value : null;
   if (value === null || isUnknown(value)) return value;
   if (Array.isArray(value)) return value.map((v, i) => redact(v, index, [...path, i]));
   if (isObjectValue(value)) {
