@@ -61,7 +61,6 @@ describe('the fidelity generator', () => {
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const { loadConfig } = await import('../src/config/load');
-    const c = generateCase(3);
     const read = async (name: string, text: string) => {
       const dir = mkdtempSync(join(tmpdir(), 'fidelity-render-'));
       writeFileSync(join(dir, name), text);
@@ -73,7 +72,11 @@ describe('the fidelity generator', () => {
         outputs: [...config.outputs.keys()].sort(),
       };
     };
-    expect(await read('main.tf', renderTf(c))).toEqual(await read('main.tf.json', renderTfJsonText(c)));
+    // Seed 30 quotes inside an interpolation (`xcp_vm.vm0["a"]`), which HCL writes without a backslash.
+    for (const seed of [3, 30]) {
+      const c = generateCase(seed);
+      expect(await read('main.tf', renderTf(c))).toEqual(await read('main.tf.json', renderTfJsonText(c)));
+    }
   });
 
   test('plan patch paths group by attribute, not by index or map key', () => {

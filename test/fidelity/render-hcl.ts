@@ -4,8 +4,31 @@
  */
 import { type Case } from './model';
 
+/**
+ * A string as an HCL quoted template: literal parts escaped, `${...}` interpolations kept as
+ * they are (an expression inside one is HCL, where `"a"` needs no backslash, as JSON needs).
+ */
+function template(text: string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const start = text.indexOf('${', i);
+    if (start < 0) { out += JSON.stringify(text.slice(i)).slice(1, -1); break; }
+    out += JSON.stringify(text.slice(i, start)).slice(1, -1);
+    let depth = 0;
+    let end = start + 2;
+    for (; end < text.length; end++) {
+      if (text[end] === '{') depth++;
+      else if (text[end] === '}') { if (depth === 0) break; depth--; }
+    }
+    out += text.slice(start, end + 1);
+    i = end + 1;
+  }
+  return `"${out}"`;
+}
+
 function value(v: unknown, indent: string): string {
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return template(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v === null || v === undefined) return 'null';
   if (Array.isArray(v)) return `[${v.map((x) => value(x, indent)).join(', ')}]`;
