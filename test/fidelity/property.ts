@@ -107,6 +107,11 @@ export function classOfChange(ch: ResourceChange | undefined): string {
 
 /** Evaluates what a configured value becomes in the state of one instance: `${count.index}`, `${each.key}`, and simple references. */
 function expectedValue(value: unknown, key: number | string | undefined, state: ReturnType<EngineFolder['state']>): { known: boolean; value: unknown } {
+  if (Array.isArray(value)) {
+    // A list of references (`hosts = [data.xcp_host.first.name_label]`): each element resolved.
+    const items = value.map((v) => expectedValue(v, key, state));
+    return items.every((i) => i.known) ? { known: true, value: items.map((i) => i.value) } : { known: false, value: undefined };
+  }
   if (typeof value !== 'string' || !value.includes('${')) return { known: true, value };
   let s = value.replace(/\$\{count\.index\}/g, String(key)).replace(/\$\{each\.key\}/g, String(key));
   const whole = /^\$\{((?:data\.)?xcp_[a-z_]+\.[\w-]+(?:\[(?:\d+|"[^"]*")\])?)\.(\w+)\}$/.exec(s);
