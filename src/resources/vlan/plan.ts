@@ -83,7 +83,7 @@ function ipHosts(planned: ObjectValue, records: PoolRecords, covered: ReadonlySe
     const found = lookup(records, 'host', host);
     if (found.length === 0) {
       diags.push(error('resource.reference-not-found', `ip_config names host "${host}", which is no host of pool "${records.pool}"`, {
-        detail: `Each ip_config block sets the IP of the VLAN on one host the VLAN covers (${names.join(', ')}).${didYouMean(host, [...records.all('host').values()].map((h) => h.name_label))} Check the spelling.`,
+        detail: `Each ip_config block sets the IP of the VLAN on one host the VLAN covers (${names.join(', ') || 'none'}).${didYouMean(host, [...records.all('host').values()].map((h) => h.name_label))} Check the spelling.`,
         path: ['ip_config', i, 'host'],
       }));
     } else if (found.length === 1 && !covered.has(found[0])) {
