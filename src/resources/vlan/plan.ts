@@ -130,8 +130,27 @@ export function destroysNetwork(records: PoolRecords, uuid: string): boolean {
 
 /** The `xcp_vlan` plan hook's checks, added to the refined response `res`. */
 export function withVlanChecks(req: PlanRequest, res: PlanResponse): PlanResponse {
+  const owned = labelsOfExistingNetwork(req.config);
+  if (owned.length) res = { ...res, diagnostics: [...(res.diagnostics ?? []), ...owned] };
   const pool = str(res.planned.pool) ?? str(req.prior?.pool);
   if (!pool || !req.world.poolNames().includes(pool)) return res;
   const diags = checkVlan(res.planned, req.world.pool(pool));
   return diags.length ? { ...res, diagnostics: [...(res.diagnostics ?? []), ...diags] } : res;
+}
+
+/** Labels a VLAN cannot own: with `network` set they belong to that network (one fact, one owner). */
+const NETWORK_LABELS = ['name_label', 'name_description', 'tags', 'other_config'];
+
+/**
+ * A VLAN on an existing network (`network` set) that also sets the network's labels would make
+ * two owners of them: the VLAN would rewrite what the network's own resource (or its owner)
+ * set, and neither plan would ever be empty. Refused at plan time, naming the attribute.
+ */
+export function labelsOfExistingNetwork(config: ObjectValue): Diagnostic[] {
+  const network = config.network ?? null;
+  if (network === null) return [];
+  return NETWORK_LABELS.filter((k) => (config[k] ?? null) !== null).map((k) => error('xcp_vlan.network-label', `${k} belongs to the existing network this VLAN uses`, {
+    detail: `With network set, the VLAN goes on that network, whose ${k} is its own (set it on the xcp_network, or wherever the network is managed). Remove ${k} from this xcp_vlan, or leave network out to have the VLAN create its own network.`,
+    path: [k],
+  }));
 }
