@@ -48,3 +48,20 @@ describe('replacing an SR that holds VM disks', () => {
     expect(res.diagnostics ?? []).toEqual([]);
   });
 });
+
+describe('replacing an SR that holds a disk an xcp_vdi manages', () => {
+  test('is an error naming the resource, unless it leaves in the same plan', async () => {
+    const db = h.sim.world.pool('dc1').db;
+    const [srRef, sr] = db.all('SR').find(([, r]) => r.type === 'nfs')!;
+    const vdiRef = db.create('VDI', { name_label: 'scratch', SR: srRef, virtual_size: GIB, type: 'user', other_config: { 'xcpform:address': 'xcp_vdi.scratch' } });
+    const vdiUuid = db.get('VDI', vdiRef)!.uuid as string;
+    const srPrior = srState((await h.world()).pool('dc1'), sr.uuid as string, null)!;
+    const planned = { ...srPrior, id: UNKNOWN, uuid: UNKNOWN, device_config: { server: 'nas3', serverpath: '/vms' } };
+    const plan = async (leaving: (pool: string, uuid: string) => boolean) =>
+      (srResource.plan({ prior: srPrior, planned, config: planned, world: await h.world(), leaving }).diagnostics ?? []).map((d) => `${d.summary}\n${d.detail}`);
+    const diags = await plan((_p, uuid) => uuid === vmUuid);
+    expect(diags).toHaveLength(1);
+    expect(diags[0]).toContain('xcp_vdi.scratch (not attached to a VM): disk "scratch"');
+    expect(await plan((_p, uuid) => uuid === vmUuid || uuid === vdiUuid)).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import type { XapiClass } from '../../xenapi';
 import type { PlanRequest, PlanResponse } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { str } from '../kit/values';
+import { ADDRESS_KEY } from '../kit/owned-keys';
 import { resolve } from '../kit/resolve';
 import { srSchema } from './schema';
 
@@ -22,7 +23,7 @@ const LISTED = 10;
 
 /**
  * Disks on the SR attached to a VM (templates and snapshots included: they go with the SR too),
- * except those of VMs `leaving` says the plan destroys first.
+ * and disks another resource manages (`xcp_vdi`), except those `leaving` says the plan destroys first.
  */
 export function disksInUse(records: PoolRecords, srUuid: string, leaving: (uuid: string) => boolean = () => false): { vm: string; disk: string }[] {
   const sr = records.byUuid('SR', srUuid);
@@ -31,6 +32,13 @@ export function disksInUse(records: PoolRecords, srUuid: string, leaving: (uuid:
   for (const vdiRef of sr.record.VDIs) {
     const vdi = records.get('VDI', vdiRef);
     if (!vdi) continue;
+    // A disk another resource manages (an xcp_vdi) goes with the SR too, attached or not: its
+    // resource would find it gone (a replaced SR starts empty).
+    const owner = vdi.other_config?.[ADDRESS_KEY];
+    if (owner && !owner.startsWith('xcp_vm.') && !vdi.VBDs.length && !leaving(vdi.uuid)) {
+      out.push({ vm: `${owner} (not attached to a VM)`, disk: `disk "${vdi.name_label}" (${vdi.uuid})` });
+      continue;
+    }
     for (const vbdRef of vdi.VBDs) {
       const vbd = records.get('VBD', vbdRef);
       const vm = vbd ? records.get('VM', vbd.VM) : undefined;
