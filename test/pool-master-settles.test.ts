@@ -70,4 +70,14 @@ describe('xcp_pool.master', () => {
     applyAndSettle(dir);
     expect(await coordinatorName(dir)).toBe('dc1-host2');
   }, 120_000);
+
+  test('a master that names no host of the pool is refused at plan time with the close names', () => {
+    writeFileSync(join(dir, 'main.tf'), `${PROVIDER}resource "xcp_pool" "dc1" {\n  pool   = "dc1"\n  master = "dc1-hots2"\n}\n`);
+    const plan = xcpform(['plan', '-no-color'], { cwd: dir });
+    expect(plan.code).toBe(1);
+    expect(plan.stderr).toContain('Error: master "dc1-hots2" is no host of pool "dc1"');
+    expect(plan.stderr).toContain('Did you mean "dc1-host2"');
+    expect(plan.stderr).toContain('on main.tf line 5');
+    expect(plan.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
+  }, 60_000);
 });

@@ -4,11 +4,13 @@
  * name (`dc1`), `<pool>/<pool uuid>` or the pool's UUID.
  */
 import { error } from '../../diagnostics';
-import type { ReadResponse, ResourceType } from '../resource';
+import type { PlanRequest, PlanResponse, ReadResponse, ResourceType } from '../resource';
+import { didYouMean } from '../candidates';
+import { lookup } from '../kit/refs';
 import { createPool, deletePool, updatePool } from './apply';
 import { POOL_CLASSES, poolObject, poolState } from './read';
 import { poolSchema } from './schema';
-import { str } from '../kit/values';
+import { changed, str } from '../kit/values';
 
 function importPool(id: string, world: import('../snapshot').WorldSnapshot, defaultPool: string): ReadResponse {
   const [name, uuid] = id.includes('/') ? id.split('/', 2) : [id, undefined];
@@ -28,11 +30,31 @@ function importPool(id: string, world: import('../snapshot').WorldSnapshot, defa
   };
 }
 
+/**
+ * A new coordinator must name a host of the pool: apply resolves it, so a name that matches no
+ * host (misspelt, or renamed by its xcp_host) is refused now, with the close names.
+ */
+function planPool(req: PlanRequest): PlanResponse {
+  const master = str(req.planned.master);
+  const pool = str(req.planned.pool) ?? req.world.poolNames()[0];
+  if (!master || !pool || (req.prior && !changed(req.prior.master, req.planned.master))) return { planned: req.planned };
+  const records = req.world.pool(pool);
+  if (!records.has('host') || lookup(records, 'host', master).length > 0) return { planned: req.planned };
+  return {
+    planned: req.planned,
+    diagnostics: [error('resource.reference-not-found', `master "${master}" is no host of pool "${pool}"`, {
+      detail: `The coordinator is designated by name or UUID.${didYouMean(master, [...records.all('host').values()].map((h) => h.name_label))} Name a host of the pool (xcp_host.<name>.uuid follows a host that is renamed).`,
+      path: ['master'],
+    })],
+  };
+}
+
 /** The `xcp_pool` resource type. */
 export const poolResource = {
   schema: poolSchema,
   classes: POOL_CLASSES,
   read: ({ prior, world }) => ({ state: poolState(world.pool(str(prior.pool) ?? world.poolNames()[0]), prior) }),
+  plan: planPool,
   create: createPool,
   update: updatePool,
   delete: deletePool,
