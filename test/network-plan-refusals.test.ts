@@ -5,33 +5,16 @@
  * by the xcpform CLI before anything is applied; the same configurations made valid apply and
  * settle. Against the embedded simulator, in a temporary folder.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { planWorkspace } from '../src/engine/plan';
 import { Workspace } from '../src/engine/workspace';
 import type { Diagnostic } from '../src/diagnostics';
 import { xcpform } from './helpers/cli';
+import { configFolders, DC1 } from './helpers/config-folder';
+
+const { workdir, write, lineOf, applyAndSettle } = configFolders(DC1, 'xcpform-net-refusals-');
 
 const GIB = 1024 ** 3;
-const PROVIDER = 'provider "xcp" {\n  pools        = { dc1 = { url = "embedded" } }\n  default_pool = "dc1"\n}\n';
 const ETH0 = 'Pool-wide network associated with eth0';
-
-function workdir(config: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'xcpform-net-refusals-'));
-  writeFileSync(join(dir, 'main.tf'), PROVIDER + config);
-  return dir;
-}
-
-function write(dir: string, config: string): void {
-  writeFileSync(join(dir, 'main.tf'), PROVIDER + config);
-}
-
-function lineOf(dir: string, start: string): number {
-  const i = readFileSync(join(dir, 'main.tf'), 'utf8').split('\n').findIndex((l) => l.startsWith(start));
-  if (i < 0) throw new Error(`no line starting with ${start}`);
-  return i + 1;
-}
 
 /** The plan's errors, planned in-process on the folder (the CLI does not print attribute paths). */
 async function planErrors(dir: string): Promise<Diagnostic[]> {
@@ -55,15 +38,6 @@ async function expectPlanError(dir: string, summary: RegExp, at: string, code: s
   expect(res.stderr).toContain(`on main.tf line ${lineOf(dir, at)}`);
   expect(res.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
   return res.stderr;
-}
-
-function applyAndSettle(dir: string): void {
-  const apply = xcpform(['apply', '-auto-approve', '-no-color'], { cwd: dir });
-  expect(apply.stderr).toBe('');
-  expect(apply.code).toBe(0);
-  const again = xcpform(['plan', '-detailed-exitcode', '-no-color'], { cwd: dir });
-  expect(again.stdout).toContain('No changes.');
-  expect(again.code).toBe(0);
 }
 
 const vm = (network: string): string => `resource "xcp_vm" "web" {\n  name_label = "web"\n  template   = "Debian Bookworm 12"\n  memory     = ${2 * GIB}\n  nic {\n    network = ${network}\n  }\n}\n`;

@@ -3,35 +3,16 @@
  * naming the cause, the attribute and the configuration's file and line, or a plan that
  * applies. Through the xcpform CLI against the embedded simulator, as a user runs it.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { planWorkspace } from '../src/engine/plan';
 import { Workspace } from '../src/engine/workspace';
 import type { Diagnostic } from '../src/diagnostics';
 import type { XapiClient } from '../src/xenapi';
 import { xcpform } from './helpers/cli';
+import { configFolders, DC1_CLOUD1 } from './helpers/config-folder';
+
+const { workdir, write, lineOf, applyAndSettle } = configFolders(DC1_CLOUD1, 'xcpform-refusals-');
 
 const GIB = 1024 ** 3;
-const PROVIDER = 'provider "xcp" {\n  pools        = { dc1 = { url = "embedded" }, cloud1 = { url = "embedded" } }\n  default_pool = "dc1"\n}\n';
-
-function workdir(config: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'xcpform-refusals-'));
-  writeFileSync(join(dir, 'main.tf'), PROVIDER + config);
-  return dir;
-}
-
-function write(dir: string, config: string): void {
-  writeFileSync(join(dir, 'main.tf'), PROVIDER + config);
-}
-
-/** The 1-based line of main.tf that starts with `start` (the block the diagnostic points at). */
-function lineOf(dir: string, start: string): number {
-  const lines = readFileSync(join(dir, 'main.tf'), 'utf8').split('\n');
-  const i = lines.findIndex((l) => l.startsWith(start));
-  if (i < 0) throw new Error(`no line starting with ${start}`);
-  return i + 1;
-}
 
 /** The plan's error diagnostics, planned in-process on the same folder (the CLI shows no attribute paths). */
 async function planErrors(dir: string): Promise<Diagnostic[]> {
@@ -70,15 +51,6 @@ async function expectPlanError(dir: string, summary: string | RegExp, at: string
   expect(res.stderr).toContain(`on main.tf line ${line}`);
   expect(res.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
   return res.stderr;
-}
-
-function applyAndSettle(dir: string): void {
-  const apply = xcpform(['apply', '-auto-approve', '-no-color'], { cwd: dir });
-  expect(apply.stderr).toBe('');
-  expect(apply.code).toBe(0);
-  const again = xcpform(['plan', '-detailed-exitcode', '-no-color'], { cwd: dir });
-  expect(again.stdout).toContain('No changes.');
-  expect(again.code).toBe(0);
 }
 
 const vm = (name: string, body: string): string => `resource "xcp_vm" "${name}" {\n  name_label = "${name}"\n${body}}\n`;

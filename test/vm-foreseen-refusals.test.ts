@@ -3,27 +3,18 @@
  * fidelity tests): each is now a plan-time error naming the cause and the attribute, or a plan
  * that applies and settles. Through the xcpform CLI against the embedded simulator.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { planWorkspace } from '../src/engine/plan';
 import { Workspace } from '../src/engine/workspace';
 import type { Diagnostic } from '../src/diagnostics';
 import type { XapiClient } from '../src/xenapi';
 import { xcpform } from './helpers/cli';
+import { configFolders, DC1 } from './helpers/config-folder';
+
+const { workdir, write, applyAndSettle } = configFolders(DC1, 'xcpform-vm-foreseen-');
 
 const GIB = 1024 ** 3;
-const PROVIDER = 'provider "xcp" {\n  pools        = { dc1 = { url = "embedded" } }\n  default_pool = "dc1"\n}\n';
-
-function workdir(config: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'xcpform-vm-foreseen-'));
-  write(dir, config);
-  return dir;
-}
-
-function write(dir: string, config: string): void {
-  writeFileSync(join(dir, 'main.tf'), PROVIDER + config);
-}
 
 const vm = (body: string): string => `resource "xcp_vm" "web" {\n  name_label = "web"\n${body}}\n`;
 
@@ -59,15 +50,6 @@ async function expectPlanError(dir: string, code: string, path: (string | number
   else expect(res.stderr).toMatch(summary);
   expect(res.stderr).not.toMatch(/\n\s+at .*:\d+:\d+\)?\n/);
   return res.stderr;
-}
-
-function applyAndSettle(dir: string): void {
-  const apply = xcpform(['apply', '-auto-approve', '-no-color'], { cwd: dir });
-  expect(apply.stderr).toBe('');
-  expect(apply.code).toBe(0);
-  const again = xcpform(['plan', '-detailed-exitcode', '-no-color'], { cwd: dir });
-  expect(again.stdout).toContain('No changes.');
-  expect(again.code).toBe(0);
 }
 
 /** The VM's attributes in the state file. */
