@@ -9,7 +9,8 @@ variable "mtu" {
   default = 1500
 }
 provider "xcp" {
-  pools = { dc1 = { url = "embedded" }, cloud1 = { url = "embedded" } }
+  pools        = { dc1 = { url = "embedded" }, cloud1 = { url = "embedded" } }
+  default_pool = "cloud1"
 }
 resource "xcp_network" "lan" {
   name_label = "lan"

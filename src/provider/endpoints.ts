@@ -29,7 +29,7 @@ export interface RateCard {
 }
 
 export interface ProviderSettings {
-  /** The default pool first, then the others in name order (a map has no order). */
+  /** Pools in name order (a map has no order, and Terraform sends its keys sorted). */
   readonly endpoints: readonly PoolEndpoint[];
   readonly defaultPool: string;
   readonly rateCard?: RateCard;
@@ -92,8 +92,6 @@ export function resolveProviderSettings(config: ObjectValue | null, env: Readonl
     }));
     defaultPool = endpoints[0]?.name ?? DEFAULT_POOL_NAME;
   }
-  // The default pool first: callers treat the first pool as the default.
-  endpoints.sort((a, b) => (a.name === defaultPool ? -1 : b.name === defaultPool ? 1 : 0));
   const rc = config?.rate_card;
   const rateCard: RateCard | undefined = isObjectValue(rc) ? {
     currency: str(rc.currency) ?? 'USD',

@@ -67,8 +67,10 @@ export class ProviderRuntime {
     return new ProviderRuntime(settings, urls, simulator, options);
   }
 
+  /** The configured pools, the default first (callers fall back on the first), the others in name order. */
   get pools(): string[] {
-    return this.settings.endpoints.map((e) => e.name);
+    const names = this.settings.endpoints.map((e) => e.name);
+    return [this.settings.defaultPool, ...names.filter((n) => n !== this.settings.defaultPool)];
   }
 
   get defaultPool(): string {

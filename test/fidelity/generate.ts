@@ -117,7 +117,8 @@ export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): C
     fillAttributes(rng, c, b, 0.3);
   }
   if (rng.chance(0.15)) {
-    const b = add(c, { mode: 'managed', type: 'xcp_host', name: 'node2', attrs: { address: EXISTING.hostAddress(0, 1) } });
+    // dc1's second host: pools are created in name order (cloud1 before dc1 when there are two).
+    const b = add(c, { mode: 'managed', type: 'xcp_host', name: 'node2', attrs: { address: EXISTING.hostAddress([...c.pools].sort().indexOf('dc1'), 1) } });
     fillAttributes(rng, c, b, 0.3);
   }
   for (let i = 0, n = rng.int(0, 2); i < n; i++) {
@@ -181,7 +182,26 @@ export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): C
   }
   c.outputs = genOutputs(rng, c);
   // A third in native syntax; drawn last so that the blocks of a seed do not depend on it.
+  settleOwners(c);
   return rng.chance(0.35) ? { ...c, format: 'hcl' } : c;
+}
+
+/**
+ * One fact, one owner, as the plan demands: a VLAN on an existing network leaves the network's
+ * labels to it, and a disk attaching an xcp_vdi takes that VDI's size and name.
+ */
+function settleOwners(c: Case): void {
+  for (const b of c.blocks) {
+    if (b.type === 'xcp_vlan' && b.attrs.network !== undefined) for (const k of ['name_label', 'name_description', 'tags', 'other_config']) delete b.attrs[k];
+    if (b.type !== 'xcp_vm') continue;
+    for (const d of (b.blocks.disk ?? []) as Record<string, unknown>[]) {
+      const m = typeof d.vdi === 'string' ? /^\$\{xcp_vdi\.([\w-]+)\.uuid\}$/.exec(d.vdi) : null;
+      const vdi = m ? c.blocks.find((x) => x.type === 'xcp_vdi' && x.name === m[1]) : undefined;
+      if (!vdi) continue;
+      d.size = vdi.attrs.size;
+      delete d.name_label;
+    }
+  }
 }
 
 function genOutputs(rng: Rng, c: Case): GenOutput[] {
