@@ -5,28 +5,13 @@
  * by the xcpform CLI before anything is applied; the same configurations made valid apply and
  * settle. Against the embedded simulator, in a temporary folder.
  */
-import { planWorkspace } from '../src/engine/plan';
-import { Workspace } from '../src/engine/workspace';
-import type { Diagnostic } from '../src/diagnostics';
 import { xcpform } from './helpers/cli';
-import { configFolders, DC1 } from './helpers/config-folder';
+import { configFolders, planErrors, DC1 } from './helpers/config-folder';
 
 const { workdir, write, lineOf, applyAndSettle } = configFolders(DC1, 'xcpform-net-refusals-');
 
 const GIB = 1024 ** 3;
 const ETH0 = 'Pool-wide network associated with eth0';
-
-/** The plan's errors, planned in-process on the folder (the CLI does not print attribute paths). */
-async function planErrors(dir: string): Promise<Diagnostic[]> {
-  const { workspace, diagnostics } = await Workspace.open({ dir, cwd: dir, env: {}, vars: [], operation: 'OperationTypePlan', lock: false });
-  expect(diagnostics).toEqual([]);
-  try {
-    const { plan } = await planWorkspace(workspace!, { mode: 'normal' });
-    return (plan?.diagnostics ?? []).filter((d) => d.severity === 'error');
-  } finally {
-    await workspace!.close();
-  }
-}
 
 /** One plan error `code` at `path` of `address` on the block starting with `at`; the CLI plan fails with `summary` there, no stack trace. */
 async function expectPlanError(dir: string, summary: RegExp, at: string, code: string, address: string, path: (string | number)[]): Promise<string> {

@@ -3,28 +3,14 @@
  * naming the cause, the attribute and the configuration's file and line, or a plan that
  * applies. Through the xcpform CLI against the embedded simulator, as a user runs it.
  */
-import { planWorkspace } from '../src/engine/plan';
 import { Workspace } from '../src/engine/workspace';
-import type { Diagnostic } from '../src/diagnostics';
 import type { XapiClient } from '../src/xenapi';
 import { xcpform } from './helpers/cli';
-import { configFolders, DC1_CLOUD1 } from './helpers/config-folder';
+import { configFolders, planErrors, DC1_CLOUD1 } from './helpers/config-folder';
 
 const { workdir, write, lineOf, applyAndSettle } = configFolders(DC1_CLOUD1, 'xcpform-refusals-');
 
 const GIB = 1024 ** 3;
-
-/** The plan's error diagnostics, planned in-process on the same folder (the CLI shows no attribute paths). */
-async function planErrors(dir: string): Promise<Diagnostic[]> {
-  const { workspace, diagnostics } = await Workspace.open({ dir, cwd: dir, env: {}, vars: [], operation: 'OperationTypePlan', lock: false });
-  expect(diagnostics).toEqual([]);
-  try {
-    const { plan } = await planWorkspace(workspace!, { mode: 'normal' });
-    return (plan?.diagnostics ?? []).filter((d) => d.severity === 'error');
-  } finally {
-    await workspace!.close();
-  }
-}
 
 /** Runs `fn` with a client of the folder's embedded pool `dc1` (a change made outside xcpform). */
 async function outside(dir: string, fn: (client: XapiClient) => Promise<void>): Promise<void> {

@@ -5,30 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { planWorkspace } from '../src/engine/plan';
 import { Workspace } from '../src/engine/workspace';
-import type { Diagnostic } from '../src/diagnostics';
 import type { XapiClient } from '../src/xenapi';
 import { xcpform } from './helpers/cli';
-import { configFolders, DC1 } from './helpers/config-folder';
+import { configFolders, planErrors, DC1 } from './helpers/config-folder';
 
 const { workdir, write, applyAndSettle } = configFolders(DC1, 'xcpform-vm-foreseen-');
 
 const GIB = 1024 ** 3;
 
 const vm = (body: string): string => `resource "xcp_vm" "web" {\n  name_label = "web"\n${body}}\n`;
-
-/** The plan's error diagnostics, planned in process on the folder. */
-async function planErrors(dir: string): Promise<Diagnostic[]> {
-  const { workspace, diagnostics } = await Workspace.open({ dir, cwd: dir, env: {}, vars: [], operation: 'OperationTypePlan', lock: false });
-  expect(diagnostics).toEqual([]);
-  try {
-    const { plan } = await planWorkspace(workspace!, { mode: 'normal' });
-    return (plan?.diagnostics ?? []).filter((d) => d.severity === 'error');
-  } finally {
-    await workspace!.close();
-  }
-}
 
 /** Runs `fn` with a client of the folder's embedded pool (a look or a change outside xcpform). */
 async function outside<T>(dir: string, fn: (client: XapiClient) => Promise<T>): Promise<T> {

@@ -6,6 +6,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Diagnostic } from '../../src/diagnostics';
+import { planWorkspace } from '../../src/engine/plan';
+import { Workspace } from '../../src/engine/workspace';
 import { xcpform } from './cli';
 
 /** One embedded pool, dc1. */
@@ -45,4 +48,16 @@ export function configFolders(provider: string, prefix: string): ConfigFolders {
       expect(again.code).toBe(0);
     },
   };
+}
+
+/** The plan's error diagnostics, planned in process on the folder (the CLI prints no attribute paths). */
+export async function planErrors(dir: string): Promise<Diagnostic[]> {
+  const { workspace, diagnostics } = await Workspace.open({ dir, cwd: dir, env: {}, vars: [], operation: 'OperationTypePlan', lock: false });
+  expect(diagnostics).toEqual([]);
+  try {
+    const { plan } = await planWorkspace(workspace!, { mode: 'normal' });
+    return (plan?.diagnostics ?? []).filter((d) => d.severity === 'error');
+  } finally {
+    await workspace!.close();
+  }
 }
