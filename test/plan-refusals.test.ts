@@ -181,3 +181,60 @@ describe('a VM placed on memory another change of the same plan takes', () => {
     await expectPlanError(dir, /Error: host dc1-host1 has not the 22\.09 GiB of memory the VM needs to grow from 40 GiB to 62 GiB/, 'resource "xcp_vm" "big"', 'plan.no-capacity', 'xcp_vm.big', ['memory']);
   }, 180_000);
 });
+
+describe('a VM whose disk is on a host\'s local SR', () => {
+  /** UUID of the local SR of `host` in dc1 (every local SR is named "Local storage"). */
+  async function localSr(dir: string, host: string): Promise<string> {
+    let uuid = '';
+    await outside(dir, async (c) => {
+      const hosts = await c.call<Record<string, { name_label: string }>>('host.get_all_records');
+      const srs = await c.call<Record<string, { uuid: string; shared: boolean; PBDs: string[] }>>('SR.get_all_records');
+      const pbds = await c.call<Record<string, { host: string }>>('PBD.get_all_records');
+      const hostRef = Object.keys(hosts).find((r) => hosts[r].name_label === host)!;
+      uuid = Object.values(srs).find((s) => !s.shared && s.PBDs.some((p) => pbds[p]?.host === hostRef))!.uuid;
+    });
+    return uuid;
+  }
+  const onSr = (sr: string, extra: string): string => vm('web', `  template = "Debian Bookworm 12"\n  memory   = ${2 * GIB}\n${extra}  disk {\n    size = ${10 * GIB}\n    sr   = "${sr}"\n  }\n`);
+
+  test('with its affinity on another host starts where the disk is: apply works and the next plan is empty', async () => {
+    const dir = workdir('');
+    const sr = await localSr(dir, 'dc1-host2');
+    write(dir, onSr(sr, '  pool     = "dc1"\n  affinity = "dc1-host1"\n'));
+    applyAndSettle(dir);
+    await outside(dir, async (c) => {
+      const vms = await c.call<Record<string, { name_label: string; power_state: string; resident_on: string }>>('VM.get_all_records');
+      const hosts = await c.call<Record<string, { name_label: string }>>('host.get_all_records');
+      const running = Object.values(vms).find((v) => v.name_label === 'web')!;
+      expect(running).toMatchObject({ power_state: 'Running' });
+      expect(hosts[running.resident_on].name_label).toBe('dc1-host2');
+    });
+  }, 180_000);
+
+  test('on a local SR the same plan creates is not pinned to its affinity host before the SR exists: apply works, the next plan is empty', async () => {
+    const dir = workdir(`resource "xcp_sr" "local" {\n  name_label    = "fast"\n  type          = "lvm"\n  host          = "dc1-host1"\n  device_config = { device = "/dev/sdd" }\n}\n`
+      + vm('web', `  template = "Debian Bookworm 12"\n  memory   = ${GIB}\n  affinity = "dc1-host2"\n  disk {\n    size = ${20 * GIB}\n    sr   = xcp_sr.local.uuid\n  }\n`));
+    applyAndSettle(dir);
+    // The same with the SR named by its name_label, known at plan time before the SR exists.
+    write(dir, '');
+    applyAndSettle(dir);
+    write(dir, `resource "xcp_sr" "local" {\n  name_label    = "fast"\n  type          = "ext"\n  host          = "dc1-host1"\n  device_config = { device = "/dev/sdd" }\n}\n`
+      + vm('web', `  template = "Debian Bookworm 12"\n  memory   = ${GIB}\n  affinity = "dc1-host2"\n  disk {\n    size = ${20 * GIB}\n    sr   = xcp_sr.local.name_label\n  }\n`));
+    applyAndSettle(dir);
+    await outside(dir, async (c) => {
+      const vms = await c.call<Record<string, { name_label: string; power_state: string; resident_on: string }>>('VM.get_all_records');
+      const hosts = await c.call<Record<string, { name_label: string }>>('host.get_all_records');
+      const running = Object.values(vms).find((v) => v.name_label === 'web')!;
+      expect(running.power_state).toBe('Running');
+      expect(hosts[running.resident_on].name_label).toBe('dc1-host1');
+    });
+  }, 180_000);
+
+  test('placed on a host that cannot reach the disk is a plan error naming the host that can', async () => {
+    const dir = workdir('');
+    const sr = await localSr(dir, 'dc1-host2');
+    write(dir, onSr(sr, '  host = "dc1-host1"\n'));
+    const err = await expectPlanError(dir, "host dc1-host1 cannot reach every SR of this VM's disks", 'resource "xcp_vm" "web"', 'xcp_vm.host-cannot-reach-storage', 'xcp_vm.web', ['host']);
+    expect(err).toContain('Hosts that can run it: dc1-host2.');
+  }, 60_000);
+});

@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { decide } from '../src/plan/decide';
 import { planResourceChange } from '../src/plan/diff';
 import { networkResource } from '../src/resources/network';
 import { vlanResource } from '../src/resources/vlan';
@@ -41,7 +42,15 @@ describe('xcp_vlan on a network managed by xcp_network', () => {
     if (plan.code !== 0) throw new Error(plan.stdout + plan.stderr);
     const state = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')) as { resources: { type: string; instances: { attributes: Record<string, unknown> }[] }[] };
     const vlan = state.resources.find((r) => r.type === 'xcp_vlan')!.instances[0].attributes;
-    expect([vlan.name_label, vlan.name_description, vlan.tags, vlan.other_config]).toEqual(['app', 'application traffic', ['app'], { team: 'web' }]);
+    // The network's facts are the xcp_network's: the VLAN reads them as null (one owner).
+    expect([vlan.name_label, vlan.name_description, vlan.tags, vlan.other_config, vlan.mtu]).toEqual([null, null, null, null, null]);
+    // A rename and a new MTU of the network are the network's changes: after apply, the VLAN plans no-op.
+    writeFileSync(join(dir, 'main.tf'), MAIN_TF.replace('name_label       = "app"', 'name_label       = "app2"\n  mtu              = 9000'));
+    const edit = xcpform(['apply', '-auto-approve'], { cwd: dir });
+    expect([edit.code, edit.stderr]).toEqual([0, '']);
+    expect(edit.stdout).toContain('1 changed');
+    const again = xcpform(['plan', '-detailed-exitcode'], { cwd: dir });
+    expect([again.code, again.stdout]).toEqual([0, expect.not.stringContaining('changed outside')]);
   });
 
   describe('per resource, over HTTP', () => {
@@ -59,14 +68,8 @@ describe('xcp_vlan on a network managed by xcp_network', () => {
       expect([rec.name_description, rec.tags, rec.other_config.team]).toEqual(['application traffic', ['app'], 'web']);
       const world = await h.world();
       expect(planResourceChange(networkResource.schema, networkResource.read({ prior: net, world }).state, netCfg).action).toBe('no-op');
-      expect(planResourceChange(vlanResource.schema, vlanResource.read({ prior: vlan, world }).state, vlanCfg).action).toBe('no-op');
-      // A description the VLAN's configuration does give is still written.
-      const described = { ...vlanCfg, name_description: 'tagged 43' };
-      const prior = vlanResource.read({ prior: vlan, world }).state!;
-      const diff = planResourceChange(vlanResource.schema, prior, described);
-      expect(diff.action).toBe('update');
-      await vlanResource.update({ prior, planned: diff.planned, config: described, ctx: h.ctx('xcp_vlan.app') });
-      expect((await h.records('dc1', ['network'])).byUuid('network', net.uuid as string)!.record.name_description).toBe('tagged 43');
+      const vlanRead = vlanResource.read({ prior: vlan, world }).state!;
+      expect(decide({ schema: vlanResource.schema, address: 'xcp_vlan.app', resource: vlanResource, prior: vlanRead, config: vlanCfg, world }).action).toBe('no-op');
     });
   });
 });

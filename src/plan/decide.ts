@@ -102,6 +102,9 @@ export function decide(req: DecideRequest): Decision {
       // A hook may find work the schema diff cannot see (a host that joined since the VLAN was
       // made): a no-op whose refined plan differs becomes an update.
       if (action === 'no-op' && !sameValue(refined.planned, planned)) action = 'update';
+      // And it may take a change away (a default that is not the resource's to write): an
+      // update whose refined plan is the prior state is a no-op.
+      else if (action === 'update' && prior && sameValue(refined.planned, prior)) action = 'no-op';
       planned = refined.planned;
       if (refined.requiresReplace?.length) {
         replacePaths.push(...refined.requiresReplace);

@@ -165,10 +165,11 @@ function applyPlacement(address: string, config: ObjectValue, prior: ObjectValue
       } else if ((config.host ?? null) === null) config.host = moved.host;
       return undefined;
     }
-    // It is pinned to the host it is counted on, so XAPI does not start it where the placed ones go.
-    if (!prior && typeof config.pool === 'string') {
-      const host = placer.reserve(config.pool, typeof config.host === 'string' ? config.host : undefined, num(config.memory) ?? GIB);
-      if (host && (config.host ?? null) === null) config.host = host.uuid;
+    // A new VM on a host named in the configuration is counted there (its hook reports the
+    // overdraft). One without a host is counted by its hook's capacity check, which prefers its
+    // affinity, keeps to the hosts that reach its storage and pins it where it is counted.
+    if (!prior && typeof config.pool === 'string' && typeof config.host === 'string') {
+      placer.reserve(config.pool, config.host, num(config.memory) ?? GIB);
     }
     return undefined;
   }

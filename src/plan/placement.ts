@@ -97,12 +97,14 @@ export class Placer implements CapacityLedger {
   }
 
   take(d: MemoryDemand): MemoryTaken {
-    const hosts = this.hosts.get(d.pool);
-    if (!hosts?.length) return { ok: true };
+    const all = this.hosts.get(d.pool);
+    if (!all?.length) return { ok: true };
+    // Only hosts that reach the VM's storage; the message lists those.
+    const hosts = d.eligible ? all.filter((h) => d.eligible!.has(h.uuid)) : all;
     const find = (key: string | undefined) => (key === undefined ? undefined : hosts.find((h) => h.uuid === key || h.name === key));
     let target: HostCapacity | undefined;
     if (d.host !== undefined) {
-      target = find(d.host);
+      target = all.find((h) => h.uuid === d.host || h.name === d.host);
       // A host the model does not know (disabled, or not created yet) is left to apply.
       if (!target) return { ok: true };
       if (target.free < d.memory) target = undefined;

@@ -13,6 +13,8 @@ export interface MemoryDemand {
   readonly host?: string;
   /** Host (name or UUID) to try first when the ledger chooses (the VM's affinity). */
   readonly prefer?: string;
+  /** UUIDs of the hosts the VM can run on (its storage reachable); undefined: any host. */
+  readonly eligible?: ReadonlySet<string>;
   /** Bytes needed there (memory and the hypervisor's overhead for it). */
   readonly memory: number;
 }

@@ -132,14 +132,16 @@ export function destroysNetwork(records: PoolRecords, uuid: string): boolean {
 export function withVlanChecks(req: PlanRequest, res: PlanResponse): PlanResponse {
   const owned = labelsOfExistingNetwork(req.config);
   if (owned.length) res = { ...res, diagnostics: [...(res.diagnostics ?? []), ...owned] };
+  // On an existing network its facts are not the VLAN's: planned null, as they are read.
+  else if ((req.config.network ?? null) !== null) res = { ...res, planned: { ...res.planned, ...Object.fromEntries(NETWORK_LABELS.map((k) => [k, null])) } };
   const pool = str(res.planned.pool) ?? str(req.prior?.pool);
   if (!pool || !req.world.poolNames().includes(pool)) return res;
   const diags = checkVlan(res.planned, req.world.pool(pool));
   return diags.length ? { ...res, diagnostics: [...(res.diagnostics ?? []), ...diags] } : res;
 }
 
-/** Labels a VLAN cannot own: with `network` set they belong to that network (one fact, one owner). */
-const NETWORK_LABELS = ['name_label', 'name_description', 'tags', 'other_config'];
+/** Facts a VLAN cannot own: with `network` set they belong to that network (one fact, one owner). */
+const NETWORK_LABELS = ['name_label', 'name_description', 'tags', 'other_config', 'mtu'];
 
 /**
  * A VLAN on an existing network (`network` set) that also sets the network's labels would make

@@ -8,6 +8,7 @@ import type { XapiClass, XapiRecord } from '../../xenapi';
 import type { ObjectValue, Value } from '../../values/value';
 import type { PoolRecords } from '../snapshot';
 import { readLabels } from '../kit/labels';
+import { ADDRESS_KEY } from '../kit/owned-keys';
 import { formOf, formsOf, lookup } from '../kit/refs';
 import { blockList, str } from '../kit/values';
 
@@ -61,6 +62,18 @@ function readIpConfig(records: PoolRecords, pifs: Map<string, { pif: XapiRecord<
     .sort((a, b) => String(a.host).localeCompare(String(b.host)));
 }
 
+/**
+ * Whether the VLAN owns its network's facts (labels, MTU): the network was created by an
+ * `xcp_vlan` (its owned-key address names one). On an existing network they belong to that
+ * network's owner (an `xcp_network`, or whoever made it), so the VLAN reads them as null: one
+ * fact, one owner, and a rename of the network is not drift of the VLAN.
+ */
+export function ownsNetwork(net: XapiRecord<'network'>): boolean {
+  return /(^|\.)xcp_vlan\./.test(net.other_config[ADDRESS_KEY] ?? '');
+}
+
+const NOT_OWNED = { name_label: null, name_description: null, tags: null, other_config: null, mtu: null };
+
 /** Maps a VLAN network to `xcp_vlan` state; null when it is gone. */
 export function vlanState(records: PoolRecords, uuid: string, prior: ObjectValue | null): ObjectValue | null {
   const found = records.byUuid('network', uuid);
@@ -76,11 +89,12 @@ export function vlanState(records: PoolRecords, uuid: string, prior: ObjectValue
     uuid: net.uuid,
     pool: records.pool,
     ...readLabels(net, prior),
+    mtu: net.MTU,
+    ...(ownsNetwork(net) ? {} : NOT_OWNED),
     tag: first.pif.VLAN,
     device: tagged?.device ?? first.pif.device,
     network: formOf(records, 'network', found.ref, prior?.network),
     hosts: formsOf(records, 'host', [...pifs.keys()], prior?.hosts),
-    mtu: net.MTU,
     bridge: net.bridge,
     pifs: Object.fromEntries([...pifs].map(([h, x]) => [records.get('host', h)?.uuid ?? h, x.pif.uuid]).sort()),
     ip_config: readIpConfig(records, pifs, prior),

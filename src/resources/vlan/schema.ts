@@ -20,13 +20,13 @@ export const vlanSchema = defineResource({
   attributes: {
     ...identityAttributes(),
     pool: poolAttribute(),
-    // The network may belong to an xcp_network: labels left out are read, never reset.
+    // On an existing network (`network` set) the labels are that network's: read as null, never written.
     ...labelAttributes(false, { readWhenUnset: true }),
     tag: req(t.number, 'replace', 'VLAN tag (0 to 4094).', { validators: [v.integer(0, 4094)] }),
     device: req(t.string, 'replace', 'Physical device or bond carrying the VLAN on each host, e.g. `eth1` or `bond0`.'),
-    network: optc(t.string, 'replace', 'UUID of an existing network for the VLAN. When left out xcpform creates one named `name_label`.'),
+    network: optc(t.string, 'replace', 'UUID of an existing network for the VLAN. When left out xcpform creates one named `name_label`. When set, that network\'s labels and MTU are its own owner\'s: leave them out of the VLAN (read as null).'),
     hosts: optc(t.set(t.string), 'in-place', 'Names or UUIDs of the hosts that carry the VLAN. Defaults to every host of the pool.'),
-    mtu: opt(t.number, 'in-place', 'MTU of the VLAN network.', { default: 1500, validators: [v.integer(68, 9216)], note: 'Interfaces pick the new MTU up when re-plugged' }),
+    mtu: opt(t.number, 'in-place', 'MTU of the network the VLAN creates. With `network` set the MTU belongs to that network: leave it out (read as null).', { default: 1500, validators: [v.integer(68, 9216)], note: 'Interfaces pick the new MTU up when re-plugged' }),
     bridge: ro(t.string, 'Bridge of the VLAN network.'),
     pifs: ro(t.map(t.string), 'VLAN PIF UUID by host UUID.'),
   },

@@ -55,6 +55,72 @@ function reaches(records: PoolRecords, srRef: string, hostRef: string): boolean 
 }
 
 /**
+ * UUIDs of the pool's hosts that reach every SR the VM's disks will be on (`undefined`: no
+ * constraint known, e.g. every SR shared or the records incomplete). A disk's SR is its planned
+ * `sr`, else the SR of the VDI it attaches (a disk with neither is left to XAPI: it may stay on
+ * the template's SR); for an existing VM, the
+ * SRs of its attached VDIs too. XAPI refuses to start a VM on a host that cannot see one of them
+ * (VM_REQUIRES_SR), so the capacity ledger counts the VM only on these hosts.
+ */
+export function hostsReachingStorage(records: PoolRecords | undefined, planned: ObjectValue, vmUuid?: string): Set<string> | undefined {
+  if (!records || !records.has('SR') || !records.has('PBD') || !records.has('host')) return undefined;
+  const srs = new Set<string>();
+  blocks(planned, 'disk').forEach((d, i) => {
+    if (isUnknown(d.sr) || isUnknown(d.vdi)) return;
+    if (typeof d.sr === 'string') {
+      const r = resolve(records, { cls: 'SR', what: 'SR', path: ['disk', i, 'sr'] }, d.sr);
+      if (r.ok) srs.add(r.found.ref);
+    } else if (typeof d.vdi === 'string' && records.has('VDI')) {
+      const r = resolve(records, { cls: 'VDI', what: 'VDI', path: ['disk', i, 'vdi'] }, d.vdi);
+      if (r.ok) srs.add(r.found.record.SR);
+    }
+  });
+  const vm = vmUuid ? records.byUuid('VM', vmUuid) : undefined;
+  if (vm && records.has('VBD') && records.has('VDI')) {
+    for (const vbdRef of vm.record.VBDs) {
+      const vbd = records.get('VBD', vbdRef);
+      const vdi = vbd && !vbd.empty && vbd.VDI !== NULL_REF ? records.get('VDI', vbd.VDI) : undefined;
+      if (vdi) srs.add(vdi.SR);
+    }
+  }
+  const local = [...srs].filter((ref) => records.get('SR', ref)?.shared === false);
+  if (!local.length) return undefined;
+  const hosts = new Set<string>();
+  for (const [ref, host] of records.all('host')) {
+    if (local.every((sr) => reaches(records, sr, ref))) hosts.add(host.uuid);
+  }
+  return hosts;
+}
+
+/**
+ * True when the plan knows every disk's SR or VDI and the pool has it: a disk on an SR (or VDI)
+ * the same plan creates may land on a host's local storage, so the VM is not pinned to a host
+ * before then.
+ */
+export function storageKnown(records: PoolRecords | undefined, planned: ObjectValue): boolean {
+  const exists = (cls: 'SR' | 'VDI', key: unknown): boolean => typeof key !== 'string' || !records?.has(cls)
+    || resolve(records, { cls, what: cls, path: [] }, key).ok;
+  return blocks(planned, 'disk').every((d) => !isUnknown(d.sr) && !isUnknown(d.vdi) && exists('SR', d.sr) && exists('VDI', d.vdi));
+}
+
+/**
+ * A VM the plan starts or creates running on a named host that cannot reach one of its disks'
+ * SRs (XAPI: VM_REQUIRES_SR at start).
+ */
+export function checkHostReachesStorage(records: PoolRecords | undefined, planned: ObjectValue, eligible: ReadonlySet<string> | undefined): Diagnostic[] {
+  const key = planned.host;
+  const state = str(planned, 'power_state');
+  if (!records || !eligible || typeof key !== 'string' || isUnknown(key) || (state !== 'running' && state !== 'paused')) return [];
+  const target = resolve(records, { cls: 'host', what: 'host', path: ['host'] }, key);
+  if (!target.ok || eligible.has(target.found.record.uuid)) return [];
+  const names = [...records.all('host').values()].filter((h) => eligible.has(h.uuid)).map((h) => h.name_label).sort();
+  return [error('xcp_vm.host-cannot-reach-storage', `host ${target.found.record.name_label} cannot reach every SR of this VM's disks`, {
+    detail: `A disk of this VM is on a local SR of another host, and XAPI starts a VM only on a host that sees all its disks (VM_REQUIRES_SR). ${names.length ? `Hosts that can run it: ${names.join(', ')}.` : 'No host of the pool sees all its disks: put them on one host\'s SR or a shared SR.'} Change host, or move the disk (disk.sr).`,
+    path: ['host'],
+  })];
+}
+
+/**
  * A live migration (host change of a running VM) to a host that cannot reach a disk's SR after
  * the change: the SR planned for the disk when the change moves it, else the SR it is on.
  */

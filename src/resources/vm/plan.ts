@@ -23,7 +23,7 @@ import { diskChanges, movesPool, nicChanges, planDisks, planNics, sameRef, type 
 import { resolve } from '../kit/resolve';
 import { checkCapacity } from './plan-capacity';
 import { checkCreate, checkHosts } from './plan-checks';
-import { checkDestroyBlocked, checkHardShutdown, checkMigrationStorage } from './plan-foresee';
+import { checkDestroyBlocked, checkHardShutdown, checkHostReachesStorage, checkMigrationStorage, hostsReachingStorage, storageKnown } from './plan-foresee';
 import { vmSchema } from './schema';
 
 export type { VmChange } from './plan-devices';
@@ -226,9 +226,11 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   validate(planned, diags);
   const prior = req.prior;
   if (!prior) {
-    const counted = checkCapacity(req.capacity, null, planned);
-    if (counted.pin) planned.host = counted.pin;
-    return { planned, changes: [], action: 'create', haltPaths: [], diagnostics: [...diags, ...checkCreate(planned, req.world), ...counted.diagnostics] };
+    const target = req.world.pool(str(planned, 'pool') ?? '');
+    const eligible = hostsReachingStorage(target, planned);
+    const counted = checkCapacity(req.capacity, null, planned, false, eligible);
+    if (counted.pin && storageKnown(target, planned)) planned.host = counted.pin;
+    return { planned, changes: [], action: 'create', haltPaths: [], diagnostics: [...diags, ...checkCreate(planned, req.world), ...checkHostReachesStorage(target, planned, eligible), ...counted.diagnostics] };
   }
   const records = req.world.pool(str(prior, 'pool') ?? '');
   const changes = [
@@ -253,9 +255,12 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   if (!movesToPool && changes.some((c) => c.path[0] === 'host' || c.path[0] === 'affinity')) diags.push(...checkHosts(planned, records));
   if (!movesToPool && migrate.some((p) => p[0] === 'host')) diags.push(...checkMigrationStorage(prior, planned, records));
   diags.push(...checkHardShutdown(prior, planned, halt));
-  const capacity = checkCapacity(req.capacity, prior, planned, migrate.some((p) => p[0] === 'host'));
+  const starts = !isRunning(prior) && isRunning(planned);
+  const eligible = starts ? hostsReachingStorage(records, planned, str(prior, 'uuid')) : undefined;
+  if (starts) diags.push(...checkHostReachesStorage(records, planned, eligible));
+  const capacity = checkCapacity(req.capacity, prior, planned, migrate.some((p) => p[0] === 'host'), eligible);
   diags.push(...capacity.diagnostics);
-  if (capacity.pin) { planned.host = capacity.pin; changes.push({ path: ['host'], update: 'in-place' }); }
+  if (capacity.pin && storageKnown(records, planned)) { planned.host = capacity.pin; changes.push({ path: ['host'], update: 'in-place' }); }
   for (const k of volatileAfter(prior, planned, action, halt, changes)) planned[k] = UNKNOWN;
   const notes: string[] = [];
   let bytesToMove: number | undefined;
