@@ -7,7 +7,7 @@
  * validators, update classes).
  */
 import type { Rng } from './rng';
-import { applianceRef, freeVdiRef, hostName, networkRef, plainNetworkRef, poolOf, templateRef, userSrRef, vmUuidRef, type ValueContext } from './refs';
+import { applianceRef, freeVdiRef, hostName, networkRef, plainNetworkRef, poolOf, stableHostNames, templateRef, userSrRef, vmUuidRef, type ValueContext } from './refs';
 
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
@@ -157,7 +157,7 @@ export const VALUES: Readonly<Record<string, ValueGen>> = {
   'xcp_pool.default_sr': (ctx) => userSrRef(ctx),
   'xcp_pool.suspend_image_sr': (ctx) => userSrRef(ctx),
   'xcp_pool.crash_dump_sr': (ctx) => userSrRef(ctx),
-  'xcp_pool.master': (ctx) => ctx.rng.pick(EXISTING.hosts(poolOf(ctx.block))),
+  'xcp_pool.master': (ctx) => ctx.rng.pick(stableHostNames(ctx)),
   'xcp_pool.name_label': (ctx) => uniqueName(ctx, 'pool'),
 
   'xcp_host.hostname': (ctx) => uniqueName(ctx, 'node'),
@@ -204,7 +204,7 @@ export const VALUES: Readonly<Record<string, ValueGen>> = {
   'xcp_vlan.ip_config.dns': () => '10.0.0.53',
 
   'xcp_private_network.transport_network': (ctx) => ctx.rng.pick(EXISTING.networks),
-  'xcp_private_network.hosts': (ctx) => EXISTING.hosts(poolOf(ctx.block)).slice(0, ctx.rng.int(1, 2)),
+  'xcp_private_network.hosts': (ctx) => stableHostNames(ctx).slice(0, ctx.rng.int(1, 2)),
   'xcp_private_network.star_center': (ctx) => hostName(ctx),
   'xcp_private_network.mtu': (ctx) => ctx.rng.pick([1400, 1450, 8950]),
 

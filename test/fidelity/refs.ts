@@ -62,11 +62,19 @@ export function plainNetworkRef(ctx: ValueContext, pool = poolOf(ctx.block)): st
 }
 
 /** Host names of the block's pool; the second host when an `xcp_host` adopts it is left out (its name may change). */
-export function hostName(ctx: ValueContext): string {
+/**
+ * Names of the pool's hosts that keep their name: the host an xcp_host adopts (the second) is
+ * left out, since an edit of that resource's hostname or name_label may rename it.
+ */
+export function stableHostNames(ctx: ValueContext): string[] {
   const pool = poolOf(ctx.block);
   const adopted = ctx.case.blocks.some((b) => b.type === 'xcp_host' && poolOf(b) === pool);
+  return EXISTING.hosts(pool).filter((_, i) => !(adopted && i === 1));
+}
+
+export function hostName(ctx: ValueContext): string {
   const data = inPool(ctx, 'xcp_host', 'data');
-  const names = EXISTING.hosts(pool).filter((_, i) => !(adopted && i === 1));
+  const names = stableHostNames(ctx);
   const options: (() => string)[] = names.map((n) => () => n);
   for (const b of data) options.push(() => refTo(b, 'name_label'));
   return ctx.rng.pick(options)();

@@ -55,9 +55,10 @@ export async function runCase(seed: number, opts: CaseOptions): Promise<CaseResu
       if (!e) continue;
       const next = applyEdit(current, e);
       const o = await guardedEdit(() => checkEdit(folder, next, e));
-      if (o.outcome === 'unchanged') continue;
+      if (o.outcome === 'unchanged') { folder.write(current); continue; }
       result.edits++;
-      if (o.outcome === 'refused') { result.refusals.push(o.refusal!); continue; }
+      // A refused edit leaves the configuration as it was (the folder holds the refused one).
+      if (o.outcome === 'refused') { result.refusals.push(o.refusal!); folder.write(current); continue; }
       if (o.outcome === 'failed') return fail(o.failures, current, { edit: e });
       result.editsPassed++;
       current = next;
