@@ -4,6 +4,7 @@ import type { ResourceType } from '../resources/resource';
 import { blockType, defineResource, opt, req } from '../schema/dsl';
 import { t } from '../schema/cty-type';
 import type { ObjectValue } from '../values/value';
+import { vmSchema } from '../resources/vm/schema';
 import { decide, decodeDecision, encodeDecision } from './decide';
 
 const item = blockType('list', 'an item', { key: req(t.string, 'in-place', 'identity'), size: opt(t.number, 'in-place', 'size') });
@@ -31,6 +32,24 @@ describe('decide', () => {
     expect(d.notes.join(' ')).toMatch(/order of blocks/);
     // Without the world the hook does not run: the schema diff sees changed elements.
     expect(decide({ schema, address: 'xcp_test_thing.a', resource, prior, config }).action).toBe('update');
+  });
+
+  test('identity is the schema\'s: elements keyed alike are the same object, so a swap of their other values is a change, not a reorder', () => {
+    const keyed = defineResource({ typeName: 'xcp_test_keyed', description: 'k', attributes: { name: req(t.string, 'in-place', 'name') },
+      blockTypes: { item: blockType('list', 'an item', { key: opt(t.string, 'in-place', 'identity'), size: opt(t.number, 'in-place', 'size') }, { identity: { key: 'key', slots: 4 } }) } });
+    const hook: ResourceType['plan'] = (r) => ({ planned: r.planned, action: 'no-op', changes: [], haltPaths: [] });
+    const resource = { plan: hook } as unknown as ResourceType;
+    const before: ObjectValue = { name: 'a', item: [{ key: 'p', size: 1 }, { key: 'q', size: 2 }] };
+    const reorder = decide({ schema: keyed, address: 'xcp_test_keyed.a', resource, prior: before, config: { name: 'a', item: [{ key: 'q', size: 2 }, { key: 'p', size: 1 }] }, world: new WorldSnapshot() });
+    expect([reorder.action, reorder.notes.some((n) => /order of blocks/.test(n))]).toEqual(['update', true]);
+    // Same elements by value but the keys moved: not a reorder of the same objects.
+    const swapped = decide({ schema: keyed, address: 'xcp_test_keyed.a', resource, prior: before, config: { name: 'a', item: [{ key: 'p', size: 2 }, { key: 'q', size: 1 }] }, world: new WorldSnapshot() });
+    expect(swapped.notes.some((n) => /order of blocks/.test(n))).toBe(false);
+  });
+
+  test('the VM schema declares disk and NIC identity, which its plan and apply use', () => {
+    expect(vmSchema.block.blockTypes?.disk?.identity).toEqual({ key: 'userdevice', slots: 16 });
+    expect(vmSchema.block.blockTypes?.nic?.identity).toEqual({ key: 'device', slots: 10 });
   });
 
   test('a hook\'s own classification stands (an in-place change the schema calls a replacement)', () => {

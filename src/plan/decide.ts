@@ -151,6 +151,14 @@ function reordered(block: BlockSchema, prior: ObjectValue, planned: ObjectValue)
     const same = (x: Value, y: Value) => isObjectValue(x) && isObjectValue(y) && sameConfigurable(bt.block, x, y);
     const inOrder = a.every((x, i) => same(x, b[i]));
     if (inOrder) continue;
+    if (bt.identity) {
+      // Elements with an identity are the same objects when their keys match (the schema's rule).
+      const key = bt.identity.key;
+      const keyOf = (x: Value): Value | undefined => (isObjectValue(x) ? x[key] : undefined);
+      const byKey = new Map(a.map((x) => [JSON.stringify(keyOf(x) ?? null), x] as const));
+      if (byKey.size === a.length && b.every((y) => { const x = byKey.get(JSON.stringify(keyOf(y) ?? null)); return x !== undefined && same(x, y); })) return true;
+      continue;
+    }
     const used = new Set<number>();
     const permutation = b.every((y) => {
       const i = a.findIndex((x, j) => !used.has(j) && same(x, y));

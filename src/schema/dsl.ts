@@ -63,13 +63,14 @@ export function blockType(
   nesting: BlockTypeSchema['nesting'],
   description: string,
   attributes: Record<string, AttributeSchema>,
-  limits: { min?: number; max?: number; blockTypes?: Record<string, BlockTypeSchema> } = {},
+  limits: { min?: number; max?: number; blockTypes?: Record<string, BlockTypeSchema>; identity?: BlockTypeSchema['identity'] } = {},
 ): BlockTypeSchema {
   return {
     nesting,
     block: { description, attributes, blockTypes: limits.blockTypes },
     minItems: limits.min,
     maxItems: limits.max ?? (nesting === 'single' ? undefined : undefined),
+    ...(limits.identity ? { identity: limits.identity } : {}),
   };
 }
 

@@ -44,11 +44,24 @@ export interface AttributeSchema {
   readonly deprecated?: string;
 }
 
+/**
+ * Identity of the elements of a list block: the attribute that names the XAPI object each
+ * element stands for (a VM's disks by VBD `userdevice`, NICs by VIF `device`), so that elements
+ * are matched by it, never by list position, in both front doors' plans and in apply. An
+ * element that leaves the key out takes the lowest free slot (`"0"` … `slots - 1`).
+ */
+export interface BlockIdentity {
+  readonly key: string;
+  readonly slots: number;
+}
+
 export interface BlockTypeSchema {
   readonly nesting: Exclude<NestingMode, 'map'>;
   readonly block: BlockSchema;
   readonly minItems?: number;
   readonly maxItems?: number;
+  /** Elements matched by this key instead of position (list blocks only). */
+  readonly identity?: BlockIdentity;
 }
 
 export interface BlockSchema {

@@ -188,11 +188,11 @@ export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): C
 
 /**
  * One fact, one owner, as the plan demands: a VLAN on an existing network leaves the network's
- * labels to it, and a disk attaching an xcp_vdi takes that VDI's size and name.
+ * labels and MTU to it, and a disk attaching an xcp_vdi takes that VDI's size and name.
  */
 function settleOwners(c: Case): void {
   for (const b of c.blocks) {
-    if (b.type === 'xcp_vlan' && b.attrs.network !== undefined) for (const k of ['name_label', 'name_description', 'tags', 'other_config']) delete b.attrs[k];
+    if (b.type === 'xcp_vlan' && b.attrs.network !== undefined) for (const k of ['name_label', 'name_description', 'tags', 'other_config', 'mtu']) delete b.attrs[k];
     if (b.type !== 'xcp_vm') continue;
     for (const d of (b.blocks.disk ?? []) as Record<string, unknown>[]) {
       const m = typeof d.vdi === 'string' ? /^\$\{xcp_vdi\.([\w-]+)\.uuid\}$/.exec(d.vdi) : null;

@@ -12,8 +12,6 @@ export interface KnownFailure {
 }
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
-  // Open (diagnosed, not fixed this round).
-  { pattern: /^drift-plan-error xcp_vm disk unplugged$/, cause: 'open: a disk that attaches an xcp_vdi of another size (disk.vdi set by an edit) is refused by xcp_vm.disk-size-not-vdi only once the VDI is known to the VM hook; after a VBD.unplug behind xcpform\'s back the check runs again and refuses the repair plan (src/resources/vm/plan-devices.ts checkAttachedVdi should not re-check a VDI the VM already had)' },
   // Terraform's own semantics, not a defect: a data source without a dependency on the resource
   // that changes what it reads is read at plan time, before the change; the next plan reads the
   // new value, so an output over it changes once (terraform 1.11 does the same).

@@ -8,10 +8,10 @@ import { UNKNOWN, type ObjectValue } from '../../values/value';
 import { blocks, bool } from '../kit/attrs';
 import { diskRecords } from './devices-read';
 import type { VmChange, VmPlanResponse } from './plan';
-import { byKey } from './positions';
+import { DISK_IDENTITY, NIC_IDENTITY, byKey } from './positions';
 import { tolerate, type VmHandle } from './vm-handle';
 
-const DEVICES = [['disk', 'userdevice'], ['nic', 'device']] as const;
+const DEVICES = [['disk', DISK_IDENTITY.key], ['nic', NIC_IDENTITY.key]] as const;
 
 /** The plug-state changes between the prior state and the planned one. */
 export function attachmentChanges(prior: ObjectValue, planned: ObjectValue): VmChange[] {

@@ -13,7 +13,7 @@ import { diskRecords } from './devices-read';
 import { mustResolve } from '../kit/resolve';
 import { ADDRESS_KEY, CLONE_TYPE_KEY, setKey, TEMPLATE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { LINEAGE_KEY, ownedBy } from '../kit/owned-keys';
-import { assignPositions } from './positions';
+import { DISK_IDENTITY, assignPositions } from './positions';
 import { isGuest, VM_CLASSES } from './read';
 import { findTemplate, parseProvision, provisionXml, rewriteProvision } from './template';
 import { converge, stateAfter } from './update';
@@ -55,7 +55,7 @@ async function takeOwnership(h: VmHandle): Promise<void> {
 function clonePlan(ctx: ApplyContext, records: PoolRecords, planned: ObjectValue) {
   const tpl = findTemplate(records, str(planned, 'template') ?? '');
   const disks = blocks(planned, 'disk');
-  const positions = assignPositions(disks, 'userdevice', 16);
+  const positions = assignPositions(disks, DISK_IDENTITY.key, DISK_IDENTITY.slots);
   const srUuid = (i: number): string | undefined => {
     const key = str(disks[i], 'sr');
     return key ? mustResolve(records, { cls: 'SR', what: 'SR', path: ['disk', i, 'sr'] }, key).record.uuid : undefined;

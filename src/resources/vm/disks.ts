@@ -12,7 +12,7 @@ import { blocks, bool, num, str } from '../kit/attrs';
 import { diskRecords, isForeignVdi, type DiskRecords } from './devices-read';
 import { mustResolve } from '../kit/resolve';
 import { ADDRESS_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
-import { assignPositions, byKey } from './positions';
+import { DISK_IDENTITY, assignPositions, byKey } from './positions';
 import { CREATED_KEY, createdNow } from './created';
 import { tolerate, type VmHandle } from './vm-handle';
 
@@ -114,7 +114,7 @@ function sameSr(h: VmHandle, srRef: string, d: DiskRecords): boolean {
  */
 export async function applyDisks(h: VmHandle, planned: ObjectValue, priorDisks: readonly ObjectValue[], moveStorage: boolean): Promise<void> {
   const want = blocks(planned, 'disk');
-  const positions = assignPositions(want, 'userdevice', 16);
+  const positions = assignPositions(want, DISK_IDENTITY.key, DISK_IDENTITY.slots);
   const have = new Map(diskRecords(h.records, h.vm).map((d) => [d.vbd.userdevice, d]));
   const stateOwned = (ud: string): boolean => {
     const p = byKey(priorDisks, 'userdevice', ud);

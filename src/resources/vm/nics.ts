@@ -8,7 +8,7 @@ import { isXapiError, type XapiRecord } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import { blocks, num, str, strings } from '../kit/attrs';
 import { mustResolve } from '../kit/resolve';
-import { assignPositions } from './positions';
+import { NIC_IDENTITY, assignPositions } from './positions';
 import { tolerate, type VmHandle } from './vm-handle';
 
 interface VifRecords {
@@ -69,7 +69,7 @@ async function settings(h: VmHandle, v: VifRecords, nic: ObjectValue): Promise<v
 /** Brings the VM's VIFs to `planned` (matched by device). */
 export async function applyNics(h: VmHandle, planned: ObjectValue): Promise<void> {
   const want = blocks(planned, 'nic');
-  const positions = assignPositions(want, 'device', 10);
+  const positions = assignPositions(want, NIC_IDENTITY.key, NIC_IDENTITY.slots);
   const have = vifs(h);
   for (const [device, v] of have) if (!positions.includes(device)) await unplugDestroy(h, v);
   for (let i = 0; i < want.length; i++) {

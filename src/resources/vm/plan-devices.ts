@@ -9,7 +9,7 @@ import { isUnknown, UNKNOWN, valuesEqual, type ObjectValue, type Value } from '.
 import type { XapiClass, XapiRecord } from '../../xenapi';
 import type { PoolRecords } from '../snapshot';
 import { blocks, num, str } from '../kit/attrs';
-import { assignPositions, byKey } from './positions';
+import { DISK_IDENTITY, NIC_IDENTITY, assignPositions, byKey } from './positions';
 import { ADDRESS_KEY } from '../kit/owned-keys';
 import { checkVdiInUse } from './plan-foresee';
 
@@ -47,7 +47,7 @@ export function planDisks(planned: ObjectValue, config: ObjectValue, prior: Obje
   const cfg = blocks(config, 'disk');
   const plannedDisks = blocks(planned, 'disk');
   const priorDisks = blocks(prior, 'disk');
-  const positions = assignPositions(cfg, 'userdevice', 16);
+  const positions = assignPositions(cfg, DISK_IDENTITY.key, DISK_IDENTITY.slots);
   const vmName = str(planned, 'name_label');
   return cfg.map((c, i) => {
     const pd = plannedDisks[i] ?? {};
@@ -71,7 +71,7 @@ export function planNics(planned: ObjectValue, config: ObjectValue, prior: Objec
   const cfg = blocks(config, 'nic');
   const plannedNics = blocks(planned, 'nic');
   const priorNics = blocks(prior, 'nic');
-  const positions = assignPositions(cfg, 'device', 10);
+  const positions = assignPositions(cfg, NIC_IDENTITY.key, NIC_IDENTITY.slots);
   return cfg.map((c, i) => {
     const pn = plannedNics[i] ?? {};
     const pos = positions[i];

@@ -5,8 +5,20 @@
  * lists keep the prior state's order (the order of the configuration), and objects that are new
  * to the state follow in position order: reordering the configuration is never a change.
  */
+import type { BlockIdentity } from '../../schema/model';
 import { isUnknown, type ObjectValue } from '../../values/value';
 import { byPosition } from '../kit/attrs';
+import { vmSchema } from './schema';
+
+function identityOf(block: string): BlockIdentity {
+  const id = vmSchema.block.blockTypes?.[block]?.identity;
+  if (!id) throw new Error(`xcp_vm schema: block ${block} declares no identity`);
+  return id;
+}
+
+/** The identity the schema declares for disks (VBD `userdevice`) and NICs (VIF `device`). */
+export const DISK_IDENTITY = identityOf('disk');
+export const NIC_IDENTITY = identityOf('nic');
 
 /**
  * The position of each block: its configured value, the assigned one when left out, or

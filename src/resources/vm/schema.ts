@@ -28,7 +28,7 @@ const disk = blockType('list', 'A virtual disk attached to the VM. Disks are mat
   attached: opt(t.bool, 'in-place', 'Whether the disk is plugged into the running VM (XAPI VBD `currently_attached`). `false` unplugs it (`VBD.unplug`) and keeps it on the VM; a disk unplugged outside xcpform plans a re-plug. XAPI plugs every disk at start, so a VM that is not running reports the configured value.', { default: true }),
   vdi_uuid: ro(t.string, 'UUID of the VDI backing this disk.'),
   vbd_uuid: ro(t.string, 'UUID of the VBD attaching the disk.'),
-});
+}, { identity: { key: 'userdevice', slots: 16 } });
 
 const nic = blockType('list', 'A virtual network interface (XAPI VIF). Interfaces are matched by `device` (the position).', {
   network: req(t.string, 'in-place', 'UUID or name of the network. A change moves the VIF with `VIF.move`, keeping its MAC address and UUID.'),
@@ -50,7 +50,7 @@ const nic = blockType('list', 'A virtual network interface (XAPI VIF). Interface
   }),
   attached: opt(t.bool, 'in-place', 'Whether the interface is plugged into the running VM (XAPI VIF `currently_attached`). `false` unplugs it (`VIF.unplug`) and keeps it on the VM; an interface unplugged outside xcpform plans a re-plug. XAPI plugs every interface at start, so a VM that is not running reports the configured value.', { default: true }),
   vif_uuid: ro(t.string, 'UUID of the VIF.'),
-});
+}, { identity: { key: 'device', slots: 10 } });
 
 const cloudInit = blockType('single', 'cloud-init configuration, delivered on a config drive read at first boot.', {
   user_data: opt(t.string, 'replace', 'cloud-init user data (`#cloud-config` YAML or a script). Read by the guest at first boot only, so a change replaces the VM unless `on_change = "ignore"`.'),
