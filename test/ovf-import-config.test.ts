@@ -108,7 +108,7 @@ describe('ovf import --format cdktf', () => {
     const dir = tmp();
     expect((await run(['ovf', 'import', join(FIX, 'collection-3', 'three-tier.ovf'), '-o', dir, '--format', 'cdktf', '--offline'], dir)).code).toBe(0);
     const src = await fs.readFile(join(dir, 'main.ts'), 'utf8');
-    expect(src).toContain("import { appliance, vm } from 'xcpform/cdktf';");
+    expect(src).toContain("import { appliance, provider, vm } from 'xcpform/cdktf';");
     expect(src).toContain('export class ThreeTierStack extends TerraformStack');
     expect(src).toContain("const applianceThreeTier = new appliance.Appliance(this, \"three_tier\"");
     expect(src).toContain('appliance: applianceThreeTier.uuid,');

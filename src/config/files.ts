@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { Diagnostic, error } from '../diagnostics';
+import { firstInvalidUtf8, lineAtByte, lineBeyondNesting, MAX_NESTING, nestsDeeperThan } from './input-limits';
 
 export type ConfigFormat = 'hcl' | 'json';
 
@@ -50,13 +51,23 @@ export async function loadConfigFiles(dir: string, cwd = process.cwd()): Promise
   for (const name of names) {
     const full = join(dir, name);
     const path = displayPath(full, cwd);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = readFileSync(full, 'utf8');
+      bytes = readFileSync(full);
     } catch (err) {
       diagnostics.push(error('config.unreadable-file', `cannot read ${path}`, { detail: (err as Error).message, source: { filename: path } }));
       continue;
     }
+    const bad = firstInvalidUtf8(bytes);
+    if (bad >= 0) {
+      const line = lineAtByte(bytes, bad);
+      diagnostics.push(error('config.invalid-utf8', `${path}: invalid character encoding`, {
+        detail: `Byte ${bad + 1} (line ${line}) is not UTF-8. Configuration files must be UTF-8 encoded: save the file as UTF-8 in your editor.`,
+        source: { filename: path, line },
+      }));
+      continue;
+    }
+    const text = bytes.toString('utf8');
     const parsed = name.endsWith('.tf.json') ? parseJsonConfig(path, text) : await parseHclConfig(path, text);
     if ('diagnostic' in parsed) diagnostics.push(parsed.diagnostic);
     else files.push({ path, format: name.endsWith('.tf.json') ? 'json' : 'hcl', text, body: parsed.body });
@@ -65,6 +76,15 @@ export async function loadConfigFiles(dir: string, cwd = process.cwd()): Promise
 }
 
 type Parsed = { body: Record<string, unknown> } | { diagnostic: Diagnostic };
+
+/** A document nested deeper than every later (recursive) stage can walk: checked before any walk. */
+function tooDeep(path: string, text: string): Parsed {
+  const line = lineBeyondNesting(text, MAX_NESTING);
+  return { diagnostic: error('config.too-deep', `${path}: values nested more than ${MAX_NESTING} levels deep`, {
+    detail: `xcpform reads objects, lists and blocks nested at most ${MAX_NESTING} levels deep${line ? `; line ${line} goes deeper` : ''}. Flatten the value.`,
+    source: { filename: path, line },
+  }) };
+}
 
 export function parseJsonConfig(path: string, text: string): Parsed {
   let value: unknown;
@@ -79,12 +99,16 @@ export function parseJsonConfig(path: string, text: string): Parsed {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return { diagnostic: error('config.invalid-json', `${path}: the top level must be a JSON object`, { source: { filename: path, line: 1 } }) };
   }
+  if (nestsDeeperThan(value, MAX_NESTING)) return tooDeep(path, text);
   return { body: stripComments(value) as Record<string, unknown> };
 }
 
 async function parseHclConfig(path: string, text: string): Promise<Parsed> {
+  // The HCL parser itself recurses: a too-deep file is refused before it runs.
+  if (lineBeyondNesting(text, MAX_NESTING) !== undefined) return tooDeep(path, text);
   try {
     const body = await parseHcl(path, text);
+    if (nestsDeeperThan(body, MAX_NESTING)) return tooDeep(path, text);
     return { body: stripComments(body) as Record<string, unknown> };
   } catch (err) {
     const msg = String((err as Error).message ?? err).trim();

@@ -26,6 +26,8 @@ export type XmlParseResult =
 /** Descriptors bigger than this are refused: a real one is a few hundred KiB at most. */
 export const MAX_DESCRIPTOR_CHARS = 16 * 1024 * 1024;
 const MAX_DEPTH = 64;
+/** Thrown by the event handlers to end parsing at the first problem. */
+const STOP = new Error('xml parsing stopped');
 
 /** Parses an XML document into a tree, or says why it cannot (with the line). */
 export function parseXml(text: string): XmlParseResult {
@@ -34,15 +36,18 @@ export function parseXml(text: string): XmlParseResult {
   const stack: { el: XmlElement; text: string }[] = [];
   let root: XmlElement | undefined;
   let failure: { message: string; line?: number } | undefined;
-  const fail = (message: string): void => {
+  // The first problem ends parsing at once (thrown out of the parser's write, caught below):
+  // going on after a refused document would let a hostile one cost time quadratic in its size
+  // (the parser resolves namespaces through its whole open-element stack).
+  const fail = (message: string): never => {
     failure ??= { message, line: parser.line };
+    throw STOP;
   };
   parser.on('error', (err) => {
     fail(err.message.replace(/^.*?:\d+:\d+: /, ''));
   });
   parser.on('doctype', () => fail('a DOCTYPE is not allowed in an OVF descriptor'));
   parser.on('opentag', (tag) => {
-    if (failure) return;
     const attributes = new Map<string, string>();
     for (const a of Object.values(tag.attributes)) {
       if (a.prefix === 'xmlns' || a.name === 'xmlns') continue;
@@ -69,7 +74,7 @@ export function parseXml(text: string): XmlParseResult {
   try {
     parser.write(text).close();
   } catch (err) {
-    fail(err instanceof Error ? err.message.replace(/^.*?:\d+:\d+: /, '') : String(err));
+    if (err !== STOP) failure ??= { message: err instanceof Error ? err.message.replace(/^.*?:\d+:\d+: /, '') : String(err), line: parser.line };
   }
   if (failure) return { ok: false, ...failure };
   if (!root) return { ok: false, message: 'no root element' };

@@ -41,6 +41,33 @@ export const DEFAULT_POOL_NAME = 'dc1';
 const str = (v: Value | undefined): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const num = (v: Value | undefined): number => (typeof v === 'number' ? v : 0);
 
+/**
+ * Warnings for settings that weaken a pool's security: they are allowed (a lab pool with a
+ * self-signed certificate, a test pool over plain HTTP) but never silent.
+ */
+function isLoopbackUrl(url: string): boolean {
+  const host = /^[a-z]+:\/\/(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url)?.[1]?.toLowerCase() ?? '';
+  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
+}
+
+function weakenedSecurity(name: string, url: string, password: string | undefined, insecureTls: boolean): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // Traffic to a loopback address never leaves the machine (a local simulator, a tunnel).
+  if (/^http:\/\//i.test(url) && password && !isLoopbackUrl(url)) {
+    out.push(warning('provider.plaintext-password', `provider "xcp": pool "${name}" sends its password over plain HTTP`, {
+      detail: `The URL of pool "${name}" starts with http://, so the password and the session travel unencrypted and anyone on the network path can read them. Use an https:// URL.`,
+      path: ['pools', name, 'url'],
+    }));
+  }
+  if (insecureTls && !/^http:\/\//i.test(url) && url !== EMBEDDED_URL) {
+    out.push(warning('provider.insecure-tls', `provider "xcp": pool "${name}" does not verify the server's TLS certificate`, {
+      detail: `insecure_tls = true accepts any certificate, so an attacker on the network path can pose as the pool and receive its password. Give the pool's certificate with ca_file instead.`,
+      path: ['pools', name, 'insecure_tls'],
+    }));
+  }
+  return out;
+}
+
 export function resolveProviderSettings(config: ObjectValue | null, env: Readonly<Record<string, string | undefined>>): { settings: ProviderSettings; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const poolsValue = config?.pools ?? null;
@@ -67,6 +94,7 @@ export function resolveProviderSettings(config: ObjectValue | null, env: Readonl
         path: ['pools', name, 'password'],
       }));
     }
+    diagnostics.push(...weakenedSecurity(name, url, password, p.insecure_tls === true));
     const transport = str(p.transport) === 'xmlrpc' ? 'xmlrpc' : 'jsonrpc';
     endpoints.push({
       name,

@@ -10,7 +10,8 @@ import { Command } from 'commander';
 import { error } from '../../diagnostics';
 import { applyWorkspacePlan, checkStale } from '../../engine/apply';
 import { planWorkspace } from '../../engine/plan';
-import { materialize } from '../../engine/plan-snapshot';
+import { materialize, resolvePlanWorkDir } from '../../engine/plan-snapshot';
+import { verifySavedPlanActions } from '../../engine/plan-verify';
 import type { Workspace } from '../../engine/workspace';
 import type { Plan } from '../../plan/model';
 import { readPlanFile } from '../../plan/plan-file';
@@ -54,12 +55,17 @@ async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags,
       const { file, diagnostics } = readPlanFile(planPath);
       printDiagnostics(io, diagnostics, color);
       if (!file) return 1;
+      const where = resolvePlanWorkDir(file, io.cwd, target!);
+      printDiagnostics(io, where.diagnostics, color);
+      if (!where.dir) return 1;
       const snap = materialize(file);
       cleanup = snap.cleanup;
-      ws = await openWorkspace(io, file.workDir ?? io.cwd, flags, 'OperationTypeApply', { configDir: snap.dir, vars: [] });
+      ws = await openWorkspace(io, where.dir, flags, 'OperationTypeApply', { configDir: snap.dir, vars: [] });
       if (!ws) return 1;
       const stale = checkStale(file.plan, ws.manager.lineage, ws.manager.serial);
       if (stale) { printDiagnostics(io, [stale], color); return 1; }
+      const mismatched = await verifySavedPlanActions(ws, file.plan);
+      if (mismatched.length) { printDiagnostics(io, mismatched, color); return 1; }
       plan = file.plan;
     } else {
       ws = await openWorkspace(io, target, flags, 'OperationTypeApply');

@@ -1,8 +1,11 @@
 /**
  * `xcpform simulator`: serves the embedded multi-pool XAPI simulator until SIGINT/SIGTERM,
  * saving the world to `--state` on the way out. Prints `pool <name> <url>` per pool, then
- * `ready`, so scripts can wait for the last line.
+ * `ready`, so scripts can wait for the last line. The password to accept can come from a file
+ * or the environment (a command-line argument is visible in `ps`); listening beyond loopback
+ * with the default credentials is warned about.
  */
+import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import type { CliIo } from '../io';
 import type { ExitSink } from '../main';
@@ -29,6 +32,27 @@ function number(min: number, max: number) {
   };
 }
 
+/** Environment variable holding the password to accept (kept out of `ps`, unlike --password). */
+export const PASSWORD_ENV = 'XCPFORM_SIMULATOR_PASSWORD';
+
+/** Whether `bind` only accepts connections from this machine. */
+export function isLoopback(bind: string): boolean {
+  return bind === 'localhost' || /^127\./.test(bind) || bind === '::1' || bind === '[::1]';
+}
+
+/**
+ * The password to accept: --password-file (first line), then --password, then the environment;
+ * undefined for the default. A file that cannot be read is an error, not a silent default.
+ */
+export function resolvePassword(opts: { password?: string; passwordFile?: string }, env: Readonly<Record<string, string | undefined>>): string | undefined {
+  if (opts.passwordFile !== undefined) {
+    const first = readFileSync(opts.passwordFile, 'utf8').split(/\r?\n/)[0];
+    if (!first) throw new Error(`the password file ${opts.passwordFile} is empty`);
+    return first;
+  }
+  return opts.password ?? (env[PASSWORD_ENV] || undefined);
+}
+
 interface Options {
   pools?: PoolSpec[];
   bind: string;
@@ -36,6 +60,7 @@ interface Options {
   state?: string;
   user?: string;
   password?: string;
+  passwordFile?: string;
   latencyMs?: number;
   autosave?: boolean;
   faultRate?: number;
@@ -69,16 +94,28 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
     .option('--port <n>', 'first port; pool N gets port+N (0 = free ports)', number(0, 65535), 0)
     .option('--state <file>', 'load the world from FILE and save it there (atomic, mode 0600)')
     .option('--user <name>', 'user name to accept')
-    .option('--password <password>', 'password to accept (never printed)')
+    .option('--password <password>', `password to accept (never printed; visible to other users in ps: prefer --password-file or ${PASSWORD_ENV})`)
+    .option('--password-file <file>', 'read the password to accept from the first line of FILE')
     .option('--latency-ms <n>', 'latency added to every call', number(0, 600000))
     .option('--no-autosave', 'with --state: save only when stopped, not after every change')
     .option('--fault-rate <p>', 'probability of a transient fault per call', number(0, 1))
     .option('--seed <n>', 'seed of the fault sequence', number(0, 2 ** 32 - 1))
     .action(async (opts: Options) => {
       let sim;
+      let password: string | undefined;
+      try {
+        password = resolvePassword(opts, io.env);
+      } catch (err) {
+        io.stderr(`Error: cannot read the simulator password: ${(err as Error).message}\n`);
+        exit(1);
+        return;
+      }
+      if (!isLoopback(opts.bind) && password === undefined) {
+        io.stderr(`Warning: the simulator listens on ${opts.bind}, reachable from other machines, with the default password (${DEFAULT_USERNAME} / ${DEFAULT_PASSWORD}): anyone who can reach it can log in. Give a password with --password-file or ${PASSWORD_ENV}, or bind 127.0.0.1.\n`);
+      }
       try {
         sim = await startSimulator({
-          pools: opts.pools, bind: opts.bind, port: opts.port, stateFile: opts.state, username: opts.user, password: opts.password,
+          pools: opts.pools, bind: opts.bind, port: opts.port, stateFile: opts.state, username: opts.user, password,
           latencyMs: opts.latencyMs, faultRate: opts.faultRate, seed: opts.seed, autosave: opts.autosave,
         });
       } catch (err) {

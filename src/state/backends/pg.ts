@@ -235,6 +235,9 @@ export class PgBackend implements StateBackend {
       return c;
     } catch (e) {
       await c.end().catch(() => undefined);
+      if (/does not support SSL/i.test((e as Error)?.message ?? '')) {
+        throw this.fail(e, 'the server does not offer TLS, and the pg backend requires it unless the connection string says sslmode=disable (the state holds every secret of the configuration). Enable TLS on the server, or add sslmode=disable to conn_str where the network path is trusted');
+      }
       throw this.fail(e, 'cannot connect to the state database');
     }
   }
@@ -251,7 +254,8 @@ export class PgBackend implements StateBackend {
 /** Removes the connection string's password if a driver message happens to echo it. */
 function scrubSecret(message: string, connStr: string): string {
   let out = message.split(connStr).join(redactConnStr(connStr));
-  const pw = /^postgres(?:ql)?:\/\/[^:@/]*:([^@/]+)@/i.exec(connStr)?.[1] ?? /\bpassword\s*=\s*'?([^'\s]+)/i.exec(connStr)?.[1];
+  // The URL form, the key/value form, and a URL with a typo in its scheme (`postgres//u:pw@db`).
+  const pw = /^postgres(?:ql)?:\/\/[^:@/]*:([^@/]+)@/i.exec(connStr)?.[1] ?? /\bpassword\s*=\s*'?([^'\s]+)/i.exec(connStr)?.[1] ?? /[^:@/\s]*:([^@/\s]+)@/.exec(connStr)?.[1];
   if (pw && pw.length >= 3) {
     out = out.split(pw).join('****');
     try {
