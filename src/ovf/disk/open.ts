@@ -31,8 +31,9 @@ async function* wholeFile(src: ByteSource, size: number): AsyncGenerator<{ offse
 }
 
 /**
- * Opens `src` as a disk. `hint` is the descriptor's format; `size` the virtual size to assume
- * for a raw file whose length is unknown (behind gzip). Throws {@link DiskFormatError}.
+ * Opens `src` as a disk. `hint` is the descriptor's format; `rawSize` the virtual size to assume
+ * for a raw or fixed VHD file whose length is unknown (behind gzip): the descriptor's capacity.
+ * Throws {@link DiskFormatError}.
  */
 export async function openDisk(src: ByteSource, hint: DiskFormat, opts: { resolveExtent?: ExtentResolver; rawSize?: number } = {}): Promise<DiskImage> {
   const first = await src.read(0, 512);
@@ -44,8 +45,7 @@ export async function openDisk(src: ByteSource, hint: DiskFormat, opts: { resolv
       const tail = await src.read(src.size - 512, 512);
       if (isVhdFooter(tail)) return openVhd(src, first);
     }
-    if (sniffed) return openVhd(src, first);
-    if (src.size === undefined) return openVhd(src, first); // refuses with the reason
+    if (sniffed || src.size === undefined) return openVhd(src, first, opts.rawSize);
   }
   if (hint === 'vmdk' || hint === 'qcow2' || hint === 'vhd') throw new DiskFormatError(`the descriptor says ${hint.toUpperCase()}, but the file does not start like one`);
   const size = src.size ?? opts.rawSize;

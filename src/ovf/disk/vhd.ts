@@ -53,27 +53,39 @@ async function* dynamicPieces(src: ByteSource, footer: Footer): AsyncGenerator<D
   }
 }
 
-async function* fixedPieces(src: ByteSource, size: number): AsyncGenerator<DiskPiece> {
+async function* fixedPieces(src: ByteSource, size: number, checkFooter: boolean): AsyncGenerator<DiskPiece> {
   for (let done = 0; done < size;) {
     const chunk = await src.read(done, Math.min(1 << 20, size - done));
-    if (!chunk.length) throw new DiskFormatError('the fixed VHD is shorter than its footer says');
+    if (!chunk.length) throw new DiskFormatError('the fixed VHD is shorter than its size');
     yield { offset: done, data: chunk };
     done += chunk.length;
+  }
+  if (checkFooter) {
+    // Behind gzip the footer is only reached after the data: check it now (the upload fails if it is wrong).
+    const tail = await src.read(size, SECTOR);
+    if (!isVhdFooter(tail)) throw new DiskFormatError(`the fixed VHD has no footer after the ${size} bytes the descriptor's capacity gives`);
+    const footer = parseFooter(tail);
+    if (footer.type !== TYPE.FIXED || footer.size !== size) throw new DiskFormatError(`the fixed VHD's footer says ${footer.size} bytes, the descriptor ${size}`);
+    if ((await src.read(size + SECTOR, 1)).length) throw new DiskFormatError('the fixed VHD goes on after its footer');
   }
 }
 
 /**
  * Opens a VHD. A dynamic disk starts with a copy of its footer (`first`); a fixed one has it at
- * the end only, which needs a source of known size.
+ * the end only: read first when the size is known, else (behind gzip) checked after the data,
+ * whose size must then come from the descriptor (`expectedSize`).
  */
-export async function openVhd(src: ByteSource, first: Buffer): Promise<DiskImage> {
+export async function openVhd(src: ByteSource, first: Buffer, expectedSize?: number): Promise<DiskImage> {
   if (isVhdFooter(first)) {
     const footer = parseFooter(first);
     if (footer.type === TYPE.DYNAMIC) return { variant: 'vhd-dynamic', virtualSize: footer.size, pieces: () => dynamicPieces(src, footer) };
   }
-  if (src.size === undefined) throw new DiskFormatError('a fixed VHD keeps its footer at the end, which a compressed file cannot be read for first; store the disk uncompressed or as a dynamic VHD');
+  if (src.size === undefined) {
+    if (!expectedSize) throw new DiskFormatError('a compressed fixed VHD keeps its footer at the end: give the disk an ovf:capacity, or store it uncompressed');
+    return { variant: 'vhd-fixed', virtualSize: expectedSize, pieces: () => fixedPieces(src, expectedSize, true) };
+  }
   const footer = parseFooter(await readExact(src, src.size - SECTOR, SECTOR, 'footer'));
   if (footer.type !== TYPE.FIXED) throw new DiskFormatError('the VHD footer at the end does not match the one at the start');
   if (footer.size > src.size - SECTOR) throw new DiskFormatError(`the fixed VHD says ${footer.size} bytes but holds ${src.size - SECTOR}`);
-  return { variant: 'vhd-fixed', virtualSize: footer.size, pieces: () => fixedPieces(src, footer.size) };
+  return { variant: 'vhd-fixed', virtualSize: footer.size, pieces: () => fixedPieces(src, footer.size, false) };
 }
