@@ -21,6 +21,8 @@ export interface FileSegment {
   readonly path: string;
   readonly offset: number;
   readonly size: number;
+  /** True when `path` is gzip-compressed (a gzip OVA) and `offset` counts decompressed bytes. */
+  readonly inGzip?: boolean;
 }
 
 /** Parses a manifest; bad lines are reported and skipped. */

@@ -2,32 +2,23 @@
  * Streams a package file into a VDI with XAPI's `PUT /import_raw_vdi?session_id=&vdi=&format=`.
  * The infra resources' `importSource` (src/resources/vdi/source.ts) uploads a whole file or URL;
  * OVF files are byte ranges of an OVA, possibly split in chunks and gzip-compressed, so this
- * uploads a list of segments instead. The session id is in the URL only, never in a message.
+ * uploads a list of segments instead, and converts VMDK, QCOW2 and VHD disks to raw on the way
+ * (`disk/`). The session id is in the URL only, never in a message.
  */
-import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
-import { PassThrough, Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
+import { Readable } from 'node:stream';
 import type { XapiClient } from '../xenapi';
+import { rawChunks, VARIANT_LABEL } from './disk/image';
+import { openPackageDisk } from './disk/package-disk';
+import { gunzipped, segmentStream } from './disk/source';
 import type { FileSegment } from './manifest';
+import type { OvfDisk, OvfFile } from './model';
+import type { OvfPackage } from './package-reader';
 
-function concat(segments: readonly FileSegment[]): Readable {
-  const out = new PassThrough();
-  void (async () => {
-    try {
-      for (const s of segments) {
-        if (s.size === 0) continue;
-        for await (const chunk of createReadStream(s.path, { start: s.offset, end: s.offset + s.size - 1 })) {
-          if (!out.write(chunk)) await new Promise((r) => out.once('drain', r));
-        }
-      }
-      out.end();
-    } catch (err) {
-      out.destroy(err as Error);
-    }
-  })();
-  return out;
+interface UploadOptions {
+  readonly onBytes?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
 }
 
 /**
@@ -38,18 +29,51 @@ export async function uploadSegments(
   client: XapiClient,
   vdi: string,
   segments: readonly FileSegment[],
-  opts: { format: 'raw' | 'vhd'; gzip?: boolean; onBytes?: (done: number, total: number) => void; signal?: AbortSignal },
+  opts: { format: 'raw' | 'vhd'; gzip?: boolean } & UploadOptions,
 ): Promise<void> {
+  const stored = segments.reduce((n, s) => n + s.size, 0);
+  const body = opts.gzip ? gunzipped(segmentStream(segments)) : segmentStream(segments);
+  await put(client, vdi, body, opts.gzip ? undefined : stored, opts.format, { ...opts, onBytes: (d) => opts.onBytes?.(d, opts.gzip ? Math.max(d, stored) : stored) });
+}
+
+/**
+ * Uploads the disk `disk` of a package into `vdi`: raw files as they are stored; VMDK, QCOW2
+ * and VHD files converted to raw on the way, piece by piece (no temporary copy; memory is one
+ * grain, cluster or block). `onStart` names the conversion before the bytes flow.
+ */
+export async function uploadPackageDisk(
+  client: XapiClient,
+  vdi: string,
+  pkg: OvfPackage,
+  disk: OvfDisk,
+  file: OvfFile,
+  opts: UploadOptions & { onStart?: (what: string) => void },
+): Promise<void> {
+  const opened = await openPackageDisk(pkg, disk, file);
+  try {
+    const { image } = opened;
+    if (image.variant === 'raw') {
+      opts.onStart?.(`uploading ${file.href}`);
+      await uploadSegments(client, vdi, pkg.files.get(file.id) ?? [], { format: 'raw', gzip: file.compression === 'gzip', ...opts });
+      return;
+    }
+    opts.onStart?.(`converting ${file.href} from ${VARIANT_LABEL[image.variant]} to raw while uploading it`);
+    await put(client, vdi, Readable.from(rawChunks(image), { objectMode: false }), image.virtualSize, 'raw', { ...opts, onBytes: (d) => opts.onBytes?.(d, image.virtualSize) });
+  } finally {
+    await opened.close();
+  }
+}
+
+/** `PUT /import_raw_vdi` of `body`; `length` when known (chunked otherwise). */
+async function put(client: XapiClient, vdi: string, body: Readable, length: number | undefined, format: 'raw' | 'vhd', opts: UploadOptions): Promise<void> {
   const url = new URL('/import_raw_vdi', client.url);
   url.searchParams.set('session_id', await client.session());
   url.searchParams.set('vdi', vdi);
-  url.searchParams.set('format', opts.format);
-  const stored = segments.reduce((n, s) => n + s.size, 0);
-  const body = opts.gzip ? concat(segments).pipe(createGunzip()) : concat(segments);
+  url.searchParams.set('format', format);
   const lib = url.protocol === 'https:' ? https : http;
   let done = 0;
   await new Promise<void>((resolve, reject) => {
-    const headers = opts.gzip ? { 'Transfer-Encoding': 'chunked' } : { 'Content-Length': stored };
+    const headers = length === undefined ? { 'Transfer-Encoding': 'chunked' } : { 'Content-Length': length };
     const req = lib.request(url, { method: 'PUT', headers, signal: opts.signal }, (res) => {
       const parts: Buffer[] = [];
       res.on('data', (c: Buffer) => { if (parts.length < 4) parts.push(c); });
@@ -61,9 +85,12 @@ export async function uploadSegments(
     req.on('error', (err) => reject(new Error(`the upload failed: ${err.message}`)));
     body.on('data', (chunk: Buffer) => {
       done += chunk.length;
-      opts.onBytes?.(done, opts.gzip ? Math.max(done, stored) : stored);
+      opts.onBytes?.(done, length ?? done);
     });
-    body.on('error', (err) => { req.destroy(err); });
+    body.on('error', (err) => {
+      reject(new Error(`the upload stopped: ${err.message}`));
+      req.destroy(err);
+    });
     body.pipe(req);
   });
 }

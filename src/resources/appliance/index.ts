@@ -11,6 +11,7 @@ import { isUnknown, type ObjectValue } from '../../values/value';
 import { NULL_REF, type XapiClass } from '../../xenapi';
 import type { ApplyContext, ApplyResponse, CreateRequest, DeleteRequest, ImportRequest, PlanRequest, PlanResponse, ReadRequest, ReadResponse, ResourceType, UpdateRequest } from '../resource';
 import { importOvfAppliance } from './ovf-create';
+import { diskConversionNotes } from '../../ovf/disk/plan-notes';
 import { ResourceError } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { orderedSet, str, strings, strMap } from '../kit/attrs';
@@ -60,7 +61,9 @@ function plan(req: PlanRequest): PlanResponse {
       }));
     }
   }
-  return { planned: req.planned, diagnostics };
+  // On create, say what each disk of the package needs on its way into a VDI (format, conversion).
+  const source = req.prior === null ? str(req.planned, 'ovf_source') : undefined;
+  return { planned: req.planned, diagnostics, ...(source ? { notes: diskConversionNotes(source) } : {}) };
 }
 
 async function converge(ctx: ApplyContext, pool: string, ref: string, planned: ObjectValue): Promise<ApplyResponse> {

@@ -5,7 +5,7 @@
  * completely first (manifest, files, formats, SR, networks):
  * a broken package creates nothing. Then `VM_appliance.create`, and per virtual system in start
  * order: `VM.clone` of "Other install media", vCPUs and memory, one VDI per disk on the import
- * SR filled by raw upload, VBDs, an empty CD drive when the package has one, VIFs on the mapped
+ * SR filled by raw upload (VMDK, QCOW2 and VHD files converted on the way), VBDs, an empty CD drive when the package has one, VIFs on the mapped
  * networks, membership with `order` / `start_delay` / `shutdown_delay`.
  *
  * Each VM is tagged `xcpform:address = xcp_vm.<name>` (the names `ovf import` writes), so the
@@ -20,7 +20,8 @@ import { ResourceError, type ApplyContext } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { applianceLayout, CD_USERDEVICE, IMPORT_TEMPLATE, vmAddress, type VmLayout } from '../../ovf/layout';
 import { readOvfPackage, type OvfPackage } from '../../ovf/package-reader';
-import { uploadSegments } from '../../ovf/upload';
+import { inspectPackageDisks, type DiskInspection } from '../../ovf/disk/package-disk';
+import { uploadPackageDisk } from '../../ovf/upload';
 
 export interface ApplianceImportRequest {
   readonly ctx: ApplyContext;
@@ -69,7 +70,7 @@ function resolve(records: PoolRecords, cls: 'SR' | 'network', key: string): { re
 }
 
 /** Reads the package and everything it needs in the pool; throws before anything is created. */
-async function prepare(req: ApplianceImportRequest, records: PoolRecords): Promise<{ pkg: OvfPackage; sr: string; networks: Map<string, { ref: string; mtu: number }>; template: string }> {
+async function prepare(req: ApplianceImportRequest, records: PoolRecords): Promise<{ pkg: OvfPackage; sr: string; networks: Map<string, { ref: string; mtu: number }>; template: string; disks: readonly DiskInspection[] }> {
   const { ctx } = req;
   const { package: pkg, diagnostics } = await readOvfPackage(req.source);
   const errors = diagnostics.filter((d) => d.severity === 'error');
@@ -81,10 +82,11 @@ async function prepare(req: ApplianceImportRequest, records: PoolRecords): Promi
       detail: `${errors.map((d) => `${d.summary}${d.detail ? ` (${d.detail})` : ''}`).join('; ')}. Nothing was created.`,
     }));
   }
-  for (const d of pkg.envelope.disks) {
-    if (d.fileRef !== undefined && d.format !== 'raw' && d.format !== 'vhd') {
-      throw refuse(ctx, `ovf_source: disk ${d.diskId} is in ${d.format} format`, `XAPI imports raw and VHD images only. Convert the disk (for example with qemu-img convert -O raw) and rebuild the package. Nothing was created.`, 'ovf_source');
-    }
+  // Every disk file is opened (headers only) first: one xcpform cannot convert creates nothing.
+  const inspected = await inspectPackageDisks(pkg);
+  if (inspected.failure) {
+    const f = inspected.failure;
+    throw refuse(ctx, `ovf_source: cannot read disk ${f.diskId} (${f.href})`, `${f.message}. Nothing was created.`, 'ovf_source');
   }
   const poolRec = [...records.all('pool').values()][0];
   const srKey = req.importSr ?? undefined;
@@ -105,10 +107,10 @@ async function prepare(req: ApplianceImportRequest, records: PoolRecords): Promi
   }
   const template = [...records.all('VM')].find(([, vm]) => vm.is_a_template && vm.name_label === IMPORT_TEMPLATE)?.[0];
   if (!template) throw refuse(ctx, `pool ${req.pool} has no "${IMPORT_TEMPLATE}" template`, 'xcpform creates imported VMs from that default template. Nothing was created.', 'ovf_source');
-  return { pkg, sr, networks, template };
+  return { pkg, sr, networks, template, disks: inspected.disks };
 }
 
-async function createVm(ops: XapiOps, req: ApplianceImportRequest, pkg: OvfPackage, vm: VmLayout, env: { sr: string; networks: Map<string, { ref: string; mtu: number }>; template: string; appliance: string }): Promise<ImportedVm> {
+async function createVm(ops: XapiOps, req: ApplianceImportRequest, pkg: OvfPackage, vm: VmLayout, env: { sr: string; networks: Map<string, { ref: string; mtu: number }>; template: string; appliance: string; disks: readonly DiskInspection[] }): Promise<ImportedVm> {
   const hw = vm.system.hardware;
   const call = <T>(why: string, method: string, ...args: XapiEncodable[]): Promise<T> => ops.call<T>(why, method, ...args);
   req.ctx.progress({ kind: 'message', text: `creating VM ${vm.nameLabel}` });
@@ -129,17 +131,17 @@ async function createVm(ops: XapiOps, req: ApplianceImportRequest, pkg: OvfPacka
     const disk = slot.drive.disk;
     const file = slot.drive.file;
     const segments = file ? pkg.files.get(file.id) ?? [] : [];
-    const stored = segments.reduce((n, s) => n + s.size, 0);
-    const size = Math.max(disk.capacityBytes, 2 ** 20, file?.compression ? 0 : disk.format === 'raw' ? stored : 0);
+    const inspected = env.disks.find((d) => d.diskId === disk.diskId);
+    const size = Math.max(disk.capacityBytes, 2 ** 20, inspected?.virtualSize ?? 0);
     const vdi = await call<string>(`create disk ${slot.userdevice} of ${vm.nameLabel}`, 'VDI.create', {
       name_label: `${vm.nameLabel} ${slot.userdevice}`, name_description: slot.drive.name ?? '', SR: env.sr, virtual_size: size, type: 'user',
       sharable: false, read_only: false, other_config: { [VDI_OWNER_KEY]: uuid }, xenstore_data: {}, sm_config: {}, tags: [],
     });
     if (file && segments.length) {
-      req.ctx.progress({ kind: 'message', text: `uploading ${file.href} into disk ${slot.userdevice} of ${vm.nameLabel}` });
       try {
-        await uploadSegments(await req.ctx.client(req.pool), vdi, segments, {
-          format: disk.format === 'vhd' ? 'vhd' : 'raw', gzip: file.compression === 'gzip', signal: req.ctx.signal,
+        await uploadPackageDisk(await req.ctx.client(req.pool), vdi, pkg, disk, file, {
+          signal: req.ctx.signal,
+          onStart: (what) => req.ctx.progress({ kind: 'message', text: `${what} into disk ${slot.userdevice} of ${vm.nameLabel}` }),
           onBytes: (done, total) => req.ctx.progress({ kind: 'bytes', done, total }),
         });
       } catch (err) {
