@@ -39,8 +39,8 @@ export function needsParsing(s: string): boolean {
 
 export async function parseTemplate(s: string): Promise<ParseResult> {
   if (!needsParsing(s)) return { expr: literal(nfc(s)) };
-  await callParser('1', 0);
-  return parseTemplateSync(s);
+  const src = heredocSource(s);
+  return templateResult(s, src, await callParser(src, -1));
 }
 
 /**
@@ -50,11 +50,19 @@ export async function parseTemplate(s: string): Promise<ParseResult> {
  */
 export function parseTemplateSync(s: string): ParseResult {
   if (!needsParsing(s)) return { expr: literal(nfc(s)) };
+  const src = heredocSource(s);
+  return templateResult(s, src, callParserSync(src, -1));
+}
+
+/** The template as a heredoc: no escapes apply in it other than `$${` and `%%{`. */
+function heredocSource(s: string): string {
   const lines = new Set(s.split('\n').map((l) => l.trim()));
   let delim = 'XCPFORM_EOT';
   for (let n = 0; lines.has(delim); n++) delim = `XCPFORM_EOT${n}`;
-  const src = `<<${delim}\n${s}\n${delim}\n`;
-  const raw = callParserSync(src, -1);
+  return `<<${delim}\n${s}\n${delim}\n`;
+}
+
+function templateResult(s: string, src: string, raw: { ast: RawNode } | { error: ParseError }): ParseResult {
   if ('error' in raw) return raw;
   try {
     const top = convert(raw.ast, Buffer.from(src, 'utf8'), 'raw');
@@ -94,7 +102,37 @@ async function callParser(src: string, lineShift: number): Promise<{ ast: RawNod
   }
 }
 
-type WasmRoot = { getExpressionAst?: (file: string, src: string, cb: (err: string | null, res?: string) => void) => void };
+type WasmCall = (file: string, src: string, cb: (err: string | null, res?: string) => void) => void;
+type WasmRoot = { getExpressionAst?: WasmCall; parse?: WasmCall };
+
+/** Strip markers (`~`) and `<<-` heredocs are applied by the file parser but not by the expression parser. */
+function needsFlattening(text: string): boolean {
+  return text.startsWith('<<-') || ((text.startsWith('"') || text.startsWith('<<')) && /~\}|[$%]\{~/.test(text));
+}
+
+/**
+ * A nested template with strip markers or an indented heredoc, rewritten by the file parser
+ * (which applies them) into a JSON-syntax template and parsed again.
+ */
+let flattening = false;
+
+function flattenTemplate(text: string): Expr | undefined {
+  if (flattening || text.startsWith('<<XCPFORM_EOT')) return undefined;
+  const root = (globalThis as { __parse_terraform_config_wasm__?: WasmRoot }).__parse_terraform_config_wasm__;
+  if (!root?.parse) return undefined;
+  let json: string | undefined;
+  root.parse('template.tf', `x = ${text}\n`, (err, res) => { if (!err) json = res; });
+  if (json === undefined) return undefined;
+  const value = (JSON.parse(json) as { x?: unknown }).x;
+  if (typeof value !== 'string') return undefined;
+  flattening = true;
+  try {
+    const parsed = parseTemplateSync(value);
+    return parsed.error ? undefined : { ...parsed.expr, text };
+  } finally {
+    flattening = false;
+  }
+}
 
 /** The loaded parser, called directly: its exported functions answer synchronously. */
 function callParserSync(src: string, lineShift: number): { ast: RawNode } | { error: ParseError } {
@@ -161,6 +199,8 @@ function convert(node: RawNode, src: Buffer, mode: Mode): Expr {
     case 'templateWrap':
       return sub(kids[0]);
     case 'template': {
+      const normalised = text !== undefined && needsFlattening(text) ? flattenTemplate(text) : undefined;
+      if (normalised) return normalised;
       const m: Mode = text?.startsWith('"') ? 'quoted' : text?.startsWith('<<') ? 'raw' : mode;
       const parts = kids.map((k) => (k.type === 'literalValue' && k.meta?.type === 'string' ? literal(decodeLiteral(String(k.meta.value), m)) : sub(k, m)));
       if (parts.length === 1 && parts[0].kind === 'literal') return { ...parts[0], text };

@@ -1,5 +1,5 @@
 /** Type conversion functions: tostring, tonumber, tobool, tolist, toset, tomap. */
-import { isObjectValue, isUnknown, ObjectValue, UNKNOWN, Value } from '../../../values/value';
+import { isNumber, isObjectValue, isUnknown, ObjectValue, UNKNOWN, Value } from '../../../values/value';
 import { NoCommonType, unify } from '../unify';
 import { describe, distinctValues, EvalError, sortSet, toBool, toNum, toStr } from '../value-ops';
 import { fn, FunctionTable } from './registry';
@@ -21,7 +21,7 @@ function unifyPrimitives(items: Value[], to = 'list'): Value[] {
 export const conversionFunctions: FunctionTable = {
   tostring: fn(1, 1, ([v]) => {
     if (v === null) return null;
-    if (typeof v === 'object') throw convertError('tostring', v, 'string');
+    if (typeof v === 'object' && !isNumber(v)) throw convertError('tostring', v, 'string');
     return toStr(v);
   }),
   tonumber: fn(1, 1, ([v]) => (v === null ? null : toNum(v, 'argument'))),

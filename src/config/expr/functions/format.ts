@@ -64,10 +64,6 @@ function formatOne(verb: string, flags: string, prec: number | undefined, v: Val
     }
     case 'q': return text(jsonString(toStr(v, 'argument')));
     case 'd': case 'b': case 'o': case 'x': case 'X': {
-      if ((verb === 'x' || verb === 'X') && typeof v === 'string') {
-        const hex = Buffer.from(v, 'utf8').toString('hex');
-        return text(verb === 'X' ? hex.toUpperCase() : hex);
-      }
       const n = toNum(v, 'argument');
       const r = formatInteger(n, verb, flags, prec);
       if (!r) throw failed(`an integer is required for %${verb}, but ${formatNumber(n)} has a fractional part`);

@@ -1,5 +1,5 @@
 /** Hash and identifier functions: md5, sha1, sha256, sha512, base64sha*, uuid, uuidv5, bcrypt. */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { EvalError, toInt, toStr } from '../value-ops';
 import { bcryptHash } from './bcrypt';
 import { fn, FunctionTable } from './registry';
@@ -35,7 +35,8 @@ export const hashFunctions: FunctionTable = {
   sha512: hash('sha512', 'hex'),
   base64sha256: hash('sha256', 'base64'),
   base64sha512: hash('sha512', 'base64'),
-  uuid: fn(0, 0, () => randomUUID()),
+  // hashicorp/go-uuid: 16 random bytes in UUID layout, without version or variant bits.
+  uuid: fn(0, 0, () => { const h = randomBytes(16).toString('hex'); return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`; }),
   uuidv5: fn(2, 2, ([ns, name]) => uuidv5(toStr(ns, 'namespace'), toStr(name, 'name'))),
   bcrypt: fn(1, 2, ([s, c]) => {
     const cost = c === undefined ? 10 : toInt(c, 'cost');

@@ -32,6 +32,7 @@ export const setFunctions: FunctionTable = {
     return asSet(a.filter((x) => !b.some((y) => sameValue(x, y))));
   }),
   setproduct: fn(1, Infinity, (args) => {
+    if (args.length < 2) throw new EvalError('Error in function call', 'Call to function "setproduct" failed: at least two arguments are required.');
     const lists = args.map((a) => toList(a, 'sets'));
     let out: Value[][] = [[]];
     for (const l of lists) out = out.flatMap((prefix) => l.map((x) => [...prefix, x]));
