@@ -3,6 +3,7 @@
  * evaluated on demand (memoized for one evaluation pass, cycles reported), resources and data
  * sources from the planner's {@link ResourceScope}, `path.*` and `terraform.workspace`.
  */
+import { relative, resolve, sep } from 'node:path';
 import { MarkedValue } from '../values/sensitive';
 import { UNKNOWN } from '../values/value';
 import { Step } from './expr/ast';
@@ -50,7 +51,8 @@ export class ConfigScope implements ExprScope {
         throw new EvalError('Invalid "self" reference', 'The "self" object can be used only in resource provisioner, connection, and postcondition blocks (xcpform runs no provisioners).');
       case 'path': {
         const n = name(0);
-        if (n === 'module' || n === 'root') return { value: this.config.dir, consumed: 1 };
+        // Relative to the working folder, as Terraform gives them ("." for the folder itself).
+        if (n === 'module' || n === 'root') return { value: relative(this.config.cwd, resolve(this.config.cwd, this.config.dir)).split(sep).join('/') || '.', consumed: 1 };
         if (n === 'cwd') return { value: this.config.cwd, consumed: 1 };
         throw new EvalError('Invalid "path" attribute', `The "path" object has no attribute "${n ?? ''}"; use path.module, path.root or path.cwd.`);
       }

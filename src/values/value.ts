@@ -3,6 +3,8 @@
  * apply ("known after apply"). Configuration evaluation, planning, rendering and the tfplugin6
  * codec all share this model, so an unknown never has to be guessed from a magic string.
  */
+import { BigNum } from './bignum';
+
 export class Unknown {
   /** Refinements Terraform may send (not null, string prefix, number bounds, collection length). */
   constructor(readonly refinements: UnknownRefinements = {}) {}
@@ -23,7 +25,11 @@ export interface UnknownRefinements {
 /** The plain unknown (no refinements). */
 export const UNKNOWN = new Unknown();
 
-export type Value = null | string | number | boolean | Unknown | Value[] | { [key: string]: Value };
+/**
+ * A number is a JS number in the common case, or a {@link BigNum} when its value needs more
+ * precision than a double has (see `values/bignum.ts`).
+ */
+export type Value = null | string | number | BigNum | boolean | Unknown | Value[] | { [key: string]: Value };
 export type ObjectValue = { [key: string]: Value };
 
 export function isUnknown(value: unknown): value is Unknown {
@@ -31,7 +37,16 @@ export function isUnknown(value: unknown): value is Unknown {
 }
 
 export function isObjectValue(value: unknown): value is ObjectValue {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Unknown);
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Unknown) && !(value instanceof BigNum);
+}
+
+/** A number of either representation. */
+export function isNumber(value: unknown): value is number | BigNum {
+  return typeof value === 'number' || value instanceof BigNum;
+}
+
+function sameBigNum(a: Value, b: Value): boolean {
+  return a instanceof BigNum && b instanceof BigNum && a.neg === b.neg && a.mant === b.mant && a.exp === b.exp;
 }
 
 /** True when the value or anything inside it is unknown. */
@@ -45,7 +60,7 @@ export function containsUnknown(value: Value): boolean {
 /** Deep equality of values; two unknowns are never known to be equal, so they compare unequal. */
 export function valuesEqual(a: Value, b: Value): boolean {
   if (isUnknown(a) || isUnknown(b)) return false;
-  if (a === b) return true;
+  if (a === b || sameBigNum(a, b)) return true;
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => valuesEqual(x, b[i]));
   }
@@ -74,7 +89,7 @@ export function setsEqual(a: readonly Value[], b: readonly Value[]): boolean {
  * `valuesEqual`, but two unknowns count as the same, since both say "not known yet".
  */
 export function sameValue(a: Value, b: Value): boolean {
-  if (a === b) return true;
+  if (a === b || sameBigNum(a, b)) return true;
   if (isUnknown(a) || isUnknown(b)) return isUnknown(a) && isUnknown(b);
   if (Array.isArray(a) || Array.isArray(b)) {
     return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameValue(x, b[i]));

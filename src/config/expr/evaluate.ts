@@ -9,12 +9,16 @@
  * implements for `var`, `local`, resources, `data`, `path` and `terraform`.
  */
 import { containsSensitive, deepUnmark, isMarkedObject, markSensitive, MarkedValue, unwrapTop } from '../../values/sensitive';
-import { containsUnknown, isUnknown, UNKNOWN, Value } from '../../values/value';
+import { nfc, nfcDeep } from '../../values/strings';
+import { containsUnknown, isNumber, isUnknown, UNKNOWN, Value } from '../../values/value';
 import { Expr, ExprOf, Step } from './ast';
 import { FUNCTIONS } from './functions';
 import { applyBinary, applyUnary } from './operators';
 import { applySteps, getIndex, splat } from './traverse';
+import { NoCommonType, unify } from './unify';
 import { EvalError, toBool, toStr } from './value-ops';
+
+const MARK_FUNCTIONS = new Set(['sensitive', 'nonsensitive', 'issensitive', 'ephemeralasnull']);
 
 export interface ExprScope {
   /**
@@ -25,6 +29,8 @@ export interface ExprScope {
   lookup(root: string, steps: readonly Step[]): { value: MarkedValue; consumed: number };
   /** Folder that `file()` paths are relative to. */
   readonly baseDir: string;
+  /** Set for the scope of a template rendered by `templatefile`/`templatestring`. */
+  readonly inTemplate?: boolean;
 }
 
 export interface EvalFailure {
@@ -115,10 +121,10 @@ class Evaluator {
       const v = deepUnmark(raw);
       if (isUnknown(v)) { unknown = true; continue; }
       if (v === null) throw new EvalError('Invalid template interpolation value', 'The expression result is null. Cannot include a null value in a string template.');
-      if (typeof v === 'object') throw new EvalError('Invalid template interpolation value', 'Cannot include the given value in a string template: string required.');
+      if (typeof v === 'object' && !isNumber(v)) throw new EvalError('Invalid template interpolation value', 'Cannot include the given value in a string template: string required.');
       out += toStr(v);
     }
-    return mark(unknown ? UNKNOWN : out, marked);
+    return mark(unknown ? UNKNOWN : nfc(out), marked);
   }
 
   private object(expr: ExprOf<'object'>, env: Bindings): MarkedValue {
@@ -130,7 +136,7 @@ class Evaluator {
       if (isUnknown(k)) { unknownKey = true; continue; }
       if (k === null) throw new EvalError('Invalid object key', 'Key expression must not produce a null value.');
       if (typeof k === 'object') throw new EvalError('Invalid object key', 'Key expression must produce a string.');
-      out[toStr(k)] = v;
+      out[nfc(toStr(k))] = v;
     }
     return unknownKey ? UNKNOWN : out;
   }
@@ -143,14 +149,30 @@ class Evaluator {
       return mark(UNKNOWN, marked);
     }
     if (c === null) throw new EvalError('Null condition', 'The condition value is null. Conditions must either be true or false.');
-    const chosen = toBool(c, 'condition') ? expr.then : expr.otherwise;
-    return mark(this.ev(chosen, env), marked);
+    const pick = toBool(c, 'condition');
+    const chosen = this.ev(pick ? expr.then : expr.otherwise, env);
+    // Both arms are evaluated and their types unified; only the chosen arm's errors count.
+    const other = evaluate(pick ? expr.otherwise : expr.then, this.scope, env);
+    const marks = marked || containsSensitive(chosen) || (!other.error && containsSensitive(other.value));
+    if (other.error) return mark(chosen, marks);
+    const a = deepUnmark(chosen);
+    const b = deepUnmark(other.value);
+    if (containsUnknown(a) || containsUnknown(b) || containsSensitive(chosen)) return mark(chosen, marks);
+    try {
+      return mark(unify(pick ? [a, b] : [b, a])[pick ? 0 : 1], marks);
+    } catch (err) {
+      if (err instanceof NoCommonType) throw new EvalError('Inconsistent conditional result types', `The true and false result expressions must have consistent types: ${err.detail}.`);
+      throw err;
+    }
   }
 
   private call(expr: ExprOf<'call'>, env: Bindings): MarkedValue {
-    if (expr.name === 'try' || expr.name === 'can') return this.tryOrCan(expr, env);
-    const def = FUNCTIONS[expr.name];
-    if (!def || !Object.prototype.hasOwnProperty.call(FUNCTIONS, expr.name)) {
+    // Every built-in also answers to its namespaced name, core::NAME.
+    const name = expr.name.startsWith('core::') ? expr.name.slice(6) : expr.name;
+    if (name === 'try' || name === 'can') return this.tryOrCan({ ...expr, name }, env);
+    if (MARK_FUNCTIONS.has(name)) return this.markFunction(name, expr, env);
+    const def = FUNCTIONS[name];
+    if (!def || !Object.prototype.hasOwnProperty.call(FUNCTIONS, name)) {
       throw new EvalError('Call to unknown function', `There is no function named "${expr.name}".`);
     }
     let args = expr.args.map((a) => this.ev(a, env));
@@ -161,19 +183,31 @@ class Evaluator {
       args = [...args.slice(0, -1), ...last.map((x) => mark(x, marked))];
     }
     const [min, max] = def.arity;
-    if (args.length < min) throw new EvalError('Not enough function arguments', `Function "${expr.name}" expects ${min === max ? '' : 'at least '}${min} argument${min === 1 ? '' : 's'}. Missing value for argument ${args.length + 1}.`);
+    if (args.length < min) throw new EvalError('Not enough function arguments', `Function "${name}" expects ${min === max ? '' : 'at least '}${min} argument${min === 1 ? '' : 's'}. Missing value for argument ${args.length + 1}.`);
     if (args.length > max) throw new EvalError('Too many function arguments', `Function "${expr.name}" expects only ${max} argument${max === 1 ? '' : 's'}.`);
     const marked = args.some(containsSensitive);
     const plain = args.map(deepUnmark);
     if (!def.acceptsUnknown && plain.some(containsUnknown)) return mark(UNKNOWN, marked);
     let result: Value;
     try {
-      result = def.impl(plain, { baseDir: this.scope.baseDir });
+      result = def.impl(plain, { baseDir: this.scope.baseDir, inTemplate: this.scope.inTemplate });
     } catch (err) {
       if (err instanceof EvalError) throw err;
-      throw new EvalError('Error in function call', `Call to function "${expr.name}" failed: ${(err as Error)?.message ?? String(err)}.`);
+      throw new EvalError('Error in function call', `Call to function "${name}" failed: ${(err as Error)?.message ?? String(err)}.`);
     }
-    return mark(result, marked);
+    return mark(nfcDeep(result), marked);
+  }
+
+  /** sensitive, nonsensitive, issensitive, ephemeralasnull: they work on marks, not values. */
+  private markFunction(name: string, expr: ExprOf<'call'>, env: Bindings): MarkedValue {
+    if (expr.args.length !== 1) throw new EvalError(expr.args.length ? 'Too many function arguments' : 'Not enough function arguments', `Function "${name}" expects exactly one argument.`);
+    const v = this.ev(expr.args[0], env);
+    switch (name) {
+      case 'sensitive': return markSensitive(v);
+      case 'nonsensitive': return unwrapTop(v).value;
+      case 'issensitive': return isUnknown(deepUnmark(v)) && !unwrapTop(v).marked ? UNKNOWN : unwrapTop(v).marked;
+      default: return v;
+    }
   }
 
   /** `try(a, b, ...)` returns the first argument that evaluates without error; `can(x)` says whether x does. */

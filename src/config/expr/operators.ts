@@ -6,6 +6,7 @@
  * side), so errors on either side are reported.
  */
 import { markSensitive, MarkedValue, deepUnmark, containsSensitive } from '../../values/sensitive';
+import { add, compare, divide, isInfinite, isInteger, multiply, negate, Num, subtract, truncate, fromBigInt } from '../../values/bignum';
 import { isUnknown, Unknown, Value } from '../../values/value';
 import { BinaryOp, UnaryOp } from './ast';
 import { equals, EvalError, toBool, toNum } from './value-ops';
@@ -20,7 +21,7 @@ export function applyUnary(op: UnaryOp, operand: MarkedValue): MarkedValue {
   const v = deepUnmark(operand);
   if (isUnknown(v)) return withMarks(NOT_NULL, operand);
   if (op === 'logicalNot') return withMarks(!toBool(v, 'operand of "!"'), operand);
-  return withMarks(-toNum(v, 'operand of "-"'), operand);
+  return withMarks(negate(toNum(v, 'operand of "-"')), operand);
 }
 
 const SYMBOL: Record<BinaryOp, string> = {
@@ -50,23 +51,29 @@ export function applyBinary(op: BinaryOp, left: MarkedValue, right: MarkedValue)
   if (isUnknown(x) || isUnknown(y)) return withMarks(NOT_NULL, left, right);
   let r: Value;
   switch (op) {
-    case 'add': r = x + y; break;
-    case 'subtract': r = x - y; break;
-    case 'multiply': r = x * y; break;
+    case 'add': r = add(x, y); break;
+    case 'subtract': r = subtract(x, y); break;
+    case 'multiply': r = multiply(x, y); break;
     case 'divide':
-      if (y === 0) throw new EvalError('Arithmetic error', 'Division by zero.');
-      r = x / y;
+      if ((x === 0 && y === 0) || (isInfinite(x) && isInfinite(y))) throw new EvalError('Arithmetic error', "Call to function \"divide\" failed: can't divide zero by zero or infinity by infinity.");
+      r = divide(x, y);
       break;
-    case 'modulo':
-      if (y === 0) throw new EvalError('Arithmetic error', 'Modulo by zero.');
-      r = x % y;
-      break;
-    case 'lessThan': r = x < y; break;
-    case 'lessThanOrEqual': r = x <= y; break;
-    case 'greaterThan': r = x > y; break;
-    case 'greaterThanOrEqual': r = x >= y; break;
+    case 'modulo': r = modulo(x, y); break;
+    case 'lessThan': r = compare(x, y) < 0; break;
+    case 'lessThanOrEqual': r = compare(x, y) <= 0; break;
+    case 'greaterThan': r = compare(x, y) > 0; break;
+    case 'greaterThanOrEqual': r = compare(x, y) >= 0; break;
     default: throw new EvalError('Unsupported operator', `The operator ${String(op)} is not supported.`);
   }
-  if (typeof r === 'number' && !Number.isFinite(r)) throw new EvalError('Arithmetic error', `The result of "${sym}" is out of range.`);
   return withMarks(r, left, right);
+}
+
+/** Remainder of division truncated toward zero; cty gives x itself for x % 0. */
+function modulo(x: Num, y: Num): Num {
+  if (y === 0 || isInfinite(x)) return x;
+  if (typeof x === 'number' && typeof y === 'number' && Number.isSafeInteger(x) && Number.isSafeInteger(y)) return x % y;
+  if (isInfinite(y)) return x;
+  const q = divide(x, y);
+  const whole = isInteger(q) ? q : fromBigInt(truncate(q));
+  return subtract(x, multiply(y, whole));
 }

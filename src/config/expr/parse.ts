@@ -11,7 +11,9 @@
  */
 import { getExpressionAst } from '@cdktf/hcl2json';
 import { Value } from '../../values/value';
+import { nfc } from '../../values/strings';
 import { BinaryOp, Expr, literal, Step, UnaryOp } from './ast';
+import { parseNumberText } from './value-ops';
 
 export interface ParseError {
   readonly summary: string;
@@ -36,12 +38,31 @@ export function needsParsing(s: string): boolean {
 }
 
 export async function parseTemplate(s: string): Promise<ParseResult> {
-  if (!needsParsing(s)) return { expr: literal(s) };
+  if (!needsParsing(s)) return { expr: literal(nfc(s)) };
+  const src = heredocSource(s);
+  return templateResult(s, src, await callParser(src, -1));
+}
+
+/**
+ * {@link parseTemplate} without waiting: the parser must already be loaded, which it is once
+ * any expression of the configuration has been parsed (`templatefile` reads its file during
+ * evaluation, which is synchronous).
+ */
+export function parseTemplateSync(s: string): ParseResult {
+  if (!needsParsing(s)) return { expr: literal(nfc(s)) };
+  const src = heredocSource(s);
+  return templateResult(s, src, callParserSync(src, -1));
+}
+
+/** The template as a heredoc: no escapes apply in it other than `$${` and `%%{`. */
+function heredocSource(s: string): string {
   const lines = new Set(s.split('\n').map((l) => l.trim()));
   let delim = 'XCPFORM_EOT';
   for (let n = 0; lines.has(delim); n++) delim = `XCPFORM_EOT${n}`;
-  const src = `<<${delim}\n${s}\n${delim}\n`;
-  const raw = await callParser(src, -1);
+  return `<<${delim}\n${s}\n${delim}\n`;
+}
+
+function templateResult(s: string, src: string, raw: { ast: RawNode } | { error: ParseError }): ParseResult {
   if ('error' in raw) return raw;
   try {
     const top = convert(raw.ast, Buffer.from(src, 'utf8'), 'raw');
@@ -77,6 +98,57 @@ async function callParser(src: string, lineShift: number): Promise<{ ast: RawNod
     if (!ast) return { error: { summary: 'empty expression' } };
     return { ast };
   } catch (err) {
+    return parseFailure(err, lineShift);
+  }
+}
+
+type WasmCall = (file: string, src: string, cb: (err: string | null, res?: string) => void) => void;
+type WasmRoot = { getExpressionAst?: WasmCall; parse?: WasmCall };
+
+/** Strip markers (`~`) and `<<-` heredocs are applied by the file parser but not by the expression parser. */
+function needsFlattening(text: string): boolean {
+  return text.startsWith('<<-') || ((text.startsWith('"') || text.startsWith('<<')) && /~\}|[$%]\{~/.test(text));
+}
+
+/**
+ * A nested template with strip markers or an indented heredoc, rewritten by the file parser
+ * (which applies them) into a JSON-syntax template and parsed again.
+ */
+let flattening = false;
+
+function flattenTemplate(text: string): Expr | undefined {
+  if (flattening || text.startsWith('<<XCPFORM_EOT')) return undefined;
+  const root = (globalThis as { __parse_terraform_config_wasm__?: WasmRoot }).__parse_terraform_config_wasm__;
+  if (!root?.parse) return undefined;
+  let json: string | undefined;
+  root.parse('template.tf', `x = ${text}\n`, (err, res) => { if (!err) json = res; });
+  if (json === undefined) return undefined;
+  const value = (JSON.parse(json) as { x?: unknown }).x;
+  if (typeof value !== 'string') return undefined;
+  flattening = true;
+  try {
+    const parsed = parseTemplateSync(value);
+    return parsed.error ? undefined : { ...parsed.expr, text };
+  } finally {
+    flattening = false;
+  }
+}
+
+/** The loaded parser, called directly: its exported functions answer synchronously. */
+function callParserSync(src: string, lineShift: number): { ast: RawNode } | { error: ParseError } {
+  const root = (globalThis as { __parse_terraform_config_wasm__?: WasmRoot }).__parse_terraform_config_wasm__;
+  if (!root?.getExpressionAst) return { error: { summary: 'the HCL parser is not loaded yet' } };
+  let result: { ast: RawNode } | { error: ParseError } = { error: { summary: 'the HCL parser did not answer' } };
+  root.getExpressionAst('expr.tf', src, (err, res) => {
+    if (err) { result = parseFailure(new Error(err), lineShift); return; }
+    const ast = JSON.parse(res ?? 'null') as RawNode | null;
+    result = ast ? { ast } : { error: { summary: 'empty expression' } };
+  });
+  return result;
+}
+
+function parseFailure(err: unknown, lineShift: number): { error: ParseError } {
+  {
     const msg = String((err as Error)?.message ?? err);
     const m = /expr\.tf:(\d+),\d+(?:-\d+)?: (.*?)(?:, and \d+ other diagnostic\(s\))?\s*$/s.exec(msg);
     if (!m) return { error: { summary: msg.trim() } };
@@ -90,6 +162,10 @@ const ESCAPES = /\\(n|r|t|"|\\|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})|\$\$\{|%%\{/g;
 
 /** Decodes a literal piece of a template: quoted strings have backslash escapes, both kinds `$${`. */
 export function decodeLiteral(raw: string, mode: Mode): string {
+  return nfc(decodeEscapes(raw, mode));
+}
+
+function decodeEscapes(raw: string, mode: Mode): string {
   return raw.replace(ESCAPES, (all, esc: string | undefined) => {
     if (all === '$${') return '${';
     if (all === '%%{') return '%{';
@@ -123,6 +199,8 @@ function convert(node: RawNode, src: Buffer, mode: Mode): Expr {
     case 'templateWrap':
       return sub(kids[0]);
     case 'template': {
+      const normalised = text !== undefined && needsFlattening(text) ? flattenTemplate(text) : undefined;
+      if (normalised) return normalised;
       const m: Mode = text?.startsWith('"') ? 'quoted' : text?.startsWith('<<') ? 'raw' : mode;
       const parts = kids.map((k) => (k.type === 'literalValue' && k.meta?.type === 'string' ? literal(decodeLiteral(String(k.meta.value), m)) : sub(k, m)));
       if (parts.length === 1 && parts[0].kind === 'literal') return { ...parts[0], text };
@@ -133,7 +211,7 @@ function convert(node: RawNode, src: Buffer, mode: Mode): Expr {
     case 'literalValue': {
       const v = String(meta.value);
       let value: Value;
-      if (meta.type === 'number') value = Number(v);
+      if (meta.type === 'number') value = parseNumberText(v);
       else if (meta.type === 'bool') value = v === 'true';
       else if (meta.type === 'string') value = decodeLiteral(v, mode);
       else value = null;

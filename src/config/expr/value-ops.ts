@@ -3,7 +3,9 @@
  * strings, numeric strings to numbers, "true"/"false" to bools; object keys iterate in
  * lexical order (cty's order, not JavaScript's, which puts integer-like keys first).
  */
-import { isObjectValue, isUnknown, ObjectValue, Unknown, Value } from '../../values/value';
+import { BigNum, isInteger, Num, numberText, parseDecimal, normalize, compare as compareNum, toDouble } from '../../values/bignum';
+import { nfc } from '../../values/strings';
+import { isNumber, isObjectValue, isUnknown, ObjectValue, Unknown, Value } from '../../values/value';
 
 /** A user-facing error raised inside evaluation; the evaluator turns it into a diagnostic. */
 export class EvalError extends Error {
@@ -17,17 +19,29 @@ export function typeName(v: Value): string {
   if (v === null) return 'null';
   if (isUnknown(v)) return 'unknown value';
   if (Array.isArray(v)) return 'list';
+  if (v instanceof BigNum) return 'number';
   if (typeof v === 'object') return 'object';
   return typeof v === 'boolean' ? 'bool' : typeof v;
 }
 
-/** Numbers as Terraform prints them: no exponent, no trailing zeros. */
-export function formatNumber(n: number): string {
-  if (!Number.isFinite(n)) return String(n);
-  if (Number.isInteger(n)) return Math.abs(n) >= 1e21 ? BigInt(n).toString() : String(n);
-  const s = String(n);
-  if (!s.includes('e')) return s;
-  return n.toFixed(20).replace(/0+$/, '').replace(/\.$/, '');
+/** Numbers as Terraform prints them: every digit, no exponent (`Text('f', -1)`). */
+export function formatNumber(n: Num): string {
+  return numberText(n);
+}
+
+/** cty's string-to-number rule: a decimal (sign, point, exponent allowed) or Inf, nothing else. */
+export function parseNumberString(s: string): Num | undefined {
+  if (s === 'Inf' || s === '+Inf') return Infinity;
+  if (s === '-Inf') return -Infinity;
+  if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return undefined;
+  return parseNumberText(s);
+}
+
+/** A number literal or numeric string at full precision (a JS number when one is exact). */
+export function parseNumberText(s: string): Num {
+  const n = Number(s);
+  if (Number.isSafeInteger(n) && /^[+-]?\d+$/.test(s)) return n;
+  return normalize(parseDecimal(s));
 }
 
 export function sortedKeys(obj: ObjectValue): string[] {
@@ -41,31 +55,37 @@ export function isList(v: Value): v is Value[] {
 /** Converts to string or raises; unknown must be handled by the caller. */
 export function toStr(v: Value, what = 'value'): string {
   if (typeof v === 'string') return v;
-  if (typeof v === 'number') return formatNumber(v);
+  if (isNumber(v)) return formatNumber(v);
   if (typeof v === 'boolean') return v ? 'true' : 'false';
   if (v === null) throw new EvalError('Invalid value', `The ${what} is null; a string is required.`);
   throw new EvalError('Invalid value', `The ${what} is a ${typeName(v)}; a string is required.`);
 }
 
-export function toNum(v: Value, what = 'value'): number {
-  if (typeof v === 'number') return v;
-  if (typeof v === 'string' && /^\s*-?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?\s*$/.test(v)) return Number(v);
+export function toNum(v: Value, what = 'value'): Num {
+  if (isNumber(v)) return v;
+  if (typeof v === 'string') {
+    const n = parseNumberString(v);
+    if (n !== undefined) return n;
+    throw new EvalError('Invalid value', `The ${what} is ${JSON.stringify(v)}: cannot convert ${JSON.stringify(v)} to number; given string must be a decimal representation of a number.`);
+  }
   if (v === null) throw new EvalError('Invalid value', `The ${what} is null; a number is required.`);
   throw new EvalError('Invalid value', `The ${what} is ${describe(v)}; a number is required.`);
 }
 
 export function toBool(v: Value, what = 'value'): boolean {
   if (typeof v === 'boolean') return v;
-  if (v === 'true') return true;
-  if (v === 'false') return false;
+  // cty also accepts "1" and "0", although its own message names only "true" and "false".
+  if (v === 'true' || v === '1') return true;
+  if (v === 'false' || v === '0') return false;
   if (v === null) throw new EvalError('Invalid value', `The ${what} is null; a bool is required.`);
   throw new EvalError('Invalid value', `The ${what} is ${describe(v)}; a bool is required.`);
 }
 
 export function toInt(v: Value, what = 'value'): number {
   const n = toNum(v, what);
-  if (!Number.isInteger(n)) throw new EvalError('Invalid value', `The ${what} must be a whole number, not ${formatNumber(n)}.`);
-  return n;
+  const d = toDouble(n);
+  if (!isInteger(n) || !Number.isSafeInteger(d)) throw new EvalError('Invalid value', `The ${what} must be a whole number, between -9223372036854775808 and 9223372036854775807 (not ${formatNumber(n)}).`);
+  return d;
 }
 
 /** A list, or raises. Sets and tuples are lists here. */
@@ -115,6 +135,8 @@ export function equals(a: Value, b: Value): boolean | Unknown {
     }
     return unknown ? new Unknown({ notNull: true }) : true;
   }
+  if (isNumber(a) && isNumber(b)) return compareNum(a, b) === 0;
+  if (typeof a === 'string' && typeof b === 'string') return a === b || nfc(a) === nfc(b);
   return a === b;
 }
 
@@ -130,9 +152,22 @@ export function distinctValues(list: readonly Value[]): Value[] {
   return out;
 }
 
-/** Sorts set elements the way cty orders sets of strings and numbers (others keep order). */
+/**
+ * Sorts set elements the way cty orders sets: strings bytewise, numbers numerically, false
+ * before true, then unknowns, then nulls; other element types keep their order.
+ */
 export function sortSet(list: Value[]): Value[] {
-  if (list.every((v) => typeof v === 'string')) return [...list].sort((a, b) => ((a as string) < (b as string) ? -1 : (a as string) > (b as string) ? 1 : 0));
-  if (list.every((v) => typeof v === 'number')) return [...list].sort((a, b) => (a as number) - (b as number));
-  return list;
+  const rank = (v: Value) => (v === null ? 2 : isUnknown(v) ? 1 : 0);
+  const known = list.filter((v) => rank(v) === 0);
+  const rest = list.filter((v) => rank(v) !== 0).sort((a, b) => rank(a) - rank(b));
+  if (known.every((v) => typeof v === 'string')) known.sort((a, b) => byBytes(a as string, b as string));
+  else if (known.every(isNumber)) known.sort((a, b) => compareNum(a as Num, b as Num));
+  else if (known.every((v) => typeof v === 'boolean')) known.sort((a, b) => Number(a) - Number(b));
+  return [...known, ...rest];
+}
+
+/** Bytewise (UTF-8) order of two strings. */
+export function byBytes(a: string, b: string): number {
+  if (a === b) return 0;
+  return Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 }

@@ -19,7 +19,7 @@ export function omitUnknowns(v: Value): Json {
     for (const k of Object.keys(v)) if (!isUnknown(v[k])) out[k] = omitUnknowns(v[k]);
     return out;
   }
-  return v;
+  return v as Json; // a BigNum writes itself through its toJSON
 }
 
 /** `true` at unknown leaves; known leaves omitted from objects. */

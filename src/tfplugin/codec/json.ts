@@ -5,7 +5,8 @@
  * strings (numbers.ts); JSON numbers are parsed by `JSON.parse`, so integers beyond 2^53 in a
  * state file lose precision (XAPI sizes stay far below that).
  */
-import { isUnknown, Value } from '../../values/value';
+import { BigNum, numberText } from '../../values/bignum';
+import { isObjectValue, isUnknown, Value } from '../../values/value';
 import { CodecError, PathStep } from './errors';
 import { inferType } from './infer';
 import { decodeNumber, encodeNumber, isDecimalString } from './numbers';
@@ -96,6 +97,7 @@ function toJson(type: WireType, value: Value, path: PathStep[]): unknown {
   if (typeof type === 'string') {
     switch (type) {
       case 'string':
+        if (value instanceof BigNum) return numberText(value);
         if (typeof value === 'object') throw new CodecError('expected a string', path);
         return String(value);
       case 'bool':
@@ -103,7 +105,9 @@ function toJson(type: WireType, value: Value, path: PathStep[]): unknown {
         if (value === 'true' || value === 'false') return value === 'true';
         throw new CodecError('expected a bool', path);
       case 'number': {
-        if (typeof value !== 'number' && typeof value !== 'string') throw new CodecError('expected a number', path);
+        if (typeof value !== 'number' && typeof value !== 'string' && !(value instanceof BigNum)) throw new CodecError('expected a number', path);
+        // A BigNum stays a decimal string: JSON.stringify cannot print every digit of a number.
+        if (value instanceof BigNum) return numberText(value);
         const n = encodeNumber(value);
         // A decimal string stays a string: JSON.stringify cannot print it as a number exactly.
         return typeof n === 'string' && typeof value === 'number' ? value : n;
@@ -122,7 +126,7 @@ function toJson(type: WireType, value: Value, path: PathStep[]): unknown {
       return value.map((item, i) => toJson(type[0] === 'tuple' ? type[1][i] : type[1], item, [...path, i]));
     case 'map':
     case 'object': {
-      if (typeof value !== 'object' || Array.isArray(value)) throw new CodecError(`expected a ${type[0]}`, path);
+      if (!isObjectValue(value)) throw new CodecError(`expected a ${type[0]}`, path);
       const out: Record<string, unknown> = {};
       if (type[0] === 'map') {
         for (const k of Object.keys(value).sort()) out[k] = toJson(type[1], value[k], [...path, k]);

@@ -7,8 +7,9 @@
  * reads as null and an attribute the type does not have is an error.
  */
 import { decode as msgpackDecode, encode as msgpackEncode, ExtData } from '@msgpack/msgpack';
-import { isUnknown, UNKNOWN, Unknown, UnknownRefinements, Value } from '../../values/value';
+import { isObjectValue, isUnknown, UNKNOWN, Unknown, UnknownRefinements, Value } from '../../values/value';
 import { CodecError, PathStep } from './errors';
+import { BigNum, numberText } from '../../values/bignum';
 import { decodeNumber, encodeNumber, NumberCodecError } from './numbers';
 import { parseTypeJson, TypeJsonError, WireType } from './types';
 import { inferType } from './infer';
@@ -177,7 +178,7 @@ function toRaw(type: WireType, value: Value, path: PathStep[]): unknown {
 }
 
 function valueMap(value: Value, path: PathStep[]): Record<string, Value> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value) || isUnknown(value)) throw new CodecError('expected a map or object', path);
+  if (!isObjectValue(value)) throw new CodecError('expected a map or object', path);
   return value;
 }
 
@@ -187,13 +188,14 @@ function primitiveToRaw(type: 'string' | 'number' | 'bool' | 'dynamic', value: V
       // cty converts numbers and bools to strings; so do we, the way Terraform prints them.
       if (typeof value === 'string') return value;
       if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+      if (value instanceof BigNum) return numberText(value);
       throw new CodecError('expected a string', path);
     case 'bool':
       if (typeof value === 'boolean') return value;
       if (value === 'true' || value === 'false') return value === 'true';
       throw new CodecError('expected a bool', path);
     case 'number':
-      if (typeof value !== 'number' && typeof value !== 'string') throw new CodecError('expected a number', path);
+      if (typeof value !== 'number' && typeof value !== 'string' && !(value instanceof BigNum)) throw new CodecError('expected a number', path);
       try {
         return encodeNumber(value);
       } catch (err) {

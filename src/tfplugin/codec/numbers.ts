@@ -13,6 +13,8 @@
  * Decoding accepts int, uint, int64 (as bigint), float32/64 and decimal strings.
  */
 
+import { BigNum, fromBigInt, numberText, parseDecimal as parseBig, normalize } from '../../values/bignum';
+
 /** Raised for a value that cannot be a cty number. */
 export class NumberCodecError extends Error {
   constructor(message: string) {
@@ -74,18 +76,21 @@ function printsExactly(n: number): boolean {
   return BigInt(d.digits) % 5n ** BigInt(fractionDigits) === 0n;
 }
 
-/** Decodes a msgpack number (or decimal string) into the Value form. */
-export function decodeNumber(raw: number | bigint | string): number | string {
+/**
+ * Decodes a msgpack number (or decimal string) into the Value form: a JS number when one is
+ * faithful, otherwise a {@link BigNum} holding the decimal at cty's 512-bit precision.
+ */
+export function decodeNumber(raw: number | bigint | string): number | BigNum {
   if (typeof raw === 'number') return raw;
   if (typeof raw === 'bigint') {
     const n = Number(raw);
-    return BigInt(n) === raw ? n : raw.toString();
+    return BigInt(n) === raw && Number.isSafeInteger(n) ? n : fromBigInt(raw);
   }
   const d = parseDecimal(raw);
   if (!d) throw new NumberCodecError(`"${raw}" is not a number`);
   const n = Number(raw.trim());
   if (Number.isFinite(n) && sameDecimal(d, parseDecimal(String(n))!)) return n;
-  return canonicalDecimal(raw);
+  return normalize(parseBig(canonicalDecimal(raw)));
 }
 
 /** The canonical text of a decimal string kept in the Value model (trimmed, no "+" sign). */
@@ -94,7 +99,9 @@ export function canonicalDecimal(text: string): string {
 }
 
 /** Encodes a Value number (JS number or decimal string) as what msgpack should carry. */
-export function encodeNumber(value: number | string): number | string {
+export function encodeNumber(value: number | string | BigNum): number | string {
+  // Every digit of a big number, as cty writes it (Text('f', -1)); go-cty reads number strings.
+  if (value instanceof BigNum) return numberText(value);
   if (typeof value === 'string') {
     if (!isDecimalString(value)) throw new NumberCodecError(`"${value}" is not a number`);
     return canonicalDecimal(value);
@@ -105,8 +112,9 @@ export function encodeNumber(value: number | string): number | string {
 }
 
 /** Equality of two Value numbers as decimals (1 equals "1.0"). */
-export function numbersEqual(a: number | string, b: number | string): boolean {
-  const da = parseDecimal(typeof a === 'number' ? String(a) : a);
-  const db = parseDecimal(typeof b === 'number' ? String(b) : b);
+export function numbersEqual(a: number | string | BigNum, b: number | string | BigNum): boolean {
+  const text = (x: number | string | BigNum) => (typeof x === 'string' ? x : x instanceof BigNum ? numberText(x) : String(x));
+  const da = parseDecimal(text(a));
+  const db = parseDecimal(text(b));
   return da !== undefined && db !== undefined && sameDecimal(da, db);
 }

@@ -1,5 +1,6 @@
 /** Collection functions: length, lookup, element, concat, merge, keys, values, contains, ... */
 import { isObjectValue, isUnknown, ObjectValue, UNKNOWN, Value } from '../../../values/value';
+import { asList, NoCommonType, unify } from '../unify';
 import { describe, distinctValues, EvalError, sameValue, sortedKeys, toInt, toList, toObject, toStr } from '../value-ops';
 import { fn, FunctionTable } from './registry';
 
@@ -33,9 +34,9 @@ export const collectionFunctions: FunctionTable = {
     if (isUnknown(l) || isUnknown(i)) return UNKNOWN;
     const list = toList(l, 'list');
     const n = toInt(i, 'index');
-    if (n < 0) throw new EvalError('Error in function call', 'Call to function "element" failed: cannot use element function with a negative index.');
     if (list.length === 0) throw new EvalError('Error in function call', 'Call to function "element" failed: cannot use element function with an empty list.');
-    return list[n % list.length];
+    // Negative indexes wrap from the end (as they do for lists in Terraform).
+    return list[((n % list.length) + list.length) % list.length];
   }, true),
   concat: fn(1, Infinity, (args) => {
     if (args.some(isUnknown)) return UNKNOWN;
@@ -61,7 +62,14 @@ export const collectionFunctions: FunctionTable = {
   }, true),
   contains: fn(2, 2, ([l, v]) => toList(l, 'list').some((x) => sameValue(x, v))),
   coalesce: fn(1, Infinity, (args) => {
-    for (const a of args) {
+    let unified: Value[];
+    try {
+      unified = unify(args);
+    } catch (err) {
+      if (err instanceof NoCommonType) throw new EvalError('Invalid function argument', 'Invalid value for "vals" parameter: all arguments must have the same type.');
+      throw err;
+    }
+    for (const a of unified) {
       if (isUnknown(a)) return UNKNOWN;
       if (a !== null && a !== '') return a;
     }
@@ -87,7 +95,7 @@ export const collectionFunctions: FunctionTable = {
     };
     return walk(toList(l, 'list')) ? out : UNKNOWN;
   }, true),
-  distinct: fn(1, 1, ([l]) => distinctValues(toList(l, 'list'))),
+  distinct: fn(1, 1, ([l]) => distinctValues(asList(toList(l, 'list'), 'list'))),
   zipmap: fn(2, 2, ([k, v]) => {
     if (isUnknown(k) || isUnknown(v) || (Array.isArray(k) && k.some(isUnknown))) return UNKNOWN;
     const ks = toList(k, 'keys');
@@ -97,21 +105,6 @@ export const collectionFunctions: FunctionTable = {
     ks.forEach((key, i) => { out[toStr(key, 'key')] = vs[i]; });
     return out;
   }, true),
-  range: fn(1, 3, (args) => {
-    const nums = args.map((a) => { if (typeof a !== 'number' && typeof a !== 'string') throw new EvalError('Invalid function argument', 'range arguments must be numbers.'); return Number(a); });
-    const [start, limit, step] = nums.length === 1 ? [0, nums[0], 1] : [nums[0], nums[1], nums[2] ?? (nums[0] <= nums[1] ? 1 : -1)];
-    if (nums.some((n) => !Number.isFinite(n))) throw new EvalError('Invalid function argument', 'range arguments must be numbers.');
-    if (step === 0) throw new EvalError('Error in function call', 'Call to function "range" failed: step must not be zero.');
-    if ((step > 0 && start > limit) || (step < 0 && start < limit)) {
-      throw new EvalError('Error in function call', `Call to function "range" failed: the step must be ${step > 0 ? 'negative' : 'positive'} when the start is ${step > 0 ? 'greater' : 'less'} than the limit.`);
-    }
-    const out: Value[] = [];
-    for (let x = start; step > 0 ? x < limit : x > limit; x += step) {
-      if (out.length >= 1024) throw new EvalError('Error in function call', 'Call to function "range" failed: more than 1024 values were generated; either decrease the difference between start and end or use a smaller step.');
-      out.push(x);
-    }
-    return out;
-  }),
   sort: fn(1, 1, ([l]) => toList(l, 'list').map((x) => { notNull(x, 'list'); return toStr(x, 'list element'); }).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))),
   reverse: fn(1, 1, ([l]) => (isUnknown(l) ? UNKNOWN : [...toList(l, 'list')].reverse()), true),
   slice: fn(3, 3, ([l, s, e]) => {
@@ -126,7 +119,7 @@ export const collectionFunctions: FunctionTable = {
   }, true),
   one: fn(1, 1, ([l]) => {
     if (isUnknown(l)) return UNKNOWN;
-    if (l === null) return null;
+    notNull(l, 'list');
     const list = toList(l, 'list');
     if (list.length > 1) throw new EvalError('Invalid function argument', `Invalid value for "list" parameter: must be a list, set, or tuple value with either zero or one elements (this one has ${list.length}).`);
     return list.length === 0 ? null : list[0];

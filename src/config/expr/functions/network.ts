@@ -70,6 +70,28 @@ export const networkFunctions: FunctionTable = {
     if (netnum < 0n || netnum >= 1n << BigInt(newbits)) throw fail('cidrsubnet', `prefix extension of ${newbits} does not accommodate a subnet numbered ${netnum}`);
     return `${formatAddress(c.bits, c.network | (netnum << BigInt(c.bits - prefix)))}/${prefix}`;
   }),
+  cidrsubnets: fn(1, Infinity, ([p, ...sizes]) => {
+    const c = parseCidr('cidrsubnets', toStr(p, 'prefix'));
+    const out: string[] = [];
+    let next = c.network;
+    let prev: { addr: bigint; prefix: number } | undefined;
+    sizes.forEach((s, i) => {
+      const newbits = toInt(s, 'newbits');
+      if (newbits < 1) throw fail('cidrsubnets', `must extend prefix by at least one bit`);
+      const prefix = c.prefix + newbits;
+      if (prefix > c.bits) throw fail('cidrsubnets', `would extend prefix to ${prefix} bits, which is too long for an IPv${c.bits === 32 ? 4 : 6} address`);
+      const size = 1n << BigInt(c.bits - prefix);
+      // Each subnet starts at the first address after the previous one that is aligned to its size.
+      const start = prev === undefined ? c.network : ((next + size - 1n) / size) * size;
+      const end = c.network + (1n << BigInt(c.bits - c.prefix));
+      if (start + size > end) throw fail('cidrsubnets', `not enough remaining address space for a subnet with a prefix of ${prefix} bits after ${formatAddress(c.bits, prev!.addr)}/${prev!.prefix}`);
+      out.push(`${formatAddress(c.bits, start)}/${prefix}`);
+      prev = { addr: start, prefix };
+      next = start + size;
+      void i;
+    });
+    return out;
+  }),
   cidrnetmask: fn(1, 1, ([p]) => {
     const c = parseCidr('cidrnetmask', toStr(p, 'prefix'));
     if (c.bits !== 32) throw fail('cidrnetmask', 'only IPv4 networks have a netmask');

@@ -9,6 +9,8 @@ import { Value } from '../../../values/value';
 export interface FunctionContext {
   /** Folder that relative paths in `file()` resolve against (the working folder). */
   readonly baseDir: string;
+  /** Set while a template function renders (they may not call each other). */
+  readonly inTemplate?: boolean;
 }
 
 export interface FunctionDef {
