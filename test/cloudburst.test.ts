@@ -1,7 +1,24 @@
 import { cpSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Workspace } from '../src/engine/workspace';
 import { ROOT, xcpform } from './helpers/cli';
+
+/** The VIFs of a VM (by uuid) in a pool of the folder's embedded world: network uuid and other_config. */
+async function vifsOf(dir: string, pool: string, vmUuid: string): Promise<{ network: string; other_config: Record<string, string> }[]> {
+  const { workspace } = await Workspace.open({ dir, cwd: dir, env: {}, vars: [], operation: 'OperationTypePlan', lock: false });
+  try {
+    const client = await (await workspace!.runtime()).client(pool);
+    const vm = await client.call<string>('VM.get_by_uuid', vmUuid);
+    const refs = await client.call<string[]>('VM.get_VIFs', vm);
+    return await Promise.all(refs.map(async (r) => {
+      const rec = await client.call<{ network: string; other_config: Record<string, string> }>('VIF.get_record', r);
+      return { network: await client.call<string>('network.get_uuid', rec.network), other_config: rec.other_config };
+    }));
+  } finally {
+    await workspace!.close();
+  }
+}
 
 function example(): string {
   const dir = mkdtempSync(join(tmpdir(), 'xcpform-burst-'));
@@ -12,7 +29,7 @@ function example(): string {
 interface StateJson { resources: { type: string; name: string; instances: { index_key?: number; attributes: Record<string, unknown> }[] }[] }
 
 describe('cloudbursting end to end', () => {
-  test('fill-first placement bursts the overflow into cloud1 over the VPN link, and a pool change migrates live', () => {
+  test('fill-first placement bursts the overflow into cloud1 over the VPN link, and a pool change migrates live', async () => {
     const dir = example();
     const plan = xcpform(['plan', '-json'], { cwd: dir });
     const doc = JSON.parse(plan.stdout);
@@ -38,8 +55,12 @@ describe('cloudbursting end to end', () => {
     const state = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')) as StateJson;
     const burst = state.resources.find((r) => r.type === 'xcp_vm' && r.name === 'web')!.instances.find((i) => i.index_key === 7)!.attributes;
     const cloudNet = state.resources.find((r) => r.name === 'app_burst')!.instances[0].attributes;
+    const appNet = state.resources.find((r) => r.type === 'xcp_network' && r.name === 'app')!.instances[0].attributes;
     expect(burst.pool).toBe('cloud1');
-    expect((burst.nic as { network: string }[])[0].network).toBe(cloudNet.uuid);
+    // The state keeps the configured network (as terraform's would); the VIF is on the link's
+    // network in cloud1 and records the datacenter network it stands for.
+    expect((burst.nic as { network: string }[])[0].network).toBe(appNet.uuid);
+    expect(await vifsOf(dir, 'cloud1', burst.uuid as string)).toEqual([{ network: cloudNet.uuid, other_config: { 'xcpform:routes': appNet.uuid } }]);
     // Like Terraform, the state holds the key (it must, to detect drift): it is written 0600 and
     // the attribute is listed as sensitive, so every rendering hides it.
     expect(statSync(join(dir, 'terraform.tfstate')).mode & 0o777).toBe(0o600);
@@ -56,6 +77,8 @@ describe('cloudbursting end to end', () => {
     const dbBefore = state.resources.find((r) => r.name === 'db')!.instances[0].attributes;
     expect(db.pool).toBe('cloud1');
     expect(db.uuid).toBe(dbBefore.uuid);
+    expect((db.nic as { network: string }[])[0].network).toBe(appNet.uuid);
+    expect(await vifsOf(dir, 'cloud1', db.uuid as string)).toEqual([{ network: cloudNet.uuid, other_config: { 'xcpform:routes': appNet.uuid } }]);
     // Its disk arrived on the cloud pool's SR, and the datacenter SR no longer holds it.
     expect((db.disk as { sr: string }[])[0].sr).not.toBe((dbBefore.disk as { sr: string }[])[0].sr);
     // Room freed in dc1: the next plan brings a web VM back from the cloud (burst back).
@@ -63,6 +86,11 @@ describe('cloudbursting end to end', () => {
     expect(back.stdout).toMatch(/# xcp_vm\.web\[[67]\] will be migrated/);
     expect(back.stdout).toContain('0 added, 0 changed, 1 migrated, 0 destroyed.');
     expect(xcpform(['plan', '-detailed-exitcode', '-var', 'db_pool=cloud1'], { cwd: dir }).code).toBe(0);
+    // The VM that came back is on the datacenter network itself, no longer routed.
+    const final = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')) as StateJson;
+    const returned = final.resources.find((r) => r.type === 'xcp_vm' && r.name === 'web')!.instances.filter((i) => i.attributes.pool === 'dc1').map((i) => i.attributes);
+    expect(returned).toHaveLength(7);
+    for (const vm of returned) expect(await vifsOf(dir, 'dc1', vm.uuid as string)).toEqual([{ network: appNet.uuid, other_config: {} }]);
   }, 180_000);
 
   test('a VM in the cloud on a datacenter network without a link is a plan error naming the VM, the network and the link', () => {

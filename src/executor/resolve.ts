@@ -108,7 +108,6 @@ export function resolveChange(
       if (isNetworkAddress(address) && typeof attrs.uuid === 'string' && typeof attrs.pool === 'string') networkPools.set(attrs.uuid, attrs.pool);
     }
     const routed = routeNics(change.address, cfg.pool, cfg, linksFrom(current), (v) => (typeof v === 'string' ? networkPools.get(v) : undefined));
-    Object.assign(cfg, routed.values);
     diagnostics.push(...routed.diagnostics);
   }
   if (containsUnknown(cfg)) {

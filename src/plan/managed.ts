@@ -69,7 +69,6 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
   if (caps.routesNics && req.routing) {
     const vmPool = typeof config.pool === 'string' ? config.pool : typeof req.prior?.pool === 'string' ? req.prior.pool : req.defaultPool;
     const routed = routeNics(instance.address, vmPool, config, req.routing.links(), req.routing.poolOfNetwork, req.routing.fallbackPool);
-    Object.assign(config, routed.values);
     via.push(...routed.via);
     placementNotes.push(...routed.notes);
     diagnostics.push(...routed.diagnostics.map((d) => ({ ...d, source: block.source })));

@@ -110,7 +110,8 @@ export class Placer implements CapacityLedger {
       if (target.free < d.memory) target = undefined;
     } else {
       const preferred = find(d.prefer);
-      target = preferred && preferred.free >= d.memory ? preferred : bestFit(hosts, d.memory);
+      const mostFree = (): HostCapacity | undefined => hosts.filter((h) => h.free >= d.memory).reduce<HostCapacity | undefined>((a, b) => (!a || b.free > a.free ? b : a), undefined);
+      target = preferred && preferred.free >= d.memory ? preferred : d.unpinned ? mostFree() : bestFit(hosts, d.memory);
     }
     if (!target) return { ok: false, free: hosts.map((h) => ({ name: h.name, uuid: h.uuid, free: h.free })) };
     target.free -= d.memory;

@@ -1,9 +1,10 @@
 /**
  * Cloudbursting's safety cordon: a VM in pool P whose interface names a network of another pool
- * Q is attached, over the `xcp_vpn_link` joining P and Q, to that link's network in P. The
- * mapping is applied to the configured values before the diff (and again at apply, with the
- * applied values), so a VM that bursts into the cloud keeps its datacenter network; without a
- * link between the pools the plan fails, naming the VM, the network and the missing link.
+ * Q reaches it over the `xcp_vpn_link` joining P and Q. The plan checks that such a link exists
+ * (without one it fails, naming the VM, the network and the missing link), orders the link
+ * before the VM and notes the route; the configured network stays what the state records, and
+ * apply attaches the VIF to the link's network in P (`src/resources/vm/nic-routing.ts`), so
+ * xcpform's plan and terraform's plan the same values.
  */
 import { Diagnostic, error } from '../diagnostics';
 import { isObjectValue, isUnknown, ObjectValue, Value } from '../values/value';
@@ -38,7 +39,6 @@ function same(a: Value, b: Value): boolean {
 }
 
 export interface RoutedNics {
-  readonly values: ObjectValue;
   /** Links the VM now depends on. */
   readonly via: string[];
   readonly notes: string[];
@@ -46,20 +46,21 @@ export interface RoutedNics {
 }
 
 /**
- * Rewrites `nic[*].network` of a VM in `pool` that names a network of another pool to the
- * joining link's network in `pool`. `poolOfNetwork` answers for known values; `fallbackPool`
- * is used for unknown ones (the pool of the network blocks the VM refers to, when unambiguous).
+ * The routes of a VM in `pool` whose `nic[*].network` names a network of another pool: the
+ * joining links (or a diagnostic when none joins them). `poolOfNetwork` answers for known values;
+ * `fallbackPool` is used for unknown ones (the pool of the network blocks the VM refers to, when
+ * unambiguous).
  */
 export function routeNics(address: string, pool: string, values: ObjectValue, links: readonly LinkInfo[], poolOfNetwork: NetworkPoolLookup, fallbackPool?: string): RoutedNics {
   const nics = values.nic;
-  const out: RoutedNics = { values, via: [], notes: [], diagnostics: [] };
+  const out: RoutedNics = { via: [], notes: [], diagnostics: [] };
   if (!Array.isArray(nics)) return out;
-  const mapped = nics.map((nic, i) => {
-    if (!isObjectValue(nic)) return nic;
+  nics.forEach((nic, i) => {
+    if (!isObjectValue(nic)) return;
     const net = nic.network ?? null;
-    if (net === null) return nic;
+    if (net === null) return;
     const netPool = isUnknown(net) ? fallbackPool : poolOfNetwork(net);
-    if (!netPool || netPool === pool) return nic;
+    if (!netPool || netPool === pool) return;
     const candidates = links.filter((l) => (l.pool === pool && l.remotePool === netPool) || (l.pool === netPool && l.remotePool === pool));
     const exact = candidates.filter((l) => same(l.pool === netPool ? l.network : l.remoteNetwork, net));
     const link = exact[0] ?? (candidates.length === 1 ? candidates[0] : undefined);
@@ -69,14 +70,12 @@ export function routeNics(address: string, pool: string, values: ObjectValue, li
         path: ['nic', i, 'network'],
         detail: `A VM that runs in pool "${pool}" reaches a network of pool "${netPool}" only through a VPN link. Declare an xcp_vpn_link with pool = "${netPool}" and remote_pool = "${pool}" (or the reverse) joining that network, or attach the VM to a network of pool "${pool}".`,
       }));
-      return nic;
+      return;
     }
     out.via.push(link.address);
-    const local = link.pool === pool ? link.network : link.remoteNetwork;
     out.notes.push(`nic[${i}] reaches network ${isUnknown(net) ? '(known after apply)' : JSON.stringify(net)} of pool ${netPool} over ${link.address}`);
-    return { ...nic, network: local };
   });
-  return { ...out, values: { ...values, nic: mapped }, via: [...new Set(out.via)] };
+  return { ...out, via: [...new Set(out.via)] };
 }
 
 /** "14m20s" to move `bytes` at `mbps` Mbit/s. */

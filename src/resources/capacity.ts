@@ -15,6 +15,11 @@ export interface MemoryDemand {
   readonly prefer?: string;
   /** UUIDs of the hosts the VM can run on (its storage reachable); undefined: any host. */
   readonly eligible?: ReadonlySet<string>;
+  /**
+   * The VM is not pinned: XAPI chooses its host at start (its affinity when it fits, else the
+   * host with the most free memory), so the ledger counts it where XAPI will put it.
+   */
+  readonly unpinned?: boolean;
   /** Bytes needed there (memory and the hypervisor's overhead for it). */
   readonly memory: number;
 }

@@ -7,7 +7,8 @@ import type { ObjectValue } from '../../values/value';
 import { NULL_REF, type XapiRecord } from '../../xenapi';
 import type { PoolRecords } from '../snapshot';
 import { orderedSet, str, strings } from '../kit/attrs';
-import { spell } from '../kit/resolve';
+import { resolve, spell } from '../kit/resolve';
+import { ROUTES_KEY } from './nic-routing';
 import { ADDRESS_KEY, CONFIG_DRIVE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { byKey, orderLike } from './positions';
 
@@ -71,6 +72,17 @@ export function readDisks(records: PoolRecords, vm: Vm, priorDisks: readonly Obj
   return orderLike(disks, priorDisks, 'userdevice');
 }
 
+/**
+ * A NIC's `network`: the VIF's network, or for a VIF routed over a VPN link the network of the
+ * other pool it stands for (`ROUTES_KEY`), spelled as the prior state spelled it.
+ */
+function nicNetworkOf(records: PoolRecords, vif: XapiRecord<'VIF'>, prior: string | undefined): string | null {
+  const routes = vif.other_config[ROUTES_KEY];
+  if (!routes) return spell(records, 'network', vif.network, prior);
+  const priorHere = prior !== undefined && records.has('network') && resolve(records, { cls: 'network', what: 'network', path: [] }, prior).ok;
+  return prior !== undefined && (prior.toLowerCase() === routes || !priorHere) ? prior : routes;
+}
+
 /** `nic` blocks of the state, in the prior order, new ones by device. */
 export function readNics(records: PoolRecords, vm: Vm, priorNics: readonly ObjectValue[]): ObjectValue[] {
   const nics: ObjectValue[] = [];
@@ -80,7 +92,7 @@ export function readNics(records: PoolRecords, vm: Vm, priorNics: readonly Objec
     const prior = byKey(priorNics, 'device', vif.device);
     const kbps = Number(vif.qos_algorithm_params.kbps);
     nics.push({
-      network: spell(records, 'network', vif.network, str(prior, 'network')),
+      network: nicNetworkOf(records, vif, str(prior, 'network')),
       device: vif.device,
       mac: vif.MAC,
       mtu: vif.MTU,

@@ -17,6 +17,7 @@ import { setKey, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { byKey } from './positions';
 import { VM_CLASSES } from './read';
 import { converge, stateAfter } from './update';
+import { nicNetwork } from './nic-routing';
 import { VmHandle } from './vm-handle';
 
 async function crossPool(h: VmHandle, toPool: string, prior: ObjectValue, planned: ObjectValue): Promise<VmHandle> {
@@ -44,9 +45,11 @@ async function crossPool(h: VmHandle, toPool: string, prior: ObjectValue, planne
   for (const ref of h.vm.VIFs) {
     const vif = h.records.get('VIF', ref);
     if (!vif) continue;
-    const want = blocks(planned, 'nic').find((n) => n.device === vif.device);
-    const key = str(want, 'network') ?? h.records.get('network', vif.network)?.name_label ?? '';
-    vifMap[ref] = mustResolve(destRecords, { cls: 'network', what: 'network', path: ['nic'] }, key).ref;
+    const nics = blocks(planned, 'nic');
+    const index = nics.findIndex((n) => n.device === vif.device);
+    const key = str(nics[index], 'network') ?? h.records.get('network', vif.network)?.name_label ?? '';
+    // A network of another pool (the one the VM leaves, typically) is reached over a VPN link.
+    vifMap[ref] = (await nicNetwork(ctx, toPool, destRecords, key, Math.max(0, index))).ref;
   }
   const live = h.vm.power_state === 'Running';
   const receive = await dest.call<Record<string, string>>('host.migrate_receive', destHost, network, {});

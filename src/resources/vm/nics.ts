@@ -7,7 +7,7 @@
 import { isXapiError, type XapiRecord } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import { blocks, num, str, strings } from '../kit/attrs';
-import { mustResolve } from '../kit/resolve';
+import { nicNetwork, ROUTES_KEY, type NicNetwork } from './nic-routing';
 import { NIC_IDENTITY, assignPositions } from './positions';
 import { tolerate, type VmHandle } from './vm-handle';
 
@@ -25,10 +25,6 @@ function vifs(h: VmHandle): Map<string, VifRecords> {
   return out;
 }
 
-/** Resolves a NIC's network (name or UUID) in the VM's pool. */
-export function networkRefOf(h: VmHandle, nic: ObjectValue, index: number): string {
-  return mustResolve(h.records, { cls: 'network', what: 'network', path: ['nic', index, 'network'] }, str(nic, 'network') ?? '').ref;
-}
 
 function qos(nic: ObjectValue): { type: string; params: Record<string, string> } {
   const kbps = num(nic, 'rate_limit_kbps');
@@ -40,11 +36,12 @@ async function unplugDestroy(h: VmHandle, v: VifRecords): Promise<void> {
   await h.client.call('VIF.destroy', v.ref);
 }
 
-async function createVif(h: VmHandle, nic: ObjectValue, index: number, device: string, network: string): Promise<void> {
+async function createVif(h: VmHandle, nic: ObjectValue, index: number, device: string, target: NicNetwork): Promise<void> {
   const q = qos(nic);
+  const network = target.ref;
   const mtu = num(nic, 'mtu') ?? h.records.get('network', network)?.MTU ?? 1500;
   const ref = await h.client.call<string>('VIF.create', {
-    device, network, VM: h.ref, MAC: (str(nic, 'mac') ?? '').toLowerCase(), MTU: mtu, other_config: {},
+    device, network, VM: h.ref, MAC: (str(nic, 'mac') ?? '').toLowerCase(), MTU: mtu, other_config: target.routes ? { [ROUTES_KEY]: target.routes } : {},
     qos_algorithm_type: q.type, qos_algorithm_params: q.params,
     locking_mode: str(nic, 'locking_mode') ?? 'network_default',
     ipv4_allowed: strings(nic, 'ipv4_allowed'), ipv6_allowed: strings(nic, 'ipv6_allowed'),
@@ -76,13 +73,14 @@ export async function applyNics(h: VmHandle, planned: ObjectValue): Promise<void
     const nic = want[i];
     const device = positions[i];
     if (device === undefined) throw new Error('nic device unknown at apply');
-    const network = networkRefOf(h, nic, i);
+    const target = await nicNetwork(h.ctx, h.pool, h.records, str(nic, 'network') ?? '', i);
+    const network = target.ref;
     const cur = have.get(device);
     const mac = str(nic, 'mac')?.toLowerCase();
     const mtu = num(nic, 'mtu');
     if (!cur || (mac && mac !== cur.vif.MAC.toLowerCase()) || (mtu !== undefined && mtu !== cur.vif.MTU)) {
       if (cur) await unplugDestroy(h, cur);
-      await createVif(h, { ...nic, mac: mac ?? cur?.vif.MAC ?? null }, i, device, network);
+      await createVif(h, { ...nic, mac: mac ?? cur?.vif.MAC ?? null }, i, device, target);
       continue;
     }
     if (cur.vif.network !== network) {
@@ -91,9 +89,14 @@ export async function applyNics(h: VmHandle, planned: ObjectValue): Promise<void
       } catch (err) {
         if (!isXapiError(err) || err.code !== 'MESSAGE_METHOD_UNKNOWN') throw err;
         await unplugDestroy(h, cur);
-        await createVif(h, { ...nic, mac: cur.vif.MAC }, i, device, network);
+        await createVif(h, { ...nic, mac: cur.vif.MAC }, i, device, target);
         continue;
       }
+    }
+    // The network of another pool this VIF stands for (a migration or a move changes it).
+    if (cur.vif.other_config[ROUTES_KEY] !== target.routes) {
+      if (ROUTES_KEY in cur.vif.other_config) await h.client.call('VIF.remove_from_other_config', cur.ref, ROUTES_KEY);
+      if (target.routes) await h.client.call('VIF.add_to_other_config', cur.ref, ROUTES_KEY, target.routes);
     }
     await settings(h, cur, nic);
   }

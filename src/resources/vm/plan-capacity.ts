@@ -48,13 +48,13 @@ function hostOf(v: ObjectValue | null, key: string): string | undefined {
  * planner has not counted it yet (no host planned), else the host it was counted on must not be
  * overcommitted.
  */
-function checkCreated(ledger: CapacityLedger, planned: ObjectValue, eligible?: ReadonlySet<string>): CapacityCheck {
+function checkCreated(ledger: CapacityLedger, planned: ObjectValue, eligible?: ReadonlySet<string>, unpinned?: boolean): CapacityCheck {
   const pool = str(planned, 'pool');
   const host = hostOf(planned, 'host');
   const memory = num(planned, 'memory');
   if (!pool || memory === undefined || !running(planned)) return { diagnostics: [] };
   if (!host) {
-    const taken = ledger.take({ address: 'the VM', pool, prefer: hostOf(planned, 'affinity'), memory: needs(memory), ...(eligible ? { eligible } : {}) });
+    const taken = ledger.take({ address: 'the VM', pool, prefer: hostOf(planned, 'affinity'), memory: needs(memory), ...(eligible ? { eligible } : {}), ...(unpinned ? { unpinned } : {}) });
     if (!taken.ok) return { diagnostics: [noCapacity(`no host of pool "${pool}"${eligible ? ' that reaches its storage' : ''} has the ${gibText(needs(memory))} of memory the new VM needs`, taken, 'give the VM less memory, or create it with power_state = "halted"', 'memory')] };
     return { diagnostics: [], ...(taken.host ? { pin: taken.host } : {}) };
   }
@@ -71,13 +71,15 @@ function checkCreated(ledger: CapacityLedger, planned: ObjectValue, eligible?: R
 /**
  * Counts the memory the change of an existing VM (or a new one) takes; `planned` is the
  * refined plan of an update (not of a replacement), `moves` true for a live migration to
- * another host of the pool; `eligible` the UUIDs of the hosts that reach the VM's storage.
+ * another host of the pool; `eligible` the UUIDs of the hosts that reach the VM's storage;
+ * `unpinned` when the VM will not be pinned (its storage is created by the same plan), so it is
+ * counted where XAPI will start it.
  */
-export function checkCapacity(ledger: CapacityLedger | undefined, prior: ObjectValue | null, planned: ObjectValue, moves = false, eligible?: ReadonlySet<string>): CapacityCheck {
+export function checkCapacity(ledger: CapacityLedger | undefined, prior: ObjectValue | null, planned: ObjectValue, moves = false, eligible?: ReadonlySet<string>, unpinned = false): CapacityCheck {
   const address = 'the VM';
   // A VM with a placement block is counted by the planner's placement, once.
   if (!ledger || block(planned, 'placement')) return { diagnostics: [] };
-  if (!prior) return checkCreated(ledger, planned, eligible);
+  if (!prior) return checkCreated(ledger, planned, eligible, unpinned);
   const pool = str(prior, 'pool');
   const before = num(prior, 'memory');
   const after = num(planned, 'memory');
@@ -85,7 +87,7 @@ export function checkCapacity(ledger: CapacityLedger | undefined, prior: ObjectV
   const host = hostOf(planned, 'host');
   if (!running(prior)) {
     // Starts: anywhere with room (its affinity first) unless a host is set; pinned where counted.
-    const taken = ledger.take({ address, pool, host, prefer: hostOf(planned, 'affinity'), memory: needs(after), ...(eligible ? { eligible } : {}) });
+    const taken = ledger.take({ address, pool, host, prefer: hostOf(planned, 'affinity'), memory: needs(after), ...(eligible ? { eligible } : {}), ...(unpinned ? { unpinned } : {}) });
     if (!taken.ok) {
       return { diagnostics: [noCapacity(`${host ? `host ${host}` : `no host of pool "${pool}"${eligible ? ' that reaches its storage' : ''}`} has the ${gibText(needs(after))} of memory ${address} needs to start`, taken, 'keep power_state = "halted"', 'power_state')] };
     }

@@ -212,7 +212,10 @@ function validateTargetRefs(planned: ObjectValue, req: PlanRequest, diags: Diagn
   check('SR', planned.suspend_sr, ['suspend_sr']);
   check('VDI', planned.cdrom, ['cdrom']);
   blocks(planned, 'disk').forEach((d, i) => check('SR', d.sr, ['disk', i, 'sr']));
-  blocks(planned, 'nic').forEach((n, i) => check('network', n.network, ['nic', i, 'network']));
+  // A network of another pool is reached over a VPN link (routed at apply, checked by the plan's routing).
+  const elsewhere = (key: Value): boolean => typeof key === 'string' && req.world.poolNames().some((p) => p !== target
+    && req.world.pool(p).has('network') && resolve(req.world.pool(p), { cls: 'network', what: 'network', path: [] }, key).ok);
+  blocks(planned, 'nic').forEach((n, i) => { if (!elsewhere(n.network)) check('network', n.network, ['nic', i, 'network']); });
 }
 
 function sumSizes(disks: readonly ObjectValue[]): number {
@@ -228,8 +231,9 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   if (!prior) {
     const target = req.world.pool(str(planned, 'pool') ?? '');
     const eligible = hostsReachingStorage(target, planned);
-    const counted = checkCapacity(req.capacity, null, planned, false, eligible);
-    if (counted.pin && storageKnown(target, planned)) planned.host = counted.pin;
+    const pinnable = storageKnown(target, planned);
+    const counted = checkCapacity(req.capacity, null, planned, false, eligible, !pinnable);
+    if (counted.pin && pinnable) planned.host = counted.pin;
     return { planned, changes: [], action: 'create', haltPaths: [], diagnostics: [...diags, ...checkCreate(planned, req.world), ...checkHostReachesStorage(target, planned, eligible), ...counted.diagnostics] };
   }
   const records = req.world.pool(str(prior, 'pool') ?? '');
@@ -258,9 +262,10 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   const starts = !isRunning(prior) && isRunning(planned);
   const eligible = starts ? hostsReachingStorage(records, planned, str(prior, 'uuid')) : undefined;
   if (starts) diags.push(...checkHostReachesStorage(records, planned, eligible));
-  const capacity = checkCapacity(req.capacity, prior, planned, migrate.some((p) => p[0] === 'host'), eligible);
+  const pinnable = storageKnown(records, planned);
+  const capacity = checkCapacity(req.capacity, prior, planned, migrate.some((p) => p[0] === 'host'), eligible, !pinnable);
   diags.push(...capacity.diagnostics);
-  if (capacity.pin && storageKnown(records, planned)) { planned.host = capacity.pin; changes.push({ path: ['host'], update: 'in-place' }); }
+  if (capacity.pin && pinnable) { planned.host = capacity.pin; changes.push({ path: ['host'], update: 'in-place' }); }
   for (const k of volatileAfter(prior, planned, action, halt, changes)) planned[k] = UNKNOWN;
   const notes: string[] = [];
   let bytesToMove: number | undefined;
