@@ -23,13 +23,14 @@ function basicExample(): string {
   return text;
 }
 
-/**
- * examples/cloudburst with `web_count = 2`, so that every VM fits the datacenter pool: the
- * overflow into cloud1 is placed by xcpform's planner only (terraform-provider-xcp plans each
- * VM in its configured pool), which is not what this test is about.
- */
-const CLOUDBURST_VARS = ['-var', 'web_count=2'];
+/** examples/cloudburst as shipped: eight web VMs, more than the datacenter pool holds. */
 const cloudburstExample = () => readFileSync(join(ROOT, 'examples', 'cloudburst', 'main.tf'), 'utf8');
+
+/** Pool of each web VM in the folder's state, by name. */
+function webPools(state: StateFile): Record<string, string> {
+  const web = state.resources.find((r) => r.type === 'xcp_vm' && r.name === 'web')!;
+  return Object.fromEntries(web.instances.map((i) => [String(i.attributes.name_label), String(i.attributes.pool)]));
+}
 
 /** A state as terraform-provider-xcp wrote it before defaults were stored: null where unset. */
 function withNullDefaults(state: StateFile): StateFile {
@@ -90,19 +91,32 @@ describe('examples/basic (without xcp_pool): one state, two tools', () => {
   });
 });
 
-describe('examples/cloudburst (web_count = 2): one state, two tools', () => {
-  it('terraform apply → terraform plan and xcpform plan are empty', () => {
+describe('examples/cloudburst: bursting into cloud1, one state, two tools', () => {
+  /** Six web VMs fit dc1 beside the database and application tiers; two burst into cloud1. */
+  const expectBurst = (state: StateFile) => {
+    const pools = Object.values(webPools(state));
+    expect(pools).toHaveLength(8);
+    expect(pools.filter((p) => p === 'cloud1')).toHaveLength(2);
+    // Every web VM keeps the datacenter network in the state, wherever it runs (routed at apply).
+    const app = state.resources.find((r) => r.type === 'xcp_network' && r.name === 'app')!.instances[0].attributes.uuid;
+    const web = state.resources.find((r) => r.type === 'xcp_vm' && r.name === 'web')!;
+    for (const i of web.instances) expect((i.attributes.nic as { network: string }[])[0].network).toBe(app);
+  };
+
+  it('terraform apply bursts the overflow into cloud1 (placement at apply); terraform plan and xcpform plan are empty', () => {
     const f = folder(cloudburstExample());
-    f.terraform(['apply', '-auto-approve', ...CLOUDBURST_VARS]);
-    f.terraform(['plan', '-detailed-exitcode', ...CLOUDBURST_VARS]);
-    expectXcpformPlansNothing(f, CLOUDBURST_VARS);
+    f.terraform(['apply', '-auto-approve']);
+    expectBurst(f.state());
+    f.terraform(['plan', '-detailed-exitcode']);
+    expectXcpformPlansNothing(f);
   });
 
-  it('xcpform apply → terraform plan is empty', () => {
+  it('xcpform apply bursts the same way; terraform plan is empty', () => {
     const f = folder(cloudburstExample());
-    f.xcpform(['apply', '-auto-approve', ...CLOUDBURST_VARS]);
-    f.terraform(['plan', '-detailed-exitcode', ...CLOUDBURST_VARS]);
-    expectXcpformPlansNothing(f, CLOUDBURST_VARS);
+    f.xcpform(['apply', '-auto-approve']);
+    expectBurst(f.state());
+    f.terraform(['plan', '-detailed-exitcode']);
+    expectXcpformPlansNothing(f);
   });
 });
 

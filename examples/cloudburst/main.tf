@@ -130,7 +130,8 @@ resource "xcp_vm" "web" {
   vcpus      = 2
   memory     = 12884901888
   tags       = ["web", "team-shop"]
-  depends_on = [xcp_vm.app]
+  # The link is up before a VM bursts into cloud1 (terraform orders by references only).
+  depends_on = [xcp_vm.app, xcp_vpn_link.burst]
 
   placement {
     pools    = ["dc1", "cloud1"]

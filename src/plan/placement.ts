@@ -5,19 +5,10 @@
  * candidate pools stays put while it fits. Pure: capacity comes from the snapshot and is
  * consumed as VMs are placed, in address order, so the result is deterministic.
  */
-import type { CapacityLedger, MemoryDemand, MemoryTaken } from '../resources/capacity';
-import type { PoolRecords, WorldSnapshot } from '../resources/snapshot';
+import { hostCapacities, type CapacityLedger, type HostCapacity, type MemoryDemand, type MemoryTaken } from '../resources/capacity';
 
-export interface HostCapacity {
-  readonly pool: string;
-  readonly uuid: string;
-  readonly name: string;
-  readonly memoryTotal: number;
-  /** Free memory after the VMs already resident (and those placed so far in this plan). */
-  free: number;
-  readonly cpus: number;
-  vcpus: number;
-}
+export { hostCapacities, type HostCapacity };
+import type { PoolRecords, WorldSnapshot } from '../resources/snapshot';
 
 export interface PlacementDemand {
   readonly address: string;
@@ -32,26 +23,6 @@ export interface PlacementDemand {
 export type PlacementResult =
   | { readonly ok: true; readonly pool: string; readonly host: string; readonly hostName: string; readonly moved: boolean }
   | { readonly ok: false; readonly reason: string };
-
-/** Free memory per host: total minus the host's overhead and every resident VM's static maximum and overhead. */
-export function hostCapacities(records: PoolRecords): HostCapacity[] {
-  const out: HostCapacity[] = [];
-  for (const [, host] of records.all('host')) {
-    if (!host.enabled) continue;
-    const metrics = records.get('host_metrics', host.metrics);
-    const total = metrics?.memory_total ?? 0;
-    let used = host.memory_overhead ?? 0;
-    let vcpus = 0;
-    for (const ref of host.resident_VMs) {
-      const vm = records.get('VM', ref);
-      if (!vm) continue;
-      used += (vm.memory_static_max ?? 0) + (vm.memory_overhead ?? 0);
-      if (!vm.is_control_domain) vcpus += vm.VCPUs_max ?? 0;
-    }
-    out.push({ pool: records.pool, uuid: host.uuid, name: host.name_label, memoryTotal: total, free: Math.max(0, total - used), cpus: Number(host.cpu_info?.cpu_count ?? 0), vcpus });
-  }
-  return out.sort((a, b) => a.name.localeCompare(b.name));
-}
 
 /** The host with the least free memory that still fits `memory` (keeps large holes for large VMs). */
 function bestFit(hosts: readonly HostCapacity[], memory: number): HostCapacity | undefined {

@@ -3,6 +3,39 @@
  * touches, so memory one change takes (a VM started, grown or moved) is not offered to another
  * (a new VM placed on a host). The planner's capacity model implements it.
  */
+import type { PoolRecords } from './snapshot';
+
+export interface HostCapacity {
+  readonly pool: string;
+  readonly uuid: string;
+  readonly name: string;
+  readonly memoryTotal: number;
+  /** Free memory after the VMs already resident (and those placed so far in this plan). */
+  free: number;
+  readonly cpus: number;
+  vcpus: number;
+}
+
+/** Free memory per host: total minus the host's overhead and every resident VM's static maximum and overhead. */
+export function hostCapacities(records: PoolRecords): HostCapacity[] {
+  const out: HostCapacity[] = [];
+  for (const [, host] of records.all('host')) {
+    if (!host.enabled) continue;
+    const metrics = records.get('host_metrics', host.metrics);
+    const total = metrics?.memory_total ?? 0;
+    let used = host.memory_overhead ?? 0;
+    let vcpus = 0;
+    for (const ref of host.resident_VMs) {
+      const vm = records.get('VM', ref);
+      if (!vm) continue;
+      used += (vm.memory_static_max ?? 0) + (vm.memory_overhead ?? 0);
+      if (!vm.is_control_domain) vcpus += vm.VCPUs_max ?? 0;
+    }
+    out.push({ pool: records.pool, uuid: host.uuid, name: host.name_label, memoryTotal: total, free: Math.max(0, total - used), cpus: Number(host.cpu_info?.cpu_count ?? 0), vcpus });
+  }
+  return out.sort((a, b) => a.name.localeCompare(b.name));
+}
+
 
 /** Memory a VM needs on a host of `pool` after the change. */
 export interface MemoryDemand {

@@ -47,7 +47,7 @@ export async function applyChange(input: ApplyInput): Promise<ApplyOutput> {
       if (enginePrior) await resource.delete({ prior: enginePrior, ctx });
       return { state: null, diagnostics };
     }
-    const config = engineConfig(schema, input.config ?? {}, prior, input.defaultPool);
+    const config = engineConfig(schema, input.config ?? {}, prior, input.defaultPool, resource);
     const enginePlanned = withDefaults(block, planned);
     let result;
     if (!enginePrior) {

@@ -42,16 +42,22 @@ export interface PlanOutput {
   readonly decision: Decision;
 }
 
-/** The engine-view configuration: the pool defaults to the provider's default pool on create. */
-export function engineConfig(schema: ResourceSchema, config: ObjectValue, prior: ObjectValue | null, defaultPool: string): ObjectValue {
+/**
+ * The engine-view configuration: the pool defaults to the provider's default pool on create,
+ * except for a placed resource with a placement block, whose pool apply chooses from the live
+ * capacity (planned unknown: one resource's plan cannot see what the others take).
+ */
+export function engineConfig(schema: ResourceSchema, config: ObjectValue, prior: ObjectValue | null, defaultPool: string, resource?: ResourceType): ObjectValue {
   const out = { ...config };
-  if ('pool' in schema.block.attributes && (out.pool ?? null) === null && !prior) out.pool = defaultPool;
+  const placement = out.placement;
+  const placed = resource?.capabilities?.placed === true && placement !== null && placement !== undefined && !(Array.isArray(placement) && placement.length === 0);
+  if ('pool' in schema.block.attributes && (out.pool ?? null) === null && !prior && !placed) out.pool = defaultPool;
   return out;
 }
 
 export async function planChange(input: PlanInput): Promise<PlanOutput> {
   const { schema, prior } = input;
-  const config = engineConfig(schema, input.config, prior, input.defaultPool);
+  const config = engineConfig(schema, input.config, prior, input.defaultPool, input.resource);
   const enginePrior = prior ? withDefaults(schema.block, prior) : null;
   const world = input.resource?.plan && input.world ? await input.world() : undefined;
   const decision = decide({ schema, address: input.address ?? schema.typeName, resource: input.resource, prior: enginePrior, config, world });

@@ -58,7 +58,8 @@ export class CloudburstStack extends TerraformStack {
     const webIndex = TerraformCount.of(webCount.numberValue);
     const web = new vm.Vm(this, 'web', {
       count: webIndex, nameLabel: 'web-${count.index}', template: 'Debian Bookworm 12', vcpus: 2, memory: 12 * GIB, tags: ['web', 'team-shop'],
-      dependsOn: [apps],
+      // Terraform orders resources by references only: the link must be up before a VM bursts.
+      dependsOn: [apps, link],
       placement: { pools: ['dc1', 'cloud1'], strategy: 'fill-first' },
       disk: [{ size: 10 * GIB }],
       nic: [{ network: app.uuid }],

@@ -18,14 +18,8 @@ import { isGuest, VM_CLASSES } from './read';
 import { findTemplate, parseProvision, provisionXml, rewriteProvision } from './template';
 import { converge, stateAfter } from './update';
 import { CREATED_KEY, stampCreated } from './created';
+import { placeAtApply } from './place-at-apply';
 import { VmHandle } from './vm-handle';
-
-/** The pool a new VM goes to: `pool`, else the first of `placement.pools`, else the default. */
-export function targetPool(planned: ObjectValue, ctx: ApplyContext): string {
-  const placement = block(planned, 'placement');
-  const candidates = Array.isArray(placement?.pools) ? placement.pools.filter((p): p is string => typeof p === 'string') : [];
-  return str(planned, 'pool') ?? candidates[0] ?? ctx.pools[0];
-}
 
 /**
  * The name a clone carries until it is tagged: `VM.clone` cannot set `other_config`, so a crash
@@ -126,8 +120,15 @@ async function finishClone(ctx: ApplyContext, pool: string, ref: string, planned
 
 /** `xcp_vm` create. */
 export async function createVm(req: CreateRequest): Promise<ApplyResponse> {
-  const { planned, ctx } = req;
-  const pool = targetPool(planned, ctx);
+  const placed = await placeAtApply(req.ctx, req.planned);
+  try {
+    return await createIn(req.ctx, placed.pool, placed.host && !str(req.planned, 'host') ? { ...req.planned, host: placed.host } : req.planned);
+  } finally {
+    placed.release();
+  }
+}
+
+async function createIn(ctx: ApplyContext, pool: string, planned: ObjectValue): Promise<ApplyResponse> {
   const records = await ctx.records(pool, VM_CLASSES);
   const adopted = findAdoptable(records, ctx.address, ctx.lineage);
   let h: VmHandle;
