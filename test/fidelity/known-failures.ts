@@ -12,10 +12,6 @@ export interface KnownFailure {
 }
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
-  // Terraform's own semantics, not a defect: a data source without a dependency on the resource
-  // that changes what it reads is read at plan time, before the change; the next plan reads the
-  // new value, so an output over it changes once (terraform 1.11 does the same).
-  { pattern: /^not-settled output update reading data\.xcp_pool\.\*$/, cause: 'by Terraform semantics: data.xcp_pool is read before xcp_pool of the same configuration changes the pool; add depends_on to read it after' },
   // The two front doors: differences by design (finding 7's default/null differences are fixed).
   { pattern: /^front-doors after xcp_[a-z_]+\.device_config_secrets$/, cause: 'by design: xcpform show -json never writes a secret value (null, marked in after_sensitive); terraform show -json writes it' },
   { pattern: /^front-doors unknown xcp_vm\.pool only terraform$/, cause: 'by design: the CLI places every VM with a placement block up front across the whole configuration; a provider plans one resource at a time, so the pool of a new placed VM is chosen at apply from live capacity (known after apply)' },

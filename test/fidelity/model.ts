@@ -67,6 +67,16 @@ export function cloneCase(c: Case): Case {
   return JSON.parse(JSON.stringify(c)) as Case;
 }
 
+/**
+ * `depends_on` of a block: a data.xcp_pool of a pool an xcp_pool of the case manages reads it
+ * after that resource changes it, as a Terraform user writes it (without, Terraform reads the
+ * data source at plan time, before the change, and the next plan's outputs differ once).
+ */
+export function dependsOn(c: Case, b: GenBlock): string[] {
+  if (b.mode !== 'data' || b.type !== 'xcp_pool') return [];
+  return c.blocks.filter((x) => x.mode === 'managed' && x.type === 'xcp_pool' && x.attrs.pool === b.attrs.pool).map((x) => `xcp_pool.${x.name}`);
+}
+
 /** The `.tf.json` document of a case. */
 export function renderTfJson(c: Case): Record<string, unknown> {
   const doc: Record<string, unknown> = {
@@ -81,6 +91,8 @@ export function renderTfJson(c: Case): Record<string, unknown> {
       for (const [bt, items] of Object.entries(b.blocks)) if (items.length) body[bt] = items;
       if (b.count !== undefined) body.count = b.count;
       if (b.forEach) body.for_each = Object.fromEntries(b.forEach.map((k) => [k, k]));
+      const deps = dependsOn(c, b);
+      if (deps.length) body.depends_on = deps;
       (byType[b.type] ??= {})[b.name] = body;
     }
     if (Object.keys(byType).length) doc[mode === 'managed' ? 'resource' : 'data'] = byType;

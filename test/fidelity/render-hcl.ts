@@ -2,7 +2,7 @@
  * The same case as native syntax (`main.tf`), so that generated configurations go through the
  * HCL reader too. Strings keep their `${...}` templates (same meaning in both syntaxes).
  */
-import { type Case } from './model';
+import { dependsOn, type Case } from './model';
 
 /**
  * A string as an HCL quoted template: literal parts escaped, `${...}` interpolations kept as
@@ -55,6 +55,8 @@ export function renderTf(c: Case): string {
     const head: string[] = [];
     if (b.count !== undefined) head.push(`  count = ${b.count}`);
     if (b.forEach) head.push(`  for_each = { ${b.forEach.map((k) => `${k} = "${k}"`).join(', ')} }`);
+    const deps = dependsOn(c, b);
+    if (deps.length) head.push(`  depends_on = [${deps.join(', ')}]`);
     out.push('', `${b.mode === 'data' ? 'data' : 'resource'} "${b.type}" "${b.name}" {`, ...head, ...body(attrs, b.blocks, '  '), '}');
   }
   for (const o of c.outputs) out.push('', `output "${o.name}" {`, `  value = ${o.expr}`, '}');
