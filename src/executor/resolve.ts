@@ -7,7 +7,7 @@
 import { Diagnostic, error } from '../diagnostics';
 import type { ResourceChange } from '../plan/model';
 import type { ConfigPort, Scope } from '../plan/ports';
-import { planResourceChange } from '../plan/diff';
+import { decide } from '../plan/decide';
 import { resourceSchema } from '../provider/schemas';
 import { containsUnknown, isObjectValue, isUnknown, ObjectValue, Value, valuesEqual } from '../values/value';
 import { blockOf } from './graph';
@@ -114,7 +114,9 @@ export function resolveChange(
     return { planned: after, config: cfg, diagnostics: [...diagnostics, error('apply.still-unknown', `${change.address}: configuration still refers to values that are not known`, { address: change.address, detail: 'A resource it depends on did not produce the attribute. This is a bug in xcpform; please report it.' })] };
   }
   const prior = change.action === 'create' || change.action === 'replace' || change.action === 'replace-cbd' ? null : change.before;
-  const fresh = planResourceChange(schema, prior, cfg, { ignoreChanges: block.lifecycle.ignoreChanges }).planned;
+  // The one decision, as the plan made it (its hook runs where a world is given: the plan's
+  // records are not at hand here, so the values the hook refined are the plan's, kept below).
+  const fresh = decide({ schema, address: change.address, prior, config: cfg, ignoreChanges: block.lifecycle.ignoreChanges }).planned;
   const planned = fillUnknowns(after, fresh, cfg) as ObjectValue;
   for (const [name, attr] of Object.entries(schema.block.attributes)) {
     // Only values the configuration sets are compared: the plan may know more than a plain
