@@ -238,3 +238,18 @@ describe('a VM whose disk is on a host\'s local SR', () => {
     expect(err).toContain('Hosts that can run it: dc1-host2.');
   }, 60_000);
 });
+
+describe('a reference written in another form (the name of the SR the state has by UUID)', () => {
+  test('plans an update that rewrites the state (what terraform plans for it); then the next plan is empty', () => {
+    const web = (sr: string) => vm('web', `  template = "Debian Bookworm 12"\n  memory   = ${2 * GIB}\n  disk {\n    size = ${10 * GIB}\n${sr}  }\n`);
+    const dir = workdir(web(''));
+    applyAndSettle(dir);
+    write(dir, web('    sr   = "NFS shared storage"\n'));
+    const plan = xcpform(['plan', '-detailed-exitcode', '-no-color'], { cwd: dir });
+    expect(plan.code).toBe(2);
+    expect(plan.stdout).toMatch(/~ sr += "[0-9a-f-]{36}" -> "NFS shared storage"/);
+    expect(plan.stdout).toContain('the state is rewritten, XAPI is not called');
+    expect(plan.stdout).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
+    applyAndSettle(dir);
+  }, 120_000);
+});

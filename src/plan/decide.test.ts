@@ -52,6 +52,18 @@ describe('decide', () => {
     expect(vmSchema.block.blockTypes?.nic?.identity).toEqual({ key: 'device', slots: 10 });
   });
 
+  test('a hook that finds the same objects under another spelling is an update that rewrites the state (what Terraform shows)', () => {
+    const hook: ResourceType['plan'] = (r) => ({ planned: r.planned, action: 'no-op', changes: [], haltPaths: [] });
+    const resource = { plan: hook } as unknown as ResourceType;
+    // The state has the object's UUID, the configuration its name: the hook resolves both to one object.
+    const byUuid: ObjectValue = { ...prior, item: [{ key: 'p', size: 1 }, { key: '4a7c1f6e-0000-4000-8000-000000000001', size: 2 }] };
+    const byName: ObjectValue = { ...prior, item: [{ key: 'p', size: 1 }, { key: 'q', size: 2 }] };
+    const d = decide({ schema, address: 'xcp_test_thing.a', resource, prior: byUuid, config: byName, world: new WorldSnapshot() });
+    expect(d.action).toBe('update');
+    expect(d.notes.join(' ')).toMatch(/names the same objects in another form/);
+    expect(decide({ schema, address: 'xcp_test_thing.a', resource, prior: byName, config: byName, world: new WorldSnapshot() }).action).toBe('no-op');
+  });
+
   test('a hook\'s own classification stands (an in-place change the schema calls a replacement)', () => {
     const hook: ResourceType['plan'] = (r) => ({ planned: r.planned, action: 'update', changes: [{ path: ['kind'], update: 'in-place' }], haltPaths: [] });
     const resource = { plan: hook } as unknown as ResourceType;

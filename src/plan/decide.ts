@@ -26,7 +26,7 @@ import { error, type Diagnostic } from '../diagnostics';
 import type { PlanRequest, ResourceType } from '../resources/resource';
 import type { WorldSnapshot } from '../resources/snapshot';
 import type { BlockSchema, ResourceSchema } from '../schema/model';
-import { isObjectValue, isUnknown, ObjectValue, sameValue, UNKNOWN, Value, valuesEqual } from '../values/value';
+import { containsUnknown, isObjectValue, isUnknown, ObjectValue, sameValue, UNKNOWN, Value, valuesEqual } from '../values/value';
 import { planResourceChange, type DiffAction, type DiffOptions } from './diff';
 import type { AttrPath } from './paths';
 
@@ -116,6 +116,11 @@ export function decide(req: DecideRequest): Decision {
   if (prior && action === 'no-op' && reordered(schema.block, prior, planned)) {
     action = 'update';
     notes.push('only the order of blocks in the configuration changed: the state is rewritten, XAPI is not called');
+  } else if (prior && action === 'no-op' && hookDecided && configurableDiffers(schema.block, prior, planned)) {
+    // The hook found the same objects (a name where the state has a UUID): nothing to do in
+    // XAPI, but the planned values differ from the state's, which Terraform shows as an update.
+    action = 'update';
+    notes.push('the configuration names the same objects in another form (a name for a UUID): the state is rewritten, XAPI is not called');
   }
   if (hookDecided && haltPaths.length) {
     // The renderers say "will be shut down cleanly, updated and started again" from haltPaths.
@@ -209,6 +214,24 @@ export function unknownAfterChange(block: BlockSchema, prior: ObjectValue, plann
     out[name] = Array.isArray(pv) ? pv.map(mark) : mark(pv, 0);
   }
   return out;
+}
+
+/** Whether a configurable value (nested blocks included) of `planned` differs from `prior`; unknown planned values do not. */
+function configurableDiffers(block: BlockSchema, prior: ObjectValue, planned: ObjectValue): boolean {
+  for (const [n, attr] of Object.entries(block.attributes)) {
+    const want = planned[n] ?? null;
+    if (!(attr.required || attr.optional) || containsUnknown(want)) continue;
+    if (!valuesEqual(prior[n] ?? null, want) && !(emptyish(prior[n] ?? null) && emptyish(want))) return true;
+  }
+  for (const [n, bt] of Object.entries(block.blockTypes ?? {})) {
+    if (bt.nesting === 'set') continue;
+    const a = list(prior[n]);
+    const b = list(planned[n]);
+    if (isUnknown(planned[n] ?? null)) continue;
+    if (a.length !== b.length) return true;
+    if (a.some((x, i) => isObjectValue(x) && isObjectValue(b[i]) && configurableDiffers(bt.block, x, b[i] as ObjectValue))) return true;
+  }
+  return false;
 }
 
 function sameConfigurable(block: BlockSchema, a: ObjectValue, b: ObjectValue): boolean {
