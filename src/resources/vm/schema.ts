@@ -31,7 +31,7 @@ const disk = blockType('list', 'A virtual disk attached to the VM. Disks are mat
 }, { identity: { key: 'userdevice', slots: 16 } });
 
 const nic = blockType('list', 'A virtual network interface (XAPI VIF). Interfaces are matched by `device` (the position).', {
-  network: req(t.string, 'in-place', 'UUID or name of the network. A change moves the VIF with `VIF.move`, keeping its MAC address and UUID.'),
+  network: req(t.string, 'in-place', 'UUID or name of the network. A change moves the VIF with `VIF.move`, keeping its MAC address and UUID. A network of another pool is reached over the `xcp_vpn_link` joining the pools: the VIF goes on the link\'s network in the VM\'s pool, and this attribute keeps the configured network.'),
   device: optc(t.string, 'in-place', 'Position of the interface ("0" is eth0 in the guest). Changing it replaces the VIF.', {
     validators: [v.pattern('^[0-9]$', 'must be a position from "0" to "9"')],
   }),
@@ -68,7 +68,7 @@ const waitForIp = blockType('single', 'Wait after create and start until the gue
   timeout: opt(t.number, 'in-place', 'Seconds to wait before the create fails.', { default: 300, validators: [v.integer(1, 86400)] }),
 }, { max: 1 });
 
-const placement = blockType('single', 'Let the planner choose the pool (and host) from live capacity, so that overflow bursts into another pool. The chosen pool appears in the plan; a running VM stays put unless it no longer fits or this block changes.', {
+const placement = blockType('single', 'Let the planner choose the pool (and host) from live capacity, so that overflow bursts into another pool. xcpform plans the whole configuration and shows the chosen pool in the plan; Terraform plans one resource at a time, so there the pool of a new VM is known after apply and chosen then from live capacity. A running VM stays put unless it no longer fits or this block changes.', {
   pools: req(t.list(t.string), 'migrate', 'Candidate pools, in order of preference (keys of the provider\'s `pools`).', { validators: [v.length(1)] }),
   strategy: opt(t.string, 'migrate', '`fill-first` fills the first pool before using the next one; `spread` picks the pool and host with the most free memory.', {
     default: 'fill-first',

@@ -20,7 +20,7 @@ export interface VlanConfig extends cdktf.TerraformMetaArguments {
   */
   readonly hosts?: string[];
   /**
-  * MTU of the VLAN network. Must be a whole number between 68 and 9216. Defaults to `1500`. Interfaces pick the new MTU up when re-plugged.
+  * MTU of the network the VLAN creates. With `network` set the MTU belongs to that network: leave it out (read as null). Must be a whole number between 68 and 9216. Defaults to `1500`. Interfaces pick the new MTU up when re-plugged.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vlan#mtu Vlan#mtu}
   */
@@ -38,7 +38,7 @@ export interface VlanConfig extends cdktf.TerraformMetaArguments {
   */
   readonly nameLabel?: string;
   /**
-  * UUID of an existing network for the VLAN. When left out xcpform creates one named `name_label`. Changing it forces replacement.
+  * UUID of an existing network for the VLAN. When left out xcpform creates one named `name_label`. When set, that network's labels and MTU are its own owner's: leave them out of the VLAN (read as null). Changing it forces replacement.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vlan#network Vlan#network}
   */

@@ -964,7 +964,7 @@ export interface VmNic {
   */
   readonly mtu?: number;
   /**
-  * UUID or name of the network. A change moves the VIF with `VIF.move`, keeping its MAC address and UUID.
+  * UUID or name of the network. A change moves the VIF with `VIF.move`, keeping its MAC address and UUID. A network of another pool is reached over the `xcp_vpn_link` joining the pools: the VIF goes on the link's network in the VM's pool, and this attribute keeps the configured network.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#network Vm#network}
   */
