@@ -11,13 +11,13 @@ import type { PoolRecords } from '../snapshot';
 import { block, blocks, str } from '../kit/attrs';
 import { diskRecords } from './devices-read';
 import { mustResolve } from '../kit/resolve';
-import { ADDRESS_KEY, CLONE_TYPE_KEY, setKey, TEMPLATE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
-import { LINEAGE_KEY, ownedBy } from '../kit/owned-keys';
+import { ADDRESS_KEY, CLONE_TYPE_KEY, setKnownKey, TEMPLATE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
+import { LINEAGE_KEY, ownedBy, setKey } from '../kit/owned-keys';
 import { assignPositions } from './positions';
 import { isGuest, VM_CLASSES } from './read';
 import { findTemplate, parseProvision, provisionXml, rewriteProvision } from './template';
 import { converge, stateAfter } from './update';
-import { CREATED_KEY, stampCreated } from './created';
+import { CREATED_KEY, createdNow, stampCreated } from './created';
 import { VmHandle } from './vm-handle';
 
 /** The pool a new VM goes to: `pool`, else the first of `placement.pools`, else the default. */
@@ -44,11 +44,13 @@ export function findAdoptable(records: PoolRecords, address: string, lineage?: s
 }
 
 async function takeOwnership(h: VmHandle): Promise<void> {
+  let wrote = false;
   for (const d of diskRecords(h.records, h.vm)) {
     if (d.vdi.other_config[VDI_OWNER_KEY] === h.uuid) continue;
-    await setKey(h.client, 'VDI', d.vdiRef, VDI_OWNER_KEY, h.uuid);
+    await setKnownKey(h.client, 'VDI', d.vdiRef, VDI_OWNER_KEY, h.uuid, d.vdi.other_config);
+    wrote = true;
   }
-  await h.refresh();
+  if (wrote) await h.refresh();
 }
 
 /** What cloning the template needs, resolved from the records: the template, disk SRs, copy target. */
@@ -74,7 +76,33 @@ async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectVal
   const ref = await cloneOnce(ctx, pool, name, () => (cp.full
     ? client.callAsync<string>('VM.copy', cp.tpl.ref, name, cp.copySr ?? 'OpaqueRef:NULL')
     : client.callAsync<string>('VM.clone', cp.tpl.ref, name)));
+  // Nobody else knows the new VM yet, so one write of its whole other_config is safe: every key
+  // xcpform owns at once (address and lineage first of all), instead of a remove-and-add pair
+  // per key. finishClone then finds them written and writes none again.
+  const cloned = await client.call<Record<string, string>>('VM.get_other_config', ref);
+  // A template without disks of its own gets them by provisioning: its spec goes in the same write.
+  const spec = parseProvision(cloned.disks);
+  const provision = spec.length && diskRecords(records, cp.tpl.record, true).length === 0 ? { disks: provisionFor(records, cp, spec) } : {};
+  await client.call('VM.set_other_config', ref, { ...cloned, ...ownedAtClone(ctx, planned, cp), [CREATED_KEY]: createdNow(), ...provision });
   return finishClone(ctx, pool, ref, planned, cp);
+}
+
+/** The `disks` provisioning spec (other_config) that puts the template's disks on the configured SRs. */
+function provisionFor(records: PoolRecords, cp: ReturnType<typeof clonePlan>, spec: ReturnType<typeof parseProvision>): string {
+  const [poolRec] = records.all('pool').values();
+  const defaultSr = records.get('SR', poolRec?.default_SR ?? 'OpaqueRef:NULL')?.uuid ?? '';
+  const wanted = cp.disks.map((disk, i) => ({ userdevice: cp.positions[i] ?? '', disk, srUuid: cp.srUuid(i) ?? (cp.copySr ? records.get('SR', cp.copySr)?.uuid ?? defaultSr : defaultSr) }));
+  return provisionXml(rewriteProvision(spec, wanted, defaultSr));
+}
+
+/** The keys a create writes on its clone before anything else. */
+function ownedAtClone(ctx: ApplyContext, planned: ObjectValue, cp: ReturnType<typeof clonePlan>): Record<string, string> {
+  return {
+    [ADDRESS_KEY]: ctx.address,
+    ...(ctx.lineage ? { [LINEAGE_KEY]: ctx.lineage } : {}),
+    [TEMPLATE_KEY]: str(planned, 'template') ?? cp.tpl.record.uuid,
+    [CLONE_TYPE_KEY]: cp.full ? 'full' : 'fast',
+  };
 }
 
 /**
@@ -101,26 +129,30 @@ async function cloneOnce(ctx: ApplyContext, pool: string, name: string, clone: (
  */
 async function finishClone(ctx: ApplyContext, pool: string, ref: string, planned: ObjectValue, cp: ReturnType<typeof clonePlan>): Promise<VmHandle> {
   const client = await ctx.client(pool);
-  await setKey(client, 'VM', ref, ADDRESS_KEY, ctx.address);
-  if (ctx.lineage) await setKey(client, 'VM', ref, LINEAGE_KEY, ctx.lineage);
+  let h = await VmHandle.open(ctx, pool, ref);
+  const owned = ownedAtClone(ctx, planned, cp);
+  // Address and lineage first: a crash after them leaves a VM the next create adopts.
+  for (const key of [ADDRESS_KEY, LINEAGE_KEY, TEMPLATE_KEY, CLONE_TYPE_KEY]) {
+    if (owned[key] !== undefined) await setKnownKey(client, 'VM', ref, key, owned[key], h.vm.other_config);
+  }
   // Tagged: the clone may now take its real name.
-  await client.call('VM.set_name_label', ref, str(planned, 'name_label') ?? cp.tpl.record.name_label);
-  await setKey(client, 'VM', ref, TEMPLATE_KEY, str(planned, 'template') ?? cp.tpl.record.uuid);
-  await setKey(client, 'VM', ref, CLONE_TYPE_KEY, cp.full ? 'full' : 'fast');
-  const h = await VmHandle.open(ctx, pool, ref);
+  const name = str(planned, 'name_label') ?? cp.tpl.record.name_label;
+  if (h.vm.name_label !== name) await client.call('VM.set_name_label', ref, name);
   await stampCreated(client, ref, h.vm.other_config, cp.tpl.record.other_config[CREATED_KEY]);
+  h = await VmHandle.open(ctx, pool, ref);
   await takeOwnership(h);
   const spec = parseProvision(h.vm.other_config.disks);
   if (spec.length && h.vm.is_a_template && diskRecords(h.records, h.vm, true).length === 0) {
-    const defaultSr = h.records.get('SR', h.defaultSr())?.uuid ?? '';
-    const wanted = cp.disks.map((disk, i) => ({ userdevice: cp.positions[i] ?? '', disk, srUuid: cp.srUuid(i) ?? (cp.copySr ? h.records.get('SR', cp.copySr)?.uuid ?? defaultSr : defaultSr) }));
-    await setKey(client, 'VM', ref, 'disks', provisionXml(rewriteProvision(spec, wanted, defaultSr)));
+    const xml = provisionFor(h.records, cp, spec);
+    if (h.vm.other_config.disks !== xml) await setKey(client, 'VM', ref, 'disks', xml);
     await client.callAsync('VM.provision', ref);
     await h.refresh();
     await takeOwnership(h);
   }
-  if (h.vm.is_a_template) await client.call('VM.set_is_a_template', ref, false);
-  await h.refresh();
+  if (h.vm.is_a_template) {
+    await client.call('VM.set_is_a_template', ref, false);
+    await h.refresh();
+  }
   return h;
 }
 
