@@ -152,6 +152,15 @@ export class ProviderRuntime {
     };
   }
 
+  /**
+   * Resolves once the embedded simulator's saved world holds every change made so far (at once
+   * without one). An apply awaits it before its state records a change, so a `kill -9` never
+   * leaves a state newer than the world it describes.
+   */
+  async saveEmbeddedWorld(): Promise<void> {
+    await this.simulator?.saveChanges();
+  }
+
   /** Logs out of every pool and stops the embedded simulator (saving its world). */
   async close(): Promise<void> {
     const clients = await Promise.allSettled([...this.clients.values()]);

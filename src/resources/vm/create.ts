@@ -19,6 +19,7 @@ import { findTemplate, parseProvision, provisionXml, rewriteProvision } from './
 import { converge, stateAfter } from './update';
 import { CREATED_KEY, createdNow, stampCreated } from './created';
 import { VmHandle } from './vm-handle';
+import { deleteVm } from './delete';
 
 /** The pool a new VM goes to: `pool`, else the first of `placement.pools`, else the default. */
 export function targetPool(planned: ObjectValue, ctx: ApplyContext): string {
@@ -67,7 +68,7 @@ function clonePlan(ctx: ApplyContext, records: PoolRecords, planned: ObjectValue
   return { tpl, disks, positions, srUuid, full, copySr, ctx };
 }
 
-async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectValue): Promise<VmHandle> {
+async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectValue, made: (ref: string) => void): Promise<VmHandle> {
   const client = await ctx.client(pool);
   const records = await ctx.records(pool, VM_CLASSES);
   const cp = clonePlan(ctx, records, planned);
@@ -76,6 +77,7 @@ async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectVal
   const ref = await cloneOnce(ctx, pool, name, () => (cp.full
     ? client.callAsync<string>('VM.copy', cp.tpl.ref, name, cp.copySr ?? 'OpaqueRef:NULL')
     : client.callAsync<string>('VM.clone', cp.tpl.ref, name)));
+  made(ref);
   // Nobody else knows the new VM yet, so one write of its whole other_config is safe: every key
   // xcpform owns at once (address and lineage first of all), instead of a remove-and-add pair
   // per key. finishClone then finds them written and writes none again.
@@ -160,25 +162,70 @@ async function finishClone(ctx: ApplyContext, pool: string, ref: string, planned
 export async function createVm(req: CreateRequest): Promise<ApplyResponse> {
   const { planned, ctx } = req;
   const pool = targetPool(planned, ctx);
+  await removeLeftoversElsewhere(ctx, pool);
   const records = await ctx.records(pool, VM_CLASSES);
   const adopted = findAdoptable(records, ctx.address, ctx.lineage);
-  let h: VmHandle;
-  let prior: ObjectValue | null = null;
-  if (adopted) {
-    ctx.progress({ kind: 'message', text: `adopting VM ${records.get('VM', adopted)!.uuid} left by an interrupted create` });
-    // Still a template: the create was interrupted before the clone was finished.
-    const left = records.get('VM', adopted)!;
-    h = left.is_a_template || !(ADDRESS_KEY in left.other_config) || (ctx.lineage && !(LINEAGE_KEY in left.other_config))
-      ? await finishClone(ctx, pool, adopted, planned, clonePlan(ctx, records, planned))
-      : await VmHandle.open(ctx, pool, adopted);
-    await stampCreated(h.client, h.ref, h.vm.other_config, undefined);
-    await takeOwnership(h);
-    prior = stateAfter(h, planned);
-  } else {
-    h = await cloneTemplate(ctx, pool, planned);
+  // The VM this create made or took, once it exists: removed again if the create fails.
+  let made: string | undefined = adopted;
+  try {
+    let h: VmHandle;
+    let prior: ObjectValue | null = null;
+    if (adopted) {
+      ctx.progress({ kind: 'message', text: `adopting VM ${records.get('VM', adopted)!.uuid} left by an interrupted create` });
+      // Still a template: the create was interrupted before the clone was finished.
+      const left = records.get('VM', adopted)!;
+      h = left.is_a_template || !(ADDRESS_KEY in left.other_config) || (ctx.lineage && !(LINEAGE_KEY in left.other_config))
+        ? await finishClone(ctx, pool, adopted, planned, clonePlan(ctx, records, planned))
+        : await VmHandle.open(ctx, pool, adopted);
+      await stampCreated(h.client, h.ref, h.vm.other_config, undefined);
+      await takeOwnership(h);
+      prior = stateAfter(h, planned);
+    } else {
+      h = await cloneTemplate(ctx, pool, planned, (ref) => { made = ref; });
+    }
+    await converge(h, prior, { ...planned, pool }, { create: !adopted || !hasConfigDrive(h) });
+    return { state: stateAfter(h, { ...planned, pool }) };
+  } catch (err) {
+    if (made) await removeFailedCreate(ctx, pool, made);
+    throw err;
   }
-  await converge(h, prior, { ...planned, pool }, { create: !adopted || !hasConfigDrive(h) });
-  return { state: stateAfter(h, { ...planned, pool }) };
+}
+
+/**
+ * Removes what an interrupted create of this address by this state left in the other pools:
+ * placement may choose another pool the next time (the leftover held memory), and adopting
+ * only in the target pool made a second VM while the first stayed behind. Only VMs recorded
+ * with this state's lineage are taken (another state's, or a lineage-less provider's, never).
+ */
+async function removeLeftoversElsewhere(ctx: ApplyContext, pool: string): Promise<void> {
+  if (!ctx.lineage) return;
+  for (const other of ctx.pools) {
+    if (other === pool) continue;
+    const records = await ctx.records(other, VM_CLASSES);
+    for (const [ref, vm] of records.all('VM')) {
+      if (!isGuest(vm)) continue;
+      const tagged = vm.other_config[ADDRESS_KEY] === ctx.address && vm.other_config[LINEAGE_KEY] === ctx.lineage;
+      const pending = !(ADDRESS_KEY in vm.other_config) && vm.name_label === pendingName(ctx.address, ctx.lineage);
+      if (tagged || pending) await removeFailedCreate(ctx, other, ref);
+    }
+  }
+}
+
+/**
+ * Removes the VM of a create that failed after it existed (a start refused for memory, a disk
+ * that did not fit): the state will not record it, so left behind it would hold its disks and
+ * memory and the next apply would make another. Its disks go with it (those it owns). When the
+ * removal fails too, the VM stays tagged with its address and lineage and the next create adopts it.
+ */
+async function removeFailedCreate(ctx: ApplyContext, pool: string, ref: string): Promise<void> {
+  try {
+    const vm = (await ctx.records(pool, VM_CLASSES)).get('VM', ref);
+    if (!vm) return;
+    ctx.progress({ kind: 'message', text: `removing VM ${vm.uuid}: its create failed` });
+    await deleteVm({ prior: { uuid: vm.uuid, pool, disk: [], shutdown_timeout: 0 }, ctx });
+  } catch {
+    // Adopted by the next create (see above).
+  }
 }
 
 function hasConfigDrive(h: VmHandle): boolean {
