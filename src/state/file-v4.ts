@@ -211,7 +211,10 @@ export function encodeStateV4(s: State): string {
     ...s.extra,
   };
   const skeleton = goEscape(JSON.stringify(doc, null, 2));
-  return skeleton.replace(new RegExp(`"xcpform-instance-${nonce}-(\\d+)"`, 'g'), (_, k: string) => instanceText(placed[Number(k)])) + '\n';
+  const pieces = skeleton.split(new RegExp(`"xcpform-instance-${nonce}-(\\d+)"`));
+  for (let i = 1; i < pieces.length; i += 2) pieces[i] = instanceText(placed[Number(pieces[i])]);
+  pieces.push('\n');
+  return pieces.join('');
 }
 
 /**
@@ -225,7 +228,7 @@ function instanceText(i: InstanceState): string {
   let text = instanceTexts.get(i);
   if (text === undefined) {
     // resources[].instances[] is four levels deep: every line after the first is indented by 8.
-    text = goEscape(JSON.stringify(encodeInstance(i), null, 2)).replace(/\n/g, '\n        ');
+    text = goEscape(JSON.stringify(encodeInstance(i), null, 2)).split('\n').join('\n        ');
     instanceTexts.set(i, text);
   }
   return text;
