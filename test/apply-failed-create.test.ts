@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSimulator, type RunningSimulator } from '../src/simulator';
 import { XapiClient } from '../src/xenapi';
-import { cli, providerBlock, SIM_PASSWORD, SIM_USER } from './helpers/crash-processes';
+import { cli, providerBlock, readState, SIM_PASSWORD, SIM_USER } from './helpers/crash-processes';
 
 const GIB = 2 ** 30;
 
@@ -72,5 +72,23 @@ describe('a create that fails after the VM exists', () => {
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
     expect(await census(sim)).toEqual({ vms: before.vms + 1, vdis: before.vdis + 1 });
+  }, 120_000);
+
+  test('destroy also removes a VM of the same address and lineage that the state lost', async () => {
+    // A copy of the VM the state records, tagged like it: what an older duplicate looks like.
+    const { lineage } = readState(dir);
+    const client = new XapiClient({ url: sim.pools[0].url, credentials: { username: SIM_USER, password: SIM_PASSWORD } });
+    await client.login();
+    const [tpl] = [...(await client.getAllRecords('VM'))].find(([, vm]) => vm.is_a_template && vm.name_label === 'Debian Bookworm 12')!;
+    const stray = await client.call<string>('VM.clone', tpl, 'failed-start stray');
+    await client.call('VM.set_is_a_template', stray, false);
+    await client.call('VM.add_to_other_config', stray, 'xcpform:address', 'xcp_vm.big');
+    await client.call('VM.add_to_other_config', stray, 'xcpform:lineage', lineage);
+    await client.close();
+    expect((await census(sim)).vms).toBe(2);
+
+    const destroy = await cli(['destroy', '-auto-approve'], { cwd: dir });
+    expect(destroy.code).toBe(0);
+    expect(await census(sim)).toEqual({ vms: 0, vdis: 0 });
   }, 120_000);
 });

@@ -160,8 +160,11 @@ async function finishClone(ctx: ApplyContext, pool: string, ref: string, planned
 
 /** `xcp_vm` create. */
 export async function createVm(req: CreateRequest): Promise<ApplyResponse> {
-  const { planned, ctx } = req;
-  const pool = targetPool(planned, ctx);
+  const { ctx } = req;
+  const chosen = targetPool(req.planned, ctx);
+  const pool = await leftoverPool(ctx, req.planned) ?? chosen;
+  // Adopted in another of its placement pools: the host the plan chose there does not apply.
+  const planned = pool === chosen ? req.planned : { ...req.planned, pool, host: null };
   await removeLeftoversElsewhere(ctx, pool);
   const records = await ctx.records(pool, VM_CLASSES);
   const adopted = findAdoptable(records, ctx.address, ctx.lineage);
@@ -192,6 +195,23 @@ export async function createVm(req: CreateRequest): Promise<ApplyResponse> {
 }
 
 /**
+ * Another of the VM's placement pools holding what an interrupted create of this address by
+ * this state left: the VM is adopted there instead of made again where the plan placed it (the
+ * leftover's memory is why the plan chose another pool; once it was removed, the next plan would
+ * move the new VM back, a cross-pool migration right after the recovery).
+ */
+async function leftoverPool(ctx: ApplyContext, planned: ObjectValue): Promise<string | undefined> {
+  const placement = block(planned, 'placement');
+  if (!ctx.lineage || !placement || !Array.isArray(placement.pools)) return undefined;
+  const chosen = targetPool(planned, ctx);
+  for (const p of placement.pools) {
+    if (typeof p !== 'string' || p === chosen || !ctx.pools.includes(p)) continue;
+    if (leftovers(await ctx.records(p, VM_CLASSES), ctx).length) return p;
+  }
+  return undefined;
+}
+
+/**
  * Removes what an interrupted create of this address by this state left in the other pools:
  * placement may choose another pool the next time (the leftover held memory), and adopting
  * only in the target pool made a second VM while the first stayed behind. Only VMs recorded
@@ -201,14 +221,15 @@ async function removeLeftoversElsewhere(ctx: ApplyContext, pool: string): Promis
   if (!ctx.lineage) return;
   for (const other of ctx.pools) {
     if (other === pool) continue;
-    const records = await ctx.records(other, VM_CLASSES);
-    for (const [ref, vm] of records.all('VM')) {
-      if (!isGuest(vm)) continue;
-      const tagged = vm.other_config[ADDRESS_KEY] === ctx.address && vm.other_config[LINEAGE_KEY] === ctx.lineage;
-      const pending = !(ADDRESS_KEY in vm.other_config) && vm.name_label === pendingName(ctx.address, ctx.lineage);
-      if (tagged || pending) await removeFailedCreate(ctx, other, ref);
-    }
+    for (const ref of leftovers(await ctx.records(other, VM_CLASSES), ctx)) await removeFailedCreate(ctx, other, ref);
   }
+}
+
+/** VMs of `records` an interrupted create of this address by this very state (its lineage) left. */
+export function leftovers(records: PoolRecords, ctx: ApplyContext): string[] {
+  return [...records.all('VM')].filter(([, vm]) => isGuest(vm)
+    && ((vm.other_config[ADDRESS_KEY] === ctx.address && vm.other_config[LINEAGE_KEY] === ctx.lineage)
+      || (!(ADDRESS_KEY in vm.other_config) && vm.name_label === pendingName(ctx.address, ctx.lineage)))).map(([ref]) => ref);
 }
 
 /**
