@@ -18,6 +18,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   refresh: load('./refresh', 'benchRefresh'),
   plan: load('./plan', 'benchPlan'),
   report: load('./report', 'benchReport'),
+  apply: load('./apply', 'benchApply'),
 };
 
 function load(path: string, exportName: string): () => Promise<Suite> {

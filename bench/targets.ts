@@ -44,6 +44,12 @@ export const TARGETS: readonly Target[] = [
       return f['scheduler.pass'] === undefined ? undefined : { value: `worst ${Math.max(...worst)}`, pass: f['scheduler.pass'] === 'yes' };
     },
   },
+  // Issue 17: apply of N VMs (one disk, one NIC) at N = 1,000 against N = 100, and against the lower bound.
+  atMost('apply', 'apply 1,000 vs 100 VMs: bytes read per VM (create)', 'create.bytes_per_vm_ratio_1000_vs_100', 1.2, 'x'),
+  atMost('apply', 'apply 1,000 vs 100 VMs: wall per VM (create)', 'create.walk_per_vm_ratio_1000_vs_100', 1.2, 'x'),
+  atMost('apply', 'apply 1,000 vs 100 VMs: wall per VM (update)', 'update.walk_per_vm_ratio_1000_vs_100', 1.2, 'x'),
+  atMost('apply', 'apply 1,000 vs 100 VMs: wall per VM (destroy)', 'destroy.walk_per_vm_ratio_1000_vs_100', 1.2, 'x'),
+  atMost('apply', 'apply 1,000 VMs: wall vs calls x latency / parallelism (create)', 'n1000.create.walk_vs_lower_bound', 1.5, 'x'),
   atMost('report', 'report: HTML render of 5,000 resources', 'html render ms (second)', 5000, ' ms'),
   {
     suite: 'report',

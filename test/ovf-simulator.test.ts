@@ -188,6 +188,23 @@ describe('appliance import', () => {
     expect([await count('VM'), await count('VM_appliance'), await count('VDI')]).toEqual(before);
   });
 
+  test('an import that fails after creating objects removes them: no appliance, VM or disk left, however often it is retried', async () => {
+    const before = [await count('VM'), await count('VM_appliance'), await count('VDI')];
+    for (let attempt = 0; attempt < 2; attempt++) {
+      // The third VM's NIC is refused: the appliance, two VMs and their disks exist by then.
+      h.sim.world.faults.add({ method: 'VIF.create', kind: 'INTERNAL_ERROR', skip: 2, times: 1 });
+      const err = await importOvfAppliance({
+        ctx: h.ctx('xcp_appliance.failing'),
+        pool: 'dc1',
+        source: join(FIX, 'collection-3', 'three-tier.ovf'),
+        importNetworkMap: { front: 'lan', back: 'Pool-wide network associated with eth0' },
+      }).catch((e: unknown) => e);
+      h.sim.world.faults.clear();
+      expect(err).toBeInstanceOf(ResourceError);
+      expect([await count('VM'), await count('VM_appliance'), await count('VDI')]).toEqual(before);
+    }
+  });
+
   test('single VM with an OVF 1.0 data disk, a CD drive and mapped networks', async () => {
     const res = await importOvfAppliance({
       ctx: h.ctx('xcp_appliance.web'),

@@ -328,6 +328,8 @@ describe('xcp_vm out of band, adoption, import, refusals', () => {
   test('an interrupted create is adopted, not duplicated', async () => {
     const config = cfg({ name_label: 'adopt', wait_for_ip: null });
     hx.sim.world.faults.add({ method: 'VIF.create', kind: 'INTERNAL_ERROR', times: 10 });
+    // A failed create removes its VM; when that fails too (as after a crash) the VM stays, tagged.
+    hx.sim.world.faults.add({ method: 'VM.destroy', kind: 'INTERNAL_ERROR', times: 10 });
     await expect(create('xcp_vm.adopt', config)).rejects.toThrow();
     hx.sim.world.faults.clear?.();
     const mid = await hx.records('dc1');
@@ -339,6 +341,19 @@ describe('xcp_vm out of band, adoption, import, refusals', () => {
     expect([...after.all('VM').values()].filter((v) => v.other_config['xcpform:address'] === 'xcp_vm.adopt')).toHaveLength(1);
     expect((state.nic as ObjectValue[]).length).toBe(1);
     await vmResource.delete({ prior: state, ctx: hx.ctx('xcp_vm.adopt') });
+  });
+
+  test('a create that fails after the VM exists removes it: the next create makes exactly one', async () => {
+    const config = cfg({ name_label: 'failed', wait_for_ip: null });
+    hx.sim.world.faults.add({ method: 'VIF.create', kind: 'INTERNAL_ERROR', times: 10 });
+    await expect(create('xcp_vm.failed', config)).rejects.toThrow();
+    hx.sim.world.faults.clear?.();
+    const tagged = async (): Promise<number> => [...(await hx.records('dc1')).all('VM').values()]
+      .filter((v) => v.other_config['xcpform:address'] === 'xcp_vm.failed' || v.name_label.includes('xcp_vm.failed')).length;
+    expect(await tagged()).toBe(0);
+    const state = await create('xcp_vm.failed', config);
+    expect(await tagged()).toBe(1);
+    await vmResource.delete({ prior: state, ctx: hx.ctx('xcp_vm.failed') });
   });
 
   test('import by <pool>/<uuid>: the next plan of the matching configuration is a no-op', async () => {

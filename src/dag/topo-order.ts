@@ -8,12 +8,15 @@ import { Graph, compareIds } from './graph';
 import { Heap } from './heap';
 
 /**
- * Every vertex once, each after all of its dependencies. Throws {@link CycleError} (naming
+ * Every vertex once, each after all of its dependencies (`first`: vertices to take before the
+ * others whenever both are free; the order stays a function of the graph and `first`). Throws {@link CycleError} (naming
  * the cycles canonically) when the graph has a cycle. O((V+E) log V).
  */
-export function topologicalOrder(g: Graph): string[] {
+export function topologicalOrder(g: Graph, first?: (id: string) => boolean): string[] {
   const pending = new Map<string, number>();
-  const ready = new Heap<string>((a, b) => compareIds(a, b) < 0);
+  // Among free vertices, those `first` picks come before the others (then by id).
+  const rank = (v: string): number => (first?.(v) ? 0 : 1);
+  const ready = new Heap<string>((a, b) => rank(a) - rank(b) < 0 || (rank(a) === rank(b) && compareIds(a, b) < 0));
   for (const v of g.vertices()) {
     const n = g.dependenciesOf(v).size;
     pending.set(v, n);

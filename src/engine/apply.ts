@@ -51,7 +51,14 @@ export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyO
     config: plan.mode === 'destroy' ? undefined : ws.config,
     // The state's lineage tags every created object, so only this state adopts it after a crash.
     contexts: { applyContext: (address, progress, signal) => runtime.applyContext(address, progress, signal, ws.manager.lineage), defaultPool: runtime.defaultPool },
-    state: live,
+    state: {
+      // The embedded simulator's world is saved before the state records a change (its own
+      // autosave lags by 200 ms): killed in between, the state is at worst older than the
+      // world, and the next run adopts what it does not record (tagged objects).
+      put: async (change, attributes) => { await runtime.saveEmbeddedWorld(); return live.put(change, attributes); },
+      remove: async (change) => { await runtime.saveEmbeddedWorld(); return live.remove(change); },
+      current: () => live.current(),
+    },
     parallelism: opts.parallelism,
     signal: opts.signal,
     onEvent: opts.onEvent,

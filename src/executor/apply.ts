@@ -15,6 +15,7 @@ import { assertPostconditions, assertPreconditions } from './conditions';
 import { applyGraph, estimateSeconds, storageClaims } from './graph';
 import type { ApplyEvent, ApplyVerb, StateSink } from './ports';
 import { resolveChange, resolveDataConfig } from './resolve';
+import { ApplyView } from './evaluation-cache';
 
 export interface ExecuteRequest {
   readonly plan: Plan;
@@ -58,6 +59,15 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
   const counts = { added: 0, changed: 0, migrated: 0, destroyed: 0 };
   const emit = (e: ApplyEvent) => req.onEvent?.(e);
   const started = new Map<string, number>();
+  // The state as the steps see it, kept change by change (evaluation-cache.ts): rebuilding it
+  // and evaluating a block over it for every step made an apply of N objects cost N².
+  const view = new ApplyView(req.state.current(), req.config);
+  const state: StateSink = {
+    put: (change, attributes) => { const done = req.state.put(change, attributes); view.changed(change.address, attributes); return done; },
+    remove: (change) => { const done = req.state.remove(change); view.changed(change.address, undefined); return done; },
+    current: () => view.current(),
+  };
+  const steps: ExecuteRequest = { ...req, state };
 
   const task = async (vertex: string) => {
     const { change, destroy } = vertexOf.get(vertex)!;
@@ -70,8 +80,8 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
     // object the state does not record). A second interrupt exits the process instead.
     const actx = req.contexts.applyContext(change.address, progress, undefined);
     try {
-      if (destroy) await destroyOne(change, actx, req.state);
-      else await applyOne(change, actx, req);
+      if (destroy) await destroyOne(change, actx, state);
+      else await applyOne(change, actx, steps, view);
     } catch (err) {
       const d = toDiagnostic(change, verb, err);
       diagnostics.push(d);
@@ -116,12 +126,12 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
   return { ok: result.ok, cancelled: result.cancelled, counts, diagnostics };
 }
 
-async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteRequest): Promise<void> {
+async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteRequest, view: ApplyView): Promise<void> {
   assertPreconditions(change, req.config, () => req.state.current());
   if (change.mode === 'data') {
     const ds = dataSourceType(change.type);
     if (!ds) throw new ResourceError(error('apply.unsupported', `${change.address}: data source ${change.type} is not available`, { address: change.address }));
-    const resolved = resolveDataConfig(change, req.config, req.state.current());
+    const resolved = resolveDataConfig(change, req.config, req.state.current(), (b) => view.evaluate(b));
     const bad = resolved.diagnostics.find((d) => d.severity === 'error');
     if (bad) throw new ResourceError(bad);
     const pool = typeof resolved.config.pool === 'string' ? resolved.config.pool : req.contexts.defaultPool;
@@ -137,7 +147,7 @@ async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteR
   }
   const rt = resourceType(change.type);
   if (!rt) throw new ResourceError(error('apply.unsupported', `${change.address}: resource type ${change.type} is not implemented in this build`, { address: change.address }));
-  const resolved = resolveChange(change, req.config, req.state.current(), req.contexts.defaultPool);
+  const resolved = resolveChange(change, req.config, req.state.current(), req.contexts.defaultPool, (b) => view.evaluate(b));
   const bad = resolved.diagnostics.find((d) => d.severity === 'error');
   if (bad) throw new ResourceError(bad);
   let res;

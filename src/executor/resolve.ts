@@ -14,6 +14,9 @@ import { blockOf } from './graph';
 import { linksFrom, routeNics } from '../plan/vpn-routing';
 import { capabilitiesOf, isNetworkAddress } from '../plan/capabilities';
 
+/** A block's instances evaluated over the state as it is now (see evaluation-cache.ts). */
+export type BlockEvaluator = (blockAddress: string) => ReturnType<ConfigPort['evaluateBlock']>;
+
 /**
  * Scope over the current state: count instances as lists, for_each as maps. With the
  * configuration, a block the state has no instance of and whose configuration expands to none
@@ -71,11 +74,12 @@ export function resolveDataConfig(
   change: ResourceChange,
   config: ConfigPort | undefined,
   current: ReadonlyMap<string, ObjectValue>,
+  evaluate: BlockEvaluator = (block) => config!.evaluateBlock(block, stateScope(current, config)),
 ): { config: ObjectValue; diagnostics: Diagnostic[] } {
   const block = config?.blocks.find((b) => b.address === blockOf(change.address) && b.mode === 'data');
   const unknown = (detail: string) => error('apply.still-unknown', `${change.address}: configuration still refers to values that are not known`, { address: change.address, detail });
   if (!config || !block) return { config: change.after ?? {}, diagnostics: [unknown('The configuration of this data resource is not available to read it again. Run plan again and apply the new plan.')] };
-  const { instances, diagnostics } = config.evaluateBlock(block.address, stateScope(current, config));
+  const { instances, diagnostics } = evaluate(block.address);
   const inst = instances.find((i) => i.address === change.address);
   if (!inst) return { config: change.after ?? {}, diagnostics: [...diagnostics, unknown('The configuration no longer has this instance. Run plan again and apply the new plan.')] };
   if (containsUnknown(inst.values)) return { config: inst.values, diagnostics: [...diagnostics, unknown('A resource it depends on did not produce the attribute. This is a bug in xcpform; please report it.')] };
@@ -91,13 +95,16 @@ export function resolveChange(
   config: ConfigPort | undefined,
   current: ReadonlyMap<string, ObjectValue>,
   defaultPool: string,
+  evaluate: BlockEvaluator = (block) => config!.evaluateBlock(block, stateScope(current, config)),
 ): { planned: ObjectValue; config: ObjectValue; diagnostics: Diagnostic[] } {
   const after = change.after!;
   const schema = resourceSchema(change.type);
   const block = config?.blocks.find((b) => b.address === blockOf(change.address));
   if (!schema || !config || !block) return { planned: after, config: after, diagnostics: [] };
-  const { instances, diagnostics } = config.evaluateBlock(block.address, stateScope(current, config));
-  const inst = instances.find((i) => i.address === change.address);
+  const evaluated = evaluate(block.address);
+  const inst = evaluated.instances.find((i) => i.address === change.address);
+  // A copy: the evaluation may be shared with other steps (evaluation-cache.ts).
+  const diagnostics = [...evaluated.diagnostics];
   if (!inst) return { planned: after, config: after, diagnostics };
   const cfg: ObjectValue = { ...inst.values };
   if ((cfg.pool ?? null) === null && typeof after.pool === 'string') cfg.pool = after.pool;

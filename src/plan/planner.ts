@@ -51,7 +51,7 @@ export interface PlanInput {
 }
 
 /** Orders blocks so that every block comes after the blocks it references. */
-export function blockOrder(blocks: readonly BlockInfo[]): { order: BlockInfo[]; diagnostics: Diagnostic[] } {
+export function blockOrder(blocks: readonly BlockInfo[], existing?: (address: string) => boolean): { order: BlockInfo[]; diagnostics: Diagnostic[] } {
   const known = new Map(blocks.map((b) => [b.address, b]));
   const g = Graph.from(blocks.map((b) => b.address));
   for (const b of blocks) for (const r of b.references) if (known.has(r) && r !== b.address) g.addDependency(b.address, r);
@@ -65,7 +65,7 @@ export function blockOrder(blocks: readonly BlockInfo[]): { order: BlockInfo[]; 
     return { order: [], diagnostics: self.map((b) => error('plan.self-reference', `${b.address} refers to itself`, { address: b.address, source: b.source, detail: 'A resource cannot use its own attributes in its configuration.' })) };
   }
   try {
-    return { order: topologicalOrder(g).map((a) => known.get(a)!), diagnostics: [] };
+    return { order: topologicalOrder(g, existing).map((a) => known.get(a)!), diagnostics: [] };
   } catch (err) {
     if (!(err instanceof CycleError)) throw err;
     return {
@@ -86,7 +86,11 @@ export function makePlan(given: PlanInput): Plan {
   const refreshedOf = (address: string, prior: PriorResource | undefined): ObjectValue | null =>
     input.refreshed ? (input.refreshed.has(address) ? input.refreshed.get(address)! : prior?.attributes ?? null) : prior?.attributes ?? null;
   const priorByAddress = new Map(input.prior.resources.map((r) => [r.address, r]));
-  const { order, diagnostics: orderDiags } = blockOrder(input.config.blocks);
+  // Blocks with objects in the state are planned before new ones whenever dependencies allow:
+  // the memory a halted VM takes when it starts is counted before a new VM is placed, so the
+  // placement does not hand it out twice.
+  const stateBlocks = new Set(input.prior.resources.map((r) => `${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`));
+  const { order, diagnostics: orderDiags } = blockOrder(input.config.blocks, (a) => stateBlocks.has(a));
   diagnostics.push(...orderDiags);
   const planned = new Set<string>();
   const dataReads: DataRead[] = [];

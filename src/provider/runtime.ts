@@ -6,6 +6,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LiveWorld, type FullReadReason } from '../live-world';
 import type { ApplyContext, ProgressEvent } from '../resources/resource';
 import { PoolRecords, readClasses } from '../resources/snapshot';
 import { DEFAULT_PASSWORD, DEFAULT_USERNAME, startSimulator, type RunningSimulator } from '../simulator';
@@ -33,6 +34,7 @@ export class PoolUnavailableError extends Error {
 
 export class ProviderRuntime {
   private readonly clients = new Map<string, Promise<XapiClient>>();
+  private live?: LiveWorld;
 
   private constructor(
     readonly settings: ProviderSettings,
@@ -127,6 +129,16 @@ export class ProviderRuntime {
     return snap;
   }
 
+  /**
+   * The pools' records kept current with `event.from`, one for this runtime: every apply step
+   * (`ApplyContext.records`) and every provider RPC reads from it, so an apply reads each pool
+   * in bulk once instead of once per step. `onFullRead` (the first caller's) hears of each bulk read.
+   */
+  liveWorld(onFullRead?: (pool: string, why: FullReadReason, detail?: string) => void): LiveWorld {
+    if (!this.live) this.live = new LiveWorld(this, onFullRead);
+    return this.live;
+  }
+
   /** The context a resource's create/update/delete runs with. */
   applyContext(address: string, progress: (e: ProgressEvent) => void = () => undefined, signal?: AbortSignal, lineage?: string): ApplyContext {
     return {
@@ -136,8 +148,17 @@ export class ProviderRuntime {
       signal,
       progress,
       client: (pool) => this.client(pool),
-      records: (pool, classes) => this.records(pool, classes),
+      records: (pool, classes) => this.liveWorld().records(pool, classes),
     };
+  }
+
+  /**
+   * Resolves once the embedded simulator's saved world holds every change made so far (at once
+   * without one). An apply awaits it before its state records a change, so a `kill -9` never
+   * leaves a state newer than the world it describes.
+   */
+  async saveEmbeddedWorld(): Promise<void> {
+    await this.simulator?.saveChanges();
   }
 
   /** Logs out of every pool and stops the embedded simulator (saving its world). */

@@ -74,6 +74,12 @@ export interface RunningSimulator {
   readonly world: World;
   /** Writes the state file now (no-op without `stateFile`). */
   save(): Promise<void>;
+  /**
+   * Resolves once the state file holds every change made before this call: at once when a save
+   * that began after the last change already finished, else with the next save (callers that
+   * arrive together share it). An apply calls it before its state records a change.
+   */
+  saveChanges(): Promise<void>;
   /** Saves (when configured) and stops every listener. */
   close(): Promise<void>;
 }
@@ -127,10 +133,28 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
   });
 
   let saving: Promise<void> = Promise.resolve();
+  // Changes seen, and the count when the last save began: a save holds every change before it.
+  let changes = 0;
+  let savedUpTo = 0;
+  let queued: Promise<void> | undefined;
+  const stopCounting = world.onChange(() => { changes++; });
   const save = (): Promise<void> => {
     if (!opts.stateFile) return Promise.resolve();
-    saving = saving.then(() => saveWorld(world, opts.stateFile!));
-    return saving;
+    const next = saving.catch(() => undefined).then(() => {
+      if (queued === next) queued = undefined;
+      savedUpTo = changes;
+      return saveWorld(world, opts.stateFile!);
+    });
+    saving = next;
+    return next;
+  };
+  const saveChanges = (): Promise<void> => {
+    if (!opts.stateFile) return Promise.resolve();
+    // A save not begun yet will hold these changes too; one begun after the last change holds them.
+    if (queued) return queued;
+    if (changes === savedUpTo) return saving;
+    queued = save();
+    return queued;
   };
   let timer: NodeJS.Timeout | undefined;
   const stopAutosave = opts.stateFile && opts.autosave !== false
@@ -149,8 +173,10 @@ export async function startSimulator(opts: SimulatorOptions = {}): Promise<Runni
     pools,
     world,
     save,
+    saveChanges,
     async close() {
       stopAutosave();
+      stopCounting();
       if (timer) clearTimeout(timer);
       timer = undefined;
       await http.close();

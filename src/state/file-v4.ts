@@ -182,6 +182,10 @@ function isPathStep(s: unknown): boolean {
 
 /** Serialises a state exactly as Terraform 1.11 lays it out (see the header). */
 export function encodeStateV4(s: State): string {
+  // Instances stand in the document as unique strings, replaced by their (cached) text.
+  const nonce = Math.random().toString(36).slice(2);
+  const placed: InstanceState[] = [];
+  const marker = (i: InstanceState): string => `xcpform-instance-${nonce}-${placed.push(i) - 1}`;
   const outputs: Obj = {};
   for (const name of Object.keys(s.outputs).sort(cmp)) {
     const o = s.outputs[name];
@@ -193,7 +197,7 @@ export function encodeStateV4(s: State): string {
     type: r.type,
     name: r.name,
     provider: r.provider,
-    instances: [...r.instances].sort(compareInstances).map(encodeInstance),
+    instances: [...r.instances].sort(compareInstances).map((i) => marker(i)),
     ...r.extra,
   }));
   const doc = {
@@ -206,7 +210,28 @@ export function encodeStateV4(s: State): string {
     check_results: s.checkResults ?? null,
     ...s.extra,
   };
-  return goEscape(JSON.stringify(doc, null, 2)) + '\n';
+  const skeleton = goEscape(JSON.stringify(doc, null, 2));
+  const pieces = skeleton.split(new RegExp(`"xcpform-instance-${nonce}-(\\d+)"`));
+  for (let i = 1; i < pieces.length; i += 2) pieces[i] = instanceText(placed[Number(pieces[i])]);
+  pieces.push('\n');
+  return pieces.join('');
+}
+
+/**
+ * Each instance's text, as it appears at its depth in the file, by instance object: a state is
+ * written after every change of an apply, and encoding all N instances each time made an apply
+ * of N objects cost N² (instances are replaced, never changed in place, so the text stays valid).
+ */
+const instanceTexts = new WeakMap<InstanceState, string>();
+
+function instanceText(i: InstanceState): string {
+  let text = instanceTexts.get(i);
+  if (text === undefined) {
+    // resources[].instances[] is four levels deep: every line after the first is indented by 8.
+    text = goEscape(JSON.stringify(encodeInstance(i), null, 2)).split('\n').join('\n        ');
+    instanceTexts.set(i, text);
+  }
+  return text;
 }
 
 function encodeInstance(i: InstanceState): Obj {

@@ -27,7 +27,6 @@ import { compatibilityErrors, planValidityErrors } from './plan-validity';
 import type { UnaryHandler } from './server';
 import { validateConfig } from './validate';
 import { keepConfigured, preferReference, withDefaults, withoutDefaults } from './views';
-import { LiveWorld } from './live-world';
 import { readWithPrior, resolveImportPool, runUntilStopped } from './resource-helpers';
 
 /** Opaque bytes Terraform keeps with each object; versioned for later use. */
@@ -48,9 +47,6 @@ class RpcFailure {
 }
 
 export class ResourceRpcs {
-  /** Records kept current per runtime (a ConfigureProvider again starts from nothing). */
-  private readonly live = new WeakMap<ProviderRuntime, LiveWorld>();
-
   constructor(private readonly o: ResourceRpcsOptions) {}
 
   rpcs(): Record<string, UnaryHandler> {
@@ -102,12 +98,9 @@ export class ResourceRpcs {
 
   private async world(pool: string, classes: readonly XapiClass[], diagnostics: Diagnostic[]): Promise<WorldSnapshot> {
     const { runtime } = this.runtime();
-    let live = this.live.get(runtime);
-    if (!live) {
-      live = new LiveWorld(runtime, (p, why, detail) => this.o.log.debug('reading the pool\'s records in full', { pool: p, why, detail }));
-      this.live.set(runtime, live);
-    }
-    // One event.from per call, not a bulk read of every class (live-world.ts).
+    // Records kept current per runtime (a ConfigureProvider again starts from nothing), shared
+    // with the applies' steps: one event.from per call, not a bulk read of every class (src/live-world).
+    const live = runtime.liveWorld((p, why, detail) => this.o.log.debug('reading the pool\'s records in full', { pool: p, why, detail }));
     const world = await live.world(pool, classes, diagnostics);
     if (!world) throw fail(...diagnostics);
     return world;

@@ -27,8 +27,9 @@ export interface SimProcess {
 }
 
 /** Starts `xcpform simulator` and resolves once it printed `ready`. */
-export function startSimProcess(opts: { pools: string; stateFile?: string; faultRate?: number; seed?: number }): Promise<SimProcess> {
+export function startSimProcess(opts: { pools: string; stateFile?: string; faultRate?: number; seed?: number; latencyMs?: number }): Promise<SimProcess> {
   const args = [BIN, 'simulator', '--pools', opts.pools, '--port', '0', '--user', SIM_USER, '--password', SIM_PASSWORD];
+  if (opts.latencyMs !== undefined) args.push('--latency-ms', String(opts.latencyMs));
   if (opts.stateFile) args.push('--state', opts.stateFile);
   if (opts.faultRate !== undefined) args.push('--fault-rate', String(opts.faultRate), '--seed', String(opts.seed ?? 1));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });

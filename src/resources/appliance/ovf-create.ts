@@ -12,7 +12,7 @@
  * `xcp_vm` blocks of an imported configuration adopt the VMs instead of creating others.
  */
 import { error } from '../../diagnostics';
-import type { Ref, XapiEncodable } from '../../xenapi';
+import type { Ref, XapiClient, XapiEncodable } from '../../xenapi';
 import { applySizing, fixedSizing, sizingOf } from '../kit/sizing';
 import { XapiOps } from '../kit/xapi-ops';
 import { ADDRESS_KEY, TEMPLATE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
@@ -110,11 +110,15 @@ async function prepare(req: ApplianceImportRequest, records: PoolRecords): Promi
   return { pkg, sr, networks, template, disks: inspected.disks };
 }
 
-async function createVm(ops: XapiOps, req: ApplianceImportRequest, pkg: OvfPackage, vm: VmLayout, env: { sr: string; networks: Map<string, { ref: string; mtu: number }>; template: string; appliance: string; disks: readonly DiskInspection[] }): Promise<ImportedVm> {
+/** What an import has created so far, for {@link rollBack}. */
+interface Made { readonly vms: string[]; readonly vdis: string[]; appliance?: string }
+
+async function createVm(ops: XapiOps, req: ApplianceImportRequest, pkg: OvfPackage, vm: VmLayout, env: { sr: string; networks: Map<string, { ref: string; mtu: number }>; template: string; appliance: string; disks: readonly DiskInspection[] }, made: Made): Promise<ImportedVm> {
   const hw = vm.system.hardware;
   const call = <T>(why: string, method: string, ...args: XapiEncodable[]): Promise<T> => ops.call<T>(why, method, ...args);
   req.ctx.progress({ kind: 'message', text: `creating VM ${vm.nameLabel}` });
   const ref = await ops.callAsync<string>(`clone the template for ${vm.nameLabel}`, 'VM.clone', env.template, vm.nameLabel);
+  made.vms.push(ref);
   const uuid = await call<string>('read the new VM', 'VM.get_uuid', ref);
   const address = vmAddress(vm);
   for (const [k, v] of [[ADDRESS_KEY, address], [TEMPLATE_KEY, IMPORT_TEMPLATE], [HIDE_KEY, 'true']]) {
@@ -137,6 +141,7 @@ async function createVm(ops: XapiOps, req: ApplianceImportRequest, pkg: OvfPacka
       name_label: `${vm.nameLabel} ${slot.userdevice}`, name_description: slot.drive.name ?? '', SR: env.sr, virtual_size: size, type: 'user',
       sharable: false, read_only: false, other_config: { [VDI_OWNER_KEY]: uuid }, xenstore_data: {}, sm_config: {}, tags: [],
     });
+    made.vdis.push(vdi);
     if (file && segments.length) {
       try {
         await uploadPackageDisk(await req.ctx.client(req.pool), vdi, pkg, disk, file, {
@@ -186,12 +191,32 @@ export async function importOvfAppliance(req: ApplianceImportRequest): Promise<A
   const layout = applianceLayout(env.pkg.envelope);
   const client = await ctx.client(req.pool);
   const ops = new XapiOps(client, ctx, 'xcp_appliance');
-  const applianceRef = await ops.call<string>('create the appliance', 'VM_appliance.create', {
-    name_label: req.nameLabel ?? layout.nameLabel,
-    name_description: req.nameDescription ?? layout.description,
-  });
-  const applianceUuid = await ops.call<string>('read the appliance', 'VM_appliance.get_uuid', applianceRef);
-  const vms: ImportedVm[] = [];
-  for (const vm of layout.vms) vms.push(await createVm(ops, req, env.pkg, vm, { ...env, appliance: applianceRef }));
-  return { applianceRef, applianceUuid, vms };
+  const made: Made = { vms: [], vdis: [] };
+  try {
+    const applianceRef = await ops.call<string>('create the appliance', 'VM_appliance.create', {
+      name_label: req.nameLabel ?? layout.nameLabel,
+      name_description: req.nameDescription ?? layout.description,
+    });
+    made.appliance = applianceRef;
+    const applianceUuid = await ops.call<string>('read the appliance', 'VM_appliance.get_uuid', applianceRef);
+    const vms: ImportedVm[] = [];
+    for (const vm of layout.vms) vms.push(await createVm(ops, req, env.pkg, vm, { ...env, appliance: applianceRef }, made));
+    return { applianceRef, applianceUuid, vms };
+  } catch (err) {
+    await rollBack(client, made);
+    throw err;
+  }
+}
+
+/**
+ * Removes what a failed import created (its VMs, their disks, the appliance): the state records
+ * none of it, and each retry left one more set behind. Best effort: what cannot be removed
+ * stays (the VMs carry their addresses).
+ */
+async function rollBack(client: XapiClient, made: Made): Promise<void> {
+  const quietly = (p: Promise<unknown>): Promise<unknown> => p.catch(() => undefined);
+  // Never started, so each VM can go at once; its VBDs and VIFs go with it, its disks next.
+  for (const vm of made.vms) await quietly(client.call('VM.destroy', vm));
+  for (const vdi of made.vdis) await quietly(client.call('VDI.destroy', vdi));
+  if (made.appliance) await quietly(client.call('VM_appliance.destroy', made.appliance));
 }

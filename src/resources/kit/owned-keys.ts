@@ -123,6 +123,23 @@ export async function setKey(client: XapiClient, cls: string, ref: string, key: 
 }
 
 /**
+ * Sets one `other_config` key of an object whose `other_config` the caller read after its own
+ * last write (`current`): nothing when it already holds `value`, one `add_to_other_config` when
+ * the key is absent (instead of the remove-then-add pair), the pair otherwise. Should the key
+ * have appeared since (`MAP_DUPLICATE_KEY`, another writer), the pair is used after all.
+ */
+export async function setKnownKey(client: XapiClient, cls: string, ref: string, key: string, value: string, current: Readonly<Record<string, string>>): Promise<void> {
+  if (current[key] === value) return;
+  if (key in current) return setKey(client, cls, ref, key, value);
+  try {
+    await client.call(`${cls}.add_to_other_config`, ref, key, value);
+  } catch (err) {
+    if (classifyFailure(err) === 'permanent' && (err as { code?: string }).code !== 'MAP_DUPLICATE_KEY') throw err;
+    await setKey(client, cls, ref, key, value);
+  }
+}
+
+/**
  * Brings the user keys of `current` to `desired`: changed keys are rewritten, keys managed
  * before but no longer desired are removed, other tools' keys are left alone; the managed-key
  * list (`xcpform:managed`) is updated last, and a legacy `xcpform:keys` list is dropped.

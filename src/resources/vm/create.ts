@@ -11,15 +11,16 @@ import type { PoolRecords } from '../snapshot';
 import { block, blocks, str } from '../kit/attrs';
 import { diskRecords } from './devices-read';
 import { mustResolve } from '../kit/resolve';
-import { ADDRESS_KEY, CLONE_TYPE_KEY, setKey, TEMPLATE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
-import { LINEAGE_KEY, ownedBy } from '../kit/owned-keys';
+import { ADDRESS_KEY, CLONE_TYPE_KEY, setKnownKey, TEMPLATE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
+import { LINEAGE_KEY, ownedBy, setKey } from '../kit/owned-keys';
 import { DISK_IDENTITY, assignPositions } from './positions';
 import { isGuest, VM_CLASSES } from './read';
 import { findTemplate, parseProvision, provisionXml, rewriteProvision } from './template';
 import { converge, stateAfter } from './update';
-import { CREATED_KEY, stampCreated } from './created';
+import { CREATED_KEY, createdNow, stampCreated } from './created';
 import { placeAtApply } from './place-at-apply';
 import { VmHandle } from './vm-handle';
+import { deleteVm } from './delete';
 
 /**
  * The name a clone carries until it is tagged: `VM.clone` cannot set `other_config`, so a crash
@@ -38,11 +39,13 @@ export function findAdoptable(records: PoolRecords, address: string, lineage?: s
 }
 
 async function takeOwnership(h: VmHandle): Promise<void> {
+  let wrote = false;
   for (const d of diskRecords(h.records, h.vm)) {
     if (d.vdi.other_config[VDI_OWNER_KEY] === h.uuid) continue;
-    await setKey(h.client, 'VDI', d.vdiRef, VDI_OWNER_KEY, h.uuid);
+    await setKnownKey(h.client, 'VDI', d.vdiRef, VDI_OWNER_KEY, h.uuid, d.vdi.other_config);
+    wrote = true;
   }
-  await h.refresh();
+  if (wrote) await h.refresh();
 }
 
 /** What cloning the template needs, resolved from the records: the template, disk SRs, copy target. */
@@ -59,7 +62,7 @@ function clonePlan(ctx: ApplyContext, records: PoolRecords, planned: ObjectValue
   return { tpl, disks, positions, srUuid, full, copySr, ctx };
 }
 
-async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectValue): Promise<VmHandle> {
+async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectValue, made: (ref: string) => void): Promise<VmHandle> {
   const client = await ctx.client(pool);
   const records = await ctx.records(pool, VM_CLASSES);
   const cp = clonePlan(ctx, records, planned);
@@ -68,7 +71,34 @@ async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectVal
   const ref = await cloneOnce(ctx, pool, name, () => (cp.full
     ? client.callAsync<string>('VM.copy', cp.tpl.ref, name, cp.copySr ?? 'OpaqueRef:NULL')
     : client.callAsync<string>('VM.clone', cp.tpl.ref, name)));
+  made(ref);
+  // Nobody else knows the new VM yet, so one write of its whole other_config is safe: every key
+  // xcpform owns at once (address and lineage first of all), instead of a remove-and-add pair
+  // per key. finishClone then finds them written and writes none again.
+  const cloned = await client.call<Record<string, string>>('VM.get_other_config', ref);
+  // A template without disks of its own gets them by provisioning: its spec goes in the same write.
+  const spec = parseProvision(cloned.disks);
+  const provision = spec.length && diskRecords(records, cp.tpl.record, true).length === 0 ? { disks: provisionFor(records, cp, spec) } : {};
+  await client.call('VM.set_other_config', ref, { ...cloned, ...ownedAtClone(ctx, planned, cp), [CREATED_KEY]: createdNow(), ...provision });
   return finishClone(ctx, pool, ref, planned, cp);
+}
+
+/** The `disks` provisioning spec (other_config) that puts the template's disks on the configured SRs. */
+function provisionFor(records: PoolRecords, cp: ReturnType<typeof clonePlan>, spec: ReturnType<typeof parseProvision>): string {
+  const [poolRec] = records.all('pool').values();
+  const defaultSr = records.get('SR', poolRec?.default_SR ?? 'OpaqueRef:NULL')?.uuid ?? '';
+  const wanted = cp.disks.map((disk, i) => ({ userdevice: cp.positions[i] ?? '', disk, srUuid: cp.srUuid(i) ?? (cp.copySr ? records.get('SR', cp.copySr)?.uuid ?? defaultSr : defaultSr) }));
+  return provisionXml(rewriteProvision(spec, wanted, defaultSr));
+}
+
+/** The keys a create writes on its clone before anything else. */
+function ownedAtClone(ctx: ApplyContext, planned: ObjectValue, cp: ReturnType<typeof clonePlan>): Record<string, string> {
+  return {
+    [ADDRESS_KEY]: ctx.address,
+    ...(ctx.lineage ? { [LINEAGE_KEY]: ctx.lineage } : {}),
+    [TEMPLATE_KEY]: str(planned, 'template') ?? cp.tpl.record.uuid,
+    [CLONE_TYPE_KEY]: cp.full ? 'full' : 'fast',
+  };
 }
 
 /**
@@ -95,59 +125,130 @@ async function cloneOnce(ctx: ApplyContext, pool: string, name: string, clone: (
  */
 async function finishClone(ctx: ApplyContext, pool: string, ref: string, planned: ObjectValue, cp: ReturnType<typeof clonePlan>): Promise<VmHandle> {
   const client = await ctx.client(pool);
-  await setKey(client, 'VM', ref, ADDRESS_KEY, ctx.address);
-  if (ctx.lineage) await setKey(client, 'VM', ref, LINEAGE_KEY, ctx.lineage);
+  let h = await VmHandle.open(ctx, pool, ref);
+  const owned = ownedAtClone(ctx, planned, cp);
+  // Address and lineage first: a crash after them leaves a VM the next create adopts.
+  for (const key of [ADDRESS_KEY, LINEAGE_KEY, TEMPLATE_KEY, CLONE_TYPE_KEY]) {
+    if (owned[key] !== undefined) await setKnownKey(client, 'VM', ref, key, owned[key], h.vm.other_config);
+  }
   // Tagged: the clone may now take its real name.
-  await client.call('VM.set_name_label', ref, str(planned, 'name_label') ?? cp.tpl.record.name_label);
-  await setKey(client, 'VM', ref, TEMPLATE_KEY, str(planned, 'template') ?? cp.tpl.record.uuid);
-  await setKey(client, 'VM', ref, CLONE_TYPE_KEY, cp.full ? 'full' : 'fast');
-  const h = await VmHandle.open(ctx, pool, ref);
+  const name = str(planned, 'name_label') ?? cp.tpl.record.name_label;
+  if (h.vm.name_label !== name) await client.call('VM.set_name_label', ref, name);
   await stampCreated(client, ref, h.vm.other_config, cp.tpl.record.other_config[CREATED_KEY]);
+  h = await VmHandle.open(ctx, pool, ref);
   await takeOwnership(h);
   const spec = parseProvision(h.vm.other_config.disks);
   if (spec.length && h.vm.is_a_template && diskRecords(h.records, h.vm, true).length === 0) {
-    const defaultSr = h.records.get('SR', h.defaultSr())?.uuid ?? '';
-    const wanted = cp.disks.map((disk, i) => ({ userdevice: cp.positions[i] ?? '', disk, srUuid: cp.srUuid(i) ?? (cp.copySr ? h.records.get('SR', cp.copySr)?.uuid ?? defaultSr : defaultSr) }));
-    await setKey(client, 'VM', ref, 'disks', provisionXml(rewriteProvision(spec, wanted, defaultSr)));
+    const xml = provisionFor(h.records, cp, spec);
+    if (h.vm.other_config.disks !== xml) await setKey(client, 'VM', ref, 'disks', xml);
     await client.callAsync('VM.provision', ref);
     await h.refresh();
     await takeOwnership(h);
   }
-  if (h.vm.is_a_template) await client.call('VM.set_is_a_template', ref, false);
-  await h.refresh();
+  if (h.vm.is_a_template) {
+    await client.call('VM.set_is_a_template', ref, false);
+    await h.refresh();
+  }
   return h;
 }
 
 /** `xcp_vm` create. */
 export async function createVm(req: CreateRequest): Promise<ApplyResponse> {
+  // The plan's pool, or (planned unknown by terraform-provider-xcp) the one placement chooses now.
   const placed = await placeAtApply(req.ctx, req.planned);
   try {
-    return await createIn(req.ctx, placed.pool, placed.host && !str(req.planned, 'host') ? { ...req.planned, host: placed.host } : req.planned);
+    const planned = placed.host && !str(req.planned, 'host') ? { ...req.planned, pool: placed.pool, host: placed.host } : { ...req.planned, pool: placed.pool };
+    return await createIn(req.ctx, placed.pool, planned);
   } finally {
     placed.release();
   }
 }
 
-async function createIn(ctx: ApplyContext, pool: string, planned: ObjectValue): Promise<ApplyResponse> {
+async function createIn(ctx: ApplyContext, chosen: string, chosenPlan: ObjectValue): Promise<ApplyResponse> {
+  const pool = await leftoverPool(ctx, chosenPlan, chosen) ?? chosen;
+  // Adopted in another of its placement pools: the host the plan chose there does not apply.
+  const planned = pool === chosen ? chosenPlan : { ...chosenPlan, pool, host: null };
+  await removeLeftoversElsewhere(ctx, pool);
   const records = await ctx.records(pool, VM_CLASSES);
   const adopted = findAdoptable(records, ctx.address, ctx.lineage);
-  let h: VmHandle;
-  let prior: ObjectValue | null = null;
-  if (adopted) {
-    ctx.progress({ kind: 'message', text: `adopting VM ${records.get('VM', adopted)!.uuid} left by an interrupted create` });
-    // Still a template: the create was interrupted before the clone was finished.
-    const left = records.get('VM', adopted)!;
-    h = left.is_a_template || !(ADDRESS_KEY in left.other_config) || (ctx.lineage && !(LINEAGE_KEY in left.other_config))
-      ? await finishClone(ctx, pool, adopted, planned, clonePlan(ctx, records, planned))
-      : await VmHandle.open(ctx, pool, adopted);
-    await stampCreated(h.client, h.ref, h.vm.other_config, undefined);
-    await takeOwnership(h);
-    prior = stateAfter(h, planned);
-  } else {
-    h = await cloneTemplate(ctx, pool, planned);
+  // The VM this create made or took, once it exists: removed again if the create fails.
+  let made: string | undefined = adopted;
+  try {
+    let h: VmHandle;
+    let prior: ObjectValue | null = null;
+    if (adopted) {
+      ctx.progress({ kind: 'message', text: `adopting VM ${records.get('VM', adopted)!.uuid} left by an interrupted create` });
+      // Still a template: the create was interrupted before the clone was finished.
+      const left = records.get('VM', adopted)!;
+      h = left.is_a_template || !(ADDRESS_KEY in left.other_config) || (ctx.lineage && !(LINEAGE_KEY in left.other_config))
+        ? await finishClone(ctx, pool, adopted, planned, clonePlan(ctx, records, planned))
+        : await VmHandle.open(ctx, pool, adopted);
+      await stampCreated(h.client, h.ref, h.vm.other_config, undefined);
+      await takeOwnership(h);
+      prior = stateAfter(h, planned);
+    } else {
+      h = await cloneTemplate(ctx, pool, planned, (ref) => { made = ref; });
+    }
+    await converge(h, prior, { ...planned, pool }, { create: !adopted || !hasConfigDrive(h) });
+    return { state: stateAfter(h, { ...planned, pool }) };
+  } catch (err) {
+    if (made) await removeFailedCreate(ctx, pool, made);
+    throw err;
   }
-  await converge(h, prior, { ...planned, pool }, { create: !adopted || !hasConfigDrive(h) });
-  return { state: stateAfter(h, { ...planned, pool }) };
+}
+
+/**
+ * Another of the VM's placement pools holding what an interrupted create of this address by
+ * this state left: the VM is adopted there instead of made again where the plan placed it (the
+ * leftover's memory is why the plan chose another pool; once it was removed, the next plan would
+ * move the new VM back, a cross-pool migration right after the recovery).
+ */
+async function leftoverPool(ctx: ApplyContext, planned: ObjectValue, chosen: string): Promise<string | undefined> {
+  const placement = block(planned, 'placement');
+  if (!ctx.lineage || !placement || !Array.isArray(placement.pools)) return undefined;
+  for (const p of placement.pools) {
+    if (typeof p !== 'string' || p === chosen || !ctx.pools.includes(p)) continue;
+    if (leftovers(await ctx.records(p, VM_CLASSES), ctx).length) return p;
+  }
+  return undefined;
+}
+
+/**
+ * Removes what an interrupted create of this address by this state left in the other pools:
+ * placement may choose another pool the next time (the leftover held memory), and adopting
+ * only in the target pool made a second VM while the first stayed behind. Only VMs recorded
+ * with this state's lineage are taken (another state's, or a lineage-less provider's, never).
+ */
+async function removeLeftoversElsewhere(ctx: ApplyContext, pool: string): Promise<void> {
+  if (!ctx.lineage) return;
+  for (const other of ctx.pools) {
+    if (other === pool) continue;
+    for (const ref of leftovers(await ctx.records(other, VM_CLASSES), ctx)) await removeFailedCreate(ctx, other, ref);
+  }
+}
+
+/** VMs of `records` an interrupted create of this address by this very state (its lineage) left. */
+export function leftovers(records: PoolRecords, ctx: ApplyContext): string[] {
+  return [...records.all('VM')].filter(([, vm]) => isGuest(vm)
+    && ((vm.other_config[ADDRESS_KEY] === ctx.address && vm.other_config[LINEAGE_KEY] === ctx.lineage)
+      || (!(ADDRESS_KEY in vm.other_config) && vm.name_label === pendingName(ctx.address, ctx.lineage)))).map(([ref]) => ref);
+}
+
+/**
+ * Removes the VM of a create that failed after it existed (a start refused for memory, a disk
+ * that did not fit): the state will not record it, so left behind it would hold its disks and
+ * memory and the next apply would make another. Its disks go with it (those it owns). When the
+ * removal fails too, the VM stays tagged with its address and lineage and the next create adopts it.
+ */
+async function removeFailedCreate(ctx: ApplyContext, pool: string, ref: string): Promise<void> {
+  try {
+    const vm = (await ctx.records(pool, VM_CLASSES)).get('VM', ref);
+    if (!vm) return;
+    ctx.progress({ kind: 'message', text: `removing VM ${vm.uuid}: its create failed` });
+    await deleteVm({ prior: { uuid: vm.uuid, pool, disk: [], shutdown_timeout: 0 }, ctx });
+  } catch {
+    // Adopted by the next create (see above).
+  }
 }
 
 function hasConfigDrive(h: VmHandle): boolean {

@@ -6,10 +6,10 @@
  * config drive.
  */
 import { error } from '../../diagnostics';
-import type { ImportRequest, ReadRequest, ReadResponse, ResourceType } from '../resource';
+import type { DeleteRequest, ImportRequest, ReadRequest, ReadResponse, ResourceType } from '../resource';
 import { blocks, num, str } from '../kit/attrs';
 import { withAttachment } from './attachment';
-import { createVm } from './create';
+import { createVm, leftovers } from './create';
 import { deleteVm } from './delete';
 import { migrateVm } from './migrate';
 import { planVm } from './plan';
@@ -55,7 +55,7 @@ export const vmResource = {
   create: createVm,
   update: updateVm,
   migrate: migrateVm,
-  delete: deleteVm,
+  delete: deleteWithStrays,
   import: importVm,
   capabilities: {
     placed: true,
@@ -67,3 +67,20 @@ export const vmResource = {
     },
   },
 } satisfies ResourceType;
+
+/**
+ * `xcp_vm` delete, then the VMs of this address and this state's lineage the state lost (a
+ * create interrupted in another pool, a duplicate of an earlier version): destroy leaves the
+ * pools as they were before the state's first apply.
+ */
+async function deleteWithStrays(req: DeleteRequest): Promise<void> {
+  await deleteVm(req);
+  const { ctx } = req;
+  if (!ctx.lineage) return;
+  for (const pool of ctx.pools) {
+    for (const ref of leftovers(await ctx.records(pool, VM_CLASSES), ctx)) {
+      const vm = (await ctx.records(pool, VM_CLASSES)).get('VM', ref);
+      if (vm) await deleteVm({ prior: { uuid: vm.uuid, pool, disk: [], shutdown_timeout: 0 }, ctx });
+    }
+  }
+}

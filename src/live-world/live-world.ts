@@ -1,19 +1,22 @@
 /**
- * The provider process's records of each pool, kept current with `event.from` instead of being
- * read again for every RPC. Terraform calls ReadResource once per resource (ten at a time);
- * reading every class in bulk on each call moved N copies of the pool for N resources. Here a
- * pool is read in bulk once, and every later call costs one `event.from` with timeout 0.
+ * Records of each pool, kept current with `event.from` instead of being read again for every
+ * call: one per provider runtime, used by terraform-provider-xcp's RPCs and by every apply step
+ * of the CLI's executor (`ApplyContext.records`). Terraform calls ReadResource once per resource
+ * (ten at a time), and each create of an apply looked its pool up several times; reading every
+ * class in bulk on each call moved N copies of the pool for N resources (N² bytes). Here a
+ * pool is read in bulk once, and every later call costs one `event.from` with timeout 0, shared
+ * by the calls that arrive while it runs.
  *
  * Read-your-writes: every call is answered from records caught up by an `event.from` that
  * started after the call arrived, so a Read that follows an apply sees what the apply changed.
  *
- * The records live as long as the provider process (Terraform starts one per operation); nothing
- * is written to disk. Each call gets its own {@link WorldSnapshot} holding only its pool and the
- * classes it asked for. Its pool is a copy of the live maps that nothing changes afterwards, so a
- * handler that awaits keeps a consistent view while later events replace records (records
- * themselves are replaced, never changed in place). Calls asking for the same classes share one
- * copy until an event touches one of them: copying the VM classes of 10,000 VMs (60,000
- * records) takes about 15 ms, too much to pay on every one of 10,000 reads.
+ * The records live as long as the runtime (one provider process, one CLI command); nothing is
+ * written to disk. Each call gets its own {@link WorldSnapshot} holding only its pool and the
+ * classes it asked for. Its pool shares the live maps copy-on-write (`PoolRecords.shareInto`):
+ * the next event that touches a class copies the live map first, so a handler that awaits keeps
+ * a consistent view while later events replace records (records themselves are replaced, never
+ * changed in place). Calls asking for the same classes at the same versions share one view
+ * (and its UUID index).
  */
 import type { Diagnostic } from '../diagnostics';
 import { fetchSnapshot, poolFailed, type RecordSource } from '../plan/refresh';
@@ -82,6 +85,15 @@ export class LiveWorld {
       diagnostics.push(poolFailed(pool, err));
       return undefined;
     }
+  }
+
+  /**
+   * The records of `pool` holding `classes`, current as of a moment after this call began
+   * (read-your-writes for an apply step that just changed the pool). Throws what reading the
+   * pool throws (an unknown pool, a pool that cannot be reached), for the caller to explain.
+   */
+  async records(pool: string, classes: readonly XapiClass[]): Promise<PoolRecords> {
+    return (await this.current(pool, classes)).pool(pool);
   }
 
   /**
@@ -181,8 +193,8 @@ function applyEvents(live: LivePool, batch: Omit<EventBatch, 'reset'>): boolean 
 
 /**
  * A new world with only `pool`, holding `classes` as they are now; undefined if one is missing.
- * The pool's records are a copy made for these classes at these versions, shared with other
- * calls until one of the classes changes.
+ * The pool's records share the live maps (copy on write) and are shared with other calls for
+ * these classes at these versions.
  */
 function copyOf(pool: string, live: LivePool | undefined, classes: readonly XapiClass[]): WorldSnapshot | undefined {
   if (!live || !classes.every((c) => live.records.has(c))) return undefined;
@@ -191,7 +203,7 @@ function copyOf(pool: string, live: LivePool | undefined, classes: readonly Xapi
   let copy = live.copies.get(key);
   if (copy?.stamp !== stamp) {
     const records = new PoolRecords(pool);
-    for (const cls of classes) records.setClass(cls, live.records.all(cls) as never);
+    live.records.shareInto(records, new Set(classes));
     copy = { stamp, records };
     live.copies.set(key, copy);
   }

@@ -1,0 +1,135 @@
+/**
+ * The processes of the apply bench: the simulator served by a child process with latency on
+ * every call, a recording proxy in front of it, and xcpform or terraform runs (child processes,
+ * as a user runs them) in a working folder whose provider block points at the proxy.
+ */
+import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createInterface } from 'node:readline';
+import { startSimulator } from '../src/simulator';
+import { saveWorld } from '../src/simulator/persistence';
+import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
+
+export const USER = 'root';
+export const PASSWORD = 'bench-apply-pw';
+
+/** bin/<name> of this checkout (bench/*.ts under ts-node, dist/bench/*.js compiled). */
+export function binPath(name: string): string {
+  for (const up of [['..'], ['..', '..']]) {
+    const p = path.resolve(__dirname, ...up, 'bin', name);
+    if (existsSync(p)) return p;
+  }
+  throw new Error(`bench apply: bin/${name} not found`);
+}
+
+export interface ServedPool {
+  readonly proxy: RecordingProxy;
+  close(): Promise<void>;
+}
+
+/**
+ * A world whose shared NFS SR (the pool's default) holds `bytes`: 1,000 VMs with the template's
+ * 10 GiB disk need 10 TB, more than the simulator's seed gives it. Saved to a file for the child.
+ */
+async function worldFile(pool: string, hosts: number, bytes: number, dir: string): Promise<string> {
+  const file = path.join(dir, 'world.json');
+  const local = await startSimulator({ pools: [{ name: pool, hosts }] });
+  try {
+    const db = local.world.pool(pool).db;
+    for (const [ref, sr] of db.all('SR')) if (sr.type === 'nfs') db.set('SR', ref, 'physical_size', bytes);
+    await saveWorld(local.world, file);
+  } finally {
+    await local.close();
+  }
+  return file;
+}
+
+/** `xcpform simulator` in a child process with `latencyMs` per call, behind a recording proxy. */
+export async function servePool(pool: string, hosts: number, latencyMs: number, srBytes = 2 ** 50): Promise<ServedPool> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'xcpform-bench-world-'));
+  const file = await worldFile(pool, hosts, srBytes, dir);
+  const child = spawn(process.execPath, [binPath('xcpform.js'), 'simulator', '--pools', `${pool}:${hosts}`, '--port', '0', '--state', file, '--no-autosave',
+    '--user', USER, '--password', PASSWORD, '--latency-ms', String(latencyMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.setEncoding('utf8').on('data', (t: string) => { if (stderr.length < 10_000) stderr += t; });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  const url = await new Promise<string>((resolve, reject) => {
+    let found: string | undefined;
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      const m = /^pool (\S+) (\S+)$/.exec(line);
+      if (m && m[1] === pool) found = m[2];
+      if (line === 'ready') (found ? resolve(found) : reject(new Error(`bench apply: no pool ${pool}`)));
+    });
+    child.once('exit', (code, signal) => reject(new Error(`bench apply: the simulator exited (${code ?? signal}): ${stderr.trim()}`)));
+  }).catch(async (err) => { await stop(); throw err; });
+  const proxy = await startRecordingProxy(url);
+  return { proxy, close: async () => { await proxy.close(); await stop(); } };
+}
+
+/** A working folder for one tool; removed by `close`. */
+export class BenchFolder {
+  readonly root = mkdtempSync(path.join(os.tmpdir(), 'xcpform-bench-apply-'));
+  readonly dir = path.join(this.root, 'work');
+  private readonly env: NodeJS.ProcessEnv;
+
+  constructor() {
+    mkdirSync(this.dir);
+    const plugins = path.join(this.root, 'plugins');
+    mkdirSync(plugins);
+    const wrapper = path.join(plugins, 'terraform-provider-xcp');
+    writeFileSync(wrapper, `#!/bin/sh\nexec "${process.execPath}" "${binPath('terraform-provider-xcp.js')}" "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    const rc = path.join(this.root, 'cli.tfrc');
+    writeFileSync(rc, `provider_installation {\n  dev_overrides { "registry.terraform.io/xcpform/xcp" = "${plugins}" }\n  direct {}\n}\n`);
+    this.env = { ...process.env, NO_COLOR: '1', TF_CLI_CONFIG_FILE: rc, CHECKPOINT_DISABLE: '1', TF_IN_AUTOMATION: '1', TF_INPUT: '0' };
+    delete this.env.TF_LOG;
+  }
+
+  write(mainTf: string): void {
+    writeFileSync(path.join(this.dir, 'main.tf'), mainTf);
+  }
+
+  /**
+   * Runs a command to its end; fails with its output unless it exits 0. Returns the wall time of
+   * the process and of its walk: from its first progress line (`...: Creating...`) to its
+   * summary (`Apply complete!`), which leaves out starting Node, loading the configuration and
+   * the provider's handshake.
+   */
+  async run(command: string, args: string[]): Promise<{ wall: number; walk: number }> {
+    const t0 = performance.now();
+    const child = spawn(command, args, { cwd: this.dir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let first: number | undefined;
+    let last: number | undefined;
+    createInterface({ input: child.stdout! }).on('line', (line) => {
+      out = `${out}${line}\n`.slice(-20_000);
+      if (first === undefined && /: (Creating|Modifying|Destroying)\.\.\./.test(line)) first = performance.now();
+      if (/(Apply|Destroy) complete!/.test(line)) last = performance.now();
+    });
+    child.stderr!.setEncoding('utf8').on('data', (t: string) => { out = (out + t).slice(-20_000); });
+    const code = await new Promise<number>((resolve) => child.once('close', (c) => resolve(c ?? -1)));
+    if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited ${code}:\n${out.slice(-4000)}`);
+    const end = performance.now();
+    return { wall: end - t0, walk: (last ?? end) - (first ?? t0) };
+  }
+
+  xcpform(args: string[]): Promise<{ wall: number; walk: number }> {
+    return this.run(process.execPath, [binPath('xcpform.js'), ...args]);
+  }
+
+  terraform(args: string[]): Promise<{ wall: number; walk: number }> {
+    return this.run('terraform', args);
+  }
+
+  close(): void {
+    rmSync(this.root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,80 @@
+/**
+ * A recording HTTP proxy in front of a served pool: every XenAPI call a client makes through it
+ * is forwarded unchanged and counted by method, with the bytes of each reply. The apply bench
+ * (and the crash tests' inventories) read from it what a run cost on the wire, whatever process
+ * made the calls (xcpform, terraform-provider-xcp).
+ */
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** What went through the proxy since the last {@link RecordingProxy.reset}. */
+export interface WireCounts {
+  /** Calls by XenAPI method (`VM.create`, `event.from`...). */
+  readonly calls: Map<string, number>;
+  /** Reply bytes by XenAPI method. */
+  readonly bytes: Map<string, number>;
+}
+
+export interface RecordingProxy {
+  /** The URL clients use instead of the pool's. */
+  readonly url: string;
+  counts(): WireCounts;
+  /** Total calls and reply bytes; `methods` narrows to the methods whose name passes it. */
+  totals(methods?: (method: string) => boolean): { calls: number; bytes: number };
+  reset(): void;
+  close(): Promise<void>;
+}
+
+/** The method of a JSON-RPC or XML-RPC request body ('?' when neither). */
+function methodOf(body: string): string {
+  const xml = /<methodName>\s*([^<\s]+)\s*<\/methodName>/.exec(body);
+  if (xml) return xml[1];
+  try {
+    const parsed = JSON.parse(body) as { method?: unknown };
+    return typeof parsed.method === 'string' ? parsed.method : '?';
+  } catch {
+    return '?';
+  }
+}
+
+/** Starts a proxy on a free local port that forwards to `target` (a pool's base URL). */
+export async function startRecordingProxy(target: string): Promise<RecordingProxy> {
+  const to = new URL(target);
+  let calls = new Map<string, number>();
+  let bytes = new Map<string, number>();
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks);
+      const method = methodOf(body.toString('utf8'));
+      calls.set(method, (calls.get(method) ?? 0) + 1);
+      const out = http.request({
+        host: to.hostname, port: to.port, path: req.url, method: req.method, agent,
+        headers: { ...req.headers, host: to.host },
+      }, (reply) => {
+        res.writeHead(reply.statusCode ?? 502, reply.headers);
+        reply.on('data', (c: Buffer) => { bytes.set(method, (bytes.get(method) ?? 0) + c.length); res.write(c); });
+        reply.on('end', () => res.end());
+      });
+      out.on('error', (err) => { res.writeHead(502); res.end(String(err)); });
+      out.end(body);
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  const sum = (m: Map<string, number>, keep: (k: string) => boolean): number => [...m].reduce((n, [k, v]) => (keep(k) ? n + v : n), 0);
+  return {
+    url: `http://127.0.0.1:${port}`,
+    counts: () => ({ calls: new Map(calls), bytes: new Map(bytes) }),
+    totals: (keep = () => true) => ({ calls: sum(calls, keep), bytes: sum(bytes, keep) }),
+    reset: () => { calls = new Map(); bytes = new Map(); },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      agent.destroy();
+    },
+  };
+}

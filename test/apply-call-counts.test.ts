@@ -1,0 +1,110 @@
+/**
+ * XenAPI calls per change (issue 17): each create, update and destroy of a network, a disk and
+ * a VM (one disk, one NIC) applied by `xcpform apply` through a recording proxy, counted by
+ * method. The calls that keep the apply's records current (`get_all_records`, `event.from`)
+ * and the session's are left out: they are shared by every change of an apply (see
+ * apply-live-world.test.ts). Counts, not times: a call added to a change fails this test.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startRecordingProxy, type RecordingProxy } from '../bench/recording-proxy';
+import { cli, providerBlock, startSimProcess, type SimProcess } from './helpers/crash-processes';
+
+const NETWORK = `resource "xcp_network" "n" {
+  name_label       = "count-net"
+  name_description = "DESC"
+}
+`;
+const DISK = `resource "xcp_vdi" "d" {
+  name_label       = "count-disk"
+  name_description = "DESC"
+  sr               = "NFS shared storage"
+  size             = 1073741824
+}
+`;
+const VM = `resource "xcp_vm" "v" {
+  name_label       = "count-vm"
+  name_description = "DESC"
+  template         = "Debian Bookworm 12"
+  power_state      = "halted"
+  disk { size = 10737418240 }
+  nic { network = xcp_network.n.uuid }
+}
+`;
+
+const shared = (m: string): boolean => m.endsWith('.get_all_records') || m === 'event.from' || m.startsWith('session.');
+
+describe('XenAPI calls per change', () => {
+  let sim: SimProcess;
+  let proxy: RecordingProxy;
+  let dir: string;
+  beforeAll(async () => {
+    sim = await startSimProcess({ pools: 'dc1:2' });
+    proxy = await startRecordingProxy(sim.urls.get('dc1')!);
+    dir = mkdtempSync(join(tmpdir(), 'xcpform-counts-'));
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await sim?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Writes the configuration, applies it, and returns the change calls by method. */
+  async function apply(parts: string[], description = 'one'): Promise<Record<string, number>> {
+    writeFileSync(join(dir, 'main.tf'), `${providerBlock(new Map([['dc1', proxy.url]]))}${parts.join('').replace(/DESC/g, description)}`);
+    expect((await cli(['plan', '--out', 'p.plan'], { cwd: dir })).code).toBe(0);
+    proxy.reset();
+    const res = await cli(['apply', 'p.plan'], { cwd: dir });
+    expect(res.stderr).toBe('');
+    expect(res.code).toBe(0);
+    return Object.fromEntries([...proxy.counts().calls].filter(([m]) => !shared(m)).sort(([a], [b]) => a.localeCompare(b)));
+  }
+
+  test('create, update and destroy of a network, a disk and a VM', async () => {
+    const got = {
+      networkCreate: await apply([NETWORK]),
+      diskCreate: await apply([NETWORK, DISK]),
+      vmCreate: await apply([NETWORK, DISK, VM]),
+      destroyDiskAndVmUpdateNetwork: await apply([NETWORK], 'two'),
+      // A VM created next to an existing network.
+      vmCreateAgain: await apply([NETWORK, VM], 'two'),
+      updateVmAndNetwork: await apply([NETWORK, VM], 'three'),
+      destroyAll: await apply([]),
+    };
+    expect(got).toEqual(EXPECTED);
+  }, 120_000);
+});
+
+/**
+ * The counts, at the API's minimum for what each change does. A VM create: clone the template,
+ * read the clone's other_config and write every owned key in one `set_other_config` (it was a
+ * remove-and-add pair per key, 12 calls), name it, provision its disk, mark the new disk as the
+ * VM's (one add: the key is known absent), name the disk, make it bootable, attach the NIC, set
+ * the description, stop it being a template; each task is destroyed once it is done.
+ */
+const VM_CREATE = {
+  'Async.VM.clone': 1,
+  'Async.VM.provision': 1,
+  'VBD.set_bootable': 1,
+  'VDI.add_to_other_config': 1,
+  'VDI.set_name_label': 1,
+  'VIF.create': 1,
+  'VM.get_other_config': 1,
+  'VM.set_is_a_template': 1,
+  'VM.set_name_description': 1,
+  'VM.set_name_label': 1,
+  'VM.set_other_config': 1,
+  'task.destroy': 2,
+};
+
+const EXPECTED = {
+  networkCreate: { 'network.create': 1 },
+  diskCreate: { 'VDI.create': 1 },
+  vmCreate: VM_CREATE,
+  // The VM's disk and the standalone disk, the VM; the network's new description.
+  destroyDiskAndVmUpdateNetwork: { 'Async.VDI.destroy': 2, 'Async.VM.destroy': 1, 'network.set_name_description': 1, 'task.destroy': 3 },
+  vmCreateAgain: VM_CREATE,
+  updateVmAndNetwork: { 'VM.set_name_description': 1, 'network.set_name_description': 1 },
+  destroyAll: { 'Async.VDI.destroy': 1, 'Async.VM.destroy': 1, 'network.destroy': 1, 'task.destroy': 2 },
+};
