@@ -6,6 +6,7 @@ import { encodingFunctions } from './encoding';
 import { formatFunctions } from './format';
 import { networkFunctions } from './network';
 import { numberFunctions } from './numbers';
+import { providerFunctions } from './provider';
 import { FunctionTable } from './registry';
 import { stringFunctions } from './strings';
 
@@ -18,6 +19,7 @@ export const FUNCTIONS: FunctionTable = {
   ...formatFunctions,
   ...networkFunctions,
   ...numberFunctions,
+  ...providerFunctions,
   ...stringFunctions,
 };
 
