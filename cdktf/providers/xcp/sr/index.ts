@@ -138,7 +138,8 @@ export class Sr extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'xcp_sr',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

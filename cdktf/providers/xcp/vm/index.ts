@@ -1654,7 +1654,8 @@ export class Vm extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'xcp_vm',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

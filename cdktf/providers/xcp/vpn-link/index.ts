@@ -510,7 +510,8 @@ export class VpnLink extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'xcp_vpn_link',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
