@@ -80,7 +80,9 @@ function serverUser(): { name: string; uid: number; gid: number } | undefined {
 function runAs(user: string | undefined, cmd: string, args: string[]): SpawnSyncReturns<string> {
   const opts = { encoding: 'utf8' as const, timeout: 120_000 };
   if (!user) return spawnSync(cmd, args, opts);
-  if (existsSync('/usr/sbin/runuser') || existsSync('/sbin/runuser')) return spawnSync('runuser', ['-u', user, '--', cmd, ...args], opts);
+  // By absolute path: /usr/sbin is not on every user's PATH.
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsSync(p));
+  if (runuser) return spawnSync(runuser, ['-u', user, '--', cmd, ...args], opts);
   const quoted = [cmd, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   return spawnSync('su', ['-s', '/bin/sh', user, '-c', quoted], opts);
 }
@@ -106,7 +108,7 @@ export async function startPgServer(binDir?: string): Promise<PgServer> {
   const init = runAs(user?.name, join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', SUPERUSER, '-E', 'UTF8', '--locale=C', '--no-sync']);
   if (init.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`initdb failed (${init.status}): ${init.stderr || init.stdout}`);
+    throw new Error(`initdb failed (${init.status ?? init.error?.message}): ${init.stderr || init.stdout}`);
   }
   let port = 0;
   let started = false;
