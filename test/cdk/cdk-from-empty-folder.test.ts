@@ -9,7 +9,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createCdkProject, ok, type CdkFlavour } from '../helpers/cdk-project';
+import { createCdkProject, ok, type CdkFlavour, type CdkProject } from '../helpers/cdk-project';
 import { terraformVersion } from '../helpers/tfplugin-terraform';
 
 jest.setTimeout(1_200_000);
@@ -56,36 +56,44 @@ describe.each(['cdktf', 'cdktn'] as const)('%s from an empty folder', (flavour) 
     terraformVersion();
     const p = createCdkProject(flavour, { 'cdktf.json': CDKTF_JSON, 'tsconfig.json': TSCONFIG, 'main.ts': stack(flavour) });
     process.stdout.write(`${flavour}: npm install took ${p.installSeconds.toFixed(1)} s\n`);
-    const cli = flavour;
-    if (flavour === 'cdktn') expect(ok(await p.bin('node', ['--version']), 'node --version').stdout.trim()).toBe('v22.23.5');
-
-    ok(await p.bin(cli, ['get']), `${cli} get`);
-    const versions = JSON.parse(readFileSync(join(p.dir, '.gen', 'versions.json'), 'utf8'));
-    expect(versions).toEqual({ 'registry.terraform.io/xcpform/xcp': p.release.version });
-    const generated = readFileSync(join(p.dir, '.gen', 'providers', 'xcp', 'network', 'index.ts'), 'utf8');
-    expect(generated).toContain(`import * as ${flavour} from '${flavour}';`);
-
-    ok(await p.bin(cli, ['synth']), `${cli} synth`);
-    const stackDir = join(p.dir, 'cdktf.out', 'stacks', 'lab');
-    const synthesized = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
-    // xcpform's shipped bindings ask for `~> MAJOR.MINOR`; bindings made by `get` pin the version they saw.
-    const version = flavour === 'cdktf' ? '~> 0.1' : p.release.version;
-    expect(synthesized.terraform.required_providers.xcp).toEqual({ source: expect.stringMatching(/^(registry\.terraform\.io\/)?xcpform\/xcp$/), version });
-
-    // The CLIs run `terraform providers lock`, which asks the public registry whatever the CLI
-    // configuration says: with a mirror, --skip-provider-lock (init still locks the h1 hash).
-    const diff = ok(await p.bin(cli, ['diff', '--skip-provider-lock']), `${cli} diff`);
-    expect(diff.stdout).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
-    const deploy = ok(await p.bin(cli, ['deploy', '--skip-provider-lock', '--auto-approve']), `${cli} deploy`);
-    expect(deploy.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
-    expect(readFileSync(join(stackDir, '.terraform.lock.hcl'), 'utf8')).toContain(`"${p.release.h1}",`);
-
-    const plan = await p.bin('xcpform', ['plan', '-detailed-exitcode', '-no-color'], stackDir);
-    expect([plan.code, plan.stderr]).toEqual([0, '']);
-    expect(plan.stdout).toContain('No changes.');
-
-    const destroy = ok(await p.bin(cli, ['destroy', '--skip-provider-lock', '--auto-approve']), `${cli} destroy`);
-    expect(destroy.stdout).toContain('Destroy complete! Resources: 1 destroyed.');
-    expect(existsSync(join(p.dir, 'terraform.lab.tfstate'))).toBe(true);
+    try {
+      await flow(flavour, p);
+    } finally {
+      p.remove();
+    }
   });
 });
+
+async function flow(flavour: CdkFlavour, p: CdkProject): Promise<void> {
+  const cli = flavour;
+  if (flavour === 'cdktn') expect(ok(await p.bin('node', ['--version']), 'node --version').stdout.trim()).toBe('v22.23.5');
+
+  ok(await p.bin(cli, ['get']), `${cli} get`);
+  const versions = JSON.parse(readFileSync(join(p.dir, '.gen', 'versions.json'), 'utf8'));
+  expect(versions).toEqual({ 'registry.terraform.io/xcpform/xcp': p.release.version });
+  const generated = readFileSync(join(p.dir, '.gen', 'providers', 'xcp', 'network', 'index.ts'), 'utf8');
+  expect(generated).toContain(`import * as ${flavour} from '${flavour}';`);
+
+  ok(await p.bin(cli, ['synth']), `${cli} synth`);
+  const stackDir = join(p.dir, 'cdktf.out', 'stacks', 'lab');
+  const synthesized = JSON.parse(readFileSync(join(stackDir, 'cdk.tf.json'), 'utf8'));
+  // xcpform's shipped bindings ask for `~> MAJOR.MINOR`; bindings made by `get` pin the version they saw.
+  const version = flavour === 'cdktf' ? '~> 0.1' : p.release.version;
+  expect(synthesized.terraform.required_providers.xcp).toEqual({ source: expect.stringMatching(/^(registry\.terraform\.io\/)?xcpform\/xcp$/), version });
+
+  // The CLIs run `terraform providers lock`, which asks the public registry whatever the CLI
+  // configuration says: with a mirror, --skip-provider-lock (init still locks the h1 hash).
+  const diff = ok(await p.bin(cli, ['diff', '--skip-provider-lock']), `${cli} diff`);
+  expect(diff.stdout).toContain('Plan: 1 to add, 0 to change, 0 to destroy.');
+  const deploy = ok(await p.bin(cli, ['deploy', '--skip-provider-lock', '--auto-approve']), `${cli} deploy`);
+  expect(deploy.stdout).toContain('Apply complete! Resources: 1 added, 0 changed, 0 destroyed.');
+  expect(readFileSync(join(stackDir, '.terraform.lock.hcl'), 'utf8')).toContain(`"${p.release.h1}",`);
+
+  const plan = await p.bin('xcpform', ['plan', '-detailed-exitcode', '-no-color'], stackDir);
+  expect([plan.code, plan.stderr]).toEqual([0, '']);
+  expect(plan.stdout).toContain('No changes.');
+
+  const destroy = ok(await p.bin(cli, ['destroy', '--skip-provider-lock', '--auto-approve']), `${cli} destroy`);
+  expect(destroy.stdout).toContain('Destroy complete! Resources: 1 destroyed.');
+  expect(existsSync(join(p.dir, 'terraform.lab.tfstate'))).toBe(true);
+}

@@ -5,7 +5,7 @@
  * HOME is a throwaway folder (the CLIs write config and a plugin cache there) and the CLIs'
  * plugin-cache variable is turned off so terraform uses the mirror only.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { npm, packTarball } from './packed';
@@ -27,6 +27,8 @@ export interface CdkProject {
   readonly env: NodeJS.ProcessEnv;
   /** Seconds `npm install` took. */
   readonly installSeconds: number;
+  /** Deletes the project, its node_modules (~500 MB) and HOME. */
+  remove(): void;
   /** Runs a command of the project's node_modules/.bin (the CLI, xcpform) in `cwd` (default: the project). */
   bin(name: string, args: string[], cwd?: string): Promise<TfResult>;
 }
@@ -64,6 +66,7 @@ export function createCdkProject(flavour: CdkFlavour, files: Record<string, stri
     release,
     env,
     installSeconds,
+    remove: () => rmSync(root, { recursive: true, force: true }),
     async bin(name, args, cwd = dir) {
       const res = await run(name, args, cwd, env, 600_000);
       return { code: res.code, stdout: res.stdout.replace(ANSI, ''), stderr: res.stderr.replace(ANSI, '') };

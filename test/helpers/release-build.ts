@@ -48,6 +48,15 @@ export function releaseKey(): string {
   return h.digest('hex').slice(0, 16);
 }
 
+/** Removes releases of older builds (~140 MB each) untouched for a day; recent ones may be in use. */
+function dropStale(cache: string, keep: string): void {
+  const dayAgo = Date.now() - 86_400_000;
+  for (const name of readdirSync(cache)) {
+    const p = join(cache, name);
+    if (p !== keep && statSync(p).mtimeMs < dayAgo) rmSync(p, { recursive: true, force: true });
+  }
+}
+
 /** The release of the current `dist/`, built now or taken from the cache. */
 export function builtRelease(): BuiltRelease {
   const cache = join(tmpdir(), 'xcpform-release-cache');
@@ -69,6 +78,7 @@ export function builtRelease(): BuiltRelease {
     } catch {
       rmSync(scratch, { recursive: true, force: true }); // another test file finished first
     }
+    dropStale(cache, dir);
   }
   const info = JSON.parse(readFileSync(join(dir, 'release.json'), 'utf8'));
   return { ...info, dir, mirrorRoot: join(dir, 'mirror'), buildSeconds };

@@ -4,7 +4,7 @@
  * both executables from `npm install -g`.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers/cli';
 import { installPacked, installPackedGlobally, packTarball } from '../helpers/packed';
@@ -42,6 +42,7 @@ describe('npm package', () => {
     // The bindings entry point resolves from the installed package.
     const cdktf = spawnSync(process.execPath, ['-e', 'const b = require("xcpform/cdktf"); process.stdout.write(typeof b.provider.XcpProvider)'], { cwd: dir, encoding: 'utf8' });
     expect(cdktf.stdout).toBe('function');
+    rmSync(dir, { recursive: true, force: true });
   });
 
   test('`npm install -g` gives both executables', () => {
@@ -51,5 +52,6 @@ describe('npm package', () => {
     expect(cli.stdout.trim()).toBe(VERSION);
     const provider = spawnSync(join(prefix, 'bin', 'terraform-provider-xcp'), ['--version'], { encoding: 'utf8' });
     expect(provider.stderr).toContain(`terraform-provider-xcp ${VERSION}`);
+    rmSync(prefix, { recursive: true, force: true });
   });
 });
