@@ -3,10 +3,12 @@
  * the examples under examples/. `renderDocs()` returns every page (path → text) for the
  * freshness test.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DATA_SOURCE_SCHEMAS, providerSchema, RESOURCE_SCHEMAS } from '../src/provider/schemas';
 import { providerPage, resourcePage } from '../src/docs/page';
+import { PROVIDER_FUNCTIONS } from '../src/functions-provider';
+import { exampleResult, functionPage } from '../src/functions-provider/docs';
 
 export const ROOT = join(__dirname, '..');
 export const DOCS_DIR = join(ROOT, 'docs');
@@ -36,6 +38,10 @@ export function renderDocs(): Map<string, string> {
     const examplePath = examplePathFor('data', schema.typeName);
     pages.set(`data-sources/${schema.typeName.replace(/^xcp_/, '')}.md`, resourcePage({ schema, example: read(examplePath), examplePath }));
   }
+  for (const f of Object.values(PROVIDER_FUNCTIONS)) pages.set(`functions/${f.name}.md`, functionPage(f, exampleResult(f)));
+  // Guides are written by hand: kept as they are.
+  const guides = join(DOCS_DIR, 'guides');
+  if (existsSync(guides)) for (const g of readdirSync(guides).sort()) pages.set(`guides/${g}`, read(`docs/guides/${g}`));
   return pages;
 }
 

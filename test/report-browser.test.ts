@@ -1,23 +1,19 @@
 /**
  * The issue's check: the report of a cloudburst plan opened in headless Chromium (Debian's
- * `chromium`, driven by playwright-core through `executablePath`; `.ci/run` installs it, nothing
- * is downloaded). No console errors, no network, one node per change with its action class, the
+ * the system's or the npm package's, see test/helpers/browser.ts; nothing is downloaded). No console errors, no network, one node per change with its action class, the
  * VPN link between the pools, the placement view, the migrate filter by mouse and keyboard, no
  * secret. Saves test-output/report.png (and the graph and placement close-ups) to look at.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
+import { launchChromium } from './helpers/browser';
 import { writeHtmlReport } from '../src/cli/commands/report';
 import { visibleChanges } from '../src/render/format';
 import { BURST_PSK, cloudburstPlan, EXPECTED_POOL } from './helpers/report-fixtures';
 
-/** Debian's browser; the test never downloads one. */
-export const CHROMIUM = '/usr/bin/chromium';
-/** Flags for a quiet, offline, throwaway browser. */
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 const OUT = resolve(__dirname, '..', 'test-output');
 
@@ -32,12 +28,11 @@ describe('HTML report in headless Chromium', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (.ci/run does)`);
     mkdirSync(OUT, { recursive: true });
     await writeHtmlReport(plan, file, { title: 'xcpform plan: cloudburst', generatedAt: '2026-01-01T12:00:00Z' });
     profile = mkdtempSync(join(tmpdir(), 'xcpform-chromium-'));
     // A persistent context is how playwright takes a fresh --user-data-dir of our own.
-    context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 1500 } });
+    context = await launchChromium(profile, { viewport: { width: 1400, height: 1500 } });
     page = context.pages()[0] ?? (await context.newPage());
     context.on('request', (r) => requests.push(r.url()));
     page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') errors.push(`${m.type()}: ${m.text()}`); });

@@ -8,13 +8,11 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
 import { readPlanFile } from '../src/plan/plan-file';
+import { launchChromium } from './helpers/browser';
 import { ROOT, xcpform } from './helpers/cli';
 
 const OUT = resolve(__dirname, '..', 'test-output');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 describe('the cloudburst example\'s first plan as an HTML report', () => {
   test('opens in Chromium with every change, the VPN link and the placement the plan chose, and no secret', async () => {
@@ -31,7 +29,7 @@ describe('the cloudburst example\'s first plan as an HTML report', () => {
 
     mkdirSync(OUT, { recursive: true });
     const profile = mkdtempSync(join(tmpdir(), 'xcpform-chromium-'));
-    const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS, viewport: { width: 1400, height: 1600 } });
+    const context = await launchChromium(profile, { viewport: { width: 1400, height: 1600 } });
     try {
       const page = context.pages()[0] ?? (await context.newPage());
       const requests: string[] = [];

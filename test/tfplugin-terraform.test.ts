@@ -5,6 +5,7 @@
  * change, import, destroy. Terraform starts the provider itself, several processes per command.
  */
 import { join } from 'node:path';
+import { PROVIDER_FUNCTIONS } from '../src/functions-provider';
 import { providerSchemaDocument } from '../src/provider/schemas';
 import { startSimulator } from '../src/simulator';
 import { XapiClient } from '../src/xenapi';
@@ -34,8 +35,17 @@ describe('terraform 1.11.4 with terraform-provider-xcp', () => {
     expect(bad.diagnostics[0].detail).toMatch(/must be at least 68/);
   });
 
-  it('prints the provider schema of provider-schema/xcp.json', () => {
+  it('prints the provider schema of provider-schema/xcp.json, plus the provider functions', () => {
     const printed = JSON.parse(ws.expect(['providers', 'schema', '-json']).stdout);
+    const provider = printed.provider_schemas['registry.terraform.io/xcpform/xcp'];
+    // Functions are served beside the schema (src/functions-provider), not part of xcp.json.
+    expect(provider.functions).toEqual(Object.fromEntries(Object.values(PROVIDER_FUNCTIONS).map((f) => [f.name, {
+      description: f.description,
+      summary: f.summary,
+      return_type: f.returns,
+      parameters: f.parameters.map((p) => ({ name: p.name, description: p.description, type: p.type })),
+    }])));
+    delete provider.functions;
     expect(printed).toEqual(asTerraformPrintsIt(providerSchemaDocument()));
   });
 

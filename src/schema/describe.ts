@@ -12,12 +12,15 @@ export const UPDATE_CLASS_SENTENCE: Record<UpdateClass, string> = {
   replace: 'Changing it forces replacement.',
 };
 
+/** How sizes can be written, per tool: Terraform's type check wants a number, xcpform converts. */
+export const BYTES_SENTENCE = 'A number of bytes. In Terraform (≥ 1.8) and xcpform write a size as `provider::xcp::size("20GiB")`; xcpform also takes the string `"20GiB"` itself.';
+
 /** The full description: the author's text, allowed values, default, and update class. */
 export function fullDescription(attr: AttributeSchema): string {
   const parts = [attr.description.trim()];
   const allowed = (attr.validators ?? []).map(describeValidator);
   if (allowed.length) parts.push(`Must be ${allowed.join('; ')}.`.replace('Must be must', 'Must'));
-  if (attr.unit === 'bytes') parts.push('A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.');
+  if (attr.unit === 'bytes') parts.push(BYTES_SENTENCE);
   if (attr.default !== undefined) parts.push(`Defaults to \`${JSON.stringify(attr.default)}\`.`);
   if (attr.update && attr.update !== 'in-place') parts.push(UPDATE_CLASS_SENTENCE[attr.update]);
   if (attr.note) parts.push(attr.note.trim().replace(/([^.])$/, '$1.'));

@@ -12,6 +12,7 @@ import { isObjectValue } from '../values/value';
 import { blockType } from './codec/types';
 import { toProtoDiagnostics } from './diagnostics';
 import { decodeDynamic, type DynamicValueMsg } from './dynamic-value';
+import { callFunction, functionsMessage, functionsMetadata } from './functions';
 import type { Logger } from './log';
 import { ResourceRpcs } from './resource-rpcs';
 import { schemaMessage } from './schema-proto';
@@ -52,7 +53,8 @@ export class ProviderService {
       GetMetadata: async () => this.getMetadata(),
       GetProviderSchema: async () => this.getProviderSchema(),
       GetResourceIdentitySchemas: async () => ({ identity_schemas: {}, diagnostics: [] }),
-      GetFunctions: async () => ({ functions: {}, diagnostics: [] }),
+      GetFunctions: async () => ({ functions: functionsMessage(), diagnostics: [] }),
+      CallFunction: async (req) => callFunction(req),
       ValidateProviderConfig: async (req) => this.validateProviderConfig(req),
       ConfigureProvider: async (req) => this.configureProvider(req),
       StopProvider: async () => this.stopProvider(),
@@ -66,7 +68,7 @@ export class ProviderService {
       diagnostics: [],
       resources: RESOURCE_SCHEMAS.map((s) => ({ type_name: s.typeName })),
       data_sources: DATA_SOURCE_SCHEMAS.map((s) => ({ type_name: s.typeName })),
-      functions: [],
+      functions: functionsMetadata(),
       ephemeral_resources: [],
     };
   }
@@ -78,7 +80,7 @@ export class ProviderService {
       data_source_schemas: Object.fromEntries(DATA_SOURCE_SCHEMAS.map((s) => [s.typeName, schemaMessage(s)])),
       diagnostics: [],
       server_capabilities: SERVER_CAPABILITIES,
-      functions: {},
+      functions: functionsMessage(),
     };
   }
 

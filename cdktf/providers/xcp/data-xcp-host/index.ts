@@ -72,7 +72,8 @@ export class DataXcpHost extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'xcp_host',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -84,7 +84,8 @@ export class DataXcpNetwork extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'xcp_network',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -66,7 +66,8 @@ export class DataXcpPool extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'xcp_pool',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

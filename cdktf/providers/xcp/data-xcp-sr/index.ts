@@ -84,7 +84,8 @@ export class DataXcpSr extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'xcp_sr',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -252,7 +252,8 @@ export class DataXcpTemplate extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'xcp_template',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -150,7 +150,8 @@ export class Host extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'xcp_host',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -108,7 +108,8 @@ export class Network extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'xcp_network',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

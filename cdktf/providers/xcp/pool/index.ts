@@ -132,7 +132,8 @@ export class Pool extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'xcp_pool',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -114,7 +114,8 @@ export class PrivateNetwork extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'xcp_private_network',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -278,7 +278,8 @@ export class XcpProvider extends cdktf.TerraformProvider {
     super(scope, id, {
       terraformResourceType: 'xcp',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       terraformProviderSource: 'registry.terraform.io/xcpform/xcp'
     });

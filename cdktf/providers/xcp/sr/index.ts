@@ -74,7 +74,7 @@ export interface SrConfig extends cdktf.TerraformMetaArguments {
   */
   readonly shared?: boolean | cdktf.IResolvable;
   /**
-  * Physical size in bytes passed to `SR.create` (types that need it). Must be a whole number of at least 0. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`. Changing it forces replacement.
+  * Physical size in bytes passed to `SR.create` (types that need it). Must be a whole number of at least 0. A number of bytes. In Terraform (≥ 1.8) and xcpform write a size as `provider::xcp::size("20GiB")`; xcpform also takes the string `"20GiB"` itself. Changing it forces replacement.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/sr#size Sr#size}
   */
@@ -138,7 +138,8 @@ export class Sr extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'xcp_sr',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -62,7 +62,7 @@ export interface VdiConfig extends cdktf.TerraformMetaArguments {
   */
   readonly sharable?: boolean | cdktf.IResolvable;
   /**
-  * Virtual size in bytes. Must be a whole number of at least 1048576. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`. Shrinking is refused at plan time: XAPI cannot shrink a disk.
+  * Virtual size in bytes. Must be a whole number of at least 1048576. A number of bytes. In Terraform (≥ 1.8) and xcpform write a size as `provider::xcp::size("20GiB")`; xcpform also takes the string `"20GiB"` itself. Shrinking is refused at plan time: XAPI cannot shrink a disk.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vdi#size Vdi#size}
   */
@@ -138,7 +138,8 @@ export class Vdi extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'xcp_vdi',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

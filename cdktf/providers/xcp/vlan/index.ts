@@ -401,7 +401,8 @@ export class Vlan extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'xcp_vlan',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

@@ -122,25 +122,25 @@ export interface VmConfig extends cdktf.TerraformMetaArguments {
   */
   readonly isTemplate?: boolean | cdktf.IResolvable;
   /**
-  * Memory in bytes: static maximum, dynamic minimum and dynamic maximum together (the common case). Growing it needs a halt; use `memory_dynamic_*` for live changes. Must be a whole number of at least 16777216. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
+  * Memory in bytes: static maximum, dynamic minimum and dynamic maximum together (the common case). Growing it needs a halt; use `memory_dynamic_*` for live changes. Must be a whole number of at least 16777216. A number of bytes. In Terraform (≥ 1.8) and xcpform write a size as `provider::xcp::size("20GiB")`; xcpform also takes the string `"20GiB"` itself. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory Vm#memory}
   */
   readonly memory?: number;
   /**
-  * Dynamic maximum memory in bytes (at least 16 MiB); changed live within the static range. Must be a whole number of at least 16777216. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.
+  * Dynamic maximum memory in bytes (at least 16 MiB); changed live within the static range. Must be a whole number of at least 16777216. A number of bytes. In Terraform (≥ 1.8) and xcpform write a size as `provider::xcp::size("20GiB")`; xcpform also takes the string `"20GiB"` itself.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory_dynamic_max Vm#memory_dynamic_max}
   */
   readonly memoryDynamicMax?: number;
   /**
-  * Dynamic minimum memory in bytes (at least 16 MiB); changed live within the static range. Must be a whole number of at least 16777216. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`.
+  * Dynamic minimum memory in bytes (at least 16 MiB); changed live within the static range. Must be a whole number of at least 16777216. A number of bytes. In Terraform (≥ 1.8) and xcpform write a size as `provider::xcp::size("20GiB")`; xcpform also takes the string `"20GiB"` itself.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory_dynamic_min Vm#memory_dynamic_min}
   */
   readonly memoryDynamicMin?: number;
   /**
-  * Static minimum memory in bytes (at least 16 MiB, like `memory`). Must be a whole number of at least 16777216. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
+  * Static minimum memory in bytes (at least 16 MiB, like `memory`). Must be a whole number of at least 16777216. A number of bytes. In Terraform (≥ 1.8) and xcpform write a size as `provider::xcp::size("20GiB")`; xcpform also takes the string `"20GiB"` itself. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#memory_static_min Vm#memory_static_min}
   */
@@ -576,7 +576,7 @@ export interface VmDisk {
   */
   readonly nameLabel?: string;
   /**
-  * Virtual size in bytes. Growing is done online where the SR supports it, otherwise with the disk unplugged. Must be a whole number of at least 1048576. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`. Shrinking is refused at plan time: XAPI cannot shrink a disk.
+  * Virtual size in bytes. Growing is done online where the SR supports it, otherwise with the disk unplugged. Must be a whole number of at least 1048576. A number of bytes. In Terraform (≥ 1.8) and xcpform write a size as `provider::xcp::size("20GiB")`; xcpform also takes the string `"20GiB"` itself. Shrinking is refused at plan time: XAPI cannot shrink a disk.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#size Vm#size}
   */
@@ -1654,7 +1654,8 @@ export class Vm extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'xcp_vm',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

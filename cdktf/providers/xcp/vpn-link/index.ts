@@ -166,7 +166,7 @@ export interface VpnLinkConfig extends cdktf.TerraformMetaArguments {
 }
 export interface VpnLinkGateway {
   /**
-  * Memory of each gateway VM in bytes. Must be a whole number of at least 134217728. A number of bytes, or a size such as `"20GiB"` or `"512MiB"`. Defaults to `536870912`. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
+  * Memory of each gateway VM in bytes. Must be a whole number of at least 134217728. A number of bytes. In Terraform (≥ 1.8) and xcpform write a size as `provider::xcp::size("20GiB")`; xcpform also takes the string `"20GiB"` itself. Defaults to `536870912`. Changing it on a running VM shuts the VM down cleanly, applies the change and starts it again.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vpn_link#memory VpnLink#memory}
   */
@@ -510,7 +510,8 @@ export class VpnLink extends cdktf.TerraformResource {
     super(scope, id, {
       terraformResourceType: 'xcp_vpn_link',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

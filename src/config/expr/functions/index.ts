@@ -10,6 +10,7 @@ import { hashFunctions } from './hashing';
 import { networkFunctions } from './network';
 import { numberFunctions } from './numbers';
 import { EvalError } from '../value-ops';
+import { providerFunctions } from './provider';
 import { fn, FunctionTable } from './registry';
 import { setFunctions } from './sets';
 import { stringFunctions } from './strings';
@@ -35,6 +36,7 @@ export const FUNCTIONS: FunctionTable = {
   ...networkFunctions,
   ...numberFunctions,
   ...setFunctions,
+  ...providerFunctions,
   ...stringFunctions,
   ...templateFunctions,
   list: removed('list', 'tolist([ ... ])'),
