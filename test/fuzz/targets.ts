@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { ConfigEvaluator } from '../../src/config/evaluator';
 import { loadConfig } from '../../src/config/load';
 import { readEnvelope } from '../../src/ovf/envelope-reader';
-import { readTarIndex } from '../../src/ovf/tar';
+import { readOvfPackage } from '../../src/ovf/package-reader';
 import { readPlanFile } from '../../src/plan/plan-file';
 import { decodeStateV4 } from '../../src/state/file-v4';
 import { encodeMsgpack } from '../../src/tfplugin/codec/msgpack';
@@ -68,6 +68,28 @@ async function loadAndEvaluate(files: Record<string, string>): Promise<Outcome> 
   for (const b of ev.blocks) expectNamed(ev.evaluateBlock(b.address, () => undefined).diagnostics, b.address);
   expectNamed(ev.evaluateOutputs(() => undefined).diagnostics, 'output');
   return 'value';
+}
+
+/** A ustar archive of latin1 members, as latin1 text (the fuzzer mutates it as bytes). */
+function tarOf(files: readonly [string, string][]): string {
+  const blocks: string[] = [];
+  for (const [name, body] of files) {
+    const h = Buffer.alloc(512);
+    h.write(name, 0, 'latin1');
+    h.write('0000644\0', 100, 'latin1');
+    h.write('0000000\0', 108, 'latin1');
+    h.write('0000000\0', 116, 'latin1');
+    h.write(`${body.length.toString(8).padStart(11, '0')}\0`, 124, 'latin1');
+    h.write('00000000000\0', 136, 'latin1');
+    h.write('        ', 148, 'latin1');
+    h.write('0', 156, 'latin1');
+    h.write('ustar\u000000', 257, 'latin1');
+    let sum = 0;
+    for (const b of h) sum += b;
+    h.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 'latin1');
+    blocks.push(h.toString('latin1'), body + '\0'.repeat((512 - (body.length % 512)) % 512));
+  }
+  return blocks.join('') + '\0'.repeat(1024);
 }
 
 const utf8 = (latin1: string): string => Buffer.from(latin1, 'latin1').toString('utf8');
@@ -133,14 +155,20 @@ export const TARGETS: readonly FuzzTarget[] = [
     grow: (chunk, n) => `<?xml version="1.0"?><Envelope xmlns="http://schemas.dmtf.org/ovf/envelope/1"><References/>${'<a>'.repeat(Math.min(n, 40))}${Array(n).fill(`<b x="1">${chunk.replace(/[<&]/g, '')}</b>`).join('')}${'</a>'.repeat(Math.min(n, 40))}</Envelope>`,
   },
   {
-    name: 'OVA (tar) index',
-    seeds: [],
+    name: 'OVA package (tar, descriptor, manifest)',
+    seeds: [tarOf([
+      ['web.ovf', fixture('test/fixtures/ovf/single-1.0/web.ovf')],
+      ['web.mf', fixture('test/fixtures/ovf/single-1.0/web.mf')],
+      ['web-disk1.img', readFileSync(join(ROOT, 'test/fixtures/ovf/single-1.0/web-disk1.img'), 'latin1')],
+    ])],
     run: async (t) => {
       const path = join(scratchDir(), 'x.ova');
       writeFileSync(path, Buffer.from(t, 'latin1'));
-      return (await readTarIndex(path)).ok ? 'value' : 'diagnostic';
+      const r = await readOvfPackage(path);
+      expectNamed(r.diagnostics, 'x.ova');
+      return r.package ? 'value' : 'diagnostic';
     },
-    grow: (chunk, n) => Array(n).fill(chunk.padEnd(512, '\0').slice(0, 512)).join(''),
+    grow: (chunk, n) => tarOf([['a.ovf', '<Envelope/>'], ...Array(n).fill(0).map((_, i) => [`f${i}`, chunk] as [string, string])]),
   },
   {
     name: 'XML-RPC decoders (client response, simulator request)',
