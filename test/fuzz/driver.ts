@@ -101,8 +101,10 @@ export interface LinearityReport {
  * Time at two sizes, 16× apart, for a chunk: the smaller document grows until it takes 10 ms or
  * reaches 32 KiB (past the allocator's first steps, yet small enough that the larger one, about
  * half a MiB, does not measure the garbage collector's heap growth), and the ratio must stay
- * under `bound` (linear is ~16, quadratic 256: a bound of 80 leaves room for a loaded machine's
- * noise on either side). A 2 ms floor keeps timer noise out of the ratio.
+ * under `bound` (linear is ~16, quadratic 256). The callers use 100: between these sizes the
+ * garbage collector's young generation overflows, which costs allocation-heavy parsers (saxes)
+ * up to ~4x more than linear, measured as ratios of 25 to 70 on a loaded machine; quadratic
+ * code stays far above. A 2 ms floor keeps timer noise out of the ratio.
  */
 export async function linearity(target: FuzzTarget, chunk: string, bound: number): Promise<LinearityReport> {
   let n = 8;

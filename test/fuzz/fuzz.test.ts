@@ -37,9 +37,9 @@ describe.each(TARGETS.map((t) => [t.name, t] as const))('%s', (name, target) => 
     expect(r.diagnostics).toBeGreaterThan(0);
   }, 120_000);
 
-  test('time at two sizes 16x apart stays within a generous ratio (bound 80; linear ~16, quadratic 256)', async () => {
+  test('time at two sizes 16x apart stays within a generous ratio (bound 100; linear ~16, quadratic 256)', async () => {
     await fc.assert(fc.asyncProperty(fc.string({ minLength: 1, maxLength: 12 }), async (chunk) => {
-      await linearity(target, chunk, 80);
+      await linearity(target, chunk, 100);
     }), { numRuns: 2, seed: SEED });
   }, 120_000);
 });
