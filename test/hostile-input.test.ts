@@ -77,6 +77,15 @@ function median(fn: () => void, runs = 5): number {
   return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
+describe('an empty OVA (found by the fuzzer)', () => {
+  test('a tar holding no member is a diagnostic, not a TypeError', async () => {
+    const path = join(folder({ 'empty.ova': Buffer.alloc(1024) }), 'empty.ova');
+    const r = await readOvfPackage(path);
+    expect(r.package).toBeUndefined();
+    expect(r.diagnostics.map((d) => d.summary).join('\n')).toContain('the archive is empty');
+  });
+});
+
 describe('an OVF descriptor nested 40,000 levels deep', () => {
   const deep = (n: number): string => `${'<a>'.repeat(n)}${'</a>'.repeat(n)}`;
 

@@ -67,7 +67,11 @@ export async function readOvfPackage(path: string): Promise<PackageReadResult> {
       pkgReport.error('bad-archive', 'archive', `not a readable OVA: ${index.message}`, 'An OVA is an uncompressed tar archive. Re-create it with the .ovf first.');
       return { diagnostics: pkgReport.diagnostics };
     }
-    const first: TarEntry = index.entries[0];
+    const first: TarEntry | undefined = index.entries[0];
+    if (!first) {
+      pkgReport.error('ova-layout', 'archive', 'the archive is empty', 'An OVA holds the .ovf descriptor as its first member. Re-create the archive.');
+      return { diagnostics: pkgReport.diagnostics };
+    }
     if (!first.name.toLowerCase().endsWith('.ovf')) {
       pkgReport.error('ova-layout', 'archive', `the first member is "${first.name}", not the .ovf descriptor`, 'DSP0243 requires the descriptor to be the first file of an OVA. Re-create the archive with the .ovf first.');
       return { diagnostics: pkgReport.diagnostics };

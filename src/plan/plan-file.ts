@@ -20,7 +20,10 @@ export interface PlanFile {
   readonly configFiles: Readonly<Record<string, string>>;
   /** Raw variable assignments (name → value) used for the plan. */
   readonly variableValues: Readonly<Record<string, Value>>;
-  /** The working folder the plan was made in (state, embedded world). */
+  /**
+   * The working folder the plan was made in (state, embedded world), relative to the folder
+   * `plan` ran in; `apply` resolves it against its own (see `engine/plan-snapshot.ts`).
+   */
   readonly workDir?: string;
 }
 
