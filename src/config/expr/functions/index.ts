@@ -14,6 +14,7 @@ import { fn, FunctionTable } from './registry';
 import { setFunctions } from './sets';
 import { stringFunctions } from './strings';
 import { templateFunctions } from './templates';
+import { yamlFunctions } from './yaml';
 
 export type { FunctionContext, FunctionDef, FunctionTable } from './registry';
 
@@ -37,6 +38,7 @@ export const FUNCTIONS: FunctionTable = {
   ...setFunctions,
   ...stringFunctions,
   ...templateFunctions,
+  ...yamlFunctions,
   list: removed('list', 'tolist([ ... ])'),
   map: removed('map', 'tomap({ ... })'),
 };
