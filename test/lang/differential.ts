@@ -8,6 +8,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { constants, generateKeyPairSync, publicEncrypt } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { loadConfig } from '../../src/config/load';
@@ -36,17 +37,31 @@ export const FIXTURES: Record<string, string> = {
   'sub/deep/other.md': '# other',
 };
 
+/** Locals the corpus may reference (`templatestring` takes only a reference). */
+export const LOCALS: Record<string, string> = {
+  tpl: '"Hello, $${name}!%%{ if loud }!!%%{ endif }"',
+  num: '"$${n + 1}"',
+};
+
+/** An RSA key and a message encrypted with it (PKCS #1 v1.5), made fresh for each run. */
+function rsaFixtures(): Record<string, string> {
+  const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 1024 });
+  const cipher = publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from('secret message é', 'utf8'));
+  return { 'rsa.pem': privateKey.export({ type: 'pkcs1', format: 'pem' }).toString(), 'rsa.b64': cipher.toString('base64') };
+}
+
 /** A folder holding the fixtures and a `main.tf` with one local per expression. */
 export function corpusFolder(exprs: readonly string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'xcp-lang-'));
-  for (const [name, text] of Object.entries(FIXTURES)) {
+  for (const [name, text] of Object.entries({ ...FIXTURES, ...rsaFixtures() })) {
     const path = join(dir, name);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, text);
   }
   // A heredoc's closing marker must end its line, so multi-line entries close on the next one.
   const lines = exprs.map((e, i) => `    e${i} = try(jsonencode(${e}${e.includes('\n') ? '\n' : ''}), "${ERROR}")`);
-  writeFileSync(join(dir, 'main.tf'), `locals {\n  r = {\n${lines.join('\n')}\n  }\n}\n`);
+  const extra = Object.entries(LOCALS).map(([k, v]) => `  ${k} = ${v}\n`).join('');
+  writeFileSync(join(dir, 'main.tf'), `locals {\n${extra}  r = {\n${lines.join('\n')}\n  }\n}\n`);
   return dir;
 }
 

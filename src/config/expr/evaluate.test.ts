@@ -167,7 +167,7 @@ describe('errors are results with the failing expression, never exceptions', () 
     ['undeclared name', 'nope.x', /undeclared/],
     ['unknown function', 'nosuch(1)', /unknown function/],
     ['bad operand', '"a" + 1', /Invalid value/],
-    ['division by zero', '1 / 0', /Arithmetic/],
+    ['zero by zero', '0 / 0', /can't divide zero by zero/],
     ['null in template', '"a${var.nil}"', /null/],
     ['list in template', '"a${var.l}"', /string required/],
     ['too few arguments', 'lookup(var.m)', /Not enough/],

@@ -1,3 +1,4 @@
+import { BigNum, divide, numberText } from '../../values/bignum';
 import { decodeNumber, encodeNumber, isDecimalString, numbersEqual, plainDecimal } from './numbers';
 
 describe('cty numbers', () => {
@@ -15,11 +16,25 @@ describe('cty numbers', () => {
   it.each([
     ['1.0', 1],
     ['0.10', 0.1],
-    ['9007199254740993', '9007199254740993'],
     ['1e3', 1000],
     [' 7 ', 7],
   ])('decodes %j', (wire, value) => {
     expect(decodeNumber(wire)).toBe(value);
+  });
+
+  it('decodes numbers a double cannot hold into BigNums with every digit', () => {
+    for (const wire of ['9007199254740993', '123456789012345678901234567890', '0.1000000000000000000001']) {
+      const n = decodeNumber(wire);
+      expect(n).toBeInstanceOf(BigNum);
+      expect(numberText(n)).toBe(wire);
+      expect(encodeNumber(n)).toBe(wire);
+    }
+    expect(decodeNumber(18446744073709551616n)).toBeInstanceOf(BigNum);
+    expect(numberText(decodeNumber(18446744073709551616n))).toBe('18446744073709551616');
+  });
+
+  it('encodes a computed big number (1/3 at 512 bits) as its full decimal string', () => {
+    expect(encodeNumber(divide(1, 3))).toBe(`0.${'3'.repeat(154)}5`);
   });
 
   it('knows decimal strings', () => {

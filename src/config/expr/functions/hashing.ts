@@ -1,5 +1,6 @@
 /** Hash and identifier functions: md5, sha1, sha256, sha512, base64sha*, uuid, uuidv5, bcrypt. */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createPrivateKey, randomBytes } from 'node:crypto';
+import { strictUtf8 } from './encoding';
 import { EvalError, toInt, toStr } from '../value-ops';
 import { bcryptHash } from './bcrypt';
 import { fn, FunctionTable } from './registry';
@@ -28,7 +29,32 @@ function uuidv5(namespace: string, name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** Raw RSA with PKCS #1 v1.5 padding, as Go's rsa.DecryptPKCS1v15 (OpenSSL may refuse it). */
+function rsaDecrypt(cipherB64: string, pem: string): string {
+  const fail = (msg: string) => new EvalError('Error in function call', `Call to function "rsadecrypt" failed: ${msg}.`);
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(cipherB64) || cipherB64.length % 4 !== 0) throw fail('failed to decode input "ciphertext": cipher text must be base64-encoded');
+  let jwk: { n?: string; d?: string };
+  try {
+    jwk = createPrivateKey(pem).export({ format: 'jwk' }) as { n?: string; d?: string };
+  } catch {
+    throw fail('invalid private key: failed to parse key');
+  }
+  if (!jwk.n || !jwk.d) throw fail('invalid private key: not an RSA key');
+  const big = (b64u: string) => BigInt(`0x${Buffer.from(b64u, 'base64url').toString('hex') || '0'}`);
+  const n = big(jwk.n);
+  const d = big(jwk.d);
+  const size = Buffer.from(jwk.n, 'base64url').length;
+  let c = BigInt(`0x${Buffer.from(cipherB64, 'base64').toString('hex') || '0'}`);
+  let m = 1n;
+  for (let e = d; e > 0n; e >>= 1n) { if (e & 1n) m = (m * c) % n; c = (c * c) % n; }
+  const em = Buffer.from(m.toString(16).padStart(size * 2, '0'), 'hex');
+  const sep = em.indexOf(0, 2);
+  if (em[0] !== 0 || em[1] !== 2 || sep < 10) throw fail('crypto/rsa: decryption error');
+  return strictUtf8(em.subarray(sep + 1), 'Call to function "rsadecrypt" failed: the decrypted text');
+}
+
 export const hashFunctions: FunctionTable = {
+  rsadecrypt: fn(2, 2, ([c, k]) => rsaDecrypt(toStr(c, 'ciphertext'), toStr(k, 'privatekey'))),
   md5: hash('md5', 'hex'),
   sha1: hash('sha1', 'hex'),
   sha256: hash('sha256', 'hex'),

@@ -15,6 +15,7 @@ import { fn, FunctionTable } from './registry';
 import { setFunctions } from './sets';
 import { stringFunctions } from './strings';
 import { templateFunctions } from './templates';
+import { yamlFunctions } from './yaml';
 
 export type { FunctionContext, FunctionDef, FunctionTable } from './registry';
 
@@ -39,6 +40,7 @@ export const FUNCTIONS: FunctionTable = {
   ...providerFunctions,
   ...stringFunctions,
   ...templateFunctions,
+  ...yamlFunctions,
   list: removed('list', 'tolist([ ... ])'),
   map: removed('map', 'tomap({ ... })'),
 };
