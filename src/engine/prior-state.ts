@@ -31,11 +31,10 @@ export function withRefreshedPrior(s: State, plan: Plan): State {
   const dropUnread = !targeted;
   let changed = false;
   const resources = s.resources.map((r) => {
-    if (r.module) return r;
     let touched = false;
     const instances = r.instances.flatMap((i): InstanceState[] => {
       if (i.deposed !== undefined) return [i];
-      const address = formatAddress({ mode: r.mode, type: r.type, name: r.name, key: i.indexKey });
+      const address = formatAddress({ module: r.module, mode: r.mode, type: r.type, name: r.name, key: i.indexKey });
       const now = r.mode === 'managed' ? (gone.has(address) ? null : refreshed.get(address)) : reads.get(address)?.values ?? (dropUnread ? null : undefined);
       if (r.mode === 'data') reads.delete(address);
       if (now === undefined || (now !== null && valuesEqual(i.attributes as ObjectValue, now))) return [i];

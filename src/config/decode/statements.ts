@@ -89,7 +89,8 @@ export function staticAddress(file: ConfigFile, value: unknown): string | undefi
   const wrapped = t.startsWith('${') && t.endsWith('}') && t.indexOf('${', 2) < 0;
   if (!wrapped && file.format === 'hcl') return undefined; // a quoted string, not a reference
   const text = (wrapped ? t.slice(2, -1) : t).trim();
-  return parseAddress(text) && !text.startsWith('module.') ? text : undefined;
+  if (/^(module\.[A-Za-z_][\w-]*(\[(\d+|"(?:[^"\\]|\\.)*")\])?)(\.module\.[A-Za-z_][\w-]*(\[(\d+|"(?:[^"\\]|\\.)*")\])?)*$/.test(text)) return text; // a module (instance)
+  return parseAddress(text) ? text : undefined;
 }
 
 function staticAddresses(file: ConfigFile, kind: StatementKind, n: number, body: Record<string, unknown>): Diagnostic[] {
@@ -105,7 +106,9 @@ function staticAddresses(file: ConfigFile, kind: StatementKind, n: number, body:
     if (!('from' in body)) return out;
     const addr = staticAddress(file, body.from);
     if (!addr) out.push(invalid('from'));
-    else if (parseAddress(addr)!.key !== undefined) {
+    else if (!parseAddress(addr)) {
+      if (/\]$/.test(addr)) out.push(error('config.removed-instance-key', 'Module instance keys not allowed', { source: src('from'), detail: 'Module address must be a module (e.g. "module.foo"), not a module instance (e.g. "module.foo[1]").' }));
+    } else if (parseAddress(addr)!.key !== undefined) {
       out.push(error('config.removed-instance-key', 'Resource instance keys not allowed', { source: src('from'), detail: 'Resource address must be a resource (e.g. "xcp_vm.web"), not a resource instance (e.g. "xcp_vm.web[1]").' }));
     } else if (parseAddress(addr)!.mode === 'data') {
       out.push(error('config.removed-data', 'Invalid "removed" address', { source: src('from'), detail: 'Data sources cannot be removed: they hold no object to forget. Delete the data block instead.' }));
@@ -148,7 +151,7 @@ export function decodeStatements(ctx: DecodeContext): { moved: MovedStatement[];
   });
   blocksOf(file, 'removed').forEach((b, n) => {
     const from = staticAddress(file, b.from);
-    if (!from || parseAddress(from)!.key !== undefined) return;
+    if (!from || (parseAddress(from) ? parseAddress(from)!.key !== undefined : /\]$/.test(from))) return;
     const lc = (objects(b.lifecycle ?? []) ?? [])[0] ?? {};
     const destroy = !(lc.destroy === false || lc.destroy === 'false');
     removed.push({ from, destroy, source: { filename: file.path, line: statementLine(file, 'removed', n) } });
