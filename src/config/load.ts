@@ -17,7 +17,7 @@ import { decodeModuleCalls } from './modules/call';
 import { expandModules } from './modules/instances';
 import { checkModuleArguments } from './modules/arguments';
 import { packageDir, parseModuleSource } from './modules/source';
-import { Config, ModuleCall, ImportStatement, Local, MovedStatement, Output, RemovedStatement, ProviderConfig, RequiredProvider, ResourceBlock, SourceRef, TerraformSettings, Variable } from './model';
+import { Config, ModuleCall, ModuleInstance, ImportStatement, Local, MovedStatement, Output, RemovedStatement, ProviderConfig, RequiredProvider, ResourceBlock, SourceRef, TerraformSettings, Variable } from './model';
 import { sortDiagnostics, validateBlock } from './validate';
 import { resolveVariables, VariableOptions } from './variables';
 
@@ -168,11 +168,16 @@ async function loadModule(dir: string, options: LoadOptions, module?: ModuleCont
   diagnostics.push(...checkReferences(config));
   if (!module && moduleCalls.size && !diagnostics.some((d) => d.severity === 'error')) {
     // Instances are expanded only for a configuration that loaded cleanly (their count and for_each are evaluated).
-    const expanded = expandModules(config, diagnostics);
+    // The instances point at the final root configuration (their scopes reach the root's modules through it).
+    const modules = { all: [] as ModuleInstance[], roots: [] as ModuleInstance[] };
+    const full: Config = { ...config, modules };
+    const expanded = expandModules(full, diagnostics);
+    modules.all.push(...expanded.all);
+    modules.roots.push(...expanded.roots);
     for (const [address, block] of expanded.resources) resources.set(address, block);
     statements.moved.push(...expanded.moved);
     statements.removed.push(...expanded.removed);
-    return { config: { ...config, modules: { all: expanded.all, roots: expanded.roots } }, diagnostics: sortDiagnostics(diagnostics) };
+    return { config: full, diagnostics: sortDiagnostics(diagnostics) };
   }
   return { config, diagnostics: sortDiagnostics(diagnostics) };
 }

@@ -5,6 +5,7 @@ import type { ExitSink } from '../main';
 import { planWorkspace } from '../../engine/plan';
 import { savePlan } from '../../engine/plan-snapshot';
 import { renderPlanJson } from '../../render/plan-json';
+import { moduleCallsJson } from '../../config/modules/json';
 import { addPlanFlags, planFlags } from '../flags';
 import { openWorkspace, planHasChanges, printDiagnostics, printPlan } from '../engine-run';
 import { useColor } from '../color';
@@ -32,7 +33,7 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
         });
         printDiagnostics(io, diagnostics, color);
         if (!plan) return exit(1);
-        if (raw.json) io.stdout(`${renderPlanJson(plan, { timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z') })}\n`);
+        if (raw.json) io.stdout(`${renderPlanJson(plan, { timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), moduleCalls: ws.config ? moduleCallsJson(ws.config.config) : undefined })}\n`);
         else printPlan(io, plan, color);
         if (plan.errored) return exit(1);
         if (raw.out) {

@@ -6,6 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { readPlanFile } from '../../plan/plan-file';
+import { formatAddress } from '../../state/model';
 import { renderPlanJson } from '../../render/plan-json';
 import { renderPlanMarkdown } from '../../render/plan-markdown';
 import { useColor } from '../color';
@@ -53,8 +54,7 @@ async function showState(io: CliIo, color: boolean): Promise<number> {
     if (!s.resources.length) { io.stdout('The state file is empty. No resources are represented.\n'); return 0; }
     for (const r of s.resources) {
       for (const i of r.instances) {
-        const key = i.indexKey === undefined ? '' : typeof i.indexKey === 'number' ? `[${i.indexKey}]` : `[${JSON.stringify(i.indexKey)}]`;
-        io.stdout(`# ${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}${key}:\n`);
+        io.stdout(`# ${formatAddress({ module: r.module, mode: r.mode, type: r.type, name: r.name, key: i.indexKey })}:\n`);
         const sensitive = new Set(i.sensitiveAttributes.map((p) => JSON.stringify(p.map((st) => (st.type === 'get_attr' ? st.value : st.value.value)))));
         for (const [k, v] of Object.entries(i.attributes).sort(([a], [b]) => a.localeCompare(b))) {
           const shown = sensitive.has(JSON.stringify([k])) ? '(sensitive value)' : JSON.stringify(v);
