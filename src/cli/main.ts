@@ -16,6 +16,7 @@ import { register as registerOvf } from './commands/ovf';
 import { register as registerUsage } from './commands/usage';
 import { register as registerWorkspace } from './commands/workspace';
 import { register as registerOutput } from './commands/output';
+import { register as registerTaint } from './commands/taint';
 import { VERSION } from '../version';
 
 /** A command resolves to its exit code. */
@@ -23,7 +24,7 @@ export type ExitSink = (code: number) => void;
 
 export type CommandRegistrar = (program: Command, io: CliIo, exit: ExitSink) => void;
 
-const registrars: CommandRegistrar[] = [registerValidate, registerInit, registerPlan, registerApply, registerShow, registerOutput, registerGraph, registerState, registerWorkspace, registerOvf, registerUsage, registerSimulator];
+const registrars: CommandRegistrar[] = [registerValidate, registerInit, registerPlan, registerApply, registerShow, registerOutput, registerGraph, registerState, registerTaint, registerWorkspace, registerOvf, registerUsage, registerSimulator];
 
 export function buildProgram(io: CliIo, exit: ExitSink): Command {
   const program = new Command('xcpform');
