@@ -25,6 +25,8 @@ export function withRefreshedPrior(s: State, plan: Plan): State {
   const targeted = plan.targets.length > 0;
   const refreshed = new Map<string, ObjectValue>();
   for (const c of plan.changes) if (c.mode === 'managed' && c.before !== null) refreshed.set(c.address, c.before);
+  // A refresh-only plan has no changes: its drift carries the refreshed objects to record.
+  if (plan.mode === 'refresh-only') for (const d of plan.drift) if (d.mode === 'managed' && d.action === 'update' && d.after !== null && !refreshed.has(d.address)) refreshed.set(d.address, d.after);
   const inPlan = new Set(plan.changes.map((c) => c.address));
   const gone = new Set(plan.drift.filter((d) => d.action === 'delete' && (!targeted || inPlan.has(d.address))).map((d) => d.address));
   const reads = new Map(plan.mode === 'destroy' ? [] : (plan.dataReads ?? []).map((r) => [r.address, r]));

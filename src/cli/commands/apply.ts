@@ -30,9 +30,17 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
   addPlanFlags(program
     .command('apply [target]')
     .description('apply the changes of a saved plan file, or plan the folder and apply after confirmation')
-    .option('--auto-approve', 'skip the interactive approval'))
+    .option('--auto-approve', 'skip the interactive approval')
+    .option('--refresh-only', 'only update the state (and outputs) from the live pools; change no object'))
     .action(async (target: string | undefined, raw: Record<string, unknown>) => {
-      exit(await runApply(io, target, planFlags(raw), Boolean(raw.autoApprove), 'normal'));
+      exit(await runApply(io, target, planFlags(raw), Boolean(raw.autoApprove), raw.refreshOnly ? 'refresh-only' : 'normal'));
+    });
+  // `terraform refresh` is `apply -refresh-only -auto-approve`, as Terraform documents it.
+  addPlanFlags(program
+    .command('refresh [dir]')
+    .description('update the state from the live pools (same as apply -refresh-only -auto-approve)'))
+    .action(async (dir: string | undefined, raw: Record<string, unknown>) => {
+      exit(await runApply(io, dir, planFlags(raw), true, 'refresh-only'));
     });
   addPlanFlags(program
     .command('destroy [dir]')
@@ -43,7 +51,7 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
     });
 }
 
-async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags, autoApprove: boolean, mode: 'normal' | 'destroy'): Promise<number> {
+async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags, autoApprove: boolean, mode: 'normal' | 'destroy' | 'refresh-only'): Promise<number> {
   const color = useColor(io, flags.color);
   const planPath = target && mode === 'normal' && isFile(resolve(io.cwd, target)) ? resolve(io.cwd, target) : undefined;
   let ws: Workspace | undefined;
@@ -65,15 +73,22 @@ async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags,
       ws = await openWorkspace(io, target, flags, 'OperationTypeApply');
       if (!ws) return 1;
       const res = await planWorkspace(ws, { mode, refresh: flags.refresh, targets: flags.target, replace: flags.replace });
-      printDiagnostics(io, res.diagnostics, color);
+      printDiagnostics(io, res.diagnostics, color, flags);
       if (!res.plan) return 1;
       plan = res.plan;
       printPlan(io, plan, color);
       if (plan.errored) return 1;
       // As Terraform: a plan without changes is applied without asking, so the refreshed state
       // is saved and the outputs are printed.
-      if (planHasChanges(plan) && !autoApprove) {
-        const question = mode === 'destroy'
+      const pending = mode === 'refresh-only' ? plan.drift.some((d) => d.action !== 'no-op') : planHasChanges(plan);
+      if (pending && !autoApprove && !inputEnabled(io, flags)) {
+        printDiagnostics(io, [error('apply.no-approval', 'No value for approval', { detail: 'Input is disabled (-input=false or TF_INPUT=0), so xcpform cannot ask for approval. Review the plan, then run again with -auto-approve, or apply a saved plan file.' })], color);
+        return 1;
+      }
+      if (pending && !autoApprove) {
+        const question = mode === 'refresh-only'
+          ? '\nWould you like to update the xcpform state to reflect these detected changes?\n  xcpform will write these changes to the state without modifying any real infrastructure.\n  There is no undo. Only \'yes\' will be accepted to confirm.\n\n  Enter a value: '
+          : mode === 'destroy'
           ? '\nDo you really want to destroy all resources?\n  xcpform will destroy all your managed infrastructure, as shown above.\n  There is no undo. Only \'yes\' will be accepted to confirm.\n\n  Enter a value: '
           : '\nDo you want to perform these actions?\n  xcpform will perform the actions described above.\n  Only \'yes\' will be accepted to approve.\n\n  Enter a value: ';
         const answer = (await io.prompt(question)).trim();
@@ -90,7 +105,14 @@ async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags,
   }
 }
 
-async function execute(io: CliIo, ws: Workspace, plan: Plan, flags: PlanFlags, color: boolean, mode: 'normal' | 'destroy'): Promise<number> {
+/** Prompts are allowed unless -input=false or TF_INPUT is 0/false. */
+function inputEnabled(io: CliIo, flags: PlanFlags): boolean {
+  if (flags.input !== undefined) return flags.input;
+  const env = io.env.TF_INPUT;
+  return !(env !== undefined && /^(0|false)$/i.test(env.trim()));
+}
+
+async function execute(io: CliIo, ws: Workspace, plan: Plan, flags: PlanFlags, color: boolean, mode: 'normal' | 'destroy' | 'refresh-only'): Promise<number> {
   const controller = new AbortController();
   let interrupts = 0;
   const removeHandler = io.onInterrupt(() => {
@@ -108,7 +130,7 @@ async function execute(io: CliIo, ws: Workspace, plan: Plan, flags: PlanFlags, c
     io.stdout('\n');
     const result = await applyWorkspacePlan(ws, plan, { parallelism: flags.parallelism, signal: controller.signal, onEvent: (e) => printer.handle(e) });
     printer.stop();
-    printDiagnostics(io, result.diagnostics, color);
+    printDiagnostics(io, result.diagnostics, color, flags);
     if (result.cancelled) {
       printDiagnostics(io, [error('apply.interrupted', 'Apply interrupted', { detail: 'No new changes were started after the interrupt; the state records every completed change. Run plan to see what remains.' })], color);
       return 1;

@@ -31,7 +31,7 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
           targets: flags.target,
           replace: flags.replace,
         });
-        printDiagnostics(io, diagnostics, color);
+        printDiagnostics(io, diagnostics, color, flags);
         if (!plan) return exit(1);
         if (raw.json) io.stdout(`${renderPlanJson(plan, { timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), moduleCalls: ws.config ? moduleCallsJson(ws.config.config) : undefined })}\n`);
         else printPlan(io, plan, color);
