@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 import { Command } from 'commander';
 import { readPlanFile } from '../../plan/plan-file';
 import { formatAddress } from '../../state/model';
+import { stateJson } from '../../render/state-json';
+import { VERSION } from '../../version';
 import { renderPlanJson } from '../../render/plan-json';
 import { renderPlanMarkdown } from '../../render/plan-markdown';
 import { useColor } from '../color';
@@ -26,7 +28,7 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
     .option('--no-color', 'disable colours')
     .action(async (planfile: string | undefined, raw: Record<string, unknown>) => {
       const color = useColor(io, raw.color !== false);
-      if (!planfile) return exit(await showState(io, color));
+      if (!planfile) return exit(await showState(io, color, Boolean(raw.json)));
       const { file, diagnostics } = readPlanFile(resolve(io.cwd, planfile));
       printDiagnostics(io, diagnostics, color);
       if (!file) return exit(1);
@@ -46,11 +48,12 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
     });
 }
 
-async function showState(io: CliIo, color: boolean): Promise<number> {
+async function showState(io: CliIo, color: boolean, json: boolean): Promise<number> {
   const ws = await openWorkspace(io, undefined, { varOrder: [], lock: false, lockTimeout: 0, color }, 'OperationTypeInvalid', { noConfig: true });
   if (!ws) return 1;
   try {
     const s = ws.manager.state;
+    if (json) { io.stdout(`${JSON.stringify(stateJson(s, VERSION))}\n`); return 0; }
     if (!s.resources.length) { io.stdout('The state file is empty. No resources are represented.\n'); return 0; }
     for (const r of s.resources) {
       for (const i of r.instances) {
