@@ -17,6 +17,7 @@ import { register as registerUsage } from './commands/usage';
 import { register as registerWorkspace } from './commands/workspace';
 import { register as registerOutput } from './commands/output';
 import { register as registerTaint } from './commands/taint';
+import { register as registerProviders } from './commands/providers';
 import { register as registerStateSync } from './commands/state-sync';
 import { register as registerVersion } from './commands/version';
 import { helpConfiguration } from './help';
@@ -28,7 +29,7 @@ export type ExitSink = (code: number) => void;
 
 export type CommandRegistrar = (program: Command, io: CliIo, exit: ExitSink) => void;
 
-const registrars: CommandRegistrar[] = [registerValidate, registerInit, registerPlan, registerApply, registerShow, registerOutput, registerGraph, registerState, registerStateSync, registerTaint, registerWorkspace, registerOvf, registerUsage, registerSimulator, registerVersion];
+const registrars: CommandRegistrar[] = [registerValidate, registerInit, registerPlan, registerApply, registerShow, registerOutput, registerGraph, registerState, registerStateSync, registerTaint, registerWorkspace, registerOvf, registerUsage, registerSimulator, registerVersion, registerProviders];
 
 export function buildProgram(io: CliIo, exit: ExitSink): Command {
   const program = new Command('xcpform');
