@@ -19,6 +19,7 @@ import { register as registerOutput } from './commands/output';
 import { register as registerTaint } from './commands/taint';
 import { register as registerProviders } from './commands/providers';
 import { register as registerFmt } from './commands/fmt';
+import { register as registerConsole } from './commands/console';
 import { register as registerStateSync } from './commands/state-sync';
 import { register as registerVersion } from './commands/version';
 import { helpConfiguration } from './help';
@@ -30,7 +31,7 @@ export type ExitSink = (code: number) => void;
 
 export type CommandRegistrar = (program: Command, io: CliIo, exit: ExitSink) => void;
 
-const registrars: CommandRegistrar[] = [registerValidate, registerInit, registerPlan, registerApply, registerShow, registerOutput, registerGraph, registerState, registerStateSync, registerTaint, registerWorkspace, registerOvf, registerUsage, registerSimulator, registerVersion, registerProviders, registerFmt];
+const registrars: CommandRegistrar[] = [registerValidate, registerInit, registerPlan, registerApply, registerShow, registerOutput, registerGraph, registerState, registerStateSync, registerTaint, registerWorkspace, registerOvf, registerUsage, registerSimulator, registerVersion, registerProviders, registerFmt, registerConsole];
 
 export function buildProgram(io: CliIo, exit: ExitSink): Command {
   const program = new Command('xcpform');
