@@ -2,6 +2,7 @@
  * What the engine commands share: opening the workspace of a folder, printing diagnostics and
  * plans the way Terraform does, and closing everything on the way out.
  */
+import { UiJson } from './ui-json';
 import { resolve } from 'node:path';
 import { Diagnostic, hasErrors } from '../diagnostics';
 import { Workspace, type WorkspaceOptions } from '../engine/workspace';
@@ -12,8 +13,9 @@ import { useColor } from './color';
 import type { PlanFlags } from './flags';
 import type { CliIo } from './io';
 
-export function printDiagnostics(io: CliIo, diags: readonly Diagnostic[], color: boolean, opts: { readonly compactWarnings?: boolean } = {}): void {
+export function printDiagnostics(io: CliIo, diags: readonly Diagnostic[], color: boolean, opts: { readonly compactWarnings?: boolean; readonly json?: boolean } = {}): void {
   if (!diags.length) return;
+  if (opts.json) { new UiJson(io.stdout).diagnostics(diags); return; }
   if (!opts.compactWarnings) { io.stderr(renderDiagnostics(diags, { color })); return; }
   // -compact-warnings: errors in full, warnings as one summary line each (Terraform's form).
   const errors = diags.filter((d) => d.severity === 'error');
@@ -30,7 +32,7 @@ export function printDiagnostics(io: CliIo, diags: readonly Diagnostic[], color:
 export async function openWorkspace(
   io: CliIo,
   dir: string | undefined,
-  flags: Pick<PlanFlags, 'varOrder' | 'lock' | 'lockTimeout' | 'color'> & { readonly compactWarnings?: boolean },
+  flags: Pick<PlanFlags, 'varOrder' | 'lock' | 'lockTimeout' | 'color'> & { readonly compactWarnings?: boolean; readonly json?: boolean },
   operation: WorkspaceOptions['operation'],
   extra: Partial<WorkspaceOptions> = {},
 ): Promise<Workspace | undefined> {

@@ -18,6 +18,8 @@ export interface PlanFlags {
   input?: boolean;
   /** -compact-warnings: warnings as one-line summaries. */
   compactWarnings?: boolean;
+  /** -json: Terraform's machine-readable UI messages on stdout. */
+  json?: boolean;
 }
 
 const bool = (name: string) => (v: string): boolean => {
@@ -70,5 +72,6 @@ export function planFlags(opts: Record<string, unknown>): PlanFlags {
     color: opts.color !== false,
     ...(opts.input === undefined ? {} : { input: opts.input as boolean }),
     ...(opts.compactWarnings ? { compactWarnings: true } : {}),
+    ...(opts.json ? { json: true } : {}),
   };
 }

@@ -198,9 +198,10 @@ output "label" { value = xcp_network.n.name_label }
 `,
   };
 
-  test('nested modules and count: plan JSON has module_address, child_modules and module_calls; outputs flow between modules', () => {
+  test('nested modules and count: plan JSON (show -json of a saved plan) has module_address, child_modules and module_calls; outputs flow between modules; the saved plan applies', () => {
     const dir = folder(files);
-    const doc = JSON.parse(ok(xcpform(['plan', '-json'], { cwd: dir })));
+    ok(xcpform(['plan', '-out', 'm.plan'], { cwd: dir }));
+    const doc = JSON.parse(ok(xcpform(['show', '-json', 'm.plan'], { cwd: dir })));
     const changes = doc.resource_changes.map((r: { address: string; module_address?: string }) => [r.address, r.module_address]);
     expect(changes).toEqual([
       ['module.a.module.b.xcp_network.n', 'module.a.module.b'],
@@ -220,6 +221,9 @@ output "label" { value = xcp_network.n.name_label }
     expect(calls.a.module.module_calls.b.module.resources[0].address).toBe('xcp_network.n');
     expect(calls.c.count_expression).toEqual({ constant_value: 2 });
     expect(doc.planned_values.outputs.labels.value).toEqual(['p-a-0', 'p-a-1']);
+    // The saved plan carries the modules' files: it applies, and nothing is left to do.
+    ok(xcpform(['apply', 'm.plan'], { cwd: dir }));
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
   });
 
   test('apply, empty re-plan, and the same addresses as terraform for nested modules with count', () => {

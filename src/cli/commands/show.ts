@@ -5,7 +5,11 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { Command } from 'commander';
-import { readPlanFile } from '../../plan/plan-file';
+import { readPlanFile, type PlanFile } from '../../plan/plan-file';
+import { materialize } from '../../engine/plan-snapshot';
+import { loadConfig } from '../../config/load';
+import { moduleCallsJson } from '../../config/modules/json';
+import { hasErrors } from '../../diagnostics';
 import { formatAddress } from '../../state/model';
 import { stateJson } from '../../render/state-json';
 import { VERSION } from '../../version';
@@ -37,7 +41,7 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
       if (raw.html) {
         if (!raw.out) { io.stderr('Error: -html needs -o FILE.html\n'); return exit(1); }
         text = await htmlReport(plan);
-      } else if (raw.json) text = `${renderPlanJson(plan, { timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z') })}\n`;
+      } else if (raw.json) text = `${renderPlanJson(plan, { timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'), moduleCalls: await moduleCallsOf(file, io.cwd) })}\n`;
       else if (raw.markdown) text = renderPlanMarkdown(plan, {});
       else { printPlan(io, plan, color); return exit(0); }
       if (raw.out) {
@@ -69,5 +73,16 @@ async function showState(io: CliIo, color: boolean, json: boolean): Promise<numb
     return 0;
   } finally {
     await ws.close();
+  }
+}
+
+/** `module_calls` from the plan's configuration snapshot (undefined when it does not load). */
+async function moduleCallsOf(file: PlanFile, cwd: string): Promise<Record<string, unknown> | undefined> {
+  const snap = materialize(file);
+  try {
+    const { config, diagnostics } = await loadConfig(snap.dir, { cwd, env: {}, schemaCheck: false });
+    return hasErrors(diagnostics) || !config.moduleCalls.size ? undefined : moduleCallsJson(config);
+  } finally {
+    snap.cleanup();
   }
 }
