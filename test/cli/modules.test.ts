@@ -273,3 +273,19 @@ describe('moved and removed with module addresses', () => {
     expect(plan3).not.toContain('will be destroyed');
   });
 });
+
+describe('import blocks targeting module addresses', () => {
+  test('an existing object is imported to module.e["k"].xcp_network.n: planned as an import, applied, then no changes', () => {
+    const dir = folder({ 'main.tf': `${EMBEDDED}resource "xcp_network" "n" {\n  name_label = "adopted"\n}\n`, 'm/main.tf': `${PROVIDER}resource "xcp_network" "n" {\n  name_label = "adopted"\n}\n` });
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    const uuid = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')).resources[0].instances[0].attributes.uuid as string;
+    ok(xcpform(['state', 'rm', 'xcp_network.n'], { cwd: dir }));
+    writeFileSync(join(dir, 'main.tf'), `${EMBEDDED}module "e" {\n  source   = "./m"\n  for_each = toset(["k"])\n}\nimport {\n  to = module.e["k"].xcp_network.n\n  id = "dc1/${uuid}"\n}\n`);
+    const plan = ok(xcpform(['plan'], { cwd: dir }));
+    expect(plan).toContain('# module.e["k"].xcp_network.n will be imported');
+    expect(plan).not.toContain('will be created');
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    expect(lines(ok(xcpform(['state', 'list'], { cwd: dir })))).toEqual(['module.e["k"].xcp_network.n']);
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+  });
+});

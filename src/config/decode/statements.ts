@@ -98,7 +98,7 @@ function staticAddresses(file: ConfigFile, kind: StatementKind, n: number, body:
   const src = (attr: string): SourceRef => ({ filename: file.path, line: statementLine(file, kind, n, [attr]) });
   const invalid = (attr: string) => error('config.invalid-static-address', 'Invalid expression', {
     source: src(attr),
-    detail: `A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here (the "${attr}" of a ${kind} block; xcpform reads resources of the root module only).`,
+    detail: `A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here (the "${attr}" of a ${kind} block).`,
   });
   if (kind === 'moved') {
     for (const attr of ['from', 'to']) if (attr in body && !staticAddress(file, body[attr])) out.push(invalid(attr));
@@ -116,7 +116,7 @@ function staticAddresses(file: ConfigFile, kind: StatementKind, n: number, body:
   } else if ('to' in body) {
     const text = typeof body.to === 'string' ? body.to.trim().replace(/^\$\{([\s\S]*)\}$/, '$1').trim() : '';
     if (/^data\./.test(text)) out.push(error('config.import-data', 'Invalid import address', { source: src('to'), detail: 'Only managed resources can be imported.' }));
-    else if (!/^[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*(\[[^\]]+\])?$/.test(text)) out.push(error('config.invalid-import-address', "Invalid import 'to' expression", { source: src('to'), detail: 'The import target must be a resource address such as xcp_vm.web, xcp_vm.web[0] or xcp_vm.web[each.key] (root module resources only).' }));
+    else if (!/^(module\.[A-Za-z_][\w-]*(\[[^\]]+\])?\.)*[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*(\[[^\]]+\])?$/.test(text)) out.push(error('config.invalid-import-address', "Invalid import 'to' expression", { source: src('to'), detail: 'The import target must be a resource address such as xcp_vm.web, xcp_vm.web[0] or xcp_vm.web[each.key] (also in a module: module.app.xcp_vm.web).' }));
   }
   return out;
 }
