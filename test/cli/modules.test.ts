@@ -144,6 +144,20 @@ output "uuids" { value = module.net[*].uuid }
     expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace
   });
 
+  test('a module variable\'s validation rule refuses a bad argument at plan time, naming the module instance', () => {
+    const dir = folder({
+      'main.tf': `${EMBEDDED}module "m" {\n  source = "./m"\n  size   = 0\n}\n`,
+      'm/main.tf': `${PROVIDER}variable "size" {\n  type = number\n  validation {\n    condition     = var.size > 0\n    error_message = "size must be positive."\n  }\n}\nresource "xcp_network" "n" {\n  name_label = "n\${var.size}"\n}\n`,
+    });
+    const res = xcpform(['plan'], { cwd: dir });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('Invalid value for variable');
+    expect(res.stderr).toContain('size must be positive.');
+    expect(res.stderr).toContain('module.m');
+    writeFileSync(join(dir, 'main.tf'), `${EMBEDDED}module "m" {\n  source = "./m"\n  size   = 2\n}\n`);
+    expect(ok(xcpform(['plan'], { cwd: dir }))).toContain('name_label           = "n2"');
+  });
+
   test('an argument the module does not declare, and a required variable not set, are errors', () => {
     const dir = folder({
       'main.tf': `${EMBEDDED}module "m" {\n  source = "./m"\n  nmae   = "x"\n}\n`,

@@ -11,6 +11,7 @@ import { bindingsFor } from '../expand';
 import { ModuleCall, ModuleInstance } from '../model';
 import type { ConfigScope } from '../scope';
 import { ConversionError, convertToType } from '../types';
+import { validateVariable } from '../variables';
 
 /** `var.NAME` inside module instance `m`, evaluated through the calling scope of `scope`. */
 export function moduleVariable(scope: ConfigScope, m: ModuleInstance, name: string): MarkedValue {
@@ -33,6 +34,8 @@ export function moduleVariable(scope: ConfigScope, m: ModuleInstance, name: stri
       throw new EvalError('Invalid value for input variable', `The value given for variable "${name}" of ${m.path} is not suitable: ${err.message}.`);
     }
   }
+  const failed = v.validations.length ? validateVariable(v, new Map([[name, value]])).find((d) => d.severity === 'error') : undefined;
+  if (failed) throw new EvalError(failed.summary, `${failed.detail ?? ''} (variable "${name}" of ${m.path})`.trim());
   return v.sensitive && value !== null ? markSensitive(value) : value;
 }
 
