@@ -31,8 +31,8 @@ interface StateJson { resources: { type: string; name: string; instances: { inde
 describe('cloudbursting end to end', () => {
   test('fill-first placement bursts the overflow into cloud1 over the VPN link, and a pool change migrates live', async () => {
     const dir = example();
-    const plan = xcpform(['plan', '-json'], { cwd: dir });
-    const doc = JSON.parse(plan.stdout);
+    xcpform(['plan', '-out', 'burst.plan'], { cwd: dir });
+    const doc = JSON.parse(xcpform(['show', '-json', 'burst.plan'], { cwd: dir }).stdout);
     const web = doc.resource_changes.filter((c: { type: string; name: string }) => c.type === 'xcp_vm' && c.name === 'web');
     const pools = web.map((c: { change: { after: { pool: string } } }) => c.change.after.pool);
     expect(pools).toEqual(['dc1', 'dc1', 'dc1', 'dc1', 'dc1', 'dc1', 'cloud1', 'cloud1']);
@@ -117,7 +117,7 @@ describe('the cloudburst example as a CDKTF stack', () => {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const { synth } = require('../examples/cloudburst/cdktf/main') as { synth(outdir: string): string };
     const stack = synth(mkdtempSync(join(tmpdir(), 'xcpform-burst-cdktf-')));
-    const summary = (cwd: string) => JSON.parse(xcpform(['plan', '-json'], { cwd }).stdout).resource_changes
+    const summary = (cwd: string) => JSON.parse((xcpform(['plan', '-out', 'burst.plan'], { cwd }), xcpform(['show', '-json', 'burst.plan'], { cwd })).stdout).resource_changes
       .map((c: { address: string; change: { actions: string[]; after: { pool?: string } } }) => `${c.address} ${c.change.actions.join(',')} ${c.change.after.pool ?? ''}`);
     const fromCdk = summary(stack);
     expect(fromCdk).toHaveLength(15);

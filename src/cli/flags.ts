@@ -14,6 +14,12 @@ export interface PlanFlags {
   lockTimeout: number;
   parallelism: number;
   color: boolean;
+  /** -input=BOOL; undefined when not given (TF_INPUT then decides). */
+  input?: boolean;
+  /** -compact-warnings: warnings as one-line summaries. */
+  compactWarnings?: boolean;
+  /** -json: Terraform's machine-readable UI messages on stdout. */
+  json?: boolean;
 }
 
 const bool = (name: string) => (v: string): boolean => {
@@ -48,6 +54,8 @@ export function addPlanFlags(cmd: Command): Command {
     .option('--lock <bool>', 'hold the state lock while running (default true)', bool('lock'), true)
     .option('--lock-timeout <duration>', 'how long to wait for the state lock (default 0s)', parseDuration, 0)
     .option('--parallelism <n>', 'changes applied at once (default 10)', positiveInt, 10)
+    .option('--input <bool>', 'ask for input (approval) when needed (default true, or TF_INPUT)', bool('input'))
+    .option('--compact-warnings', 'show warnings as one-line summaries (errors stay in full)')
     .option('--no-color', 'disable colours');
 }
 
@@ -62,5 +70,8 @@ export function planFlags(opts: Record<string, unknown>): PlanFlags {
     lockTimeout: (opts.lockTimeout as number) ?? 0,
     parallelism: (opts.parallelism as number) ?? 10,
     color: opts.color !== false,
+    ...(opts.input === undefined ? {} : { input: opts.input as boolean }),
+    ...(opts.compactWarnings ? { compactWarnings: true } : {}),
+    ...(opts.json ? { json: true } : {}),
   };
 }

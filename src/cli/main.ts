@@ -15,6 +15,15 @@ import { register as registerState } from './commands/state';
 import { register as registerOvf } from './commands/ovf';
 import { register as registerUsage } from './commands/usage';
 import { register as registerWorkspace } from './commands/workspace';
+import { register as registerOutput } from './commands/output';
+import { register as registerTaint } from './commands/taint';
+import { register as registerProviders } from './commands/providers';
+import { register as registerFmt } from './commands/fmt';
+import { register as registerConsole } from './commands/console';
+import { register as registerStateSync } from './commands/state-sync';
+import { register as registerVersion } from './commands/version';
+import { helpConfiguration } from './help';
+import { CliLog, describeArgs, withEnvArgs } from './env-args';
 import { VERSION } from '../version';
 
 /** A command resolves to its exit code. */
@@ -22,14 +31,15 @@ export type ExitSink = (code: number) => void;
 
 export type CommandRegistrar = (program: Command, io: CliIo, exit: ExitSink) => void;
 
-const registrars: CommandRegistrar[] = [registerValidate, registerInit, registerPlan, registerApply, registerShow, registerGraph, registerState, registerWorkspace, registerOvf, registerUsage, registerSimulator];
+const registrars: CommandRegistrar[] = [registerValidate, registerInit, registerPlan, registerApply, registerShow, registerOutput, registerGraph, registerState, registerStateSync, registerTaint, registerWorkspace, registerOvf, registerUsage, registerSimulator, registerVersion, registerProviders, registerFmt, registerConsole];
 
 export function buildProgram(io: CliIo, exit: ExitSink): Command {
   const program = new Command('xcpform');
   program
     .description('Infrastructure as code for the Xen Cloud Platform (XCP-ng, XenServer) over XenAPI')
     .version(VERSION, '-v, --version', 'print the xcpform version')
-    .showHelpAfterError('(run "xcpform --help" for usage)')
+    .showHelpAfterError('(run "xcpform -help" for usage)')
+    .configureHelp(helpConfiguration)
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .exitOverride();
   for (const registrar of registrars) registrar(program, io, exit);
@@ -41,14 +51,21 @@ export function buildProgram(io: CliIo, exit: ExitSink): Command {
 export async function run(argv: string[], io: CliIo = processIo()): Promise<number> {
   let code = 0;
   const program = buildProgram(io, (c) => { code = c; });
+  const log = new CliLog(io.env, io.stderr);
+  const args = withEnvArgs(argv.slice(2), io.env);
+  log.log('INFO', `xcpform version: ${VERSION}`);
+  log.log('INFO', `CLI args: ${describeArgs(args)}`);
+  log.log('DEBUG', `working directory: ${io.cwd}`);
   try {
-    await program.parseAsync(normalizeArgs(argv.slice(2)), { from: 'user' });
+    await program.parseAsync(normalizeArgs(args), { from: 'user' });
   } catch (err) {
     if (err instanceof CommanderError) {
+      log.log('DEBUG', `exit code ${err.exitCode === 0 ? 0 : 1}`);
       return err.exitCode === 0 ? 0 : 1;
     }
     throw err;
   }
+  log.log('DEBUG', `exit code ${code}`);
   return code;
 }
 

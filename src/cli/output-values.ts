@@ -32,7 +32,7 @@ function heredoc(s: string, indent: number): string {
   return `${indent > 0 ? '<<-' : '<<'}${delimiter}${body}\n${spaces(indent)}${delimiter}`;
 }
 
-type CtyType = unknown;
+export type CtyType = unknown;
 
 function kindOf(type: CtyType): string | undefined {
   return Array.isArray(type) && typeof type[0] === 'string' ? type[0] : typeof type === 'string' ? type : undefined;

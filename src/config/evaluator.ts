@@ -11,12 +11,11 @@ import { Diagnostic, error } from '../diagnostics';
 import { providerSchema } from '../provider/schemas';
 import { containsSensitive, deepUnmark, MarkedValue, unmark, ValuePath } from '../values/sensitive';
 import { isObjectValue, ObjectValue, Value } from '../values/value';
-import { Bindings } from './expr/evaluate';
 import { checkConditions } from './conditions';
 import { evaluateImports } from './imports';
-import { expandBlock, instanceAddress, instanceIndex, InstanceKey } from './expand';
-import { Config, Lifecycle, ResourceMode, SourceRef } from './model';
-import { isBlockReference } from './references';
+import { bindingsFor, expandBlock, instanceAddress, instanceIndex } from './expand';
+import { Config, Lifecycle, ModuleInstance, ResourceBlock, ResourceMode, SourceRef } from './model';
+import { exprReferences, isBlockReference } from './references';
 import { ConfigScope, ResourceScope } from './scope';
 import { evalAttribute, shapeBody } from './shape';
 
@@ -104,7 +103,7 @@ export class ConfigEvaluator {
   evaluateBlock(address: string, scope: ResourceScope, options: { readonly preconditions?: boolean } = {}): { instances: InstanceConfig[]; diagnostics: Diagnostic[] } {
     const block = this.config.resources.get(address);
     if (!block) return { instances: [], diagnostics: [error('config.unknown-block', `No block ${address} in the configuration`, { address })] };
-    const cs = new ConfigScope(this.config, scope);
+    const cs = scopeFor(this.config, block, scope);
     const { keys, diagnostics } = expandBlock(block, cs);
     const dependsOn = this.blocks.find((b) => b.address === address)?.references ?? [];
     const instances = keys.map((key) => {
@@ -136,7 +135,7 @@ export class ConfigEvaluator {
     const block = this.config.resources.get(blockAddress);
     const conditions = kind === 'resource-precondition' ? block?.lifecycle.preconditions : block?.lifecycle.postconditions;
     if (!block || !conditions?.length) return { diagnostics: [], deferred: false };
-    const cs = new ConfigScope(this.config, scope);
+    const cs = scopeFor(this.config, block, scope);
     const key = block.count || block.forEach ? expandBlock(block, cs).keys.find((k) => instanceAddress(blockAddress, k) === instanceAddr) : undefined;
     const bindings = new Map(key ? bindingsFor(key) : []);
     if (self !== undefined) bindings.set('self', self);
@@ -192,36 +191,74 @@ export class ConfigEvaluator {
   }
 }
 
-function bindingsFor(key: InstanceKey): Bindings {
-  if (key.kind === 'count') return new Map([['count', { index: key.index }]]);
-  if (key.kind === 'each') return new Map([['each', { key: key.key, value: key.value }]]);
-  return new Map();
+
+/** The scope a block's expressions are evaluated in: its module instance's, or the root's. */
+function scopeFor(config: Config, block: ResourceBlock, scope: ResourceScope): ConfigScope {
+  return block.module ? new ConfigScope(block.module.config, scope, block.module) : new ConfigScope(config, scope);
 }
 
 /**
- * Resource and data addresses a block depends on: its references, those of the locals it uses
- * (transitively), of its provider configuration, and its depends_on. Undeclared ones are left
- * out (the loader reports them).
+ * Resource and data addresses (full, with module paths) a block depends on: its references,
+ * those of the locals it uses (transitively), of the module inputs it reads (`var.x` inside a
+ * module: the call's argument in the calling module), of the module outputs it reads
+ * (`module.m`), of its provider configuration, its depends_on, and the depends_on and
+ * count/for_each of the module calls around it. Undeclared ones are left out (the loader
+ * reports them).
  */
 export function dependencies(config: Config, address: string): string[] {
   const block = config.resources.get(address);
   if (!block) return [];
-  const out = new Set<string>(block.dependsOn);
-  const seenLocals = new Set<string>();
-  const visit = (refs: readonly string[]) => {
+  const out = new Set<string>();
+  const seen = new Set<string>();
+  const instancesOf = (m: ModuleInstance | undefined, name: string) => (m ? m.children : config.modules?.roots ?? []).filter((c) => c.call.name === name);
+  const everything = (m: ModuleInstance) => {
+    for (const b of m.config.resources.values()) out.add(`${m.path}.${b.address}`);
+    m.children.forEach(everything);
+  };
+  const visit = (refs: readonly string[], m: ModuleInstance | undefined, explicit = false) => {
+    const cfg = m ? m.config : config;
+    const prefix = m ? `${m.path}.` : '';
     for (const ref of refs) {
+      const key = `${prefix}|${ref}|${explicit}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
       if (ref.startsWith('local.')) {
-        const name = ref.slice(6);
-        if (seenLocals.has(name)) continue;
-        seenLocals.add(name);
-        const local = config.locals.get(name);
-        if (local) visit(local.references);
-      } else if (isBlockReference(ref) && config.resources.has(ref)) out.add(ref);
+        const local = cfg.locals.get(ref.slice(6));
+        if (local) visit(local.references, m);
+      } else if (ref.startsWith('var.')) {
+        const input = m?.call.inputs[ref.slice(4)];
+        if (input && m) visit(inputReferences(m, ref.slice(4)), m.parent);
+      } else if (ref.startsWith('module.')) {
+        for (const child of instancesOf(m, ref.slice(7))) {
+          if (explicit) everything(child);
+          else for (const o of child.config.outputs.values()) { visit(o.references, child); visit(o.dependsOn, child, true); }
+        }
+      } else if (isBlockReference(ref) && cfg.resources.has(ref)) out.add(prefix + ref);
     }
   };
-  visit(block.references);
+  visit(block.references, block.module);
+  visit(block.dependsOn, block.module, true);
+  for (let m = block.module; m; m = m.parent) {
+    visit(m.call.dependsOn, m.parent, true);
+    visit(callExpansionReferences(m), m.parent);
+  }
   const provider = config.providers.get(block.providerConfig);
-  if (provider) visit(provider.references);
+  if (provider) visit(provider.references, undefined);
   out.delete(address);
   return [...out].sort();
+}
+
+/** References of one argument of a module call. */
+function inputReferences(m: ModuleInstance, name: string): string[] {
+  const refs = new Set<string>();
+  exprReferences(m.call.inputs[name].expr, refs);
+  return [...refs];
+}
+
+/** References of a module call's count / for_each. */
+function callExpansionReferences(m: ModuleInstance): string[] {
+  const refs = new Set<string>();
+  if (m.call.count) exprReferences(m.call.count.expr, refs);
+  if (m.call.forEach) exprReferences(m.call.forEach.expr, refs);
+  return [...refs];
 }

@@ -5,7 +5,7 @@
 import { Diagnostic, error } from '../diagnostics';
 import { containsSensitive, deepUnmark, MarkedValue, unwrapTop, isMarkedObject } from '../values/sensitive';
 import { isUnknown, Value } from '../values/value';
-import { evaluate, ExprScope } from './expr/evaluate';
+import { Bindings, evaluate, ExprScope } from './expr/evaluate';
 import { describe } from './expr/value-ops';
 import { ResourceBlock } from './model';
 
@@ -27,7 +27,7 @@ export function instanceIndex(key: InstanceKey): number | string | undefined {
 }
 
 /** Expands a block; on error returns no instances and the diagnostics. */
-export function expandBlock(block: ResourceBlock, scope: ExprScope): { keys: InstanceKey[]; diagnostics: Diagnostic[] } {
+export function expandBlock(block: Pick<ResourceBlock, 'address' | 'count' | 'forEach'>, scope: ExprScope): { keys: InstanceKey[]; diagnostics: Diagnostic[] } {
   const at = (what: 'count' | 'for_each') => ({ address: block.address, path: [what], source: (what === 'count' ? block.count : block.forEach)!.source });
   if (block.count && block.forEach) return { keys: [], diagnostics: [] }; // reported by the loader
   if (block.count) {
@@ -81,4 +81,11 @@ export function expansionValue(block: Pick<ResourceBlock, 'count' | 'forEach'>, 
   if (block.count) return [...instances].sort((a, b) => Number(a.index) - Number(b.index)).map((i) => i.value);
   if (block.forEach) return Object.fromEntries(instances.map((i) => [String(i.index), i.value]));
   return instances[0]?.value ?? null;
+}
+
+/** The names an instance binds: `count.index`, or `each.key` and `each.value`. */
+export function bindingsFor(key: InstanceKey): Bindings {
+  if (key.kind === 'count') return new Map([['count', { index: key.index }]]);
+  if (key.kind === 'each') return new Map([['each', { key: key.key, value: key.value }]]);
+  return new Map();
 }

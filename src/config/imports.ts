@@ -23,6 +23,28 @@ const at = (s: SourceRef) => ({ source: { filename: s.filename, line: s.line } }
 
 /** The target of `to`: its resource address and the key expression, if any. */
 function targetParts(expr: Expr): { resource: string; key?: Expr | string | number } | undefined {
+  if (expr.kind === 'scope' && expr.root === 'module') {
+    // module.NAME[KEY]?(.module.NAME[KEY]?)*.TYPE.NAME[KEY]?, with literal module keys.
+    let prefix = '';
+    let i = 0;
+    const steps = expr.steps;
+    for (;;) {
+      const n = steps[i++];
+      if (!n || n.kind !== 'attr') return undefined;
+      prefix += `module.${n.name}`;
+      if (steps[i]?.kind === 'index') {
+        const k = (steps[i++] as { key: string | number }).key;
+        prefix += typeof k === 'number' ? `[${k}]` : `[${JSON.stringify(k)}]`;
+      }
+      prefix += '.';
+      const next = steps[i++];
+      if (!next || next.kind !== 'attr') return undefined;
+      if (next.name === 'module') continue;
+      if (next.name === 'data') return undefined;
+      const inner = targetParts({ kind: 'scope', root: next.name, steps: steps.slice(i) });
+      return inner && { ...inner, resource: prefix + inner.resource };
+    }
+  }
   if (expr.kind === 'scope') {
     const [n, k, ...rest] = expr.steps;
     if (!n || n.kind !== 'attr' || rest.length || expr.root === 'data' || expr.root === 'module') return undefined;
@@ -64,7 +86,7 @@ function evaluateOne(config: Config, st: ImportStatement, scope: ExprScope, bind
   if (!block || block.mode !== 'managed') {
     diagnostics.push(error('config.import-target-missing', 'Configuration for import target does not exist', {
       ...at(st.to.source),
-      detail: `The configuration for the given import target ${parts.resource} does not exist. Add a resource "${parts.resource.split('.')[0]}" "${parts.resource.split('.')[1]}" block describing the object, then plan again.`,
+      detail: `The configuration for the given import target ${parts.resource} does not exist. Add a resource "${parts.resource.split('.').slice(-2)[0]}" "${parts.resource.split('.').slice(-1)[0]}" block describing the object${parts.resource.startsWith('module.') ? ' in the module' : ''}, then plan again.`,
     }));
     return undefined;
   }

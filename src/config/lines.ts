@@ -10,7 +10,7 @@ import { SourceRef } from './model';
 /** What a path is relative to: a resource/data/provider block or a top-level declaration. */
 export type Decl =
   | { readonly kind: 'resource' | 'data' | 'provider'; readonly type: string; readonly name: string }
-  | { readonly kind: 'variable' | 'output' | 'locals' | 'terraform'; readonly name: string };
+  | { readonly kind: 'variable' | 'output' | 'locals' | 'terraform' | 'module'; readonly name: string };
 
 /** A SourceRef whose line is computed on first read. */
 export function lazySource(file: ConfigFile, decl: Decl, path: readonly (string | number)[] = []): SourceRef {
@@ -36,7 +36,7 @@ export function lineOf(file: ConfigFile, decl: Decl, path: readonly (string | nu
   };
   const hcl = file.format === 'hcl';
   let at: number;
-  if (decl.kind === 'variable' || decl.kind === 'output') {
+  if (decl.kind === 'variable' || decl.kind === 'output' || decl.kind === 'module') {
     at = hcl
       ? find(new RegExp(`^\\s*${decl.kind}\\s+"?${esc(decl.name)}"?\\s*\\{`), 0)
       : find(new RegExp(`"${esc(decl.name)}"\\s*:`), Math.max(0, find(new RegExp(`"${decl.kind}"\\s*:`), 0)));

@@ -11,7 +11,13 @@ import { decodeLocals, decodeOutputs, decodeTerraform, decodeVariables } from '.
 import { decodeProvider, decodeResource } from './decode/resources';
 import { checkStatements, decodeStatements, jsonImportTargets } from './decode/statements';
 import { ConfigFile, loadConfigFiles } from './files';
-import { Config, ImportStatement, Local, MovedStatement, Output, RemovedStatement, ProviderConfig, RequiredProvider, ResourceBlock, SourceRef, TerraformSettings, Variable } from './model';
+import { existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { decodeModuleCalls } from './modules/call';
+import { expandModules } from './modules/instances';
+import { checkModuleArguments } from './modules/arguments';
+import { packageDir, parseModuleSource } from './modules/source';
+import { Config, ModuleCall, ModuleInstance, ImportStatement, Local, MovedStatement, Output, RemovedStatement, ProviderConfig, RequiredProvider, ResourceBlock, SourceRef, TerraformSettings, Variable } from './model';
 import { sortDiagnostics, validateBlock } from './validate';
 import { resolveVariables, VariableOptions } from './variables';
 
@@ -22,15 +28,29 @@ export interface LoadOptions extends VariableOptions {
   readonly schemaCheck?: boolean;
 }
 
+/** Which module a folder is loaded as (absent: the root module). */
+interface ModuleContext {
+  /** modules.json key: call names joined by dots. */
+  readonly key: string;
+  readonly depth: number;
+}
+
+/** How deep module calls may nest (a module calling itself would never end). */
+const MAX_MODULE_DEPTH = 20;
+
 export interface LoadResult {
   readonly config: Config;
   readonly diagnostics: Diagnostic[];
 }
 
-const KNOWN_TOP = new Set(['resource', 'data', 'provider', 'variable', 'locals', 'output', 'terraform', 'moved', 'import', 'removed']);
-const IGNORED_TOP = new Set(['module', 'check']);
+const KNOWN_TOP = new Set(['resource', 'data', 'provider', 'variable', 'locals', 'output', 'terraform', 'moved', 'import', 'removed', 'module']);
+const IGNORED_TOP = new Set(['check']);
 
 export async function loadConfig(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
+  return loadModule(dir, options);
+}
+
+async function loadModule(dir: string, options: LoadOptions, module?: ModuleContext): Promise<LoadResult> {
   const cwd = options.cwd ?? process.cwd();
   const loaded = await loadConfigFiles(dir, cwd);
   const diagnostics: Diagnostic[] = [...loaded.diagnostics];
@@ -46,6 +66,7 @@ export async function loadConfig(dir: string, options: LoadOptions = {}): Promis
   const variables = new Map<string, Variable>();
   const locals = new Map<string, Local>();
   const outputs = new Map<string, Output>();
+  const moduleCalls = new Map<string, ModuleCall>();
   const tf: { requiredProviders: Record<string, RequiredProvider>; requiredVersion?: string; backend?: TerraformSettings['backend'] } = { requiredProviders: {} };
   const statements = { moved: [] as MovedStatement[], imports: [] as ImportStatement[], removed: [] as RemovedStatement[] };
   diagnostics.push(...checkStatements(loaded.files));
@@ -67,10 +88,16 @@ export async function loadConfig(dir: string, options: LoadOptions = {}): Promis
       if (outputs.has(o.name)) duplicate('output', o.name, outputs.get(o.name)!.source, o.source);
       else outputs.set(o.name, o);
     }
+    for (const c of decodeModuleCalls(ctx, body.module)) {
+      if (moduleCalls.has(c.name)) duplicate('module call', c.name, moduleCalls.get(c.name)!.sourceRef, c.sourceRef);
+      else moduleCalls.set(c.name, c);
+    }
     if (body.terraform !== undefined) decodeTerraform(ctx, body.terraform, tf);
     const st = decodeStatements(ctx);
     statements.moved.push(...st.moved);
-    statements.imports.push(...st.imports);
+    if (module && st.imports.length) {
+      diagnostics.push(error('config.import-in-module', 'Invalid import configuration', { detail: `An import block was detected in "module.${module.key}". Import blocks are only allowed in the root module.`, source: st.imports[0].source }));
+    } else statements.imports.push(...st.imports);
     statements.removed.push(...st.removed);
     for (const key of Object.keys(body)) {
       if (KNOWN_TOP.has(key)) continue;
@@ -98,7 +125,29 @@ export async function loadConfig(dir: string, options: LoadOptions = {}): Promis
     }
   }
 
-  const inputs = await resolveVariables(variables, dir, cwd, options);
+  if (module && providers.size) {
+    const p = [...providers.values()][0];
+    diagnostics.push(error('config.module-provider-block', `module.${module.key}: provider configuration inside a module`, {
+      detail: 'xcpform takes provider configurations from the root module only. Move the provider block to the root module and pass it to the module with providers = { xcp = xcp.ALIAS } in the module call.',
+      source: p.source,
+    }));
+  }
+  const children = new Map<string, Config>();
+  for (const call of moduleCalls.values()) {
+    const key = module ? `${module.key}.${call.name}` : call.name;
+    const childDir = moduleDir(call, key, dir, cwd, diagnostics);
+    if (!childDir) continue;
+    if ((module?.depth ?? 0) + 1 > MAX_MODULE_DEPTH) {
+      diagnostics.push(error('config.module-depth', `module.${key}: modules nested too deeply`, { detail: `Module calls nest more than ${MAX_MODULE_DEPTH} levels deep; a module probably calls itself.`, source: call.sourceRef }));
+      continue;
+    }
+    const child = await loadModule(childDir, { ...options, schemaCheck: options.schemaCheck }, { key, depth: (module?.depth ?? 0) + 1 });
+    diagnostics.push(...child.diagnostics);
+    children.set(call.name, child.config);
+    diagnostics.push(...checkModuleArguments(call, child.config, key));
+  }
+
+  const inputs = module ? { values: new Map(), diagnostics: [] } : await resolveVariables(variables, dir, cwd, options);
   diagnostics.push(...inputs.diagnostics);
   const config: Config = {
     dir,
@@ -112,9 +161,49 @@ export async function loadConfig(dir: string, options: LoadOptions = {}): Promis
     ...statements,
     terraform: { requiredProviders: tf.requiredProviders, requiredVersion: tf.requiredVersion, backend: tf.backend },
     variableValues: inputs.values,
+    moduleCalls,
+    children,
+    modulePath: relative(cwd, dir).split('\\').join('/') || '.',
   };
   diagnostics.push(...checkReferences(config));
+  if (!module && moduleCalls.size && !diagnostics.some((d) => d.severity === 'error')) {
+    // Instances are expanded only for a configuration that loaded cleanly (their count and for_each are evaluated).
+    // The instances point at the final root configuration (their scopes reach the root's modules through it).
+    const modules = { all: [] as ModuleInstance[], roots: [] as ModuleInstance[] };
+    const full: Config = { ...config, modules };
+    const expanded = expandModules(full, diagnostics);
+    modules.all.push(...expanded.all);
+    modules.roots.push(...expanded.roots);
+    for (const [address, block] of expanded.resources) resources.set(address, block);
+    statements.moved.push(...expanded.moved);
+    statements.removed.push(...expanded.removed);
+    return { config: full, diagnostics: sortDiagnostics(diagnostics) };
+  }
   return { config, diagnostics: sortDiagnostics(diagnostics) };
+}
+
+/** The folder of a called module, or undefined with a diagnostic. */
+function moduleDir(call: ModuleCall, key: string, dir: string, cwd: string, diagnostics: Diagnostic[]): string | undefined {
+  const src = parseModuleSource(call.source);
+  if (src.kind === 'invalid') {
+    diagnostics.push(error('config.module-source', `module.${key}: ${src.summary}`, { detail: src.detail, source: call.sourceRef }));
+    return undefined;
+  }
+  if (src.kind === 'local' && call.version !== undefined) {
+    diagnostics.push(error('config.module-version', `module.${key}: Invalid registry module source address`, { detail: `Cannot use a version constraint with a local module: "${call.source}" is a local directory, not a module registry address.`, source: call.sourceRef }));
+    return undefined;
+  }
+  const at = src.kind === 'local' ? join(dir, src.path) : join(packageDir(cwd, key), src.subdir ?? '');
+  if (!existsSync(at)) {
+    diagnostics.push(error('config.module-not-installed', `module.${key}: Module not installed`, {
+      detail: src.kind === 'local'
+        ? `The module folder ${relative(cwd, at) || '.'} (source "${call.source}") does not exist. Check the source path.`
+        : `This module is not yet installed. Run "xcpform init" to install all modules required by this configuration.`,
+      source: call.sourceRef,
+    }));
+    return undefined;
+  }
+  return at;
 }
 
 /** Every reference must name a declared variable, local, resource or data source. */
@@ -127,6 +216,7 @@ export function checkReferences(config: Config): Diagnostic[] {
     }
   };
   for (const r of config.resources.values()) {
+    if (r.module) continue; // checked when its module was loaded
     check(r.references, r.address, r.source, r.address);
     if (r.references.includes(r.address)) {
       out.push(error('config.self-reference', `${r.address}: self-referential block`, { detail: 'Configuration for a resource may not refer to the resource itself; use a local value or split the value out.', address: r.address, source: { filename: r.source.filename, line: r.source.line } }));
@@ -139,6 +229,10 @@ export function checkReferences(config: Config): Diagnostic[] {
     check(o.dependsOn, `output.${o.name}`, o.source);
   }
   for (const p of config.providers.values()) check(p.references, `provider.${p.key}`, p.source);
+  for (const c of config.moduleCalls.values()) {
+    check(c.references, `module.${c.name}`, c.sourceRef);
+    check(c.dependsOn, `module.${c.name}`, c.sourceRef);
+  }
   return out;
 }
 
@@ -150,7 +244,7 @@ function describeMissing(config: Config, ref: string): { summary: string; detail
   if (root === 'local') {
     return config.locals.has(name) ? undefined : { summary: 'Reference to undeclared local value', detail: `A local value with the name "${name}" has not been declared.` };
   }
-  if (root === 'module') return { summary: 'Modules are not supported', detail: `xcpform reads a single root module; "${ref}" cannot be resolved.` };
+  if (root === 'module') return config.moduleCalls.has(name) ? undefined : { summary: 'Reference to undeclared module', detail: `No module call named "${name}" is declared in the module. Declare it with a module "${name}" block.` };
   if (config.resources.has(ref)) return undefined;
   const kind = root === 'data' ? 'data source' : 'managed resource';
   const parts = ref.split('.');

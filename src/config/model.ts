@@ -138,6 +138,48 @@ export interface ResourceBlock {
   /** Every reference in the block's expressions: `var.x`, `local.y`, `xcp_network.lan`, `data.xcp_sr.s`. */
   readonly references: readonly string[];
   readonly source: SourceRef;
+  /** The module instance declaring the block; absent in the root module. Such a block's
+   * `address` is the full one (`module.app["a"].xcp_vm.web`); its expressions and
+   * `references` are relative to the module (`xcp_vm.db`, `var.name`). */
+  readonly module?: ModuleInstance;
+}
+
+/** A `module "NAME" { source = ... }` block. */
+export interface ModuleCall {
+  readonly name: string;
+  /** The `source` as written. */
+  readonly source: string;
+  readonly version?: string;
+  readonly count?: Attribute;
+  readonly forEach?: Attribute;
+  /** Addresses from `depends_on` (resources, data sources, `module.NAME`). */
+  readonly dependsOn: readonly string[];
+  /** Provider configuration inside the module (`xcp`, `xcp.alias`) → the caller's (`xcp.cloud`). */
+  readonly providers: Readonly<Record<string, string>>;
+  /** Input variable values by name. */
+  readonly inputs: Readonly<Record<string, Attribute>>;
+  /** References of `count`, `for_each` and the inputs. */
+  readonly references: readonly string[];
+  readonly sourceRef: SourceRef;
+}
+
+/** One instance of a module call (one per count index / for_each key), in the tree of modules. */
+export interface ModuleInstance {
+  /** `module.app["a"]`, `module.app["a"].module.db`. */
+  readonly path: string;
+  /** Call names joined by dots (`app.db`): the key of `.terraform/modules/modules.json`. */
+  readonly key: string;
+  /** The called module's own configuration (addresses relative to it). */
+  readonly config: Config;
+  readonly call: ModuleCall;
+  /** The count index / for_each key of this instance (kind `single` without either). */
+  readonly instanceKey: { readonly kind: 'single' } | { readonly kind: 'count'; readonly index: number } | { readonly kind: 'each'; readonly key: string; readonly value: MarkedValue };
+  /** Absent for a call in the root module. */
+  readonly parent?: ModuleInstance;
+  /** The root module's configuration. */
+  readonly rootConfig: Config;
+  /** Instances of the calls inside this module, in call-name then key order. */
+  readonly children: ModuleInstance[];
 }
 
 /** `moved { from = ADDR  to = ADDR }`: addresses as written (`xcp_vm.a`, `xcp_vm.a[0]`, `xcp_vm.a["k"]`). */
@@ -195,6 +237,14 @@ export interface Config {
   readonly imports: readonly ImportStatement[];
   readonly removed: readonly RemovedStatement[];
   readonly terraform: TerraformSettings;
+  /** `module` blocks of this module by name. */
+  readonly moduleCalls: ReadonlyMap<string, ModuleCall>;
+  /** The called modules' configurations by call name (loaded with this one). */
+  readonly children: ReadonlyMap<string, Config>;
+  /** Where the module's files are, relative to the working folder (`.` for the root): `path.module`. */
+  readonly modulePath: string;
+  /** Root module only: every module instance (parents before children), and the top-level ones. */
+  readonly modules?: { readonly all: readonly ModuleInstance[]; readonly roots: readonly ModuleInstance[] };
   /** Values of the input variables after -var, -var-file, TF_VAR_*, tfvars and defaults;
    * sensitive variables are marked. */
   readonly variableValues: ReadonlyMap<string, MarkedValue>;

@@ -9,7 +9,8 @@ import { UNKNOWN } from '../values/value';
 import { Step } from './expr/ast';
 import { evaluate, ExprScope } from './expr/evaluate';
 import { EvalError } from './expr/value-ops';
-import { Config } from './model';
+import { Config, ModuleInstance } from './model';
+import { moduleVariable, moduleCallValue } from './modules/values';
 
 /**
  * Values of resources and data sources, by block address (`xcp_vm.web`, `data.xcp_sr.s`): an
@@ -23,9 +24,32 @@ export class ConfigScope implements ExprScope {
   private readonly localValues = new Map<string, MarkedValue>();
   private readonly evaluating = new Set<string>();
   readonly baseDir: string;
+  private readonly prefix: string;
+  private readonly moduleValues = new Map<string, MarkedValue>();
+  private readonly evaluatingModule = new Set<string>();
+  private parentScope?: ConfigScope;
 
-  constructor(private readonly config: Config, private readonly resources: ResourceScope) {
+  /**
+   * @param module the module instance whose expressions this scope evaluates (absent: the
+   * root module); `config` is then that module's own configuration, and the resources its
+   * blocks name are looked up under the instance's path (`module.app["a"].xcp_vm.web`).
+   */
+  constructor(private readonly config: Config, private readonly resources: ResourceScope, readonly module?: ModuleInstance) {
     this.baseDir = config.cwd;
+    this.prefix = module ? `${module.path}.` : '';
+  }
+
+  /** The scope of the module that calls this one (its input expressions are evaluated there). */
+  parent(): ConfigScope | undefined {
+    const m = this.module;
+    if (!m) return undefined;
+    this.parentScope ??= new ConfigScope(m.parent?.config ?? m.rootConfig, this.resources, m.parent);
+    return this.parentScope;
+  }
+
+  /** A scope for another module instance with the same resource values. */
+  forModule(m: ModuleInstance): ConfigScope {
+    return new ConfigScope(m.config, this.resources, m);
   }
 
   lookup(root: string, steps: readonly Step[]): { value: MarkedValue; consumed: number } {
@@ -33,9 +57,10 @@ export class ConfigScope implements ExprScope {
     switch (root) {
       case 'var': {
         const n = name(0);
-        if (n === undefined || !this.config.variableValues.has(n)) {
+        if (n === undefined || (this.module ? !this.config.variables.has(n) : !this.config.variableValues.has(n))) {
           throw new EvalError('Reference to undeclared input variable', `An input variable with the name "${n ?? ''}" has not been declared.`);
         }
+        if (this.module) return { value: this.memo(`var.${n}`, () => moduleVariable(this, this.module!, n)), consumed: 1 };
         return { value: this.config.variableValues.get(n)!, consumed: 1 };
       }
       case 'local': {
@@ -51,30 +76,48 @@ export class ConfigScope implements ExprScope {
         throw new EvalError('Invalid "self" reference', 'The "self" object can be used only in resource provisioner, connection, and postcondition blocks (xcpform runs no provisioners).');
       case 'path': {
         const n = name(0);
-        // Relative to the working folder, as Terraform gives them ("." for the folder itself).
-        if (n === 'module' || n === 'root') return { value: relative(this.config.cwd, resolve(this.config.cwd, this.config.dir)).split(sep).join('/') || '.', consumed: 1 };
+        if (n === 'module') return { value: this.config.modulePath, consumed: 1 };
+        if (n === 'root') return { value: (this.module?.rootConfig ?? this.config).modulePath, consumed: 1 };
         if (n === 'cwd') return { value: this.config.cwd, consumed: 1 };
         throw new EvalError('Invalid "path" attribute', `The "path" object has no attribute "${n ?? ''}"; use path.module, path.root or path.cwd.`);
       }
       case 'terraform':
         if (name(0) === 'workspace') return { value: 'default', consumed: 1 };
         throw new EvalError('Invalid "terraform" attribute', 'The only attribute of the "terraform" object is "workspace".');
-      case 'module':
-        throw new EvalError('Modules are not supported', 'xcpform reads a single root module.');
+      case 'module': {
+        const n = name(0);
+        const call = n === undefined ? undefined : this.config.moduleCalls.get(n);
+        if (!call) throw new EvalError('Reference to undeclared module', `No module call named "${n ?? ''}" is declared in ${this.module ? this.module.path : 'the root module'}.`);
+        const instances = (this.module ? this.module.children : this.config.modules?.roots ?? []).filter((m) => m.call === call);
+        return { value: this.memo(`module.${n}`, () => moduleCallValue(this, call, instances)), consumed: 1 };
+      }
       case 'data': {
         const type = name(0);
         const n = name(1);
         const address = `data.${type}.${n}`;
         if (!type || !n || !this.config.resources.has(address)) throw new EvalError('Reference to undeclared resource', `A data source "${type ?? ''}" "${n ?? ''}" has not been declared.`);
-        return { value: this.resources(address) ?? UNKNOWN, consumed: 2 };
+        return { value: this.resources(this.prefix + address) ?? UNKNOWN, consumed: 2 };
       }
       default: {
         const n = name(0);
         if (n === undefined) throw new EvalError('Invalid reference', `A reference to a resource type must be followed by at least one attribute access, specifying the resource name ("${root}" alone is not a value).`);
         const address = `${root}.${n}`;
         if (!this.config.resources.has(address)) throw new EvalError('Reference to undeclared resource', `A managed resource "${root}" "${n}" has not been declared.`);
-        return { value: this.resources(address) ?? UNKNOWN, consumed: 1 };
+        return { value: this.resources(this.prefix + address) ?? UNKNOWN, consumed: 1 };
       }
+    }
+  }
+
+  private memo(key: string, compute: () => MarkedValue): MarkedValue {
+    if (this.moduleValues.has(key)) return this.moduleValues.get(key)!;
+    if (this.evaluatingModule.has(key)) throw new EvalError('Cycle in module values', `${key} refers to itself through ${[...this.evaluatingModule].join(' -> ')}.`);
+    this.evaluatingModule.add(key);
+    try {
+      const v = compute();
+      this.moduleValues.set(key, v);
+      return v;
+    } finally {
+      this.evaluatingModule.delete(key);
     }
   }
 

@@ -26,7 +26,19 @@ export async function validateConfigDir(dir: string, cwd = process.cwd()): Promi
   const all = [...loaded.diagnostics, ...diagnostics, ...checkStatements(loaded.files)];
   const aliases = new Set(blocks.filter((b) => b.kind === 'provider' && b.type === 'xcp').map((b) => b.name));
   for (const block of blocks) all.push(...validateBlock(block, aliases));
+  if (loaded.files.some((f) => f.body.module !== undefined)) all.push(...await moduleDiagnostics(dir, cwd, loaded.files.map((f) => f.path)));
   return { diagnostics: sortDiagnostics(all), blocks: blocks.length, files: loaded.files.length };
+}
+
+/**
+ * The module tree's problems: sources, arguments, and the called modules' own blocks (the
+ * root's are checked above). Loaded with the full loader, which reads the called modules.
+ */
+async function moduleDiagnostics(dir: string, cwd: string, rootFiles: readonly string[]): Promise<Diagnostic[]> {
+  const { loadConfig } = await import('./load');
+  const { diagnostics } = await loadConfig(dir, { cwd, env: {} });
+  const root = new Set(rootFiles);
+  return diagnostics.filter((d) => d.code.startsWith('config.module') || (d.source?.filename !== undefined && !root.has(d.source.filename)));
 }
 
 export function validateBlock(block: ConfigBlock, xcpAliases: ReadonlySet<string>): Diagnostic[] {

@@ -103,7 +103,7 @@ export async function resolveVariables(
     }
     values.set(v.name, v.sensitive && value !== null ? markSensitive(value) : value);
   }
-  for (const v of variables.values()) diagnostics.push(...validate(v, values));
+  for (const v of variables.values()) diagnostics.push(...validateVariable(v, values));
   return { values, diagnostics };
 
   async function readVarFile(path: string, explicit: boolean): Promise<void> {
@@ -193,7 +193,8 @@ function lineIn(text: string, name: string): number | undefined {
 }
 
 /** Runs a variable's validation blocks; an unknown condition is skipped. */
-function validate(v: Variable, values: ReadonlyMap<string, MarkedValue>): Diagnostic[] {
+/** The `validation` rules of one variable, with `values` as the inputs they may read. */
+export function validateVariable(v: Variable, values: ReadonlyMap<string, MarkedValue>): Diagnostic[] {
   const out: Diagnostic[] = [];
   const scope: ExprScope = {
     baseDir: '.',

@@ -9,17 +9,28 @@
  * old absolute path (which apply would otherwise recreate). The state found there must have the
  * plan's lineage (`checkStale`).
  */
-import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { error, type Diagnostic } from '../diagnostics';
 import type { ConfigEvaluator } from '../config/evaluator';
+import type { Config } from '../config/model';
 import type { Plan } from '../plan/model';
 import { writePlanFile, type PlanFile } from '../plan/plan-file';
 
 export function planFileFor(plan: Plan, config: ConfigEvaluator, workDir: string): PlanFile & { workDir: string } {
   const configFiles: Record<string, string> = {};
   for (const f of config.config.files) configFiles[basename(f.path)] = f.text;
+  // Local modules inside the folder travel with the plan under their relative paths (packages
+  // installed by init are read from the working folder's .terraform/modules, as when planning).
+  const walk = (c: Config) => {
+    for (const child of c.children.values()) {
+      const rel = relative(config.config.dir, child.dir).split('\\').join('/');
+      if (rel && !rel.startsWith('..') && !rel.startsWith('.terraform') && !isAbsolute(rel)) for (const f of child.files) configFiles[`${rel}/${basename(f.path)}`] = f.text;
+      walk(child);
+    }
+  };
+  walk(config.config);
   const variableValues = Object.fromEntries(Object.entries(config.variables).map(([k, v]) => [k, v.value]));
   const rel = relative(config.config.cwd, workDir).split(sep).join('/');
   return { plan, configFiles, variableValues, workDir: rel === '' ? '.' : rel };
@@ -58,7 +69,10 @@ export function savePlan(path: string, plan: Plan, config: ConfigEvaluator, work
 export function materialize(file: PlanFile): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'xcpform-plan-'));
   for (const [name, text] of Object.entries(file.configFiles)) {
-    if (name.includes('/') || name.includes('\\') || name.startsWith('.') || relative(dir, join(dir, name)).startsWith('..')) continue;
+    // Plain names, or module files under safe relative folders (no dot segments, no escape).
+    const segments = name.split('/');
+    if (name.includes('\\') || segments.some((x) => !x || x.startsWith('.')) || relative(dir, join(dir, name)).startsWith('..')) continue;
+    if (segments.length > 1) mkdirSync(join(dir, ...segments.slice(0, -1)), { recursive: true, mode: 0o700 });
     writeFileSync(join(dir, name), text, { mode: 0o600 });
   }
   writeFileSync(join(dir, 'zz-xcpform-plan.auto.tfvars.json'), JSON.stringify(file.variableValues), { mode: 0o600 });

@@ -25,17 +25,18 @@ export function withRefreshedPrior(s: State, plan: Plan): State {
   const targeted = plan.targets.length > 0;
   const refreshed = new Map<string, ObjectValue>();
   for (const c of plan.changes) if (c.mode === 'managed' && c.before !== null) refreshed.set(c.address, c.before);
+  // A refresh-only plan has no changes: its drift carries the refreshed objects to record.
+  if (plan.mode === 'refresh-only') for (const d of plan.drift) if (d.mode === 'managed' && d.action === 'update' && d.after !== null && !refreshed.has(d.address)) refreshed.set(d.address, d.after);
   const inPlan = new Set(plan.changes.map((c) => c.address));
   const gone = new Set(plan.drift.filter((d) => d.action === 'delete' && (!targeted || inPlan.has(d.address))).map((d) => d.address));
   const reads = new Map(plan.mode === 'destroy' ? [] : (plan.dataReads ?? []).map((r) => [r.address, r]));
   const dropUnread = !targeted;
   let changed = false;
   const resources = s.resources.map((r) => {
-    if (r.module) return r;
     let touched = false;
     const instances = r.instances.flatMap((i): InstanceState[] => {
       if (i.deposed !== undefined) return [i];
-      const address = formatAddress({ mode: r.mode, type: r.type, name: r.name, key: i.indexKey });
+      const address = formatAddress({ module: r.module, mode: r.mode, type: r.type, name: r.name, key: i.indexKey });
       const now = r.mode === 'managed' ? (gone.has(address) ? null : refreshed.get(address)) : reads.get(address)?.values ?? (dropUnread ? null : undefined);
       if (r.mode === 'data') reads.delete(address);
       if (now === undefined || (now !== null && valuesEqual(i.attributes as ObjectValue, now))) return [i];

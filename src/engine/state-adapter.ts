@@ -19,7 +19,7 @@ export function providerConfigOf(provider: string): string {
 }
 
 /**
- * The current instances of the root module, as the planner sees them. A managed instance's
+ * The current instances of every module, as the planner sees them (full addresses). A managed instance's
  * attributes are read with the schema defaults filled in where the state holds null (a state
  * written by an older terraform-provider-xcp, which stored an unset attribute as null): null
  * and the default mean the same, so such a state neither plans updates nor reports drift.
@@ -27,11 +27,10 @@ export function providerConfigOf(provider: string): string {
 export function priorResources(state: State): PriorResource[] {
   const out: PriorResource[] = [];
   for (const r of state.resources) {
-    if (r.module) continue;
     for (const i of r.instances) {
       if (i.deposed !== undefined) continue;
       out.push({
-        address: formatAddress({ mode: r.mode, type: r.type, name: r.name, key: i.indexKey }),
+        address: formatAddress({ module: r.module, mode: r.mode, type: r.type, name: r.name, key: i.indexKey }),
         mode: r.mode,
         type: r.type,
         name: r.name,
@@ -71,8 +70,7 @@ export class LiveState implements StateSink {
   current(): ReadonlyMap<string, ObjectValue> {
     const out = new Map<string, ObjectValue>();
     for (const r of this.manager.state.resources) {
-      if (r.module) continue;
-      for (const i of r.instances) if (i.deposed === undefined) out.set(formatAddress({ mode: r.mode, type: r.type, name: r.name, key: i.indexKey }), i.attributes as ObjectValue);
+      for (const i of r.instances) if (i.deposed === undefined) out.set(formatAddress({ module: r.module, mode: r.mode, type: r.type, name: r.name, key: i.indexKey }), i.attributes as ObjectValue);
     }
     return out;
   }

@@ -23,7 +23,7 @@ export async function applyStatements(manager: StateManager, plan: Plan): Promis
     // Moves first, all read from the state as it was, so chains and swaps land where planned.
     const moves = plan.changes.filter((c) => c.previousAddress).map((c) => {
       const from = parseAddress(c.previousAddress!)!;
-      const resource = s.resources.find((r) => !r.module && r.mode === from.mode && r.type === from.type && r.name === from.name);
+      const resource = s.resources.find((r) => (r.module ?? '') === (from.module ?? '') && r.mode === from.mode && r.type === from.type && r.name === from.name);
       return { change: c, from, obj: findInstance(s, from), provider: resource?.provider ?? providerAddress() };
     });
     for (const m of moves) if (m.obj) next = removeInstance(next, m.from);

@@ -25,7 +25,7 @@ export function planDeletes(req: DeletesRequest): ResourceChange[] {
   for (const r of req.prior) {
     const current = req.refreshed(r);
     if (current === null) continue; // already gone: drift reports it, nothing to destroy
-    const blockAddress = `${r.type}.${r.name}`;
+    const blockAddress = blockOf(r);
     const block = blocks.get(blockAddress);
     const reason: ActionReason | undefined = req.destroyMode ? undefined
       : !block ? 'delete_because_no_resource_config'
@@ -51,4 +51,9 @@ export function planDeletes(req: DeletesRequest): ResourceChange[] {
     });
   }
   return out;
+}
+
+/** The block address of a prior instance (its address without the instance key; module path kept). */
+function blockOf(r: { readonly address: string; readonly index?: number | string }): string {
+  return r.index === undefined ? r.address : r.address.slice(0, r.address.length - `[${JSON.stringify(r.index)}]`.length);
 }

@@ -12,6 +12,8 @@ import type { PriorResource, StatementSource } from './ports';
 export type ExpansionOf = (blockAddress: string) => 'none' | 'count' | 'for_each' | undefined;
 
 interface Endpoint {
+  /** The module instance path (`module.app["a"]`); `''` in the root module. */
+  readonly module?: string;
   readonly mode: 'managed' | 'data';
   readonly type: string;
   readonly name: string;
@@ -28,8 +30,14 @@ interface Statement {
 }
 
 const KEY_RE = /\[(\d+|"(?:[^"\\]|\\.)*")\]$/;
+/** `module.a`, `module.a["k"]`, `module.a.module.b[0]`: a module (instance) address. */
+const isModule = (a: string): boolean => /^module\.[A-Za-z_][\w-]*(\[[^\]]*\])?$/.test(a.slice(MODULE_RE.exec(a)![1].length));
+const MODULE_RE = /^((?:module\.[A-Za-z_][\w-]*(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*)/;
 
-function parseEndpoint(text: string): { mode: 'managed' | 'data'; type: string; name: string; key?: string | number } | undefined {
+function parseEndpoint(full: string): { module?: string; mode: 'managed' | 'data'; type: string; name: string; key?: string | number } | undefined {
+  const prefix = MODULE_RE.exec(full)![1];
+  const text = full.slice(prefix.length);
+  const module = prefix ? { module: prefix.slice(0, -1) } : {};
   const m = KEY_RE.exec(text);
   const base = m ? text.slice(0, m.index) : text;
   const parts = base.split('.');
@@ -37,16 +45,16 @@ function parseEndpoint(text: string): { mode: 'managed' | 'data'; type: string; 
   const [type, name] = data ? parts.slice(1) : parts;
   if (!type || !name || parts.length !== (data ? 3 : 2)) return undefined;
   const key = m ? (m[1].startsWith('"') ? (JSON.parse(m[1]) as string) : Number(m[1])) : undefined;
-  return { mode: data ? 'data' : 'managed', type, name, ...(key === undefined ? {} : { key }) };
+  return { ...module, mode: data ? 'data' : 'managed', type, name, ...(key === undefined ? {} : { key }) };
 }
 
 /** `xcp_vm.a`, `xcp_vm.a[0]`, `xcp_vm.a["k"]`, `data.T.N`. */
-export function endpointText(e: { mode: 'managed' | 'data'; type: string; name: string; key?: string | number | null }): string {
+export function endpointText(e: { module?: string; mode: 'managed' | 'data'; type: string; name: string; key?: string | number | null }): string {
   const k = e.key === undefined || e.key === null ? '' : typeof e.key === 'number' ? `[${e.key}]` : `[${JSON.stringify(e.key)}]`;
-  return `${e.mode === 'data' ? 'data.' : ''}${e.type}.${e.name}${k}`;
+  return `${e.module ? `${e.module}.` : ''}${e.mode === 'data' ? 'data.' : ''}${e.type}.${e.name}${k}`;
 }
 
-const resourceOf = (e: Endpoint) => `${e.mode === 'data' ? 'data.' : ''}${e.type}.${e.name}`;
+const resourceOf = (e: Endpoint) => `${e.module ? `${e.module}.` : ''}${e.mode === 'data' ? 'data.' : ''}${e.type}.${e.name}`;
 const where = (s?: StatementSource) => (s ? `${s.filename}${s.line ? `:${s.line}` : ''}` : 'an implied move');
 
 function toStatement(raw: { from: string; to: string; source: StatementSource }): Statement | undefined {
@@ -144,9 +152,10 @@ function impliedMoves(prior: readonly PriorResource[], expansionOf: ExpansionOf,
   const have = (a: string) => (addresses ??= new Set(prior.map((p) => p.address))).has(a);
   for (const p of prior) {
     if (p.index !== undefined && p.index !== 0) continue; // only a and a[0] can move implicitly
-    const base = `${p.mode === 'data' ? 'data.' : ''}${p.type}.${p.name}`;
+    const base = p.index === undefined ? p.address : p.address.slice(0, p.address.length - `[${JSON.stringify(p.index)}]`.length);
+    const module = MODULE_RE.exec(p.address)![1].slice(0, -1);
     const exp = expansionOf(base);
-    const from = { mode: p.mode, type: p.type, name: p.name, key: p.index ?? null } as Endpoint;
+    const from = { ...(module ? { module } : {}), mode: p.mode, type: p.type, name: p.name, key: p.index ?? null } as Endpoint;
     let to: Endpoint | undefined;
     if (exp === 'count' && p.index === undefined && !have(`${base}[0]`)) to = { ...from, key: 0 };
     if (exp === 'none' && p.index === 0 && !have(base)) to = { ...from, key: null };
@@ -167,16 +176,22 @@ export interface MoveResult {
 }
 
 /** Applies the statements to the prior instances. */
-export function applyMoves(prior: readonly PriorResource[], raw: readonly { from: string; to: string; source: StatementSource }[], expansionOf: ExpansionOf): MoveResult {
+export function applyMoves(given: readonly PriorResource[], all: readonly { from: string; to: string; source: StatementSource }[], expansionOf: ExpansionOf): MoveResult {
+  const modular = all.filter((s) => isModule(s.from) || isModule(s.to));
+  const raw = all.filter((s) => !modular.includes(s));
+  const moduleMoves = moveModules(given, modular);
+  const prior = moduleMoves.prior;
   const { statements: explicit, diagnostics } = checkMoves(raw, expansionOf);
-  if (diagnostics.some((d) => d.severity === 'error')) return { prior: [...prior], previous: new Map(), sources: new Map(), diagnostics };
+  diagnostics.push(...moduleMoves.diagnostics);
+  if (diagnostics.some((d) => d.severity === 'error')) return { prior: [...given], previous: new Map(), sources: new Map(), diagnostics };
   const statements = [...explicit, ...impliedMoves(prior, expansionOf, explicit)];
-  const previous = new Map<string, string>();
-  const sources = new Map<string, StatementSource>();
+  const previous = new Map<string, string>(moduleMoves.previous);
+  const sources = new Map<string, StatementSource>(moduleMoves.sources);
   if (!statements.length) return { prior: [...prior], previous, sources, diagnostics };
   const target = new Map<PriorResource, { at: Endpoint; source?: StatementSource }>();
   for (const p of prior) {
-    let at: Endpoint = { mode: p.mode, type: p.type, name: p.name, key: p.index ?? null };
+    const module = MODULE_RE.exec(p.address)![1].slice(0, -1);
+    let at: Endpoint = { ...(module ? { module } : {}), mode: p.mode, type: p.type, name: p.name, key: p.index ?? null };
     // Follow the chain (acyclic, checked above); each statement is used at most once.
     const used = new Set<Statement>();
     let source: StatementSource | undefined;
@@ -198,7 +213,8 @@ export function applyMoves(prior: readonly PriorResource[], raw: readonly { from
     const to = t.at;
     const addr = endpointText(to);
     if (staying.has(addr) || previous.has(addr)) { blocked.push(`  - ${p.address} could not move to ${addr}`); out.push(p); continue; }
-    previous.set(addr, p.address);
+    previous.set(addr, moduleMoves.previous.get(p.address) ?? p.address);
+    previous.delete(p.address);
     if (t.source) sources.set(addr, t.source);
     const key = to.key === null || to.key === undefined ? undefined : to.key;
     const { index: _old, ...rest } = p;
@@ -209,5 +225,45 @@ export function applyMoves(prior: readonly PriorResource[], raw: readonly { from
       detail: `xcpform tried to adjust resource instance addresses in the prior state based on change information recorded in the configuration, but some adjustments did not succeed due to existing objects already at the intended addresses:\n${blocked.join('\n')}\n\nxcpform has planned to destroy these objects. If xcpform's proposed changes aren't appropriate, you must first resolve the conflicts using the "xcpform state" subcommands and then create a new plan.`,
     }));
   }
+  return { prior: out, previous, sources, diagnostics };
+}
+
+/**
+ * `moved { from = module.a  to = module.b }` (also with instance keys): every prior instance
+ * under the old module path takes the new one. A statement naming a module on one side and a
+ * resource on the other is an error, as in Terraform.
+ */
+function moveModules(prior: readonly PriorResource[], statements: readonly { from: string; to: string; source: StatementSource }[]): { prior: PriorResource[]; previous: Map<string, string>; sources: Map<string, StatementSource>; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const previous = new Map<string, string>();
+  const sources = new Map<string, StatementSource>();
+  if (!statements.length) return { prior: [...prior], previous, sources, diagnostics };
+  const usable = statements.filter((s) => {
+    if (isModule(s.from) !== isModule(s.to)) {
+      diagnostics.push(error('plan.move-kind', 'Invalid "moved" addresses', { source: s.source, detail: 'The "from" and "to" addresses must either both refer to resources or both refer to modules.' }));
+      return false;
+    }
+    return true;
+  });
+  const taken = new Set(prior.map((p) => p.address));
+  const out = prior.map((p) => {
+    for (const s of usable) {
+      let rest: string | undefined;
+      let to = s.to;
+      if (p.address.startsWith(`${s.from}.`)) rest = p.address.slice(s.from.length + 1);
+      else if (!/\]$/.test(s.from) && p.address.startsWith(`${s.from}[`) && !/\]$/.test(s.to)) {
+        // module.a covers every instance of it: module.a["k"] moves to module.b["k"].
+        const close = p.address.indexOf('].', s.from.length);
+        if (close > 0) { to = `${s.to}${p.address.slice(s.from.length, close + 1)}`; rest = p.address.slice(close + 2); }
+      }
+      if (rest === undefined) continue;
+      const addr = `${to}.${rest}`;
+      if (taken.has(addr)) return p;
+      previous.set(addr, p.address);
+      sources.set(addr, s.source);
+      return { ...p, address: addr };
+    }
+    return p;
+  });
   return { prior: out, previous, sources, diagnostics };
 }

@@ -132,7 +132,7 @@ export function markChanges(changes: ResourceChange[], resolved: ResolvedStateme
     const id = resolved.imports.get(c.address);
     if (id !== undefined) next = { ...next, importing: { id } };
     if (next.action === 'delete' && next.mode === 'managed') {
-      const r = removed.find((x) => c.address === x.from || c.address.startsWith(`${x.from}[`));
+      const r = removed.find((x) => c.address === x.from || c.address.startsWith(`${x.from}[`) || c.address.startsWith(`${x.from}.`));
       if (r && !r.destroy) { next = { ...next, action: 'forget' }; forgotten.push(c.address); }
     }
     return next;

@@ -109,7 +109,9 @@ export function visibleChanges(changes: readonly ResourceChange[]): ResourceChan
 
 /** Sort key of an address: numeric indexes zero-padded so `[2]` sorts before `[10]`. */
 export function addressKey(address: string): string {
-  return address.replace(/\[(\d+)\]/g, (_, d: string) => `[${d.padStart(20, '0')}]`);
+  // Shorter module paths first, as Terraform orders module instances (the root module's resources lead).
+  const depth = /^((?:module\.[A-Za-z_][\w-]*(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*)/.exec(address)![1].split(/(?:^|\.)module\./).length - 1;
+  return `${String(depth).padStart(3, '0')}${address.replace(/\[(\d+)\]/g, (_, d: string) => `[${d.padStart(20, '0')}]`)}`;
 }
 
 /**

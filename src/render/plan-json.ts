@@ -17,7 +17,7 @@
 import type { Plan } from '../plan/model';
 import { PROVIDER_ADDRESS } from '../schema/provider-json';
 import { byAddress, visibleChanges } from './format';
-import { JSON_ACTIONS, resourceChangeJson, ResourceChangeJson, stateResourceJson, StateResourceJson } from './json/resource-change';
+import { JSON_ACTIONS, moduleOf, resourceChangeJson, ResourceChangeJson, stateResourceJson, StateResourceJson } from './json/resource-change';
 import { xcpformExtras, XcpformJson } from './json/extras';
 import { Json, omitUnknowns, unknownAsBool } from './json/trees';
 import { providerSchemas, SchemaLookup } from './sensitivity';
@@ -31,12 +31,21 @@ export interface PlanJsonOptions {
   readonly schemas?: SchemaLookup;
   /** Pretty-print with this indent (default: compact, as Terraform writes it). */
   readonly indent?: number;
+  /** `configuration.root_module.module_calls`, when the configuration is at hand. */
+  readonly moduleCalls?: Readonly<Record<string, unknown>>;
+}
+
+/** A module's resources and its child modules (`planned_values`, `prior_state`). */
+export interface StateModuleJson {
+  readonly address?: string;
+  readonly resources?: readonly StateResourceJson[];
+  readonly child_modules?: readonly StateModuleJson[];
 }
 
 /** A state-values document: outputs and the root module's resources. */
 export interface StateValuesJson {
   readonly outputs?: Readonly<Record<string, { sensitive: boolean; value?: Json }>>;
-  readonly root_module: { readonly resources?: readonly StateResourceJson[] };
+  readonly root_module: StateModuleJson;
 }
 
 /** The document {@link renderPlanJson} serialises. */
@@ -51,7 +60,7 @@ export interface PlanJson {
   readonly prior_state: { readonly format_version: '1.0'; readonly terraform_version: string; readonly values?: StateValuesJson };
   readonly configuration: {
     readonly provider_config: Readonly<Record<string, { name: string; full_name: string; alias?: string }>>;
-    readonly root_module: { readonly resources?: readonly unknown[]; readonly outputs?: Readonly<Record<string, { sensitive?: boolean }>> };
+    readonly root_module: { readonly resources?: readonly unknown[]; readonly outputs?: Readonly<Record<string, { sensitive?: boolean }>>; readonly module_calls?: Readonly<Record<string, unknown>> };
   };
   readonly relevant_attributes?: readonly { resource: string; attribute: (string | number)[] }[];
   readonly timestamp: string;
@@ -66,8 +75,34 @@ const outputValue = (v: Value, sensitive: boolean): Json => (sensitive ? null : 
 function stateValues(resources: StateResourceJson[], outputs: Record<string, { sensitive: boolean; value?: Json }>): StateValuesJson {
   return {
     ...(Object.keys(outputs).length ? { outputs } : {}),
-    root_module: resources.length ? { resources } : {},
+    root_module: moduleTree(resources),
   };
+}
+
+/** Resources grouped by module instance into Terraform's nested `child_modules`. */
+export function moduleTree(resources: readonly StateResourceJson[]): StateModuleJson {
+  interface Node { address: string; resources: StateResourceJson[]; children: Map<string, Node> }
+  const root: Node = { address: '', resources: [], children: new Map() };
+  const nodeOf = (path: string): Node => {
+    if (!path) return root;
+    const parent = nodeOf(parentPath(path));
+    let n = parent.children.get(path);
+    if (!n) { n = { address: path, resources: [], children: new Map() }; parent.children.set(path, n); }
+    return n;
+  };
+  for (const r of resources) nodeOf(moduleOf(r.address)).resources.push(r);
+  const out = (n: Node): StateModuleJson => ({
+    ...(n.resources.length ? { resources: n.resources } : {}),
+    ...(n.address ? { address: n.address } : {}),
+    ...(n.children.size ? { child_modules: [...n.children.values()].sort((a, b) => (a.address < b.address ? -1 : 1)).map(out) } : {}),
+  });
+  return out(root);
+}
+
+/** `module.a["k"]` of `module.a["k"].module.b[0]`. */
+function parentPath(path: string): string {
+  const m = /^(.*)\.module\.[A-Za-z_][\w-]*(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?$/.exec(path);
+  return m ? m[1] : '';
 }
 
 /** Builds the plan JSON document (an object; see {@link renderPlanJson} for the text). */
@@ -112,7 +147,7 @@ export function planJson(plan: Plan, opts: PlanJsonOptions): PlanJson {
   }
   const configured = new Map<string, unknown>();
   for (const c of changes) {
-    if (c.actionReason === 'delete_because_no_resource_config') continue;
+    if (c.actionReason === 'delete_because_no_resource_config' || moduleOf(c.address)) continue; // module resources: under module_calls
     const address = `${c.mode === 'data' ? 'data.' : ''}${c.type}.${c.name}`;
     if (!configured.has(address)) configured.set(address, { address, mode: c.mode, type: c.type, name: c.name, provider_config_key: c.providerConfig, schema_version: c.schemaVersion });
   }
@@ -142,6 +177,7 @@ export function planJson(plan: Plan, opts: PlanJsonOptions): PlanJson {
       root_module: {
         ...(configured.size ? { resources: [...configured.values()] } : {}),
         ...(Object.keys(configOutputs).length ? { outputs: configOutputs } : {}),
+        ...(opts.moduleCalls && Object.keys(opts.moduleCalls).length ? { module_calls: opts.moduleCalls } : {}),
       },
     },
     ...(relevant.length ? { relevant_attributes: relevant } : {}),

@@ -22,6 +22,7 @@ import type { CliIo } from '../io';
 import type { ExitSink } from '../main';
 import { renderOutputValues } from '../output-values';
 import { ProgressPrinter } from '../progress';
+import { UiJson } from '../ui-json';
 
 function isFile(path: string): boolean {
   try { return statSync(path).isFile(); } catch { return false; }
@@ -31,55 +32,81 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
   addPlanFlags(program
     .command('apply [target]')
     .description('apply the changes of a saved plan file, or plan the folder and apply after confirmation')
-    .option('--auto-approve', 'skip the interactive approval'))
+    .option('--auto-approve', 'skip the interactive approval')
+    .option('--json', 'machine-readable UI messages, one JSON object per line (needs -auto-approve or a plan file)')
+    .option('--refresh-only', 'only update the state (and outputs) from the live pools; change no object'))
     .action(async (target: string | undefined, raw: Record<string, unknown>) => {
-      exit(await runApply(io, target, planFlags(raw), Boolean(raw.autoApprove), 'normal'));
+      exit(await runApply(io, target, planFlags(raw), Boolean(raw.autoApprove), raw.refreshOnly ? 'refresh-only' : 'normal'));
+    });
+  // `terraform refresh` is `apply -refresh-only -auto-approve`, as Terraform documents it.
+  addPlanFlags(program
+    .command('refresh [dir]')
+    .description('update the state from the live pools (same as apply -refresh-only -auto-approve)'))
+    .action(async (dir: string | undefined, raw: Record<string, unknown>) => {
+      exit(await runApply(io, dir, planFlags(raw), true, 'refresh-only'));
     });
   addPlanFlags(program
     .command('destroy [dir]')
     .description('destroy every object managed by the configuration in DIR')
-    .option('--auto-approve', 'skip the interactive approval'))
+    .option('--auto-approve', 'skip the interactive approval')
+    .option('--json', 'machine-readable UI messages, one JSON object per line (needs -auto-approve)'))
     .action(async (dir: string | undefined, raw: Record<string, unknown>) => {
       exit(await runApply(io, dir, planFlags(raw), Boolean(raw.autoApprove), 'destroy'));
     });
 }
 
-async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags, autoApprove: boolean, mode: 'normal' | 'destroy'): Promise<number> {
+async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags, autoApprove: boolean, mode: 'normal' | 'destroy' | 'refresh-only'): Promise<number> {
   const color = useColor(io, flags.color);
   const planPath = target && mode === 'normal' && isFile(resolve(io.cwd, target)) ? resolve(io.cwd, target) : undefined;
+  const ui = flags.json ? new UiJson(io.stdout) : undefined;
+  if (ui) {
+    ui.version();
+    if (!planPath && !autoApprove) {
+      ui.diagnostics([error('apply.json-approval', 'Plan file or auto-approve required', { detail: 'xcpform cannot ask for interactive approval when -json is set. You can either apply a saved plan file, or enable the -auto-approve option.' })]);
+      return 1;
+    }
+  }
   let ws: Workspace | undefined;
   let cleanup = () => undefined as void;
   try {
     let plan: Plan | undefined;
     if (planPath) {
       const { file, diagnostics } = readPlanFile(planPath);
-      printDiagnostics(io, diagnostics, color);
+      printDiagnostics(io, diagnostics, color, flags);
       if (!file) return 1;
       const where = resolvePlanWorkDir(file, io.cwd, target!);
-      printDiagnostics(io, where.diagnostics, color);
+      printDiagnostics(io, where.diagnostics, color, flags);
       if (!where.dir) return 1;
       const snap = materialize(file);
       cleanup = snap.cleanup;
       ws = await openWorkspace(io, where.dir, flags, 'OperationTypeApply', { configDir: snap.dir, vars: [] });
       if (!ws) return 1;
       const stale = checkStale(file.plan, ws.manager.lineage, ws.manager.serial);
-      if (stale) { printDiagnostics(io, [stale], color); return 1; }
+      if (stale) { printDiagnostics(io, [stale], color, flags); return 1; }
       const mismatched = await verifySavedPlanActions(ws, file.plan);
-      if (mismatched.length) { printDiagnostics(io, mismatched, color); return 1; }
+      if (mismatched.length) { printDiagnostics(io, mismatched, color, flags); return 1; }
       plan = file.plan;
     } else {
       ws = await openWorkspace(io, target, flags, 'OperationTypeApply');
       if (!ws) return 1;
       const res = await planWorkspace(ws, { mode, refresh: flags.refresh, targets: flags.target, replace: flags.replace });
-      printDiagnostics(io, res.diagnostics, color);
+      printDiagnostics(io, res.diagnostics, color, flags);
       if (!res.plan) return 1;
       plan = res.plan;
-      printPlan(io, plan, color);
+      if (ui) ui.plan(plan);
+      else printPlan(io, plan, color);
       if (plan.errored) return 1;
       // As Terraform: a plan without changes is applied without asking, so the refreshed state
       // is saved and the outputs are printed.
-      if (planHasChanges(plan) && !autoApprove) {
-        const question = mode === 'destroy'
+      const pending = mode === 'refresh-only' ? plan.drift.some((d) => d.action !== 'no-op') : planHasChanges(plan);
+      if (pending && !autoApprove && !inputEnabled(io, flags)) {
+        printDiagnostics(io, [error('apply.no-approval', 'No value for approval', { detail: 'Input is disabled (-input=false or TF_INPUT=0), so xcpform cannot ask for approval. Review the plan, then run again with -auto-approve, or apply a saved plan file.' })], color);
+        return 1;
+      }
+      if (pending && !autoApprove) {
+        const question = mode === 'refresh-only'
+          ? '\nWould you like to update the xcpform state to reflect these detected changes?\n  xcpform will write these changes to the state without modifying any real infrastructure.\n  There is no undo. Only \'yes\' will be accepted to confirm.\n\n  Enter a value: '
+          : mode === 'destroy'
           ? '\nDo you really want to destroy all resources?\n  xcpform will destroy all your managed infrastructure, as shown above.\n  There is no undo. Only \'yes\' will be accepted to confirm.\n\n  Enter a value: '
           : '\nDo you want to perform these actions?\n  xcpform will perform the actions described above.\n  Only \'yes\' will be accepted to approve.\n\n  Enter a value: ';
         const answer = (await io.prompt(question)).trim();
@@ -96,7 +123,14 @@ async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags,
   }
 }
 
-async function execute(io: CliIo, ws: Workspace, plan: Plan, flags: PlanFlags, color: boolean, mode: 'normal' | 'destroy'): Promise<number> {
+/** Prompts are allowed unless -input=false or TF_INPUT is 0/false. */
+function inputEnabled(io: CliIo, flags: PlanFlags): boolean {
+  if (flags.input !== undefined) return flags.input;
+  const env = io.env.TF_INPUT;
+  return !(env !== undefined && /^(0|false)$/i.test(env.trim()));
+}
+
+async function execute(io: CliIo, ws: Workspace, plan: Plan, flags: PlanFlags, color: boolean, mode: 'normal' | 'destroy' | 'refresh-only'): Promise<number> {
   const controller = new AbortController();
   let interrupts = 0;
   const removeHandler = io.onInterrupt(() => {
@@ -109,12 +143,14 @@ async function execute(io: CliIo, ws: Workspace, plan: Plan, flags: PlanFlags, c
       void ws.manager.flush().finally(() => process.exit(130));
     }
   });
-  const printer = new ProgressPrinter(io);
+  const ui = flags.json ? new UiJson(io.stdout) : undefined;
+  const byAddress = new Map(plan.changes.map((c) => [c.address, c]));
+  const printer = new ProgressPrinter(ui ? { ...io, stdout: () => undefined, isTty: false } : io);
   try {
-    io.stdout('\n');
-    const result = await applyWorkspacePlan(ws, plan, { parallelism: flags.parallelism, signal: controller.signal, onEvent: (e) => printer.handle(e) });
+    if (!ui) io.stdout('\n');
+    const result = await applyWorkspacePlan(ws, plan, { parallelism: flags.parallelism, signal: controller.signal, onEvent: (e) => (ui ? ui.applyEvent(e, byAddress) : printer.handle(e)) });
     printer.stop();
-    printDiagnostics(io, result.diagnostics, color);
+    printDiagnostics(io, result.diagnostics, color, flags);
     if (result.cancelled) {
       printDiagnostics(io, [error('apply.interrupted', 'Apply interrupted', { detail: 'No new changes were started after the interrupt; the state records every completed change. Run plan to see what remains.' })], color);
       return 1;
@@ -122,6 +158,10 @@ async function execute(io: CliIo, ws: Workspace, plan: Plan, flags: PlanFlags, c
     const c = result.counts;
     // Terraform: "Resources: 1 imported, 0 added, ..." when import blocks brought objects in.
     const imported = plan.changes.filter((x) => x.importing).length;
+    if (ui) {
+      ui.applied(c, imported, result.ok, mode === 'destroy', ws.manager.state.outputs);
+      return result.ok ? 0 : 1;
+    }
     if (mode === 'destroy') io.stdout(`\n${result.ok ? 'Destroy complete!' : 'Destroy incomplete!'} Resources: ${c.destroyed} destroyed.\n`);
     else {
       io.stdout(`\n${result.ok ? 'Apply complete!' : 'Apply incomplete!'} Resources: ${imported ? `${imported} imported, ` : ''}${c.added} added, ${c.changed} changed, ${c.migrated} migrated, ${c.destroyed} destroyed.\n`);

@@ -15,6 +15,7 @@ import { Command } from 'commander';
 import type { CliIo } from '../io';
 import type { ExitSink } from '../main';
 import { loadConfigFiles } from '../../config/files';
+import { installModules } from '../../config/modules/install';
 import { Diagnostic, error, hasErrors } from '../../diagnostics';
 import { renderDiagnostics } from '../../render/diagnostics';
 import { LockError } from '../../state/lock';
@@ -65,6 +66,13 @@ async function runInit(dir: string, io: CliIo, flags: InitFlags, diags: Diagnost
   if (!next.backend) return 1;
   const rec = readBackendRecord(io.cwd);
   const prev = openBackend(rec ? { type: rec.type, config: rec.config } : undefined, { ...ctx, overrides: rec?.overrides ?? {} });
+  const modules = await installModules(dir, io.cwd);
+  diags.push(...modules.diagnostics);
+  if (hasErrors(diags)) return 1;
+  if (modules.entries.length > 1) {
+    io.stdout('Initializing modules...\n');
+    for (const m of modules.entries.slice(1)) io.stdout(`- ${m.Key} in ${m.Dir}\n`);
+  }
   io.stdout('Initializing the backend...\n');
   try {
     const to = next.backend;

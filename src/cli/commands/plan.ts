@@ -4,7 +4,7 @@ import type { CliIo } from '../io';
 import type { ExitSink } from '../main';
 import { planWorkspace } from '../../engine/plan';
 import { savePlan } from '../../engine/plan-snapshot';
-import { renderPlanJson } from '../../render/plan-json';
+import { UiJson } from '../ui-json';
 import { addPlanFlags, planFlags } from '../flags';
 import { openWorkspace, planHasChanges, printDiagnostics, printPlan } from '../engine-run';
 import { useColor } from '../color';
@@ -14,13 +14,15 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
     .command('plan [dir]')
     .description('show the changes that apply would make to the pools (nothing is changed)')
     .option('--out <file>', 'save the plan to FILE for "xcpform apply FILE"')
-    .option('--json', 'print the plan as JSON (terraform show -json format 1.2)')
+    .option('--json', 'machine-readable UI messages, one JSON object per line, as terraform plan -json (the plan document: show -json PLANFILE)')
     .option('--destroy', 'plan to destroy every managed object')
     .option('--refresh-only', 'plan only to update the state from the live pools')
     .option('--detailed-exitcode', 'exit 0 with no changes, 2 with changes, 1 on error'))
     .action(async (dir: string | undefined, raw: Record<string, unknown>) => {
       const flags = planFlags(raw);
       const color = useColor(io, flags.color);
+      const ui = flags.json ? new UiJson(io.stdout) : undefined;
+      ui?.version();
       const ws = await openWorkspace(io, dir, flags, 'OperationTypePlan');
       if (!ws) return exit(1);
       try {
@@ -30,9 +32,9 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
           targets: flags.target,
           replace: flags.replace,
         });
-        printDiagnostics(io, diagnostics, color);
+        printDiagnostics(io, diagnostics, color, flags);
         if (!plan) return exit(1);
-        if (raw.json) io.stdout(`${renderPlanJson(plan, { timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z') })}\n`);
+        if (ui) ui.plan(plan);
         else printPlan(io, plan, color);
         if (plan.errored) return exit(1);
         if (raw.out) {

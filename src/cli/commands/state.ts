@@ -6,6 +6,7 @@ import { error } from '../../diagnostics';
 import { resourceSchema } from '../../provider/schemas';
 import { resourceType } from '../../resources/registry';
 import { WorldSnapshot } from '../../resources/snapshot';
+import { byAddress } from '../../render/format';
 import { findInstance, formatAddress, listAddresses, parseAddress, providerAddress, removeInstance, setInstance } from '../../state';
 import { sensitivePaths } from '../../plan/sensitive';
 import { toPathSteps } from '../../engine/state-adapter';
@@ -54,7 +55,8 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
   state.command('list [dir]').description('list the resources in the state').action(async (dir?: string) => {
     const ws = await openWorkspace(io, dir, { ...NO_FLAGS, lock: false }, 'OperationTypeInvalid', { noConfig: true });
     if (!ws) return exit(1);
-    try { for (const a of listAddresses(ws.manager.state)) io.stdout(`${a}\n`); exit(0); } finally { await ws.close(); }
+    // Terraform's order: shorter module paths first, then by address (count indexes numerically).
+    try { for (const a of listAddresses(ws.manager.state).sort((x, y) => byAddress({ address: x }, { address: y }))) io.stdout(`${a}\n`); exit(0); } finally { await ws.close(); }
   });
   state.command('show <address> [dir]').description('show one resource of the state (sensitive values hidden)').action(async (address: string, dir?: string) => {
     const ws = await openWorkspace(io, dir, { ...NO_FLAGS, lock: false }, 'OperationTypeInvalid', { noConfig: true });

@@ -89,7 +89,8 @@ export function staticAddress(file: ConfigFile, value: unknown): string | undefi
   const wrapped = t.startsWith('${') && t.endsWith('}') && t.indexOf('${', 2) < 0;
   if (!wrapped && file.format === 'hcl') return undefined; // a quoted string, not a reference
   const text = (wrapped ? t.slice(2, -1) : t).trim();
-  return parseAddress(text) && !text.startsWith('module.') ? text : undefined;
+  if (/^(module\.[A-Za-z_][\w-]*(\[(\d+|"(?:[^"\\]|\\.)*")\])?)(\.module\.[A-Za-z_][\w-]*(\[(\d+|"(?:[^"\\]|\\.)*")\])?)*$/.test(text)) return text; // a module (instance)
+  return parseAddress(text) ? text : undefined;
 }
 
 function staticAddresses(file: ConfigFile, kind: StatementKind, n: number, body: Record<string, unknown>): Diagnostic[] {
@@ -97,7 +98,7 @@ function staticAddresses(file: ConfigFile, kind: StatementKind, n: number, body:
   const src = (attr: string): SourceRef => ({ filename: file.path, line: statementLine(file, kind, n, [attr]) });
   const invalid = (attr: string) => error('config.invalid-static-address', 'Invalid expression', {
     source: src(attr),
-    detail: `A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here (the "${attr}" of a ${kind} block; xcpform reads resources of the root module only).`,
+    detail: `A single static variable reference is required: only attribute access and indexing with constant keys. No calculations, function calls, template expressions, etc are allowed here (the "${attr}" of a ${kind} block).`,
   });
   if (kind === 'moved') {
     for (const attr of ['from', 'to']) if (attr in body && !staticAddress(file, body[attr])) out.push(invalid(attr));
@@ -105,7 +106,9 @@ function staticAddresses(file: ConfigFile, kind: StatementKind, n: number, body:
     if (!('from' in body)) return out;
     const addr = staticAddress(file, body.from);
     if (!addr) out.push(invalid('from'));
-    else if (parseAddress(addr)!.key !== undefined) {
+    else if (!parseAddress(addr)) {
+      if (/\]$/.test(addr)) out.push(error('config.removed-instance-key', 'Module instance keys not allowed', { source: src('from'), detail: 'Module address must be a module (e.g. "module.foo"), not a module instance (e.g. "module.foo[1]").' }));
+    } else if (parseAddress(addr)!.key !== undefined) {
       out.push(error('config.removed-instance-key', 'Resource instance keys not allowed', { source: src('from'), detail: 'Resource address must be a resource (e.g. "xcp_vm.web"), not a resource instance (e.g. "xcp_vm.web[1]").' }));
     } else if (parseAddress(addr)!.mode === 'data') {
       out.push(error('config.removed-data', 'Invalid "removed" address', { source: src('from'), detail: 'Data sources cannot be removed: they hold no object to forget. Delete the data block instead.' }));
@@ -113,7 +116,7 @@ function staticAddresses(file: ConfigFile, kind: StatementKind, n: number, body:
   } else if ('to' in body) {
     const text = typeof body.to === 'string' ? body.to.trim().replace(/^\$\{([\s\S]*)\}$/, '$1').trim() : '';
     if (/^data\./.test(text)) out.push(error('config.import-data', 'Invalid import address', { source: src('to'), detail: 'Only managed resources can be imported.' }));
-    else if (!/^[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*(\[[^\]]+\])?$/.test(text)) out.push(error('config.invalid-import-address', "Invalid import 'to' expression", { source: src('to'), detail: 'The import target must be a resource address such as xcp_vm.web, xcp_vm.web[0] or xcp_vm.web[each.key] (root module resources only).' }));
+    else if (!/^(module\.[A-Za-z_][\w-]*(\[[^\]]+\])?\.)*[A-Za-z_][\w-]*\.[A-Za-z_][\w-]*(\[[^\]]+\])?$/.test(text)) out.push(error('config.invalid-import-address', "Invalid import 'to' expression", { source: src('to'), detail: 'The import target must be a resource address such as xcp_vm.web, xcp_vm.web[0] or xcp_vm.web[each.key] (also in a module: module.app.xcp_vm.web).' }));
   }
   return out;
 }
@@ -148,7 +151,7 @@ export function decodeStatements(ctx: DecodeContext): { moved: MovedStatement[];
   });
   blocksOf(file, 'removed').forEach((b, n) => {
     const from = staticAddress(file, b.from);
-    if (!from || parseAddress(from)!.key !== undefined) return;
+    if (!from || (parseAddress(from) ? parseAddress(from)!.key !== undefined : /\]$/.test(from))) return;
     const lc = (objects(b.lifecycle ?? []) ?? [])[0] ?? {};
     const destroy = !(lc.destroy === false || lc.destroy === 'false');
     removed.push({ from, destroy, source: { filename: file.path, line: statementLine(file, 'removed', n) } });

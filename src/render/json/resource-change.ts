@@ -36,6 +36,8 @@ export interface ChangeJson {
 /** An entry of `resource_changes` / `resource_drift`. */
 export interface ResourceChangeJson {
   readonly address: string;
+  /** The module instance path, absent in the root module. */
+  readonly module_address?: string;
   readonly previous_address?: string;
   readonly mode: 'managed' | 'data';
   readonly type: string;
@@ -77,8 +79,10 @@ export function resourceChangeJson(c: ResourceChange, schemas: SchemaLookup, act
     ...(c.replacePaths.length ? { replace_paths: c.replacePaths.map((p) => [...p]) } : {}),
     ...(c.importing ? { importing: { id: c.importing.id } } : {}),
   };
+  const module = moduleOf(c.address);
   return {
     address: c.address,
+    ...(module ? { module_address: module } : {}),
     ...(c.previousAddress ? { previous_address: c.previousAddress } : {}),
     mode: c.mode,
     type: c.type,
@@ -107,4 +111,10 @@ export function stateResourceJson(c: ResourceChange, side: 'before' | 'after', s
     sensitive_values: sensitiveAsBool(value, sens),
     ...(side === 'before' && c.dependsOn.length ? { depends_on: [...c.dependsOn].sort() } : {}),
   };
+}
+
+/** `module.a["k"].module.b` of `module.a["k"].module.b.xcp_vm.web[0]`; `''` in the root module. */
+export function moduleOf(address: string): string {
+  const m = /^((?:module\.[A-Za-z_][\w-]*(?:\[(?:\d+|"(?:[^"\\]|\\.)*")\])?\.)*)/.exec(address)!;
+  return m[1].slice(0, -1);
 }

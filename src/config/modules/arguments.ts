@@ -1,0 +1,28 @@
+/**
+ * A module call's arguments against the called module's variables: an argument the module
+ * does not declare, and a variable without default that the call does not set, are errors
+ * (Terraform's "Unsupported argument" and "Missing required argument").
+ */
+import { Diagnostic, error } from '../../diagnostics';
+import { Config, ModuleCall } from '../model';
+
+export function checkModuleArguments(call: ModuleCall, child: Config, key: string): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const [name, attr] of Object.entries(call.inputs)) {
+    if (child.variables.has(name)) continue;
+    out.push(error('config.module-unsupported-argument', `module.${key}: Unsupported argument`, {
+      detail: `An argument named "${name}" is not expected here: the module at "${call.source}" declares no variable "${name}".`,
+      source: attr.source,
+    }));
+  }
+  for (const v of child.variables.values()) {
+    if (v.default !== undefined || name(v.name, call)) continue;
+    out.push(error('config.module-missing-argument', `module.${key}: Missing required argument`, {
+      detail: `The argument "${v.name}" is required, but no definition was found. The module's variable "${v.name}" has no default value.`,
+      source: call.sourceRef,
+    }));
+  }
+  return out;
+}
+
+const name = (n: string, call: ModuleCall): boolean => Object.prototype.hasOwnProperty.call(call.inputs, n);

@@ -1,0 +1,305 @@
+/**
+ * Modules as Terraform users write them: local and `git::file://` sources, inputs, outputs,
+ * count/for_each on calls, nested modules; the addresses in plans, `show -json`, state and
+ * `state list` are Terraform's, checked against the real terraform on the same folders.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ROOT, xcpform } from '../helpers/cli';
+import { TerraformWorkspace, terraformVersion } from '../helpers/tfplugin-terraform';
+
+const PROVIDER = `terraform {
+  required_providers {
+    xcp = { source = "registry.terraform.io/xcpform/xcp" }
+  }
+}
+`;
+const EMBEDDED = `${PROVIDER}provider "xcp" {
+  pools = { dc1 = { url = "embedded" } }
+}
+`;
+
+function ok(res: { code: number; stdout: string; stderr: string }, code = 0): string {
+  if (res.code !== code) throw new Error(`exit ${res.code}, expected ${code}:\n${res.stdout}\n${res.stderr}`);
+  return res.stdout;
+}
+
+function folder(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'xcpform-modules-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(join(dir, name, '..'), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  return dir;
+}
+
+const lines = (s: string) => s.split('\n').filter(Boolean);
+
+describe('examples/modules: a VM tier module called twice with for_each', () => {
+  test('xcpform applies it, the next plan is empty, and state list, state and modules.json are what terraform gives', () => {
+    terraformVersion();
+    const dir = mkdtempSync(join(tmpdir(), 'xcpform-modules-example-'));
+    cpSync(join(ROOT, 'examples', 'modules'), dir, { recursive: true });
+    ok(xcpform(['init'], { cwd: dir }));
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+    const ours = lines(ok(xcpform(['state', 'list'], { cwd: dir })));
+    expect(ours).toEqual([
+      'xcp_network.lan',
+      'xcp_sr.nfs',
+      'module.tier["app"].xcp_vm.this[0]',
+      'module.tier["web"].xcp_vm.this[0]',
+      'module.tier["web"].xcp_vm.this[1]',
+    ]);
+
+    const ws = new TerraformWorkspace();
+    cpSync(join(ROOT, 'examples', 'modules'), ws.dir, { recursive: true });
+    ws.expect(['get', '-no-color']);
+    ws.expect(['apply', '-auto-approve', '-no-color']);
+    ws.expect(['plan', '-detailed-exitcode', '-no-color'], 0);
+    expect(lines(ws.expect(['state', 'list']).stdout)).toEqual(ours);
+    expect(readFileSync(join(dir, '.terraform/modules/modules.json'), 'utf8').trim()).toBe(readFileSync(join(ws.dir, '.terraform/modules/modules.json'), 'utf8').trim());
+
+    // The state entries: module, provider and dependencies as terraform writes them.
+    const shape = (file: string) => (JSON.parse(readFileSync(file, 'utf8')) as { resources: { module?: string; type: string; name: string; provider: string; instances: { index_key?: unknown; dependencies?: string[] }[] }[] }).resources
+      .map((r) => ({ module: r.module, type: r.type, name: r.name, provider: r.provider, instances: r.instances.map((i) => [i.index_key, i.dependencies]) }));
+    expect(shape(join(dir, 'terraform.tfstate'))).toEqual(shape(join(ws.dir, 'terraform.tfstate')));
+    const outputs = (file: string) => JSON.parse(readFileSync(file, 'utf8')).outputs;
+    expect(outputs(join(dir, 'terraform.tfstate'))).toEqual(outputs(join(ws.dir, 'terraform.tfstate')));
+  });
+});
+
+describe('module sources', () => {
+  function gitModule(): string {
+    const repo = folder({
+      'main.tf': `${PROVIDER}variable "label" { type = string }
+module "inner" {
+  source = "./inner"
+  label  = "\${var.label}-inner"
+}
+resource "xcp_network" "n" {
+  name_label = var.label
+}
+output "uuid" { value = xcp_network.n.uuid }
+`,
+      'inner/main.tf': `${PROVIDER}variable "label" { type = string }
+resource "xcp_network" "n" {
+  name_label = var.label
+}
+`,
+    });
+    const git = (...args: string[]) => {
+      const r = spawnSync('git', ['-c', 'user.email=t@example.com', '-c', 'user.name=t', ...args], { cwd: repo, encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(r.stderr);
+    };
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-qm', 'module');
+    return repo;
+  }
+
+  const caller = (repo: string) => `${EMBEDDED}module "net" {
+  source = "git::file://${repo}"
+  count  = 2
+  label  = "net\${count.index}"
+}
+output "uuids" { value = module.net[*].uuid }
+`;
+
+  test('a git::file:// module with a nested local module: not installed before init; after init, addresses and modules.json equal terraform\'s', () => {
+    terraformVersion();
+    const repo = gitModule();
+    const dir = folder({ 'main.tf': caller(repo) });
+    const before = xcpform(['plan'], { cwd: dir });
+    expect(before.code).toBe(1);
+    expect(before.stderr).toContain('module.net: Module not installed');
+    expect(before.stderr).toContain('xcpform init');
+    expect(ok(xcpform(['init'], { cwd: dir }))).toContain('- net.inner in .terraform/modules/net/inner');
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+    const ours = lines(ok(xcpform(['state', 'list'], { cwd: dir })));
+    expect(ours).toEqual(['module.net[0].xcp_network.n', 'module.net[1].xcp_network.n', 'module.net[0].module.inner.xcp_network.n', 'module.net[1].module.inner.xcp_network.n']);
+
+    const ws = new TerraformWorkspace();
+    ws.write(caller(repo));
+    ws.expect(['get', '-no-color']);
+    ws.expect(['apply', '-auto-approve', '-no-color']);
+    expect(lines(ws.expect(['state', 'list']).stdout)).toEqual(ours);
+    expect(readFileSync(join(dir, '.terraform/modules/modules.json'), 'utf8').trim()).toBe(readFileSync(join(ws.dir, '.terraform/modules/modules.json'), 'utf8').trim());
+  });
+
+  test.each([
+    ['a registry address', 'hashicorp/consul/aws', 'Module registry not available offline'],
+    ['an HTTP URL', 'https://example.com/m.zip', 'Module source not available offline'],
+    ['a path without ./', 'modules/child', 'use "./modules/child" instead'],
+    ['a missing folder', './nope', 'Module not installed'],
+  ])('%s is refused with a diagnostic naming the call', (_what, source, message) => {
+    const dir = folder({ 'main.tf': `${EMBEDDED}module "m" {\n  source = "${source}"\n}\n` });
+    const res = xcpform(['validate'], { cwd: dir });
+    expect(res.code).toBe(1);
+    expect(res.stderr + res.stdout).toContain('module.m');
+    expect(res.stderr + res.stdout).toContain(message);
+    expect(res.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  });
+
+  test('a module variable\'s validation rule refuses a bad argument at plan time, naming the module instance', () => {
+    const dir = folder({
+      'main.tf': `${EMBEDDED}module "m" {\n  source = "./m"\n  size   = 0\n}\n`,
+      'm/main.tf': `${PROVIDER}variable "size" {\n  type = number\n  validation {\n    condition     = var.size > 0\n    error_message = "size must be positive."\n  }\n}\nresource "xcp_network" "n" {\n  name_label = "n\${var.size}"\n}\n`,
+    });
+    const res = xcpform(['plan'], { cwd: dir });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('Invalid value for variable');
+    expect(res.stderr).toContain('size must be positive.');
+    expect(res.stderr).toContain('module.m');
+    writeFileSync(join(dir, 'main.tf'), `${EMBEDDED}module "m" {\n  source = "./m"\n  size   = 2\n}\n`);
+    expect(ok(xcpform(['plan'], { cwd: dir }))).toContain('name_label           = "n2"');
+  });
+
+  test('an argument the module does not declare, and a required variable not set, are errors', () => {
+    const dir = folder({
+      'main.tf': `${EMBEDDED}module "m" {\n  source = "./m"\n  nmae   = "x"\n}\n`,
+      'm/main.tf': 'variable "name" { type = string }\n',
+    });
+    const res = xcpform(['validate'], { cwd: dir });
+    expect(res.code).toBe(1);
+    expect(res.stderr).toContain('module.m: Unsupported argument');
+    expect(res.stderr).toContain('"nmae"');
+    expect(res.stderr).toContain('module.m: Missing required argument');
+  });
+});
+
+describe('module values and addresses', () => {
+  const files = {
+    'main.tf': `${EMBEDDED}variable "prefix" {
+  type    = string
+  default = "p"
+}
+module "a" {
+  source = "./a"
+  prefix = var.prefix
+}
+module "c" {
+  source = "./c"
+  count  = 2
+  label  = "\${module.a.label}-\${count.index}"
+}
+output "labels" { value = module.c[*].label }
+output "inner" { value = module.a.inner_uuid }
+`,
+    'a/main.tf': `${PROVIDER}variable "prefix" { type = string }
+module "b" {
+  source = "./b"
+  name   = "\${var.prefix}-b"
+}
+output "label" { value = "\${var.prefix}-a" }
+output "inner_uuid" { value = module.b.uuid }
+`,
+    'a/b/main.tf': `${PROVIDER}variable "name" { type = string }
+resource "xcp_network" "n" {
+  name_label = var.name
+  mtu        = 1500
+}
+output "uuid" { value = xcp_network.n.uuid }
+`,
+    'c/main.tf': `${PROVIDER}variable "label" { type = string }
+resource "xcp_network" "n" {
+  name_label = var.label
+}
+output "label" { value = xcp_network.n.name_label }
+`,
+  };
+
+  test('nested modules and count: plan JSON (show -json of a saved plan) has module_address, child_modules and module_calls; outputs flow between modules; the saved plan applies', () => {
+    const dir = folder(files);
+    ok(xcpform(['plan', '-out', 'm.plan'], { cwd: dir }));
+    const doc = JSON.parse(ok(xcpform(['show', '-json', 'm.plan'], { cwd: dir })));
+    const changes = doc.resource_changes.map((r: { address: string; module_address?: string }) => [r.address, r.module_address]);
+    expect(changes).toEqual([
+      ['module.a.module.b.xcp_network.n', 'module.a.module.b'],
+      ['module.c[0].xcp_network.n', 'module.c[0]'],
+      ['module.c[1].xcp_network.n', 'module.c[1]'],
+    ].sort((x, y) => x[1].split('module.').length - y[1].split('module.').length || (x[0] < y[0] ? -1 : 1)));
+    const names = doc.resource_changes.map((r: { change: { after: { name_label: string } } }) => r.change.after.name_label);
+    expect(names).toEqual(['p-a-0', 'p-a-1', 'p-b']);
+    const pv = doc.planned_values.root_module;
+    expect(pv.resources).toBeUndefined();
+    expect(pv.child_modules.map((m: { address: string }) => m.address)).toEqual(['module.a', 'module.c[0]', 'module.c[1]']);
+    expect(pv.child_modules[0].child_modules[0].address).toBe('module.a.module.b');
+    expect(pv.child_modules[0].child_modules[0].resources[0].address).toBe('module.a.module.b.xcp_network.n');
+    const calls = doc.configuration.root_module.module_calls;
+    expect(Object.keys(calls)).toEqual(['a', 'c']);
+    expect(calls.a.source).toBe('./a');
+    expect(calls.a.module.module_calls.b.module.resources[0].address).toBe('xcp_network.n');
+    expect(calls.c.count_expression).toEqual({ constant_value: 2 });
+    expect(doc.planned_values.outputs.labels.value).toEqual(['p-a-0', 'p-a-1']);
+    // The saved plan carries the modules' files: it applies, and nothing is left to do.
+    ok(xcpform(['apply', 'm.plan'], { cwd: dir }));
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+  });
+
+  test('apply, empty re-plan, and the same addresses as terraform for nested modules with count', () => {
+    terraformVersion();
+    const dir = folder(files);
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+    const ours = lines(ok(xcpform(['state', 'list'], { cwd: dir })));
+    const ws = new TerraformWorkspace();
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(ws.dir, name, '..'), { recursive: true });
+      writeFileSync(join(ws.dir, name), text);
+    }
+    ws.expect(['get', '-no-color']);
+    ws.expect(['apply', '-auto-approve', '-no-color']);
+    expect(lines(ws.expect(['state', 'list']).stdout)).toEqual(ours);
+    expect(ours).toEqual(['module.c[0].xcp_network.n', 'module.c[1].xcp_network.n', 'module.a.module.b.xcp_network.n']);
+    const outputs = (d: string) => JSON.parse(readFileSync(join(d, 'terraform.tfstate'), 'utf8')).outputs.labels;
+    expect(outputs(dir)).toEqual(outputs(ws.dir));
+  });
+});
+
+describe('moved and removed with module addresses', () => {
+  test('a resource moved into a module, then a module renamed: planned as moves, never destroy and create', () => {
+    const dir = folder({ 'main.tf': `${EMBEDDED}resource "xcp_network" "n" {\n  name_label = "moving"\n}\n`, 'm/main.tf': `${PROVIDER}resource "xcp_network" "n" {\n  name_label = "moving"\n}\n` });
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    writeFileSync(join(dir, 'main.tf'), `${EMBEDDED}module "old" {\n  source = "./m"\n}\nmoved {\n  from = xcp_network.n\n  to   = module.old.xcp_network.n\n}\n`);
+    const plan = ok(xcpform(['plan'], { cwd: dir }));
+    expect(plan).toContain('# xcp_network.n has moved to module.old.xcp_network.n');
+    expect(plan).not.toContain('will be created');
+    expect(plan).not.toContain('will be destroyed');
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    expect(lines(ok(xcpform(['state', 'list'], { cwd: dir })))).toEqual(['module.old.xcp_network.n']);
+
+    writeFileSync(join(dir, 'main.tf'), `${EMBEDDED}module "new" {\n  source = "./m"\n}\nmoved {\n  from = module.old\n  to   = module.new\n}\n`);
+    const plan2 = ok(xcpform(['plan'], { cwd: dir }));
+    expect(plan2).toContain('# module.old.xcp_network.n has moved to module.new.xcp_network.n');
+    expect(plan2).not.toContain('will be destroyed');
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    expect(lines(ok(xcpform(['state', 'list'], { cwd: dir })))).toEqual(['module.new.xcp_network.n']);
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+
+    // removed { from = module.new, lifecycle { destroy = false } }: forgotten, not destroyed.
+    writeFileSync(join(dir, 'main.tf'), `${EMBEDDED}removed {\n  from = module.new\n  lifecycle {\n    destroy = false\n  }\n}\n`);
+    const plan3 = ok(xcpform(['plan'], { cwd: dir }));
+    expect(plan3).toContain('module.new.xcp_network.n will no longer be managed');
+    expect(plan3).not.toContain('will be destroyed');
+  });
+});
+
+describe('import blocks targeting module addresses', () => {
+  test('an existing object is imported to module.e["k"].xcp_network.n: planned as an import, applied, then no changes', () => {
+    const dir = folder({ 'main.tf': `${EMBEDDED}resource "xcp_network" "n" {\n  name_label = "adopted"\n}\n`, 'm/main.tf': `${PROVIDER}resource "xcp_network" "n" {\n  name_label = "adopted"\n}\n` });
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    const uuid = JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')).resources[0].instances[0].attributes.uuid as string;
+    ok(xcpform(['state', 'rm', 'xcp_network.n'], { cwd: dir }));
+    writeFileSync(join(dir, 'main.tf'), `${EMBEDDED}module "e" {\n  source   = "./m"\n  for_each = toset(["k"])\n}\nimport {\n  to = module.e["k"].xcp_network.n\n  id = "dc1/${uuid}"\n}\n`);
+    const plan = ok(xcpform(['plan'], { cwd: dir }));
+    expect(plan).toContain('# module.e["k"].xcp_network.n will be imported');
+    expect(plan).not.toContain('will be created');
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    expect(lines(ok(xcpform(['state', 'list'], { cwd: dir })))).toEqual(['module.e["k"].xcp_network.n']);
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+  });
+});
