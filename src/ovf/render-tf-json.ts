@@ -1,6 +1,9 @@
 /** Renders an {@link ImportSpec} as a `.tf.json` document (Terraform JSON syntax). */
 import type { ImportSpec, SpecValue } from './import-spec';
 
+/** Literal text inside a template string: `${` and `%{` would start an interpolation or directive. */
+const literal = (s: string): string => s.replace(/\$\{/g, '$${').replace(/%\{/g, '%%{');
+
 function json(v: SpecValue): unknown {
   if (typeof v !== 'object') return v;
   if (Array.isArray(v)) return v.map(json);
@@ -10,6 +13,7 @@ function json(v: SpecValue): unknown {
     case 'map': return Object.fromEntries(Object.entries(o.entries).map(([k, x]) => [k, json(x)]));
     case 'var': return `\${var.${o.name}}`;
     case 'attr': return `\${${o.type}.${o.name}.${o.attr}}`;
+    case 'template': return `${literal(o.prefix)}\${${o.ref.type}.${o.ref.name}.${o.ref.attr}}${literal(o.suffix)}`;
   }
 }
 
