@@ -8,7 +8,8 @@ import { readHardware } from './hardware-reader';
 import { readDeployment } from './deployment';
 import { normalizeLegacy, OVF_NS_09 } from './legacy';
 import type { DiskFormat, OvfCollection, OvfDeployment, OvfDisk, OvfEnvelope, OvfFile, OvfNetwork, OvfProduct, OvfVirtualSystem } from './model';
-import { OVF_NS_1, OVF_NS_2, ovfAttr, OvfReport } from './report';
+import { resourceName } from './layout';
+import { OVF_NS_1, OVF_NS_2, ovfAttr, ovfBool, OvfReport } from './report';
 import { readAnnotation, readOperatingSystem, readProduct, readStartup, readXenData } from './sections-reader';
 import { bytesPerUnit, parseCount } from './units';
 import { child, childrenNamed, childText, parseXml, type XmlElement } from './xml-tree';
@@ -167,12 +168,17 @@ export function readEnvelope(text: string, label: string, path: string, opts: En
   const lookups = { disks: new Map(disks.map((d) => [d.diskId, d])), files: fileMap, networks: new Set(networks.map((n) => n.name)), implicitNetworks, deployment };
   // VirtualSystem ids: a collection may share its id with a member (vCloud names both after the VM).
   const ids = new Set<string>();
+  const seen = new Map<string, number>();
 
   const readSystem = (el: XmlElement): OvfVirtualSystem | undefined => {
     const id = ovfAttr(el, 'id') ?? '';
     const label = `VirtualSystem ${id || '?'}`;
     if (!id) report.error('missing-attribute', label, 'has no ovf:id', 'Every VirtualSystem needs an ovf:id.', el.line);
-    else if (ids.has(id)) report.warning('duplicate-id', label, 'ovf:id is used by another VirtualSystem too', 'The VMs are told apart by position: the second gets a numbered resource name (web_2). Startup items naming the id apply to the first.', el.line);
+    else if (ids.has(id)) {
+      const n = (seen.get(id) ?? 1) + 1;
+      seen.set(id, n);
+      report.warning('duplicate-id', label, `ovf:id is used by ${n - 1 === 1 ? 'another VirtualSystem' : `${n - 1} other VirtualSystems`} too`, `The VMs are told apart by position: this one becomes xcp_vm.${resourceName(id)}_${n}. Startup items naming the id apply to each of them.`, el.line);
+    }
     ids.add(id);
     const hw = childrenNamed(el, 'VirtualHardwareSection');
     const chosen = hw.find((h) => /xen|hvm/i.test(childText(child(h, 'System') ?? h, 'VirtualSystemType') ?? '')) ?? hw[0];
@@ -192,6 +198,8 @@ export function readEnvelope(text: string, label: string, path: string, opts: En
   };
 
   const warnUnknown = (c: XmlElement): void => {
+    // DSP0243: a section marked ovf:required="false" may be skipped by a reader that does not know it.
+    if (!ovfBool(c, 'required', true)) return;
     report.warning('unknown-section', c.local, 'section not understood: ignored', 'xcpform does not use this section; the import goes on without it.', c.line);
   };
 
