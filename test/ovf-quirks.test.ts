@@ -75,6 +75,7 @@ describe('OVF quirks of real tools', () => {
   test('vSphere/ovftool-like: a gzip-compressed VMDK, floppy and serial port left out with warnings, vmw: extensions ignored', async () => {
     const r = await ovfImport([join(Q, 'vsphere', 'vsphere-like.ovf')]);
     expect(r.code).toBe(0);
+    expect(r.out).toContain('Disk vmdisk1 (vsphere-like-disk1.vmdk): VMDK (stream-optimized), gzip-compressed, converted to raw while uploading (1 MiB).');
     expect(r.err).toContain('Item (InstanceID 8): floppy drive "Floppy drive 1" (ResourceType 14) is left out');
     expect(r.err).toContain('Item (InstanceID 9): serial port "Serial port 1" (ResourceType 21) is left out');
     expect(r.doc!.resource.xcp_vm.vsphere_like).toMatchObject({ vcpus: 2, memory: 2 * GiB, disk: [{ size: MiB }] });

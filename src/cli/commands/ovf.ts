@@ -11,6 +11,7 @@ import { renderDiagnostics } from '../../render/diagnostics';
 import { useColor } from '../color';
 import { exportVm } from '../../ovf/export-vm';
 import { writeImportConfig, type ImportFormat } from '../../ovf/import-config';
+import { diskConversionNotes } from '../../ovf/disk/plan-notes';
 import { openPool, resolveVmAddress } from '../../ovf/pool-access';
 
 interface ImportOpts { out?: string; format: ImportFormat; pool: string; poolUrl?: string; offline?: boolean; force?: boolean; deployment?: string; disks: boolean; color: boolean }
@@ -57,6 +58,7 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
           const others = result.deployment.options.filter((o) => o.id !== result.deployment!.chosen).map((o) => o.id);
           io.stdout(`Deployment option "${result.deployment.chosen}"${others.length ? ` (others: ${others.join(', ')}; choose with --deployment)` : ''}.\n`);
         }
+        if (opts.disks) for (const note of diskConversionNotes(resolve(io.cwd, file))) io.stdout(`Disk ${note.replace(/^disk /, '')}.\n`);
         const vars = result.spec.variables.filter((v) => v.name.startsWith('network_'));
         if (vars.length) io.stdout(`Set ${vars.map((v) => `var.${v.name}`).join(', ')} to networks of the pool before "xcpform plan".\n`);
       }
