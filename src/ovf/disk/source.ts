@@ -166,3 +166,14 @@ export async function readExact(src: ByteSource, offset: number, length: number,
   if (buf.length < length) throw new DiskFormatError(`the file ends inside the ${what} (byte ${offset + buf.length})`);
   return buf;
 }
+
+/** Largest virtual disk accepted (64 TiB, above what any XCP SR stores): a larger claim is a broken header. */
+export const MAX_VIRTUAL_SIZE = 2 ** 46;
+/** Largest metadata table (grain directory, L1 table, BAT) read in one piece. */
+export const MAX_TABLE_BYTES = 64 * 2 ** 20;
+
+/** Refuses header values that would make a reader allocate without bound. */
+export function checkSizes(format: string, virtualSize: number, tableBytes: number): void {
+  if (virtualSize > MAX_VIRTUAL_SIZE) throw new DiskFormatError(`the ${format} header claims a ${virtualSize}-byte disk, more than 64 TiB`);
+  if (tableBytes > MAX_TABLE_BYTES) throw new DiskFormatError(`the ${format} header claims a ${tableBytes}-byte table, more than ${MAX_TABLE_BYTES / 2 ** 20} MiB`);
+}
