@@ -122,6 +122,7 @@ describe('OVF quirks of real tools', () => {
     expect([vm.vcpus, vm.memory, vm.nic.length]).toEqual([1, 4 * GiB, 3]);
     expect(vm.disk).toEqual([{ userdevice: '0', size: 8 * GiB, bootable: true }]);
     expect(r.doc!.resource.xcp_appliance.csr_like).toMatchObject({ ovf_deployment: '1CPU-4GB' });
+    expect(r.doc!.resource.xcp_vm.csr_like.xenstore_data).toEqual({ 'ovf/com.example.router.throughput': '100M' });
     // Only the networks the chosen configuration's NICs use become variables.
     expect(Object.keys(r.doc!.variable!)).toEqual(['network_gigabitethernet1', 'network_gigabitethernet2', 'network_gigabitethernet3']);
   });
@@ -131,6 +132,7 @@ describe('OVF quirks of real tools', () => {
     const vm = large.doc!.resource.xcp_vm.csr_like as { vcpus: number; memory: number; nic: unknown[] };
     expect([vm.vcpus, vm.memory, vm.nic.length]).toEqual([4, 4 * GiB, 7]);
     expect(large.doc!.resource.xcp_appliance.csr_like).toMatchObject({ ovf_deployment: '4CPU-4GB' });
+    expect(large.doc!.resource.xcp_vm.csr_like.xenstore_data).toEqual({ 'ovf/com.example.router.throughput': '1G' });
     const bad = await ovfImport([join(Q, 'cisco-csr', 'csr-like.ovf'), '--deployment', 'huge']);
     expect(bad.code).toBe(1);
     expect(bad.doc).toBeUndefined();
@@ -191,4 +193,18 @@ describe('OVF quirks of real tools', () => {
       await h.close();
     }
   }, 60_000);
+
+  test('a second ISO in another CD drive is named in a warning (an XCP VM gets one CD drive from the package)', async () => {
+    const dir = tmp('isos');
+    copyFileSync(join(Q, 'cisco-csr', 'csr-like.iso'), join(dir, 'csr-like.iso'));
+    copyFileSync(join(Q, 'cisco-csr', 'csr-like.iso'), join(dir, 'tools.iso'));
+    const text = readFileSync(join(Q, 'cisco-csr', 'csr-like.ovf'), 'utf8')
+      .replace('</References>', '  <File ovf:href="tools.iso" ovf:id="file2" ovf:size="2048"/>\n  </References>')
+      .replace('</VirtualHardwareSection>', '<Item><rasd:ElementName>CD-ROM 2</rasd:ElementName><rasd:HostResource>ovf:/file/file2</rasd:HostResource><rasd:InstanceID>40</rasd:InstanceID><rasd:ResourceType>15</rasd:ResourceType></Item>\n    </VirtualHardwareSection>');
+    await fs.writeFile(join(dir, 'two-isos.ovf'), text);
+    const r = await ovfImport([join(dir, 'two-isos.ovf')]);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain('Warning: xcp_vm.csr_like: 2 CD drives with ISOs');
+    expect(r.err).toContain('csr-like.iso is inserted, tools.iso is not imported.');
+  });
 });

@@ -190,7 +190,7 @@ export function readEnvelope(text: string, label: string, path: string, opts: En
     let os; let annotation;
     for (const c of el.children) {
       if (c.local === 'OperatingSystemSection') os = readOperatingSystem(c, report);
-      else if (c.local === 'ProductSection') products.push(readProduct(c, report));
+      else if (c.local === 'ProductSection') products.push(readProduct(c, report, deployment));
       else if (c.local === 'AnnotationSection') annotation = readAnnotation(c);
       else if (c.local.endsWith('Section') && c.local !== 'VirtualHardwareSection' && !IGNORED_SECTIONS.has(c.local)) warnUnknown(c);
     }
@@ -215,7 +215,7 @@ export function readEnvelope(text: string, label: string, path: string, opts: En
       if (c.local === 'VirtualSystem') { const s = readSystem(c); if (s) members.push(s); }
       else if (c.local === 'VirtualSystemCollection') members.push(readCollection(c));
       else if (c.local === 'StartupSection') startup = readStartup(c, report);
-      else if (c.local === 'ProductSection') products.push(readProduct(c, report));
+      else if (c.local === 'ProductSection') products.push(readProduct(c, report, deployment));
       else if (c.local === 'AnnotationSection') annotation = readAnnotation(c);
       else if (c.local.endsWith('Section') && !IGNORED_SECTIONS.has(c.local)) warnUnknown(c);
     }

@@ -97,6 +97,8 @@ function vmResource(vm: VmLayout, appliance: string, nets: ReadonlyMap<string, S
   const hw = vm.system.hardware;
   const at = `xcp_vm.${vm.resource}`;
   const iso = packageIso(vm);
+  const isos = hw.removable.filter((r) => r.kind === 'cd' && r.file);
+  if (isos.length > 1) diagnostics.push(warning('ovf.extra-iso', `${at}: ${isos.length} CD drives with ISOs`, { address: at, detail: `An XCP VM gets one CD drive here: ${iso!.href} is inserted, ${isos.slice(1).map((r) => r.file!.href).join(', ')} ${isos.length > 2 ? 'are' : 'is'} not imported.` }));
   let memory = hw.memoryBytes;
   if (memory < 16 * MIB) {
     diagnostics.push(warning('ovf.memory-raised', `${at}: memory raised to 16 MiB`, { address: at, detail: `The package gives ${memory} bytes; XCP needs at least 16 MiB.` }));
