@@ -207,4 +207,21 @@ describe('OVF quirks of real tools', () => {
     expect(r.err).toContain('Warning: xcp_vm.csr_like: 2 CD drives with ISOs');
     expect(r.err).toContain('csr-like.iso is inserted, tools.iso is not imported.');
   });
+
+  test('progress while converting: the conversion is named, then bytes up to the virtual size', async () => {
+    const h = await startResourceHarness({ pools: [{ name: 'dc1', hosts: 1 }] });
+    try {
+      const ctx = h.ctx('xcp_appliance.vsphere_like');
+      await importOvfAppliance({ ctx, pool: 'dc1', source: join(Q, 'vsphere', 'vsphere-like.ovf'), importNetworkMap: { 'VM Network': NET } });
+      const texts = ctx.events.flatMap((e) => (e.kind === 'message' ? [e.text] : []));
+      expect(texts).toContain('converting vsphere-like-disk1.vmdk from VMDK (stream-optimized) to raw while uploading it into disk 0 of vsphere-like');
+      const bytes = ctx.events.flatMap((e) => (e.kind === 'bytes' ? [[e.done, e.total]] : []));
+      expect(bytes.length).toBeGreaterThan(1);
+      expect(bytes.every(([, total]) => total === MiB)).toBe(true);
+      expect(bytes[bytes.length - 1]).toEqual([MiB, MiB]);
+      expect(bytes.map(([done]) => done)).toEqual([...bytes.map(([done]) => done)].sort((a, b) => a - b));
+    } finally {
+      await h.close();
+    }
+  }, 60_000);
 });
