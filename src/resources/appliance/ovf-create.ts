@@ -5,7 +5,8 @@
  * completely first (manifest, files, formats, SR, networks):
  * a broken package creates nothing. Then `VM_appliance.create`, and per virtual system in start
  * order: `VM.clone` of "Other install media", vCPUs and memory, one VDI per disk on the import
- * SR filled by raw upload (VMDK, QCOW2 and VHD files converted on the way), VBDs, an empty CD drive when the package has one, VIFs on the mapped
+ * SR filled by raw upload (VMDK, QCOW2 and VHD files converted on the way), VBDs, a CD drive
+ * when the package has one (holding the package's ISO, uploaded read-only), VIFs on the mapped
  * networks, membership with `order` / `start_delay` / `shutdown_delay`.
  *
  * Each VM is tagged `xcpform:address = xcp_vm.<name>` (the names `ovf import` writes), so the
