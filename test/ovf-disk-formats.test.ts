@@ -4,29 +4,16 @@
  * embedded simulator, the VDI's contents read back from the simulator's world equal to the
  * source disk, and an empty re-plan.
  */
-import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { xcpform, ROOT } from './helpers/cli';
+import { sha256, vdiContents } from './helpers/world-contents';
 
 const FIX = join(ROOT, 'test', 'fixtures', 'ovf-disks');
 const SOURCE = gunzipSync(readFileSync(join(FIX, 'source.raw.gz')));
 const VARS = ['-var', 'network_lan=Pool-wide network associated with eth0'];
-
-interface WorldJson {
-  pools: { db: { tables: { VDI: Record<string, { uuid: string; name_label: string; virtual_size: number }> } } }[];
-  contents: Record<string, { length: number; sha256: string; data?: string }>;
-}
-
-/** The contents the simulator keeps for the VDI named `label` (a length and a SHA-256). */
-function vdiContents(dir: string, label: string): { length: number; sha256: string; virtualSize: number } {
-  const world = JSON.parse(readFileSync(join(dir, '.xcpform', 'simulator.json'), 'utf8')) as WorldJson;
-  const vdis = Object.values(world.pools[0].db.tables.VDI).filter((v) => v.name_label === label);
-  expect(vdis).toHaveLength(1);
-  return { ...world.contents[vdis[0].uuid], virtualSize: vdis[0].virtual_size };
-}
 
 /** Package, the format apply converts from, the plan's note (a gzip fixed VHD shows its kind only at its end). */
 const FORMATS: [string, string, string][] = [
@@ -52,7 +39,7 @@ describe('disk formats on the way in: import → apply → VDI bytes → empty r
     expect(apply.stdout).toContain('Apply complete! Resources: 2 added, 0 changed, 0 migrated, 0 destroyed.');
     const got = vdiContents(dir, `${name} 0`);
     expect(got.length).toBe(SOURCE.length);
-    expect(got.sha256).toBe(createHash('sha256').update(SOURCE).digest('hex'));
+    expect(got.sha256).toBe(sha256(SOURCE));
     expect(got.virtualSize).toBe(SOURCE.length);
     expect(xcpform(['plan', '-detailed-exitcode', ...VARS], { cwd: dir }).code).toBe(0);
   }, 120_000);

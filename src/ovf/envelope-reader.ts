@@ -5,11 +5,19 @@
  */
 import type { Diagnostic } from '../diagnostics';
 import { readHardware } from './hardware-reader';
-import type { DiskFormat, OvfCollection, OvfDisk, OvfEnvelope, OvfFile, OvfNetwork, OvfProduct, OvfVirtualSystem } from './model';
-import { OVF_NS_1, OVF_NS_2, ovfAttr, OvfReport } from './report';
+import { readDeployment } from './deployment';
+import { normalizeLegacy, OVF_NS_09 } from './legacy';
+import type { DiskFormat, OvfCollection, OvfDeployment, OvfDisk, OvfEnvelope, OvfFile, OvfNetwork, OvfProduct, OvfVirtualSystem } from './model';
+import { resourceName } from './layout';
+import { OVF_NS_1, OVF_NS_2, ovfAttr, ovfBool, OvfReport } from './report';
 import { readAnnotation, readOperatingSystem, readProduct, readStartup, readXenData } from './sections-reader';
 import { bytesPerUnit, parseCount } from './units';
 import { child, childrenNamed, childText, parseXml, type XmlElement } from './xml-tree';
+
+export interface EnvelopeReadOptions {
+  /** The DeploymentOptionSection configuration to read (default: the package's default one). */
+  readonly deployment?: string;
+}
 
 export interface EnvelopeReadResult {
   readonly envelope?: OvfEnvelope;
@@ -79,6 +87,13 @@ function readDisks(section: XmlElement | undefined, files: ReadonlyMap<string, O
       continue;
     }
     let capRaw = ovfAttr(d, 'capacity');
+    const fileRef = ovfAttr(d, 'fileRef');
+    if (capRaw === undefined && fileRef !== undefined && files.has(fileRef)) {
+      // Some tools leave the capacity out: the disk file's own header gives it (package reader).
+      const formatUri = ovfAttr(d, 'format');
+      disks.push({ diskId, fileRef, capacityBytes: 0, capacityFromFile: true, formatUri, format: diskFormat(formatUri, files.get(fileRef)?.href), parentRef: ovfAttr(d, 'parentRef') });
+      continue;
+    }
     const propRef = capRaw && /^\$\{(.+)\}$/.exec(capRaw.trim());
     if (propRef) capRaw = props.get(propRef[1]);
     const cap = parseCount(capRaw);
@@ -94,7 +109,6 @@ function readDisks(section: XmlElement | undefined, files: ReadonlyMap<string, O
       disks.push({ diskId, capacityBytes: 0, format: 'unknown' });
       continue;
     }
-    const fileRef = ovfAttr(d, 'fileRef');
     if (fileRef !== undefined && !files.has(fileRef)) {
       report.error('bad-reference', label, `ovf:fileRef "${fileRef}" is not a File of the References`, 'Add the file to References or fix the fileRef.', d.line);
       continue;
@@ -124,18 +138,20 @@ function readNetworks(section: XmlElement | undefined, report: OvfReport): OvfNe
 }
 
 /** Reads one descriptor. `label` names it in summaries; `path` is where diagnostics point. */
-export function readEnvelope(text: string, label: string, path: string): EnvelopeReadResult {
+export function readEnvelope(text: string, label: string, path: string, opts: EnvelopeReadOptions = {}): EnvelopeReadResult {
   const report = new OvfReport(label, path);
   const parsed = parseXml(text);
   if (!parsed.ok) {
     report.error('malformed-xml', 'descriptor', `malformed XML: ${parsed.message}`, 'The OVF descriptor is not well-formed XML; the package cannot be imported. Fix or re-export it.', parsed.line);
     return { diagnostics: report.diagnostics };
   }
-  const root = parsed.root;
+  const version = parsed.root.uri === OVF_NS_2 ? '2' : parsed.root.uri === OVF_NS_09 ? '0.9' : '1';
+  const root = normalizeLegacy(parsed.root);
   if (root.local !== 'Envelope' || (root.uri !== OVF_NS_1 && root.uri !== OVF_NS_2)) {
-    report.error('not-envelope', `${root.local}`, `not an OVF Envelope (namespace "${root.uri}")`, `The root element must be Envelope in ${OVF_NS_1} (OVF 1.x) or ${OVF_NS_2} (OVF 2.x).`, root.line);
+    report.error('not-envelope', `${root.local}`, `not an OVF Envelope (namespace "${root.uri}")`, `The root element must be Envelope in ${OVF_NS_1} (OVF 1.x), ${OVF_NS_2} (OVF 2.x) or ${OVF_NS_09} (OVF 0.9).`, root.line);
     return { diagnostics: report.diagnostics };
   }
+  const deployment: OvfDeployment | undefined = readDeployment(child(root, 'DeploymentOptionSection'), opts.deployment, report);
   const props = new Map<string, string>();
   const collectProps = (el: XmlElement): void => {
     for (const c of el.children) {
@@ -148,14 +164,21 @@ export function readEnvelope(text: string, label: string, path: string): Envelop
   const fileMap = new Map(files.map((f) => [f.id, f]));
   const disks = readDisks(child(root, 'DiskSection'), fileMap, props, report);
   const networks = readNetworks(child(root, 'NetworkSection'), report);
-  const lookups = { disks: new Map(disks.map((d) => [d.diskId, d])), files: fileMap, networks: new Set(networks.map((n) => n.name)) };
+  const implicitNetworks: OvfNetwork[] = [];
+  const lookups = { disks: new Map(disks.map((d) => [d.diskId, d])), files: fileMap, networks: new Set(networks.map((n) => n.name)), implicitNetworks, deployment };
+  // VirtualSystem ids: a collection may share its id with a member (vCloud names both after the VM).
   const ids = new Set<string>();
+  const seen = new Map<string, number>();
 
   const readSystem = (el: XmlElement): OvfVirtualSystem | undefined => {
     const id = ovfAttr(el, 'id') ?? '';
     const label = `VirtualSystem ${id || '?'}`;
     if (!id) report.error('missing-attribute', label, 'has no ovf:id', 'Every VirtualSystem needs an ovf:id.', el.line);
-    else if (ids.has(id)) report.error('duplicate-id', label, 'ovf:id is used twice', 'VirtualSystem and collection ids must be unique.', el.line);
+    else if (ids.has(id)) {
+      const n = (seen.get(id) ?? 1) + 1;
+      seen.set(id, n);
+      report.warning('duplicate-id', label, `ovf:id is used by ${n - 1 === 1 ? 'another VirtualSystem' : `${n - 1} other VirtualSystems`} too`, `The VMs are told apart by position: this one becomes xcp_vm.${resourceName(id)}_${n}. Startup items naming the id apply to each of them.`, el.line);
+    }
     ids.add(id);
     const hw = childrenNamed(el, 'VirtualHardwareSection');
     const chosen = hw.find((h) => /xen|hvm/i.test(childText(child(h, 'System') ?? h, 'VirtualSystemType') ?? '')) ?? hw[0];
@@ -167,14 +190,16 @@ export function readEnvelope(text: string, label: string, path: string): Envelop
     let os; let annotation;
     for (const c of el.children) {
       if (c.local === 'OperatingSystemSection') os = readOperatingSystem(c, report);
-      else if (c.local === 'ProductSection') products.push(readProduct(c, report));
+      else if (c.local === 'ProductSection') products.push(readProduct(c, report, deployment));
       else if (c.local === 'AnnotationSection') annotation = readAnnotation(c);
       else if (c.local.endsWith('Section') && c.local !== 'VirtualHardwareSection' && !IGNORED_SECTIONS.has(c.local)) warnUnknown(c);
     }
-    return { kind: 'system', id, name: childText(el, 'Name'), info: childText(el, 'Info'), annotation, hardware: readHardware(chosen, lookups, report), os, products, xenData: readXenData(chosen) };
+    return { kind: 'system', id, name: childText(el, 'Name'), info: childText(el, 'Info'), annotation, hardware: readHardware(chosen, { ...lookups, systemId: id }, report), os, products, xenData: readXenData(chosen) };
   };
 
   const warnUnknown = (c: XmlElement): void => {
+    // DSP0243: a section marked ovf:required="false" may be skipped by a reader that does not know it.
+    if (!ovfBool(c, 'required', true)) return;
     report.warning('unknown-section', c.local, 'section not understood: ignored', 'xcpform does not use this section; the import goes on without it.', c.line);
   };
 
@@ -182,7 +207,6 @@ export function readEnvelope(text: string, label: string, path: string): Envelop
     const id = ovfAttr(el, 'id') ?? '';
     const label = `VirtualSystemCollection ${id || '?'}`;
     if (!id) report.error('missing-attribute', label, 'has no ovf:id', 'Every VirtualSystemCollection needs an ovf:id.', el.line);
-    ids.add(id);
     const members: (OvfVirtualSystem | OvfCollection)[] = [];
     const products: OvfProduct[] = [];
     let startup: ReturnType<typeof readStartup> = [];
@@ -191,7 +215,7 @@ export function readEnvelope(text: string, label: string, path: string): Envelop
       if (c.local === 'VirtualSystem') { const s = readSystem(c); if (s) members.push(s); }
       else if (c.local === 'VirtualSystemCollection') members.push(readCollection(c));
       else if (c.local === 'StartupSection') startup = readStartup(c, report);
-      else if (c.local === 'ProductSection') products.push(readProduct(c, report));
+      else if (c.local === 'ProductSection') products.push(readProduct(c, report, deployment));
       else if (c.local === 'AnnotationSection') annotation = readAnnotation(c);
       else if (c.local.endsWith('Section') && !IGNORED_SECTIONS.has(c.local)) warnUnknown(c);
     }
@@ -212,5 +236,5 @@ export function readEnvelope(text: string, label: string, path: string): Envelop
     if (c.local.endsWith('Section') && !['DiskSection', 'NetworkSection'].includes(c.local) && !IGNORED_SECTIONS.has(c.local)) warnUnknown(c);
   }
   if (!content || report.failed) return { diagnostics: report.diagnostics };
-  return { envelope: { version: root.uri === OVF_NS_2 ? '2' : '1', files, disks, networks, content }, diagnostics: report.diagnostics };
+  return { envelope: { version, files, disks, networks: [...networks, ...implicitNetworks], content, ...(deployment ? { deployment } : {}) }, diagnostics: report.diagnostics };
 }

@@ -4,7 +4,8 @@
  * disks, NICs bound to `NetworkSection` networks, and removable drives. ResourceTypes xcpform
  * cannot honour are errors, or warnings when the item says `ovf:required="false"`.
  */
-import type { HardwareItem, OvfController, OvfDisk, OvfDiskDrive, OvfFile, OvfHardware, OvfNic, OvfRemovableDrive } from './model';
+import { inConfiguration } from './deployment';
+import type { HardwareItem, OvfController, OvfDeployment, OvfDisk, OvfDiskDrive, OvfFile, OvfHardware, OvfNetwork, OvfNic, OvfRemovableDrive } from './model';
 import { ovfAttr, ovfBool, OvfReport } from './report';
 import { bytesPerUnit, parseCount } from './units';
 import { child, childText, type XmlElement } from './xml-tree';
@@ -14,6 +15,11 @@ export const RESOURCE_TYPES = {
   processor: 3, memory: 4, ide: 5, scsi: 6, ethernet: 10, floppy: 14, cd: 15, dvd: 16, disk: 17, storageExtent: 19, otherStorage: 20,
 } as const;
 const SUPPORTED = new Set<number>(Object.values(RESOURCE_TYPES));
+/**
+ * Devices desktop and vSphere exports always carry that an XCP VM does without: a warning
+ * naming the item, never a refusal (a VirtualBox export has USB and sound, ovftool's a floppy).
+ */
+const DROPPED: Readonly<Record<number, string>> = { 14: 'floppy drive', 21: 'serial port', 22: 'parallel port', 23: 'USB controller', 25: 'IEEE 1394 controller', 35: 'sound card' };
 const CONTROLLERS = new Set<number>([5, 6, 20]);
 
 /** What the hardware reader looks things up in. */
@@ -21,6 +27,12 @@ export interface HardwareLookups {
   readonly disks: ReadonlyMap<string, OvfDisk>;
   readonly files: ReadonlyMap<string, OvfFile>;
   readonly networks: ReadonlySet<string>;
+  /** Networks made for NICs without a (declared) connection; the reader appends to it. */
+  readonly implicitNetworks?: OvfNetwork[];
+  /** The chosen deployment configuration: items of other configurations are skipped. */
+  readonly deployment?: OvfDeployment;
+  /** The `ovf:id` of the VirtualSystem, for names of implicit networks. */
+  readonly systemId?: string;
 }
 
 function readItem(el: XmlElement): HardwareItem {
@@ -64,9 +76,27 @@ function quantity(item: HardwareItem, report: OvfReport, fallback: number): numb
   return n;
 }
 
+/**
+ * The network of an Ethernet item. A NIC without a Connection (vCloud writes "none") or naming
+ * a network the NetworkSection lacks gets an implicit network of its own: the configuration
+ * asks for it in a variable instead of refusing the package.
+ */
+function nicNetwork(item: HardwareItem, lookups: HardwareLookups, report: OvfReport): string {
+  const connection = item.fields.Connection?.trim();
+  if (connection && connection.toLowerCase() !== 'none' && lookups.networks.has(connection)) return connection;
+  const declared = connection && connection.toLowerCase() !== 'none';
+  const name = declared ? connection : `${lookups.systemId || 'vm'} nic ${item.instanceId || lookups.implicitNetworks?.length || 0}`;
+  const implicit = lookups.implicitNetworks;
+  if (implicit && !implicit.some((n) => n.name === name)) {
+    implicit.push({ name, implicit: true, description: declared ? `named by NIC ${item.instanceId} of ${lookups.systemId ?? 'the VM'} but not declared in the NetworkSection` : `NIC ${item.instanceId} of ${lookups.systemId ?? 'the VM'} is not connected in the package` });
+  }
+  report.warning('unconnected-nic', itemLabel(item), declared ? `Connection "${connection}" is not a network of the NetworkSection` : 'Ethernet adapter is not connected to a network', `The configuration asks for the pool network of this adapter in a variable (network "${name}").`, item.line);
+  return name;
+}
+
 /** Reads one VirtualHardwareSection; problems go to `report`. */
 export function readHardware(section: XmlElement, lookups: HardwareLookups, report: OvfReport): OvfHardware {
-  const items = section.children.filter((c) => ['Item', 'StorageItem', 'EthernetPortItem'].includes(c.local)).map(readItem);
+  const items = section.children.filter((c) => ['Item', 'StorageItem', 'EthernetPortItem'].includes(c.local) && inConfiguration(c, lookups.deployment)).map(readItem);
   const system = child(section, 'System');
   let vcpus = 0;
   let memoryBytes = 0;
@@ -82,6 +112,11 @@ export function readHardware(section: XmlElement, lookups: HardwareLookups, repo
   const removable: OvfRemovableDrive[] = [];
   items.forEach((item, seq) => {
     const label = itemLabel(item);
+    const dropped = DROPPED[item.resourceType];
+    if (dropped) {
+      report.warning('ignored-item', label, `${dropped} "${item.fields.ElementName ?? item.fields.Description ?? 'unnamed'}" (ResourceType ${item.resourceType}) is left out`, `XCP VMs get no ${dropped} from a package; the VM is imported without it.`, item.line);
+      return;
+    }
     if (!SUPPORTED.has(item.resourceType)) {
       const what = Number.isNaN(item.resourceType) ? 'has no ResourceType' : `unsupported ResourceType ${item.resourceType}`;
       if (item.required) report.error('unsupported-resource-type', label, what, `xcpform cannot create this device (${item.fields.ElementName ?? 'no name'}) on XCP. Remove the item, or mark it ovf:required="false" to skip it.`, item.line);
@@ -104,15 +139,7 @@ export function readHardware(section: XmlElement, lookups: HardwareLookups, repo
         return;
       }
       case RESOURCE_TYPES.ethernet: {
-        const network = item.fields.Connection;
-        if (!network) {
-          report.error('bad-reference', label, 'Ethernet adapter has no Connection', 'Name the network of the adapter in Connection (a NetworkSection network).', item.line);
-          return;
-        }
-        if (!lookups.networks.has(network)) {
-          report.error('bad-reference', label, `Connection "${network}" is not a network of the NetworkSection`, 'Declare the network in the NetworkSection or fix the Connection.', item.line);
-          return;
-        }
+        const network = nicNetwork(item, lookups, report);
         let mac: string | undefined;
         if (item.fields.Address) {
           mac = normalizeMac(item.fields.Address);

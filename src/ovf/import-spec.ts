@@ -5,7 +5,7 @@
  */
 import type { Diagnostic } from '../diagnostics';
 import { error, warning } from '../diagnostics';
-import { applianceLayout, IMPORT_TEMPLATE, resourceName, type VmLayout } from './layout';
+import { applianceLayout, IMPORT_TEMPLATE, isoVdiName, packageIso, resourceName, type VmLayout } from './layout';
 import type { OvfEnvelope } from './model';
 
 /** A value in the generated configuration; references render per output format. */
@@ -15,7 +15,9 @@ export type SpecValue =
   | { readonly kind: 'block'; readonly attrs: Readonly<Record<string, SpecValue>> }
   | { readonly kind: 'map'; readonly entries: Readonly<Record<string, SpecValue>> }
   | { readonly kind: 'var'; readonly name: string }
-  | { readonly kind: 'attr'; readonly type: string; readonly name: string; readonly attr: string };
+  | { readonly kind: 'attr'; readonly type: string; readonly name: string; readonly attr: string }
+  /** A string made of literal text around one attribute reference: `csr.iso (appliance ${xcp_appliance.csr.uuid})`. */
+  | { readonly kind: 'template'; readonly prefix: string; readonly ref: { readonly type: string; readonly name: string; readonly attr: string }; readonly suffix: string };
 
 export interface SpecVariable {
   readonly name: string;
@@ -44,6 +46,11 @@ export interface ImportSpecOptions {
   readonly poolNetworks: ReadonlySet<string>;
   /** Pool attribute of every resource (default: the provider's default pool). */
   readonly pool?: string;
+  /**
+   * The descriptor alone (`--no-disks`): no `ovf_source`; the `xcp_vm` blocks create the VMs
+   * with blank disks of the declared sizes instead of adopting imported ones.
+   */
+  readonly noDisks?: boolean;
 }
 
 const MIB = 2 ** 20;
@@ -55,13 +62,17 @@ export function buildImportSpec(envelope: OvfEnvelope, opts: ImportSpecOptions):
   const layout = applianceLayout(envelope);
   const variables: SpecVariable[] = [];
   const netTarget = new Map<string, SpecValue>();
+  // Networks no NIC of the chosen deployment uses need no answer from the user.
+  const used = new Set(layout.vms.flatMap((vm) => vm.nics.map((s) => s.nic.network)));
   for (const n of envelope.networks) {
+    if (!used.has(n.name)) continue;
     if (opts.poolNetworks.has(n.name)) {
       netTarget.set(n.name, n.name);
       continue;
     }
     const name = `network_${resourceName(n.name)}`;
-    variables.push({ name, description: `Network of the pool (UUID or name) for the package's network "${n.name}"${n.description ? ` (${n.description})` : ''}: no network of that name exists in the pool.` });
+    const why = n.implicit ? `the package leaves it to you: ${n.description}` : `the package's network "${n.name}"${n.description ? ` (${n.description})` : ''}: no network of that name exists in the pool`;
+    variables.push({ name, description: `Network of the pool (UUID or name) for ${why}.` });
     netTarget.set(n.name, { kind: 'var', name });
   }
   const appliance: SpecResource = {
@@ -71,8 +82,11 @@ export function buildImportSpec(envelope: OvfEnvelope, opts: ImportSpecOptions):
       ...(opts.pool ? { pool: opts.pool } : {}),
       name_label: layout.nameLabel,
       ...(layout.description ? { name_description: layout.description } : {}),
-      ovf_source: opts.source,
-      import_network_map: { kind: 'map', entries: Object.fromEntries([...netTarget].filter(([name]) => layout.vms.some((vm) => vm.nics.some((s) => s.nic.network === name)))) },
+      ...(opts.noDisks ? {} : {
+        ovf_source: opts.source,
+        ...(envelope.deployment ? { ovf_deployment: envelope.deployment.chosen } : {}),
+        import_network_map: { kind: 'map', entries: Object.fromEntries([...netTarget].filter(([name]) => layout.vms.some((vm) => vm.nics.some((s) => s.nic.network === name)))) },
+      }),
     },
   };
   const vms = layout.vms.map((vm) => vmResource(vm, layout.resource, netTarget, variables, opts, diagnostics));
@@ -82,6 +96,9 @@ export function buildImportSpec(envelope: OvfEnvelope, opts: ImportSpecOptions):
 function vmResource(vm: VmLayout, appliance: string, nets: ReadonlyMap<string, SpecValue>, variables: SpecVariable[], opts: ImportSpecOptions, diagnostics: Diagnostic[]): SpecResource {
   const hw = vm.system.hardware;
   const at = `xcp_vm.${vm.resource}`;
+  const iso = packageIso(vm);
+  const isos = hw.removable.filter((r) => r.kind === 'cd' && r.file);
+  if (isos.length > 1) diagnostics.push(warning('ovf.extra-iso', `${at}: ${isos.length} CD drives with ISOs`, { address: at, detail: `An XCP VM gets one CD drive here: ${iso!.href} is inserted, ${isos.slice(1).map((r) => r.file!.href).join(', ')} ${isos.length > 2 ? 'are' : 'is'} not imported.` }));
   let memory = hw.memoryBytes;
   if (memory < 16 * MIB) {
     diagnostics.push(warning('ovf.memory-raised', `${at}: memory raised to 16 MiB`, { address: at, detail: `The package gives ${memory} bytes; XCP needs at least 16 MiB.` }));
@@ -112,8 +129,15 @@ function vmResource(vm: VmLayout, appliance: string, nets: ReadonlyMap<string, S
     start_delay: vm.startDelay,
     shutdown_delay: vm.stopDelay,
     ...(Object.keys(xenstore).length ? { xenstore_data: { kind: 'map', entries: xenstore } } : {}),
+    ...(iso && !opts.noDisks ? { cdrom: isoRef(iso.href, appliance) } : {}),
     disk: vm.disks.map((d) => block({ userdevice: d.userdevice, size: Math.max(MIB, d.drive.disk.capacityBytes), bootable: d.bootable })),
     nic: vm.nics.map((n) => block({ device: n.device, network: nets.get(n.nic.network)!, ...(n.nic.mac ? { mac: n.nic.mac } : {}) })),
   };
   return { type: 'xcp_vm', name: vm.resource, attrs };
+}
+
+/** `cdrom` of an imported VM: the ISO VDI the appliance import names after itself (see `isoVdiName`). */
+function isoRef(href: string, appliance: string): SpecValue {
+  const [prefix, suffix] = isoVdiName(href, '\0').split('\0');
+  return { kind: 'template', prefix, ref: { type: 'xcp_appliance', name: appliance, attr: 'uuid' }, suffix };
 }

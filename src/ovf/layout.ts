@@ -4,7 +4,7 @@
  * the VMs the importer creates carry the addresses of the `xcp_vm` blocks the writer emits and
  * those blocks adopt them instead of creating duplicates.
  */
-import type { OrderedSystem, OvfCollection, OvfDiskDrive, OvfEnvelope, OvfNic, OvfVirtualSystem } from './model';
+import type { OrderedSystem, OvfCollection, OvfDiskDrive, OvfEnvelope, OvfFile, OvfNic, OvfVirtualSystem } from './model';
 import { systemsInStartOrder } from './model';
 
 /** XAPI puts the CD drive at userdevice 3 (xe and XenCenter do); disks skip it when there is one. */
@@ -89,4 +89,18 @@ export function applianceLayout(envelope: OvfEnvelope): ApplianceLayout {
 /** The address the importer records on a VM (`xcpform:address`) so `xcp_vm.<name>` adopts it. */
 export function vmAddress(vm: VmLayout): string {
   return `xcp_vm.${vm.resource}`;
+}
+
+/**
+ * Name of the VDI an appliance import makes for a package ISO (`csr.iso (appliance <uuid>)`):
+ * unique per imported appliance, so the `cdrom` of the `xcp_vm` block that adopts the VM names
+ * exactly this ISO.
+ */
+export function isoVdiName(href: string, applianceUuid: string): string {
+  return `${href} (appliance ${applianceUuid})`;
+}
+
+/** The ISO of the package attached to the VM's CD drive, when there is one. */
+export function packageIso(vm: VmLayout): OvfFile | undefined {
+  return vm.system.hardware.removable.find((r) => r.kind === 'cd' && r.file)?.file;
 }

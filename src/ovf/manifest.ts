@@ -4,7 +4,7 @@
  * too). Checksums are computed over the stored bytes, streaming from the file or the OVA member.
  */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { segmentStream } from './disk/source';
 import type { OvfReport } from './report';
 
 export type ManifestAlgorithm = 'SHA1' | 'SHA256' | 'SHA512';
@@ -45,10 +45,7 @@ export function parseManifest(text: string, report: OvfReport): ManifestEntry[] 
 /** Hex digest of the concatenated segments. */
 export async function digestOf(segments: readonly FileSegment[], algorithm: ManifestAlgorithm): Promise<string> {
   const hash = createHash(algorithm.replace('SHA', 'sha'));
-  for (const s of segments) {
-    if (s.size === 0) continue;
-    for await (const chunk of createReadStream(s.path, { start: s.offset, end: s.offset + s.size - 1 })) hash.update(chunk as Buffer);
-  }
+  for await (const chunk of segmentStream(segments)) hash.update(chunk as Buffer);
   return hash.digest('hex');
 }
 

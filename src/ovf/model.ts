@@ -4,8 +4,8 @@
  * use are not modelled; the raw hardware items are kept for tools that want more.
  */
 
-/** `1` for `http://schemas.dmtf.org/ovf/envelope/1`, `2` for `.../envelope/2`. */
-export type OvfVersion = '1' | '2';
+/** `1` for `http://schemas.dmtf.org/ovf/envelope/1`, `2` for `.../envelope/2`, `0.9` for VMware's pre-standard draft. */
+export type OvfVersion = '0.9' | '1' | '2';
 
 /** A `References/File`. */
 export interface OvfFile {
@@ -26,7 +26,10 @@ export type DiskFormat = 'raw' | 'vhd' | 'vmdk' | 'qcow2' | 'unknown';
 export interface OvfDisk {
   readonly diskId: string;
   readonly fileRef?: string;
+  /** From `ovf:capacity`, or (when the descriptor leaves it out) the disk file's virtual size; 0 until read. */
   readonly capacityBytes: number;
+  /** True when `ovf:capacity` is missing: the package reader takes the size from the disk file. */
+  readonly capacityFromFile?: boolean;
   readonly populatedSize?: number;
   readonly formatUri?: string;
   readonly format: DiskFormat;
@@ -37,6 +40,25 @@ export interface OvfDisk {
 export interface OvfNetwork {
   readonly name: string;
   readonly description?: string;
+  /**
+   * Not declared by the package: a NIC without a connection (or naming a network the
+   * NetworkSection lacks) gets a network of its own, which the configuration leaves to a variable.
+   */
+  readonly implicit?: boolean;
+}
+
+/** A `DeploymentOptionSection/Configuration`. */
+export interface OvfDeploymentOption {
+  readonly id: string;
+  readonly label?: string;
+  readonly description?: string;
+  readonly default: boolean;
+}
+
+/** The package's deployment options and the one this read chose. */
+export interface OvfDeployment {
+  readonly options: readonly OvfDeploymentOption[];
+  readonly chosen: string;
 }
 
 /** One `rasd:Item` (or OVF 2 `StorageItem` / `EthernetPortItem`), fields by local name. */
@@ -176,6 +198,8 @@ export interface OvfEnvelope {
   readonly disks: readonly OvfDisk[];
   readonly networks: readonly OvfNetwork[];
   readonly content: OvfVirtualSystem | OvfCollection;
+  /** Present when the package has a DeploymentOptionSection. */
+  readonly deployment?: OvfDeployment;
 }
 
 /** A virtual system with its effective start settings from the enclosing StartupSections. */

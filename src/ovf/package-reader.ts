@@ -7,6 +7,8 @@
 import { promises as fs } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics';
+import { openPackageDisk } from './disk/package-disk';
+import { DiskFormatError, openFileSource } from './disk/source';
 import { readEnvelope } from './envelope-reader';
 import { digestOf, parseManifest, type FileSegment } from './manifest';
 import type { OvfEnvelope, OvfFile } from './model';
@@ -30,6 +32,13 @@ export interface OvfPackage {
   readonly manifestVerified: boolean;
 }
 
+export interface PackageReadOptions {
+  /** The DeploymentOptionSection configuration to read (default: the package's default). */
+  readonly deployment?: string;
+  /** Read the descriptor alone: disk files are neither looked for nor checked (`ovf import --no-disks`). */
+  readonly noDisks?: boolean;
+}
+
 export interface PackageReadResult {
   readonly package?: OvfPackage;
   readonly diagnostics: Diagnostic[];
@@ -49,7 +58,7 @@ function storedNames(file: OvfFile, exists: (name: string) => boolean): string[]
 }
 
 /** Reads and checks a package. Never throws for bad input. */
-export async function readOvfPackage(path: string): Promise<PackageReadResult> {
+export async function readOvfPackage(path: string, opts: PackageReadOptions = {}): Promise<PackageReadResult> {
   const pkgReport = new OvfReport(basename(path), path);
   const stat = await fs.stat(path).catch(() => undefined);
   if (!stat?.isFile()) {
@@ -64,7 +73,7 @@ export async function readOvfPackage(path: string): Promise<PackageReadResult> {
   if (isOva) {
     const index = await readTarIndex(path);
     if (!index.ok) {
-      pkgReport.error('bad-archive', 'archive', `not a readable OVA: ${index.message}`, 'An OVA is an uncompressed tar archive. Re-create it with the .ovf first.');
+      pkgReport.error('bad-archive', 'archive', `not a readable OVA: ${index.message}`, 'An OVA is a tar archive (xcpform also reads gzip-compressed ones). Re-create it with the .ovf first.');
       return { diagnostics: pkgReport.diagnostics };
     }
     const first: TarEntry | undefined = index.entries[0];
@@ -80,12 +89,10 @@ export async function readOvfPackage(path: string): Promise<PackageReadResult> {
       pkgReport.error('bad-archive', first.name, 'descriptor too large', 'The descriptor is larger than 16 MiB; it is not an OVF descriptor.');
       return { diagnostics: pkgReport.diagnostics };
     }
-    for (const e of index.entries) members.set(e.name, { path, offset: e.offset, size: e.size });
+    const inGzip = await isGzip(path);
+    for (const e of index.entries) members.set(e.name, { path, offset: e.offset, size: e.size, ...(inGzip ? { inGzip } : {}) });
     descriptorName = first.name;
-    const buf = Buffer.alloc(first.size);
-    const fh = await fs.open(path, 'r');
-    try { await fh.read(buf, 0, first.size, first.offset); } finally { await fh.close(); }
-    descriptorText = buf.toString('utf8');
+    descriptorText = await readSegment(members.get(first.name)!, first.size);
     const mfIndex = index.entries.findIndex((e) => e.name.toLowerCase().endsWith('.mf'));
     if (mfIndex > 0) {
       manifest = { name: index.entries[mfIndex].name, segment: members.get(index.entries[mfIndex].name)! };
@@ -103,10 +110,17 @@ export async function readOvfPackage(path: string): Promise<PackageReadResult> {
     const mfStat = await fs.stat(join(dirname(path), mfName)).catch(() => undefined);
     if (mfStat?.isFile()) manifest = { name: mfName, segment: { path: join(dirname(path), mfName), offset: 0, size: mfStat.size } };
   }
-  const { envelope, diagnostics } = readEnvelope(descriptorText.replace(/^\uFEFF/, ''), descriptorName, path);
+  const { envelope, diagnostics } = readEnvelope(descriptorText.replace(/^\uFEFF/, ''), descriptorName, path, { deployment: opts.deployment });
   const report = new OvfReport(descriptorName, path);
   report.diagnostics.push(...pkgReport.diagnostics, ...diagnostics);
   if (!envelope) return { diagnostics: report.diagnostics };
+  if (opts.noDisks) {
+    for (const d of envelope.disks) {
+      if (d.capacityFromFile) report.error('missing-capacity', `Disk ${d.diskId}`, 'has no ovf:capacity, and --no-disks leaves its file out', 'Give the disk an ovf:capacity, or import the whole package (without --no-disks) so its size is read from the disk file.');
+    }
+    if (report.failed) return { diagnostics: report.diagnostics };
+    return { package: { path, kind: isOva ? 'ova' : 'ovf', descriptorName, envelope, files: new Map(), manifestVerified: false }, diagnostics: report.diagnostics };
+  }
 
   const dir = dirname(path);
   const lookup = async (name: string): Promise<FileSegment | undefined> => {
@@ -164,7 +178,38 @@ export async function readOvfPackage(path: string): Promise<PackageReadResult> {
     manifestVerified = !mfReport.failed;
   }
   if (report.failed) return { diagnostics: report.diagnostics };
-  return { package: { path, kind: isOva ? 'ova' : 'ovf', descriptorName, envelope, files, manifestVerified }, diagnostics: report.diagnostics };
+  const pkg: OvfPackage = { path, kind: isOva ? 'ova' : 'ovf', descriptorName, envelope, files, manifestVerified };
+  await capacitiesFromFiles(pkg, report);
+  if (report.failed) return { diagnostics: report.diagnostics };
+  return { package: pkg, diagnostics: report.diagnostics };
+}
+
+/** Disks the descriptor gives no ovf:capacity get the virtual size their file's header states. */
+async function capacitiesFromFiles(pkg: OvfPackage, report: OvfReport): Promise<void> {
+  for (const disk of pkg.envelope.disks) {
+    if (!disk.capacityFromFile) continue;
+    const file = pkg.envelope.files.find((f) => f.id === disk.fileRef)!;
+    try {
+      const opened = await openPackageDisk(pkg, disk, file);
+      await opened.close();
+      // The drives of the hardware sections hold this same object: set once, before anyone reads it.
+      (disk as { capacityBytes: number }).capacityBytes = opened.image.virtualSize;
+    } catch (err) {
+      if (!(err instanceof DiskFormatError)) throw err;
+      report.error('missing-capacity', `Disk ${disk.diskId}`, `has no ovf:capacity and its file ${file.href} does not give a size: ${err.message}`, 'Give the disk an ovf:capacity in bytes, or fix the disk file.');
+    }
+  }
+}
+
+async function isGzip(path: string): Promise<boolean> {
+  const fh = await fs.open(path, 'r');
+  try {
+    const b = Buffer.alloc(2);
+    await fh.read(b, 0, 2, 0);
+    return b[0] === 0x1f && b[1] === 0x8b;
+  } finally {
+    await fh.close();
+  }
 }
 
 async function chunkNames(file: OvfFile, lookup: (name: string) => Promise<FileSegment | undefined>): Promise<string[]> {
@@ -176,9 +221,11 @@ async function chunkNames(file: OvfFile, lookup: (name: string) => Promise<FileS
   }
 }
 
-async function readSegment(seg: FileSegment): Promise<string> {
-  const buf = Buffer.alloc(Math.min(seg.size, 4 * 1024 * 1024));
-  const fh = await fs.open(seg.path, 'r');
-  try { await fh.read(buf, 0, buf.length, seg.offset); } finally { await fh.close(); }
-  return buf.toString('utf8');
+async function readSegment(seg: FileSegment, max = 4 * 1024 * 1024): Promise<string> {
+  const src = openFileSource([seg], false);
+  try {
+    return (await src.read(0, Math.min(seg.size, max))).toString('utf8');
+  } finally {
+    await src.close();
+  }
 }

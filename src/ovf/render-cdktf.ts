@@ -27,6 +27,10 @@ function ts(v: SpecValue, indent: string, literal = false): string {
     case 'map': return obj(Object.entries(o.entries).map(([k, x]) => [JSON.stringify(escapeTemplate(k)), x]), indent);
     case 'var': return `${ident('var', o.name)}.stringValue`;
     case 'attr': return `${ident(o.type.replace(/^xcp_/, ''), o.name)}.${camel(o.attr)}`;
+    case 'template': {
+      const lit = (s: string): string => s.replace(/[`\\]|\$\{/g, (m) => `\\${m}`);
+      return `\`${lit(o.prefix)}\${${ident(o.ref.type.replace(/^xcp_/, ''), o.ref.name)}.${camel(o.ref.attr)}}${lit(o.suffix)}\``;
+    }
   }
 }
 

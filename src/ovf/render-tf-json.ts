@@ -16,6 +16,7 @@ function json(v: SpecValue): unknown {
     case 'map': return Object.fromEntries(Object.entries(o.entries).map(([k, x]) => [escapeTemplate(k), json(x)]));
     case 'var': return `\${var.${o.name}}`;
     case 'attr': return `\${${o.type}.${o.name}.${o.attr}}`;
+    case 'template': return `${escapeTemplate(o.prefix)}\${${o.ref.type}.${o.ref.name}.${o.ref.attr}}${escapeTemplate(o.suffix)}`;
   }
 }
 

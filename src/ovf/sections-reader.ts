@@ -3,7 +3,8 @@
  * properties), StartupSection, AnnotationSection and XenServer's
  * `VirtualSystemOtherConfigurationData` entries.
  */
-import type { OvfOperatingSystem, OvfProduct, OvfProperty, OvfStartupItem } from './model';
+import { inConfiguration } from './deployment';
+import type { OvfDeployment, OvfOperatingSystem, OvfProduct, OvfProperty, OvfStartupItem } from './model';
 import { ovfAttr, ovfBool, OvfReport } from './report';
 import { parseCount } from './units';
 import { child, childrenNamed, childText, type XmlElement } from './xml-tree';
@@ -31,12 +32,14 @@ function readProperty(el: XmlElement): OvfProperty {
   };
 }
 
-export function readProduct(el: XmlElement, report: OvfReport): OvfProduct {
+/** A ProductSection; properties of deployment configurations other than the chosen one are left out. */
+export function readProduct(el: XmlElement, report: OvfReport, deployment?: OvfDeployment): OvfProduct {
   const properties: OvfProperty[] = [];
   // Properties may sit directly in the section or inside Category groups (DSP0243 9.5).
   const collect = (parent: XmlElement): void => {
     for (const c of parent.children) {
       if (c.local === 'Property') {
+        if (!inConfiguration(c, deployment)) continue;
         const p = readProperty(c);
         if (!p.key) report.error('missing-attribute', 'ProductSection Property', 'has no ovf:key', 'Every property needs an ovf:key.', c.line);
         else properties.push(p);

@@ -1,9 +1,12 @@
 /**
  * Just enough POSIX tar (USTAR, with pax `path`/`size` records, GNU long names and base-256
  * sizes when reading) for OVA packages. The reader indexes entries without loading them, so a
- * member is read (or streamed to XAPI) straight from its offset in the archive.
+ * member is read (or streamed to XAPI) straight from its offset in the archive. A gzip-compressed
+ * OVA (some tools write `.ova` as `.tar.gz`) is indexed in one pass through gunzip; its members
+ * are then read by decompressing up to them, never by unpacking the archive.
  */
 import { createReadStream, createWriteStream, promises as fs } from 'node:fs';
+import { forwardSource, gunzipped } from './disk/source';
 
 const BLOCK = 512;
 const MAX_ENTRIES = 100_000;
@@ -54,48 +57,71 @@ function paxRecords(data: Buffer): Record<string, string> {
   return out;
 }
 
-/** Lists the regular files of a tar archive, in archive order. */
+/** Lists the regular files of a tar archive, in archive order; a gzip-compressed archive is read through gunzip. */
 export async function readTarIndex(path: string): Promise<TarIndexResult> {
   const fh = await fs.open(path, 'r').catch(() => undefined);
   if (!fh) return { ok: false, message: 'cannot open the archive' };
+  const magic = Buffer.alloc(2);
+  await fh.read(magic, 0, 2, 0);
+  if (magic[0] === 0x1f && magic[1] === 0x8b) {
+    await fh.close();
+    // Offsets then count decompressed bytes; members are read by decompressing up to them.
+    const src = forwardSource(gunzipped(createReadStream(path)));
+    try {
+      return await walk((pos, len) => src.read(pos, len), undefined);
+    } catch (err) {
+      return { ok: false, message: `the gzip-compressed archive is corrupt (${(err as Error).message})` };
+    } finally {
+      await src.close();
+    }
+  }
   try {
     const total = (await fh.stat()).size;
-    const entries: TarEntry[] = [];
-    const h = Buffer.alloc(BLOCK);
-    let pos = 0;
-    let longName: string | undefined;
-    let pax: Record<string, string> = {};
-    while (pos + BLOCK <= total) {
-      await fh.read(h, 0, BLOCK, pos);
-      if (h.every((b) => b === 0)) return { ok: true, entries };
-      if (!checksumOk(h)) return { ok: false, message: `bad tar header checksum at byte ${pos}` };
-      const size = octal(h, 124, 12);
-      if (size === undefined) return { ok: false, message: `bad tar entry size at byte ${pos}` };
-      const type = String.fromCharCode(h[156] || 0x30);
-      const dataAt = pos + BLOCK;
-      const realSize = pax.size !== undefined ? Number(pax.size) : size;
-      if (dataAt + realSize > total) return { ok: false, message: 'the archive is truncated' };
-      const read = async (): Promise<Buffer> => {
-        const b = Buffer.alloc(Math.min(size, 1 << 20));
-        await fh.read(b, 0, b.length, dataAt);
-        return b;
-      };
-      if (type === 'x') pax = paxRecords(await read());
-      else if (type === 'L') longName = (await read()).toString('utf8').replace(/\0.*$/s, '');
-      else {
-        const prefix = cstr(h, 345, 155);
-        const name = pax.path ?? longName ?? (prefix ? `${prefix}/${cstr(h, 0, 100)}` : cstr(h, 0, 100));
-        if (type === '0' || type === '7') entries.push({ name: name.replace(/^\.\//, ''), offset: dataAt, size: realSize });
-        if (entries.length > MAX_ENTRIES) return { ok: false, message: 'too many entries' };
-        pax = {};
-        longName = undefined;
-      }
-      pos = dataAt + Math.ceil((type === 'x' || type === 'L' ? size : realSize) / BLOCK) * BLOCK;
-    }
-    return entries.length ? { ok: true, entries } : { ok: false, message: 'not a tar archive (no entries)' };
+    return await walk(async (pos, len) => {
+      const b = Buffer.alloc(len);
+      const { bytesRead } = await fh.read(b, 0, len, pos);
+      return b.subarray(0, bytesRead);
+    }, total);
   } finally {
     await fh.close();
   }
+}
+
+/** Walks the headers with reads at ascending offsets (so it works on a forward-only stream). */
+async function walk(readAt: (pos: number, len: number) => Promise<Buffer>, total: number | undefined): Promise<TarIndexResult> {
+  const entries: TarEntry[] = [];
+  let pos = 0;
+  let longName: string | undefined;
+  let pax: Record<string, string> = {};
+  for (;;) {
+    if (total !== undefined && pos + BLOCK > total) break;
+    const h = await readAt(pos, BLOCK);
+    if (h.length < BLOCK) {
+      if (total === undefined && h.length === 0) break;
+      return { ok: false, message: 'the archive is truncated' };
+    }
+    if (h.every((b) => b === 0)) return { ok: true, entries };
+    if (!checksumOk(h)) return { ok: false, message: `bad tar header checksum at byte ${pos}` };
+    const size = octal(h, 124, 12);
+    if (size === undefined) return { ok: false, message: `bad tar entry size at byte ${pos}` };
+    const type = String.fromCharCode(h[156] || 0x30);
+    const dataAt = pos + BLOCK;
+    const realSize = pax.size !== undefined ? Number(pax.size) : size;
+    if (total !== undefined && dataAt + realSize > total) return { ok: false, message: 'the archive is truncated' };
+    const read = (): Promise<Buffer> => readAt(dataAt, Math.min(size, 1 << 20));
+    if (type === 'x') pax = paxRecords(await read());
+    else if (type === 'L') longName = (await read()).toString('utf8').replace(/\0.*$/s, '');
+    else {
+      const prefix = cstr(h, 345, 155);
+      const name = pax.path ?? longName ?? (prefix ? `${prefix}/${cstr(h, 0, 100)}` : cstr(h, 0, 100));
+      if (type === '0' || type === '7') entries.push({ name: name.replace(/^\.\//, ''), offset: dataAt, size: realSize });
+      if (entries.length > MAX_ENTRIES) return { ok: false, message: 'too many entries' };
+      pax = {};
+      longName = undefined;
+    }
+    pos = dataAt + Math.ceil((type === 'x' || type === 'L' ? size : realSize) / BLOCK) * BLOCK;
+  }
+  return entries.length ? { ok: true, entries } : { ok: false, message: 'not a tar archive (no entries)' };
 }
 
 function header(name: string, size: number, mtime: number): Buffer {

@@ -94,3 +94,10 @@ async function put(client: XapiClient, vdi: string, body: Readable, length: numb
     body.pipe(req);
   });
 }
+
+/** The decompressed size of gzip-compressed segments (one pass, nothing kept). */
+export async function gunzippedSize(segments: readonly FileSegment[]): Promise<number> {
+  let n = 0;
+  for await (const chunk of gunzipped(segmentStream(segments))) n += (chunk as Buffer).length;
+  return n;
+}

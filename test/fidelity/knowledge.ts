@@ -58,6 +58,7 @@ export const NOT_EDITED: Readonly<Record<string, string>> = {
   'xcp_appliance.ovf_source': 'needs an OVF package',
   'xcp_appliance.import_sr': 'only meaningful with ovf_source',
   'xcp_appliance.import_network_map': 'only meaningful with ovf_source',
+  'xcp_appliance.ovf_deployment': 'only meaningful with ovf_source',
   'xcp_appliance.vms': 'generated VMs join with xcp_vm.appliance; both at once is a conflict, not a value',
   'xcp_pool.ha_enabled': 'needs heartbeat SRs set in the same edit (a two-attribute change)',
   'xcp_pool.ha_heartbeat_srs': 'only meaningful with ha_enabled',

@@ -11,9 +11,10 @@ import { renderDiagnostics } from '../../render/diagnostics';
 import { useColor } from '../color';
 import { exportVm } from '../../ovf/export-vm';
 import { writeImportConfig, type ImportFormat } from '../../ovf/import-config';
+import { diskConversionNotes } from '../../ovf/disk/plan-notes';
 import { openPool, resolveVmAddress } from '../../ovf/pool-access';
 
-interface ImportOpts { out?: string; format: ImportFormat; pool: string; poolUrl?: string; offline?: boolean; force?: boolean; color: boolean }
+interface ImportOpts { out?: string; format: ImportFormat; pool: string; poolUrl?: string; offline?: boolean; force?: boolean; deployment?: string; disks: boolean; color: boolean }
 interface ExportOpts { out: string; poolUrl?: string; state: string; color: boolean }
 
 export function register(program: Command, io: CliIo, exit: ExitSink): void {
@@ -31,6 +32,8 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
     .option('--pool-url <url>', 'XAPI URL of that pool (default: the embedded simulator)')
     .option('--offline', 'do not look at the pool: every package network becomes a variable')
     .option('--force', 'overwrite an existing output file')
+    .option('--deployment <name>', "configuration of the package's DeploymentOptionSection (default: the package's default)")
+    .option('--no-disks', 'read the descriptor alone (its disk files are not needed): the VMs get blank disks of the declared sizes')
     .option('--no-color', 'disable colours')
     .action(async (file: string, opts: ImportOpts) => {
       const diagnostics: Diagnostic[] = [];
@@ -46,11 +49,16 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
           await opened.runtime.close();
         }
       }
-      const result = await writeImportConfig(resolve(io.cwd, file), { outDir: resolve(io.cwd, opts.out ?? '.'), format: opts.format, poolNetworks, force: opts.force });
+      const result = await writeImportConfig(resolve(io.cwd, file), { outDir: resolve(io.cwd, opts.out ?? '.'), format: opts.format, poolNetworks, force: opts.force, deployment: opts.deployment, noDisks: !opts.disks });
       diagnostics.push(...result.diagnostics);
       const failed = report(diagnostics, opts.color);
       if (result.written && result.spec) {
         io.stdout(`Wrote ${result.written}: xcp_appliance.${result.spec.name} with ${result.spec.resources.length - 1} VM(s).\n`);
+        if (result.deployment) {
+          const others = result.deployment.options.filter((o) => o.id !== result.deployment!.chosen).map((o) => o.id);
+          io.stdout(`Deployment option "${result.deployment.chosen}"${others.length ? ` (others: ${others.join(', ')}; choose with --deployment)` : ''}.\n`);
+        }
+        if (opts.disks) for (const note of diskConversionNotes(resolve(io.cwd, file))) io.stdout(`Disk ${note.replace(/^disk /, '')}.\n`);
         const vars = result.spec.variables.filter((v) => v.name.startsWith('network_'));
         if (vars.length) io.stdout(`Set ${vars.map((v) => `var.${v.name}`).join(', ')} to networks of the pool before "xcpform plan".\n`);
       }

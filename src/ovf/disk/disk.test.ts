@@ -100,6 +100,11 @@ describe('disk readers give the source disk byte for byte', () => {
     const p = join(tmp, 'backing.qcow2');
     writeFileSync(p, qcow);
     await expect(openDisk(segmentSource([{ path: p, offset: 0, size: qcow.length }]), 'qcow2')).rejects.toThrow(new DiskFormatError('the QCOW2 image has a backing file; convert it to a standalone image first'));
+    const huge = Buffer.from(plain('plain.qcow2'));
+    huge.writeBigUInt64BE(2n ** 50n, 24); // a size no disk has: no table is allocated for it
+    const hp = join(tmp, 'huge.qcow2');
+    writeFileSync(hp, huge);
+    await expect(openDisk(segmentSource([{ path: hp, offset: 0, size: huge.length }]), 'qcow2')).rejects.toThrow(`the QCOW2 header claims a ${2 ** 50}-byte disk, more than 64 TiB`);
     const vmdk = Buffer.from(plain('stream.vmdk')).subarray(0, 70_000);
     const v = join(tmp, 'truncated.vmdk');
     writeFileSync(v, vmdk);
@@ -137,5 +142,45 @@ describe('memory stays bounded whatever the virtual size', () => {
     expect(total).toBe(size);
     expect(first!.equals(SOURCE.subarray(0, 2048))).toBe(true);
     expect(peak).toBeLessThan(64 * 2 ** 20);
+  }, 60_000);
+});
+
+describe('damaged files', () => {
+  test('bytes changed anywhere in the metadata give a DiskFormatError or a disk of the declared size, never another exception', async () => {
+    let seed = 7;
+    const rnd = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) >>> 0;
+      return seed % n;
+    };
+    let refused = 0;
+    let read = 0;
+    for (const name of ['stream.vmdk', 'sparse.vmdk', 'plain.qcow2', 'compressed.qcow2', 'dynamic.vhd', 'fixed.vhd']) {
+      const good = plain(name);
+      for (let i = 0; i < 60; i++) {
+        const bad = Buffer.from(good);
+        // The headers and tables live in the first 64 KiB (and a VHD's footer at the end).
+        for (let k = 0; k < 4; k++) {
+          const at = i % 2 ? rnd(Math.min(bad.length, 65536)) : bad.length - 1 - rnd(512);
+          bad[at] = rnd(256);
+        }
+        const p = join(tmp, `damaged-${name}`);
+        writeFileSync(p, bad);
+        const src = segmentSource([{ path: p, offset: 0, size: bad.length }]);
+        try {
+          const image = await openDisk(src, 'unknown');
+          let n = 0;
+          for await (const c of rawChunks(image)) n += c.length;
+          expect(n).toBe(image.virtualSize);
+          read++;
+        } catch (err) {
+          if (!(err instanceof DiskFormatError)) throw err;
+          refused++;
+        } finally {
+          await src.close();
+        }
+      }
+    }
+    expect(refused + read).toBe(360);
+    expect(refused).toBeGreaterThan(0);
   }, 60_000);
 });

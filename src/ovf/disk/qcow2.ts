@@ -7,7 +7,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import type { DiskImage, DiskPiece } from './image';
-import { DiskFormatError, readExact, type ByteSource } from './source';
+import { checkSizes, DiskFormatError, readExact, type ByteSource } from './source';
 
 const MAGIC = 0x514649fb; // "QFI\xfb"
 const OFFSET_MASK = 0x00fffffffffffe00n; // bits 9-55
@@ -51,6 +51,7 @@ async function* pieces(src: ByteSource, h: Qcow2Header): AsyncGenerator<DiskPiec
   const perL2 = cluster / 8;
   const needed = Math.ceil(h.size / (cluster * perL2));
   if (h.l1Size < needed) throw new DiskFormatError(`the QCOW2 L1 table has ${h.l1Size} entries, the size needs ${needed}`);
+  checkSizes('QCOW2', h.size, needed * 8);
   const l1 = await readExact(src, h.l1Offset, needed * 8, 'L1 table');
   const x = BigInt(62 - (h.clusterBits - 8));
   for (let i = 0; i < needed; i++) {
@@ -85,5 +86,6 @@ async function* pieces(src: ByteSource, h: Qcow2Header): AsyncGenerator<DiskPiec
 /** Opens a QCOW2 image whose first 512 bytes are `first`. */
 export function openQcow2(src: ByteSource, first: Buffer): DiskImage {
   const h = parseHeader(first);
+  checkSizes('QCOW2', h.size, Math.ceil(h.size / (2 ** h.clusterBits * (2 ** h.clusterBits / 8))) * 8);
   return { variant: 'qcow2', virtualSize: h.size, pieces: () => pieces(src, h) };
 }

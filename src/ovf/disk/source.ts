@@ -67,17 +67,14 @@ export function forwardSource(stream: Readable): ByteSource {
   let ended = false;
   /** The previous read, kept for a read that starts inside it (one read's worth of memory). */
   let last = { at: 0, data: Buffer.alloc(0) };
-  const more = async (): Promise<boolean> => {
-    if (ended) return false;
-    const next = await it.next().catch((err: Error) => {
+  /** The next chunk of the stream, or undefined at its end. */
+  const next = async (): Promise<Buffer | undefined> => {
+    if (ended) return undefined;
+    const n = await it.next().catch((err: Error) => {
       throw new DiskFormatError(`the compressed data is corrupt (${err.message})`);
     });
-    if (next.done) {
-      ended = true;
-      return false;
-    }
-    pending = pending.length ? Buffer.concat([pending, next.value]) : next.value;
-    return true;
+    if (n.done) ended = true;
+    return n.done ? undefined : n.value;
   };
   return {
     seekable: false,
@@ -90,14 +87,22 @@ export function forwardSource(stream: Readable): ByteSource {
         return rest.length ? Buffer.concat([kept, rest]) : Buffer.from(kept);
       }
       while (pos < offset) {
-        if (!pending.length && !(await more())) return Buffer.alloc(0);
+        if (!pending.length) pending = (await next()) ?? Buffer.alloc(0);
+        if (!pending.length) return Buffer.alloc(0);
         const skip = Math.min(pending.length, offset - pos);
         pending = pending.subarray(skip);
         pos += skip;
       }
-      while (pending.length < length && (await more()));
-      const out = Buffer.from(pending.subarray(0, length));
-      pending = pending.subarray(out.length);
+      // Gather chunks and copy once (appending chunk by chunk would copy a large read many times).
+      const parts = [pending];
+      let have = pending.length;
+      for (let c: Buffer | undefined; have < length && (c = await next());) {
+        parts.push(c);
+        have += c.length;
+      }
+      const all = parts.length === 1 ? parts[0] : Buffer.concat(parts, have);
+      const out = Buffer.from(all.subarray(0, length));
+      pending = all.subarray(out.length);
       last = { at: pos, data: out };
       pos += out.length;
       return out;
@@ -165,4 +170,15 @@ export async function readExact(src: ByteSource, offset: number, length: number,
   const buf = await src.read(offset, length);
   if (buf.length < length) throw new DiskFormatError(`the file ends inside the ${what} (byte ${offset + buf.length})`);
   return buf;
+}
+
+/** Largest virtual disk accepted (64 TiB, above what any XCP SR stores): a larger claim is a broken header. */
+export const MAX_VIRTUAL_SIZE = 2 ** 46;
+/** Largest metadata table (grain directory, L1 table, BAT) read in one piece. */
+export const MAX_TABLE_BYTES = 64 * 2 ** 20;
+
+/** Refuses header values that would make a reader allocate without bound. */
+export function checkSizes(format: string, virtualSize: number, tableBytes: number): void {
+  if (virtualSize > MAX_VIRTUAL_SIZE) throw new DiskFormatError(`the ${format} header claims a ${virtualSize}-byte disk, more than 64 TiB`);
+  if (tableBytes > MAX_TABLE_BYTES) throw new DiskFormatError(`the ${format} header claims a ${tableBytes}-byte table, more than ${MAX_TABLE_BYTES / 2 ** 20} MiB`);
 }

@@ -5,7 +5,7 @@
  * followed by the footer. Differencing disks are refused: a package must carry whole disks.
  */
 import type { DiskImage, DiskPiece } from './image';
-import { DiskFormatError, readExact, type ByteSource } from './source';
+import { checkSizes, DiskFormatError, readExact, type ByteSource } from './source';
 
 const SECTOR = 512;
 const COOKIE = 'conectix';
@@ -24,6 +24,7 @@ function parseFooter(b: Buffer): Footer {
   if (type !== TYPE.FIXED && type !== TYPE.DYNAMIC) throw new DiskFormatError(`VHD disk type ${type} is not supported`);
   const size = b.readBigUInt64BE(48);
   if (size > BigInt(Number.MAX_SAFE_INTEGER)) throw new DiskFormatError('the VHD size is out of range');
+  checkSizes('VHD', Number(size), 0);
   return { type, size: Number(size), dataOffset: b.readBigUInt64BE(16) };
 }
 
@@ -37,6 +38,7 @@ async function* dynamicPieces(src: ByteSource, footer: Footer): AsyncGenerator<D
   if (blockSize < SECTOR || blockSize % SECTOR !== 0 || blockSize > 256 << 20) throw new DiskFormatError(`VHD block size ${blockSize} is not valid`);
   const blocks = Math.ceil(footer.size / blockSize);
   if (entries < blocks) throw new DiskFormatError(`the VHD allocation table has ${entries} entries, the size needs ${blocks}`);
+  checkSizes('VHD', footer.size, blocks * 4);
   const bat = await readExact(src, tableAt, blocks * 4, 'block allocation table');
   const bitmapBytes = Math.ceil(blockSize / SECTOR / 8 / SECTOR) * SECTOR;
   for (let i = 0; i < blocks; i++) {

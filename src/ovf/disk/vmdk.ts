@@ -9,7 +9,7 @@
  */
 import { inflateRawSync, inflateSync } from 'node:zlib';
 import type { DiskImage, DiskPiece } from './image';
-import { DiskFormatError, readExact, type ByteSource } from './source';
+import { checkSizes, DiskFormatError, MAX_TABLE_BYTES, readExact, type ByteSource } from './source';
 
 const SECTOR = 512;
 const MAGIC = 0x564d444b; // "KDMV" little-endian
@@ -44,7 +44,9 @@ function parseHeader(h: Buffer): SparseHeader {
   if (gtes < 1 || gtes > 1 << 16) throw new DiskFormatError(`VMDK grain tables of ${gtes} entries are not valid`);
   const flags = h.readUInt32LE(8);
   if (flags & FLAG_COMPRESSED && h.readUInt16LE(77) !== 1) throw new DiskFormatError(`VMDK compression algorithm ${h.readUInt16LE(77)} is not supported (deflate only)`);
-  return { flags, capacity: num(h.readBigUInt64LE(12), 'capacity') * SECTOR, grainSectors, gtes, gdOffset: h.readBigUInt64LE(56), overHead: num(h.readBigUInt64LE(64), 'overhead') };
+  const capacity = num(h.readBigUInt64LE(12), 'capacity') * SECTOR;
+  checkSizes('VMDK', capacity, Math.ceil(capacity / (grainSectors * SECTOR * gtes)) * 4);
+  return { flags, capacity, grainSectors, gtes, gdOffset: h.readBigUInt64LE(56), overHead: num(h.readBigUInt64LE(64), 'overhead') };
 }
 
 /** Inflates one compressed grain (zlib-wrapped per the specification; raw deflate accepted). */
@@ -85,6 +87,7 @@ async function* sparsePieces(src: ByteSource, h: SparseHeader, base: number): As
     return tables.get(i) ?? readExact(src, at * SECTOR, h.gtes * 4, 'grain table');
   };
   if (!src.seekable) {
+    if (gdes * h.gtes * 4 > 4 * MAX_TABLE_BYTES) throw new DiskFormatError('the compressed VMDK has more grain tables than can be read ahead; store it uncompressed');
     const order = [...Array(gdes).keys()].filter((i) => gd.readUInt32LE(i * 4) !== 0).sort((a, b) => gd.readUInt32LE(a * 4) - gd.readUInt32LE(b * 4));
     for (const i of order) tables.set(i, (await table(i))!);
   }
@@ -160,6 +163,7 @@ export async function openVmdk(src: ByteSource, first: Buffer, resolve: ExtentRe
   const { extents } = parseDescriptor(text);
   if (!extents.length) throw new DiskFormatError('the VMDK descriptor lists no extents');
   const virtualSize = extents.reduce((n, e) => n + e.sectors * SECTOR, 0);
+  checkSizes('VMDK', virtualSize, 0);
   const files = new Map<string, ByteSource>();
   for (const e of extents) {
     if (e.kind === 'ZERO') continue;

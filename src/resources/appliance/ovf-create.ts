@@ -5,7 +5,8 @@
  * completely first (manifest, files, formats, SR, networks):
  * a broken package creates nothing. Then `VM_appliance.create`, and per virtual system in start
  * order: `VM.clone` of "Other install media", vCPUs and memory, one VDI per disk on the import
- * SR filled by raw upload (VMDK, QCOW2 and VHD files converted on the way), VBDs, an empty CD drive when the package has one, VIFs on the mapped
+ * SR filled by raw upload (VMDK, QCOW2 and VHD files converted on the way), VBDs, a CD drive
+ * when the package has one (holding the package's ISO, uploaded read-only), VIFs on the mapped
  * networks, membership with `order` / `start_delay` / `shutdown_delay`.
  *
  * Each VM is tagged `xcpform:address = xcp_vm.<name>` (the names `ovf import` writes), so the
@@ -18,10 +19,11 @@ import { XapiOps } from '../kit/xapi-ops';
 import { ADDRESS_KEY, TEMPLATE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { ResourceError, type ApplyContext } from '../resource';
 import type { PoolRecords } from '../snapshot';
-import { applianceLayout, CD_USERDEVICE, IMPORT_TEMPLATE, vmAddress, type VmLayout } from '../../ovf/layout';
+import { applianceLayout, CD_USERDEVICE, IMPORT_TEMPLATE, isoVdiName, packageIso, vmAddress, type VmLayout } from '../../ovf/layout';
+import type { OvfFile } from '../../ovf/model';
 import { readOvfPackage, type OvfPackage } from '../../ovf/package-reader';
 import { inspectPackageDisks, type DiskInspection } from '../../ovf/disk/package-disk';
-import { uploadPackageDisk } from '../../ovf/upload';
+import { gunzippedSize, uploadPackageDisk, uploadSegments } from '../../ovf/upload';
 
 export interface ApplianceImportRequest {
   readonly ctx: ApplyContext;
@@ -29,6 +31,8 @@ export interface ApplianceImportRequest {
   readonly pool: string;
   /** Path of the `.ovf` or `.ova`. */
   readonly source: string;
+  /** The package's deployment configuration to import; its default when undefined. */
+  readonly deployment?: string;
   /** UUID or name of the SR for the disks; the pool's default SR when null/undefined. */
   readonly importSr?: string | null;
   /** Package network name → pool network UUID or name; unmapped networks are looked up by their own name. */
@@ -72,7 +76,7 @@ function resolve(records: PoolRecords, cls: 'SR' | 'network', key: string): { re
 /** Reads the package and everything it needs in the pool; throws before anything is created. */
 async function prepare(req: ApplianceImportRequest, records: PoolRecords): Promise<{ pkg: OvfPackage; sr: string; networks: Map<string, { ref: string; mtu: number }>; template: string; disks: readonly DiskInspection[] }> {
   const { ctx } = req;
-  const { package: pkg, diagnostics } = await readOvfPackage(req.source);
+  const { package: pkg, diagnostics } = await readOvfPackage(req.source, { deployment: req.deployment });
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (!pkg) {
     const first = errors[0];
@@ -113,7 +117,7 @@ async function prepare(req: ApplianceImportRequest, records: PoolRecords): Promi
 /** What an import has created so far, for {@link rollBack}. */
 interface Made { readonly vms: string[]; readonly vdis: string[]; appliance?: string }
 
-async function createVm(ops: XapiOps, req: ApplianceImportRequest, pkg: OvfPackage, vm: VmLayout, env: { sr: string; networks: Map<string, { ref: string; mtu: number }>; template: string; appliance: string; disks: readonly DiskInspection[] }, made: Made): Promise<ImportedVm> {
+async function createVm(ops: XapiOps, req: ApplianceImportRequest, pkg: OvfPackage, vm: VmLayout, env: { sr: string; networks: Map<string, { ref: string; mtu: number }>; template: string; appliance: string; applianceUuid: string; disks: readonly DiskInspection[] }, made: Made): Promise<ImportedVm> {
   const hw = vm.system.hardware;
   const call = <T>(why: string, method: string, ...args: XapiEncodable[]): Promise<T> => ops.call<T>(why, method, ...args);
   req.ctx.progress({ kind: 'message', text: `creating VM ${vm.nameLabel}` });
@@ -159,8 +163,10 @@ async function createVm(ops: XapiOps, req: ApplianceImportRequest, pkg: OvfPacka
     });
   }
   if (vm.hasCd) {
+    const iso = packageIso(vm);
+    const isoVdi = iso ? await importIso(ops, req, pkg, iso, uuid, env) : 'OpaqueRef:NULL';
     await call('add the CD drive', 'VBD.create', {
-      VM: ref, VDI: 'OpaqueRef:NULL', userdevice: CD_USERDEVICE, bootable: false, mode: 'RO', type: 'CD', empty: true,
+      VM: ref, VDI: isoVdi, userdevice: CD_USERDEVICE, bootable: false, mode: 'RO', type: 'CD', empty: !iso,
       unpluggable: true, other_config: {}, qos_algorithm_type: '', qos_algorithm_params: {},
     });
   }
@@ -177,6 +183,27 @@ async function createVm(ops: XapiOps, req: ApplianceImportRequest, pkg: OvfPacka
   await call('set the shutdown delay', 'VM.set_shutdown_delay', ref, vm.stopDelay);
   await call('finish the import', 'VM.remove_from_other_config', ref, HIDE_KEY);
   return { ovfId: vm.system.id, ref, uuid, nameLabel: vm.nameLabel, address, order: vm.order };
+}
+
+/** The package's ISO as a read-only VDI named after the appliance (`isoVdiName`), for the CD drive. */
+async function importIso(ops: XapiOps, req: ApplianceImportRequest, pkg: OvfPackage, file: OvfFile, vmUuid: string, env: { sr: string; applianceUuid: string }): Promise<string> {
+  const segments = pkg.files.get(file.id) ?? [];
+  const size = file.compression === 'gzip' ? await gunzippedSize(segments) : segments.reduce((n, s) => n + s.size, 0);
+  const vdi = await ops.call<string>(`create the ISO disk ${file.href}`, 'VDI.create', {
+    name_label: isoVdiName(file.href, env.applianceUuid), name_description: `${file.href} of the OVF package`, SR: env.sr, virtual_size: Math.max(size, 512), type: 'user',
+    sharable: false, read_only: false, other_config: { [VDI_OWNER_KEY]: vmUuid }, xenstore_data: {}, sm_config: {}, tags: [],
+  });
+  req.ctx.progress({ kind: 'message', text: `uploading ${file.href} for the CD drive` });
+  try {
+    await uploadSegments(await req.ctx.client(req.pool), vdi, segments, {
+      format: 'raw', gzip: file.compression === 'gzip', signal: req.ctx.signal, onBytes: (done, total) => req.ctx.progress({ kind: 'bytes', done, total }),
+    });
+  } catch (err) {
+    throw refuse(req.ctx, `cannot upload ${file.href}`, `${(err as Error).message}. Check the SR's free space and apply again.`, 'ovf_source');
+  }
+  // Read-only once filled: the CD drive's medium, and what xcp_vm.cdrom names.
+  await ops.call('make the ISO read-only', 'VDI.set_read_only', vdi, true);
+  return vdi;
 }
 
 /**
@@ -200,7 +227,7 @@ export async function importOvfAppliance(req: ApplianceImportRequest): Promise<A
     made.appliance = applianceRef;
     const applianceUuid = await ops.call<string>('read the appliance', 'VM_appliance.get_uuid', applianceRef);
     const vms: ImportedVm[] = [];
-    for (const vm of layout.vms) vms.push(await createVm(ops, req, env.pkg, vm, { ...env, appliance: applianceRef }, made));
+    for (const vm of layout.vms) vms.push(await createVm(ops, req, env.pkg, vm, { ...env, appliance: applianceRef, applianceUuid }, made));
     return { applianceRef, applianceUuid, vms };
   } catch (err) {
     await rollBack(client, made);

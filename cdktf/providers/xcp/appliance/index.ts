@@ -38,6 +38,12 @@ export interface ApplianceConfig extends cdktf.TerraformMetaArguments {
   */
   readonly otherConfig?: { [key: string]: string };
   /**
+  * Configuration of the package's DeploymentOptionSection to import (its `ovf:id`). Defaults to the package's default configuration. Changing it forces replacement.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/appliance#ovf_deployment Appliance#ovf_deployment}
+  */
+  readonly ovfDeployment?: string;
+  /**
   * Path or http(s) URL of an `.ovf` (with its disk files beside it) or `.ova` package imported at creation. Changing it forces replacement.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/appliance#ovf_source Appliance#ovf_source}
@@ -112,6 +118,7 @@ export class Appliance extends cdktf.TerraformResource {
     this._nameDescription = config.nameDescription;
     this._nameLabel = config.nameLabel;
     this._otherConfig = config.otherConfig;
+    this._ovfDeployment = config.ovfDeployment;
     this._ovfSource = config.ovfSource;
     this._pool = config.pool;
     this._tags = config.tags;
@@ -208,6 +215,22 @@ export class Appliance extends cdktf.TerraformResource {
     return this._otherConfig;
   }
 
+  // ovf_deployment - computed: false, optional: true, required: false
+  private _ovfDeployment?: string; 
+  public get ovfDeployment() {
+    return this.getStringAttribute('ovf_deployment');
+  }
+  public set ovfDeployment(value: string) {
+    this._ovfDeployment = value;
+  }
+  public resetOvfDeployment() {
+    this._ovfDeployment = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get ovfDeploymentInput() {
+    return this._ovfDeployment;
+  }
+
   // ovf_source - computed: false, optional: true, required: false
   private _ovfSource?: string; 
   public get ovfSource() {
@@ -282,6 +305,7 @@ export class Appliance extends cdktf.TerraformResource {
       name_description: cdktf.stringToTerraform(this._nameDescription),
       name_label: cdktf.stringToTerraform(this._nameLabel),
       other_config: cdktf.hashMapper(cdktf.stringToTerraform)(this._otherConfig),
+      ovf_deployment: cdktf.stringToTerraform(this._ovfDeployment),
       ovf_source: cdktf.stringToTerraform(this._ovfSource),
       pool: cdktf.stringToTerraform(this._pool),
       tags: cdktf.listMapper(cdktf.stringToTerraform, false)(this._tags),
@@ -319,6 +343,12 @@ export class Appliance extends cdktf.TerraformResource {
         isBlock: false,
         type: "map",
         storageClassType: "stringMap",
+      },
+      ovf_deployment: {
+        value: cdktf.stringToHclTerraform(this._ovfDeployment),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
       ovf_source: {
         value: cdktf.stringToHclTerraform(this._ovfSource),
