@@ -397,19 +397,33 @@ describe('xcp_vm out of band, adoption, import, refusals', () => {
     await vmResource.delete({ prior: tpl, ctx: hx.ctx('xcp_vm.plan') });
   });
 
-  test('simulator gaps surface as clear errors, never silent no-ops: ha_restart_priority, vtpm', async () => {
-    const config = cfg({ name_label: 'gaps', power_state: 'halted', wait_for_ip: null });
-    const state = await create('xcp_vm.gaps', config);
-    const world = await hx.world(vmResource.classes);
-    for (const [path, extra, code] of [['ha_restart_priority', { ha_restart_priority: 'best-effort' }, 'xcp_vm.unsupported'], ['vtpm', { vtpm: true }, 'xcp_vm.unsupported']] as const) {
+  test('ha_restart_priority and vtpm apply (VM.set_ha_restart_priority, VTPM.create / destroy), then plan empty', async () => {
+    const config = cfg({ name_label: 'ha-tpm', power_state: 'halted', wait_for_ip: null });
+    let state = await create('xcp_vm.ha-tpm', config);
+    const vtpms = async (): Promise<number> => {
+      const db = hx.sim.world.pool('dc1').db;
+      const ref = db.refByUuid('VM', state.uuid as string)!;
+      return (db.require('VM', ref).VTPMs as string[]).length;
+    };
+    for (const [path, extra, check] of [
+      ['ha_restart_priority', { ha_restart_priority: 'best-effort' }, async () => expect(vmOf(await hx.records('dc1'), state.uuid as string).ha_restart_priority).toBe('best-effort')],
+      ['vtpm', { vtpm: true }, async () => expect(await vtpms()).toBe(1)],
+    ] as const) {
       const next = { ...config, ...extra };
-      const { hook } = planWith(vmResource, state, next, world);
-      const err = await vmResource.update({ prior: state, planned: hook.planned, config: next, ctx: hx.ctx('xcp_vm.gaps') }).catch((e) => e);
-      expect(err).toBeInstanceOf(ResourceError);
-      expect((err as ResourceError).diagnostic.code).toBe(code);
-      exercised.set(path, 'applied with VM.set_ha_restart_priority / VTPM.create; the simulator lacks them: clear error');
+      const { hook } = planWith(vmResource, state, next, await hx.world(vmResource.classes));
+      state = (await vmResource.update({ prior: state, planned: hook.planned, config: next, ctx: hx.ctx('xcp_vm.ha-tpm') })).state;
+      await check();
+      const reread = vmResource.read({ prior: state, world: await hx.world(vmResource.classes) }).state!;
+      expect([path, planWith(vmResource, reread, next, await hx.world(vmResource.classes)).hook.action]).toEqual([path, 'no-op']);
+      Object.assign(config, extra);
+      state = reread;
+      exercised.set(path, 'applied with VM.set_ha_restart_priority / VTPM.create, re-planned empty');
     }
-    await vmResource.delete({ prior: state, ctx: hx.ctx('xcp_vm.gaps') });
+    // vtpm = false destroys the VM's VTPM again.
+    const off = { ...config, vtpm: false };
+    state = (await vmResource.update({ prior: state, planned: planWith(vmResource, state, off, await hx.world(vmResource.classes)).hook.planned, config: off, ctx: hx.ctx('xcp_vm.ha-tpm') })).state;
+    expect(await vtpms()).toBe(0);
+    await vmResource.delete({ prior: state, ctx: hx.ctx('xcp_vm.ha-tpm') });
   });
 });
 

@@ -66,16 +66,20 @@ async function createDisk(h: VmHandle, disk: ObjectValue, index: number, userdev
   await attach(h, vdi, disk, userdevice);
 }
 
-/** Grows a VDI: online when the VM runs and XAPI allows it, else with the disk unplugged. */
+/**
+ * Grows a VDI: online when the VM runs and the SR allows it, else with the disk unplugged.
+ * xapi resizes an attached disk with VDI.resize itself (VDI.resize_online is removed from its
+ * API) and refuses when the SR cannot.
+ */
 async function grow(h: VmHandle, d: DiskRecords, size: number): Promise<void> {
   if (!running(h) || !d.vbd.currently_attached) {
     await h.client.callAsync('VDI.resize', d.vdiRef, size);
     return;
   }
   try {
-    await h.client.callAsync('VDI.resize_online', d.vdiRef, size);
+    await h.client.callAsync('VDI.resize', d.vdiRef, size);
   } catch (err) {
-    if (!isXapiError(err) || !['MESSAGE_METHOD_UNKNOWN', 'SR_OPERATION_NOT_SUPPORTED', 'VDI_IN_USE', 'OPERATION_NOT_ALLOWED'].includes(err.code)) throw err;
+    if (!isXapiError(err) || !['SR_OPERATION_NOT_SUPPORTED', 'VDI_IN_USE', 'OPERATION_NOT_ALLOWED'].includes(err.code)) throw err;
     await unplug(h, d.vbdRef);
     await h.client.callAsync('VDI.resize', d.vdiRef, size);
     await plug(h, d.vbdRef);

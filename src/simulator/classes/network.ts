@@ -71,6 +71,13 @@ export const networkMethods: MethodSpec[] = [
     if (purposes.includes(other)) throw new XapiFailure('NETWORK_INCOMPATIBLE_PURPOSES', [value as string, other]);
     ctx.db.set('network', r as string, 'purpose', [...purposes, value as string]);
   }),
+  // xapi refuses while a VIF of the network is plugged: its locking would change under it.
+  method('network.set_default_locking_mode', [p('network', ref('network')), p('value', enumOf('network_default_locking_mode', 'unlocked', 'disabled'))], null, (ctx, [r, value]) => {
+    const n = ctx.db.require('network', r as string);
+    const plugged = (n.VIFs as string[]).find((v) => ctx.db.get('VIF', v)?.currently_attached);
+    if (plugged) throw new XapiFailure('VIF_IN_USE', [r as string, plugged]);
+    ctx.db.set('network', r as string, 'default_locking_mode', value as string);
+  }),
   method('network.remove_purpose', [p('self', ref('network')), p('value', enumOf('network_purpose', 'nbd', 'insecure_nbd'))], null, (ctx, [r, value]) => {
     const purposes = (ctx.db.require('network', r as string).purpose as string[] | undefined) ?? [];
     ctx.db.set('network', r as string, 'purpose', purposes.filter((x) => x !== value));

@@ -4,7 +4,7 @@ import { ClassSpec, defineClass } from './class-spec';
 import { pool, host, host_metrics, host_cpu, session } from './pool-host';
 import { SR, PBD, VDI, VBD } from './storage';
 import { network, PIF, VLAN, tunnel, VIF } from './network';
-import { VM, VM_metrics, VM_guest_metrics, VM_appliance } from './vm';
+import { VM, VM_metrics, VM_guest_metrics, VM_appliance, VTPM } from './vm';
 
 export const TASK_STATUS = ['pending', 'success', 'failure', 'cancelling', 'cancelled'] as const;
 
@@ -38,7 +38,7 @@ export const message = defineClass('message', {
 
 /** Every class, by wire name. Order is the order of `system.listMethods`. */
 export const CLASSES: ReadonlyMap<string, ClassSpec> = new Map(
-  [pool, host, host_metrics, host_cpu, session, SR, PBD, VDI, VBD, network, PIF, VLAN, tunnel, VIF, VM, VM_metrics, VM_guest_metrics, VM_appliance, task, message].map(
+  [pool, host, host_metrics, host_cpu, session, SR, PBD, VDI, VBD, network, PIF, VLAN, tunnel, VIF, VM, VM_metrics, VM_guest_metrics, VM_appliance, VTPM, task, message].map(
     (c) => [c.name, c],
   ),
 );

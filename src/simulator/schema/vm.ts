@@ -1,4 +1,4 @@
-/** Class tables: VM, VM_metrics, VM_guest_metrics, VM_appliance. */
+/** Class tables: VM, VM_metrics, VM_guest_metrics, VM_appliance, VTPM. */
 import { bool, datetime, enumOf, field, float, int, mapOf, ref, setOf, smap, str } from '../model/types';
 import { defineClass } from './class-spec';
 
@@ -161,3 +161,14 @@ export const VM_appliance = defineClass(
   },
   { implicitCreate: true, createRequired: [] },
 );
+
+/** A virtual TPM (xapi 23.x+; XCP-ng 8.3). Created with VTPM.create, one per VM. */
+export const VTPM = defineClass('VTPM', {
+  allowed_operations: field(setOf(str), 'RO', ['destroy']),
+  current_operations: field(smap),
+  VM: field(ref('VM'), RC),
+  backend: field(ref('VM')),
+  persistence_backend: field(enumOf('persistence_backend', 'xapi'), 'RO', 'xapi'),
+  is_unique: field(bool, RC),
+  is_protected: field(bool),
+});
