@@ -1,6 +1,7 @@
 /** Class tables: task, message; and the registry of every class the simulator serves. */
 import { datetime, enumOf, field, float, int, ref, setOf, smap, str } from '../model/types';
 import { ClassSpec, defineClass } from './class-spec';
+import { allowedOps, currentOps } from './operations';
 import { pool, host, host_metrics, host_cpu, session } from './pool-host';
 import { SR, PBD, VDI, VBD } from './storage';
 import { network, PIF, VLAN, tunnel, VIF } from './network';
@@ -11,8 +12,8 @@ export const TASK_STATUS = ['pending', 'success', 'failure', 'cancelling', 'canc
 export const task = defineClass('task', {
   name_label: field(str),
   name_description: field(str),
-  allowed_operations: field(setOf(str), 'RO', ['cancel', 'destroy']),
-  current_operations: field(smap),
+  allowed_operations: field(allowedOps('task'), 'RO', ['cancel', 'destroy']),
+  current_operations: field(currentOps('task')),
   created: field(datetime),
   finished: field(datetime),
   status: field(enumOf('task_status_type', ...TASK_STATUS)),
@@ -34,7 +35,7 @@ export const message = defineClass('message', {
   obj_uuid: field(str),
   timestamp: field(datetime),
   body: field(str),
-});
+}, { fieldMessages: false });
 
 /** Every class, by wire name. Order is the order of `system.listMethods`. */
 export const CLASSES: ReadonlyMap<string, ClassSpec> = new Map(
