@@ -10,6 +10,7 @@ import { orderedSet, str, strings } from '../kit/attrs';
 import { spell } from '../kit/resolve';
 import { ADDRESS_KEY, CONFIG_DRIVE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { byKey, orderLike } from './positions';
+import { sameMac } from './mac';
 
 type Vm = XapiRecord<'VM'>;
 
@@ -82,7 +83,8 @@ export function readNics(records: PoolRecords, vm: Vm, priorNics: readonly Objec
     nics.push({
       network: spell(records, 'network', vif.network, str(prior, 'network')),
       device: vif.device,
-      mac: vif.MAC,
+      // The prior spelling (dashes, capitals) while it names the same address.
+      mac: sameMac(str(prior, 'mac'), vif.MAC) ? str(prior, 'mac')! : vif.MAC,
       mtu: vif.MTU,
       locking_mode: vif.locking_mode,
       ipv4_allowed: orderedSet(vif.ipv4_allowed, strings(prior, 'ipv4_allowed')),

@@ -12,6 +12,7 @@ import { blocks, num, str } from '../kit/attrs';
 import { assignPositions, byKey } from './positions';
 import { ADDRESS_KEY } from '../kit/owned-keys';
 import { checkVdiInUse } from './plan-foresee';
+import { canonicalMac, sameMac } from './mac';
 
 /** One classified change of a VM attribute (the identity-aware counterpart of the diff's ChangedPath). */
 export interface VmChange {
@@ -77,11 +78,12 @@ export function planNics(planned: ObjectValue, config: ObjectValue, prior: Objec
     const pos = positions[i];
     const p = byKey(priorNics, 'device', pos);
     const changed = (k: string, v: Value | undefined): boolean => v !== null && v !== undefined && !valuesEqual(v, p?.[k] ?? null);
-    const recreated = p !== undefined && (changed('mac', typeof c.mac === 'string' ? c.mac.toLowerCase() : c.mac) || changed('mtu', pn.mtu));
+    const recreated = p !== undefined && ((typeof c.mac === 'string' && !sameMac(c.mac, str(p, 'mac'))) || changed('mtu', pn.mtu));
     return {
       ...pn,
       device: pos ?? UNKNOWN,
-      mac: pick(c.mac, typeof pn.mac === 'string' ? pn.mac.toLowerCase() : pn.mac, p ? p.mac ?? UNKNOWN : UNKNOWN),
+      // The prior spelling while it is the same address (dashes, case), else the canonical one.
+      mac: pick(c.mac, typeof pn.mac === 'string' ? (sameMac(pn.mac, str(p, 'mac')) ? p!.mac! : canonicalMac(pn.mac)) : pn.mac, p ? p.mac ?? UNKNOWN : UNKNOWN),
       mtu: pick(c.mtu, pn.mtu, p ? p.mtu ?? UNKNOWN : UNKNOWN),
       vif_uuid: p && !recreated && !movesPool(prior, planned) ? p.vif_uuid ?? UNKNOWN : UNKNOWN,
     };
