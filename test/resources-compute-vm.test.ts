@@ -191,6 +191,7 @@ describe('xcp_vm full lifecycle', () => {
       (r, vm) => expect(disksOf(r, vm).map((d) => [d.vbd.userdevice, d.vdi.virtual_size, d.vdi.name_label, d.vbd.currently_attached])).toEqual([['0', 20 * GiB, 'web-1 0', true], ['1', GiB, 'data', true]]));
     await step(['disk.size'], 'grow 20 → 24 GiB while running', setDisk(0, { size: 24 * GiB }), (r, vm) => expect(disksOf(r, vm)[0].vdi.virtual_size).toBe(24 * GiB));
     await step(['disk.name_label'], 'rename', setDisk(0, { name_label: 'root' }), (r, vm) => expect(disksOf(r, vm)[0].vdi.name_label).toBe('root'));
+    await step(['disk.name_description'], 'describe', setDisk(0, { name_description: 'root file system' }), (r, vm) => expect(disksOf(r, vm)[0].vdi.name_description).toBe('root file system'));
     await step(['disk.bootable'], 'true', setDisk(1, { bootable: true }), (r, vm) => expect(disksOf(r, vm)[1].vbd.bootable).toBe(true));
     await step(['disk.mode'], 'RO (unplug, set, replug)', setDisk(1, { mode: 'RO' }), (r, vm) => { expect(disksOf(r, vm)[1].vbd.mode).toBe('RO'); expect(disksOf(r, vm)[1].vbd.currently_attached).toBe(true); });
     await step(['disk.attached'], 'false: VBD.unplug, the disk stays on the VM', setDisk(1, { attached: false }), (r, vm) => expect(disksOf(r, vm).map((d) => d.vbd.currently_attached)).toEqual([true, false]));

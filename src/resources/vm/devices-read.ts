@@ -59,6 +59,7 @@ export function readDisks(records: PoolRecords, vm: Vm, priorDisks: readonly Obj
     return {
       userdevice: vbd.userdevice,
       name_label: vdi.name_label,
+      name_description: vdi.name_description,
       size: vdi.virtual_size,
       sr: spell(records, 'SR', vdi.SR, str(prior, 'sr')),
       bootable: vbd.bootable,

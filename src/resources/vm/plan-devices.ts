@@ -60,6 +60,7 @@ export function planDisks(planned: ObjectValue, config: ObjectValue, prior: Obje
       ...pd,
       userdevice: pos ?? UNKNOWN,
       name_label: pick(c.name_label, pd.name_label, p && sameVdi ? p.name_label : vmName && pos && pd.vdi === null ? `${vmName} ${pos}` : attachedVdi(records, pd)?.name_label ?? UNKNOWN),
+      name_description: pick(c.name_description, pd.name_description, p && sameVdi ? p.name_description ?? UNKNOWN : attachedVdi(records, pd)?.name_description ?? UNKNOWN),
       sr: pick(c.sr, pd.sr, p && sameVdi && !movesPool(prior, planned) ? p.sr : UNKNOWN),
       vdi_uuid: p && sameVdi && !moved ? p.vdi_uuid ?? UNKNOWN : UNKNOWN,
       vbd_uuid: p && sameVdi && !moved ? p.vbd_uuid ?? UNKNOWN : UNKNOWN,
@@ -128,6 +129,13 @@ export function checkAttachedVdi(vdi: XapiRecord<'VDI'>, disk: ObjectValue, inde
       path: ['disk', index, 'name_label'],
     }));
   }
+  const description = disk.name_description;
+  if (managed && typeof description === 'string' && !isUnknown(description) && description !== vdi.name_description) {
+    out.push(error('xcp_vm.disk-description-not-vdi', `disk ${String(disk.userdevice)} is described "${description}", but the VDI it attaches${owner} is described "${vdi.name_description}"`, {
+      detail: `The description of VDI ${vdi.uuid} belongs to ${vdi.other_config[ADDRESS_KEY]}. Leave name_description out of this disk block (it reads the VDI's), or change it there.`,
+      path: ['disk', index, 'name_description'],
+    }));
+  }
   return out;
 }
 
@@ -156,7 +164,7 @@ export function diskChanges(prior: ObjectValue, planned: ObjectValue, records: P
     } else if (size === undefined || size !== priorSize) out.push({ path: ['disk', i, 'size'], update: 'in-place' });
     if (!isUnknown(d.sr) && !sameRef(records, 'SR', d.sr, p.sr ?? null)) out.push({ path: ['disk', i, 'sr'], update: 'migrate' });
     if (!sameVdi) out.push({ path: ['disk', i, 'vdi'], update: 'in-place' });
-    for (const k of ['name_label', 'bootable', 'mode']) {
+    for (const k of ['name_label', 'name_description', 'bootable', 'mode']) {
       if (!isUnknown(d[k]) && !valuesEqual(d[k] ?? null, p[k] ?? null)) out.push({ path: ['disk', i, k], update: 'in-place' });
     }
   });

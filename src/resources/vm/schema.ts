@@ -18,6 +18,7 @@ const disk = blockType('list', 'A virtual disk attached to the VM. Disks are mat
     validators: [v.pattern('^([0-9]|1[0-5])$', 'must be a device position from "0" to "15"')],
   }),
   name_label: optc(t.string, 'in-place', 'Name of the disk\'s VDI. Defaults to "<VM name> <userdevice>".'),
+  name_description: optc(t.string, 'in-place', 'Description of the disk\'s VDI. A disk xcpform creates gets "Created by xcpform" unless set; other disks keep theirs until set.'),
   size: req(t.number, 'in-place', 'Virtual size in bytes. Growing is done online where the SR supports it, otherwise with the disk unplugged.', { unit: 'bytes',
     validators: [v.integer(MIB)],
     note: 'Shrinking is refused at plan time: XAPI cannot shrink a disk',

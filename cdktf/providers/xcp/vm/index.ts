@@ -570,6 +570,12 @@ export interface VmDisk {
   */
   readonly mode?: string;
   /**
+  * Description of the disk's VDI. A disk xcpform creates gets "Created by xcpform" unless set; other disks keep theirs until set.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#name_description Vm#name_description}
+  */
+  readonly nameDescription?: string;
+  /**
   * Name of the disk's VDI. Defaults to "<VM name> <userdevice>".
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#name_label Vm#name_label}
@@ -610,6 +616,7 @@ export function vmDiskToTerraform(struct?: VmDisk | cdktf.IResolvable): any {
     attached: cdktf.booleanToTerraform(struct!.attached),
     bootable: cdktf.booleanToTerraform(struct!.bootable),
     mode: cdktf.stringToTerraform(struct!.mode),
+    name_description: cdktf.stringToTerraform(struct!.nameDescription),
     name_label: cdktf.stringToTerraform(struct!.nameLabel),
     size: cdktf.numberToTerraform(struct!.size),
     sr: cdktf.stringToTerraform(struct!.sr),
@@ -639,6 +646,12 @@ export function vmDiskToHclTerraform(struct?: VmDisk | cdktf.IResolvable): any {
     },
     mode: {
       value: cdktf.stringToHclTerraform(struct!.mode),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    name_description: {
+      value: cdktf.stringToHclTerraform(struct!.nameDescription),
       isBlock: false,
       type: "simple",
       storageClassType: "string",
@@ -711,6 +724,10 @@ export class VmDiskOutputReference extends cdktf.ComplexObject {
       hasAnyValues = true;
       internalValueResult.mode = this._mode;
     }
+    if (this._nameDescription !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.nameDescription = this._nameDescription;
+    }
     if (this._nameLabel !== undefined) {
       hasAnyValues = true;
       internalValueResult.nameLabel = this._nameLabel;
@@ -741,6 +758,7 @@ export class VmDiskOutputReference extends cdktf.ComplexObject {
       this._attached = undefined;
       this._bootable = undefined;
       this._mode = undefined;
+      this._nameDescription = undefined;
       this._nameLabel = undefined;
       this._size = undefined;
       this._sr = undefined;
@@ -757,6 +775,7 @@ export class VmDiskOutputReference extends cdktf.ComplexObject {
       this._attached = value.attached;
       this._bootable = value.bootable;
       this._mode = value.mode;
+      this._nameDescription = value.nameDescription;
       this._nameLabel = value.nameLabel;
       this._size = value.size;
       this._sr = value.sr;
@@ -811,6 +830,22 @@ export class VmDiskOutputReference extends cdktf.ComplexObject {
   // Temporarily expose input value. Use with caution.
   public get modeInput() {
     return this._mode;
+  }
+
+  // name_description - computed: true, optional: true, required: false
+  private _nameDescription?: string; 
+  public get nameDescription() {
+    return this.getStringAttribute('name_description');
+  }
+  public set nameDescription(value: string) {
+    this._nameDescription = value;
+  }
+  public resetNameDescription() {
+    this._nameDescription = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get nameDescriptionInput() {
+    return this._nameDescription;
   }
 
   // name_label - computed: true, optional: true, required: false
