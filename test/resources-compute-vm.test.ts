@@ -227,6 +227,8 @@ describe('xcp_vm full lifecycle', () => {
     await step(['nic.mtu'], '9000 (recreated, MAC kept)', setNic(1, { mtu: 9000 }), (r, vm) => expect([vifOf(r, vm, '1')?.MTU, vifOf(r, vm, '1')?.MAC]).toEqual([9000, 'aa:bb:cc:00:11:22']));
     await step(['nic.attached'], 'false: VIF.unplug, the VIF stays', setNic(1, { attached: false }), (r, vm) => expect([vifOf(r, vm, '0')?.currently_attached, vifOf(r, vm, '1')?.currently_attached]).toEqual([true, false]));
     await step(['nic.attached'], 'true: VIF.plug', setNic(1, { attached: true }), (r, vm) => expect(vifOf(r, vm, '1')?.currently_attached).toBe(true));
+    await step(['nic.wait_for_ip'], 'wait for an address on device 0 (no XAPI change)', setNic(0, { wait_for_ip: '0.0.0.0/0' }),
+      (r, vm) => expect(r.get('VM_guest_metrics', vm.guest_metrics)?.networks['0/ip']).toMatch(/^\d+\.\d+\.\d+\.\d+$/));
     await step(['nic', 'nic.device'], 'remove device 1 (device is identity)', set({ nic: [(config.nic as ObjectValue[])[0]] }), (r, vm) => expect(vifOf(r, vm, '1')).toBeUndefined());
   });
 

@@ -91,6 +91,8 @@ export function readNics(records: PoolRecords, vm: Vm, priorNics: readonly Objec
       ipv4_allowed: orderedSet(vif.ipv4_allowed, strings(prior, 'ipv4_allowed')),
       ipv6_allowed: orderedSet(vif.ipv6_allowed, strings(prior, 'ipv6_allowed')),
       rate_limit_kbps: vif.qos_algorithm_type === 'ratelimit' && Number.isFinite(kbps) && kbps > 0 ? kbps : null,
+      // A wait, not a fact of XAPI: kept from the configuration.
+      wait_for_ip: str(prior, 'wait_for_ip') ?? null,
       attached: plugState(vm, vif.currently_attached, prior),
       vif_uuid: vif.uuid,
     });

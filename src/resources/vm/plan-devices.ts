@@ -183,7 +183,7 @@ export function nicChanges(prior: ObjectValue, planned: ObjectValue, records: Po
     const p = typeof n.device === 'string' ? byKey(before, 'device', n.device) : undefined;
     if (!p) { out.push({ path: ['nic', i], update: 'in-place' }); return; }
     if (!sameRef(records, 'network', n.network ?? null, p.network ?? null)) out.push({ path: ['nic', i, 'network'], update: 'in-place' });
-    for (const k of ['mac', 'mtu', 'locking_mode', 'rate_limit_kbps']) {
+    for (const k of ['mac', 'mtu', 'locking_mode', 'rate_limit_kbps', 'wait_for_ip']) {
       if (!isUnknown(n[k]) && !valuesEqual(n[k] ?? null, p[k] ?? null)) out.push({ path: ['nic', i, k], update: 'in-place' });
     }
     for (const k of ['ipv4_allowed', 'ipv6_allowed']) {

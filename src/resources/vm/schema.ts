@@ -50,6 +50,7 @@ const nic = blockType('list', 'A virtual network interface (XAPI VIF). Interface
   rate_limit_kbps: opt(t.number, 'in-place', 'Outbound rate limit in kB/s (XAPI `qos_algorithm_type` ratelimit). Applied when the VIF is next plugged.', {
     validators: [v.integer(1)],
   }),
+  wait_for_ip: opt(t.string, 'in-place', 'Wait after create and start until the guest reports an IPv4 address on this interface inside this network (`0.0.0.0/0`: any address). The deadline is `wait_for_ip.timeout` (300 s without that block).', { validators: [v.cidr()] }),
   attached: opt(t.bool, 'in-place', 'Whether the interface is plugged into the running VM (XAPI VIF `currently_attached`). `false` unplugs it (`VIF.unplug`) and keeps it on the VM; an interface unplugged outside xcpform plans a re-plug. XAPI plugs every interface at start, so a VM that is not running reports the configured value.', { default: true }),
   vif_uuid: ro(t.string, 'UUID of the VIF.'),
 });

@@ -1010,6 +1010,12 @@ export interface VmNic {
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#rate_limit_kbps Vm#rate_limit_kbps}
   */
   readonly rateLimitKbps?: number;
+  /**
+  * Wait after create and start until the guest reports an IPv4 address on this interface inside this network (`0.0.0.0/0`: any address). The deadline is `wait_for_ip.timeout` (300 s without that block). Must be an IPv4 CIDR block.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#wait_for_ip Vm#wait_for_ip}
+  */
+  readonly waitForIp?: string;
 }
 
 export function vmNicToTerraform(struct?: VmNic | cdktf.IResolvable): any {
@@ -1027,6 +1033,7 @@ export function vmNicToTerraform(struct?: VmNic | cdktf.IResolvable): any {
     mtu: cdktf.numberToTerraform(struct!.mtu),
     network: cdktf.stringToTerraform(struct!.network),
     rate_limit_kbps: cdktf.numberToTerraform(struct!.rateLimitKbps),
+    wait_for_ip: cdktf.stringToTerraform(struct!.waitForIp),
   }
 }
 
@@ -1091,6 +1098,12 @@ export function vmNicToHclTerraform(struct?: VmNic | cdktf.IResolvable): any {
       type: "simple",
       storageClassType: "number",
     },
+    wait_for_ip: {
+      value: cdktf.stringToHclTerraform(struct!.waitForIp),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
   };
 
   // remove undefined attributes
@@ -1153,6 +1166,10 @@ export class VmNicOutputReference extends cdktf.ComplexObject {
       hasAnyValues = true;
       internalValueResult.rateLimitKbps = this._rateLimitKbps;
     }
+    if (this._waitForIp !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.waitForIp = this._waitForIp;
+    }
     return hasAnyValues ? internalValueResult : undefined;
   }
 
@@ -1169,6 +1186,7 @@ export class VmNicOutputReference extends cdktf.ComplexObject {
       this._mtu = undefined;
       this._network = undefined;
       this._rateLimitKbps = undefined;
+      this._waitForIp = undefined;
     }
     else if (cdktf.Tokenization.isResolvable(value)) {
       this.isEmptyObject = false;
@@ -1186,6 +1204,7 @@ export class VmNicOutputReference extends cdktf.ComplexObject {
       this._mtu = value.mtu;
       this._network = value.network;
       this._rateLimitKbps = value.rateLimitKbps;
+      this._waitForIp = value.waitForIp;
     }
   }
 
@@ -1333,6 +1352,22 @@ export class VmNicOutputReference extends cdktf.ComplexObject {
   // vif_uuid - computed: true, optional: false, required: false
   public get vifUuid() {
     return this.getStringAttribute('vif_uuid');
+  }
+
+  // wait_for_ip - computed: false, optional: true, required: false
+  private _waitForIp?: string; 
+  public get waitForIp() {
+    return this.getStringAttribute('wait_for_ip');
+  }
+  public set waitForIp(value: string) {
+    this._waitForIp = value;
+  }
+  public resetWaitForIp() {
+    this._waitForIp = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get waitForIpInput() {
+    return this._waitForIp;
   }
 }
 
