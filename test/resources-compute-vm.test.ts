@@ -172,6 +172,8 @@ describe('xcp_vm full lifecycle', () => {
       const cd = vm.VBDs.map((b) => r.get('VBD', b)!).find((b) => b.type === 'CD')!;
       expect(r.get('VDI', cd.VDI)?.name_label).toBe(ISO);
     });
+    await step(['installation_method'], 'cdrom: the ISO boots first (boot order "dc")', set({ installation_method: 'cdrom', boot_order: null }), (r, vm) => expect(vm.HVM_boot_params.order).toBe('dc'));
+    await step(['installation_method'], 'template again: the boot order stays', set({ installation_method: 'template' }), (r, vm) => expect(vm.HVM_boot_params.order).toBe('dc'));
     await step(['cdrom'], 'eject', set({ cdrom: null }), (r, vm) => expect(vm.VBDs.map((b) => r.get('VBD', b)!).filter((b) => b.type === 'CD' && !b.empty)).toEqual([]));
     const c = hx.client('dc1');
     const app = await c.call<string>('VM_appliance.create', { name_label: 'app', name_description: '' });

@@ -101,6 +101,8 @@ export function vmState(records: PoolRecords, pool: string, ref: string, prior: 
     blocked_operations: sortedMap(vm.blocked_operations),
     suspend_sr: vm.suspend_SR !== NULL_REF ? spell(records, 'SR', vm.suspend_SR, str(prior, 'suspend_sr')) : null,
     cdrom: readCdrom(records, vm, str(prior, 'cdrom')),
+    // How the system was to be installed: a choice of the configuration, not a fact of XAPI.
+    installation_method: str(prior, 'installation_method') ?? 'template',
     is_template: vm.is_a_template,
     ip_addresses: addresses.all,
     ip_address: addresses.v4.find((ip) => !waitCidr || inCidr(ip, waitCidr)) ?? null,

@@ -157,6 +157,10 @@ export const vmSchema = defineResource({
     xenstore_data: opt(t.map(t.string), 'in-place', 'Keys the guest reads under `vm-data/` in xenstore.', { default: {}, note: 'The guest sees changes after a reboot' }),
     suspend_sr: optc(t.string, 'in-place', 'SR for the suspend image. Defaults to the pool\'s suspend image SR.'),
     cdrom: opt(t.string, 'in-place', 'Name or UUID of an ISO VDI inserted in the virtual CD drive; null ejects it.'),
+    installation_method: opt(t.string, 'in-place', 'How the guest system gets installed: `template` (its disks hold the system), `cdrom` (boot the ISO in `cdrom` first; needs `cdrom`) or `network` (PXE boot first; excludes `cdrom`). Sets the boot order unless `boot_order` is given, which must then start with the method\'s device.', {
+      default: 'template',
+      validators: [v.oneOf('template', 'cdrom', 'network')],
+    }),
     is_template: opt(t.bool, 'in-place', 'Convert the VM into a template (one way: converting back is refused).', { default: false }),
     ip_addresses: ro(t.list(t.string), 'IP addresses reported by the guest tools, in interface order.'),
     ip_address: ro(t.string, 'The first IPv4 address the guest reports (inside `wait_for_ip.cidr` when given).'),

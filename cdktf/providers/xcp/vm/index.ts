@@ -116,6 +116,12 @@ export interface VmConfig extends cdktf.TerraformMetaArguments {
   */
   readonly hvmShadowMultiplier?: number;
   /**
+  * How the guest system gets installed: `template` (its disks hold the system), `cdrom` (boot the ISO in `cdrom` first; needs `cdrom`) or `network` (PXE boot first; excludes `cdrom`). Sets the boot order unless `boot_order` is given, which must then start with the method's device. Must be one of `template`, `cdrom`, `network`. Defaults to `"template"`.
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#installation_method Vm#installation_method}
+  */
+  readonly installationMethod?: string;
+  /**
   * Convert the VM into a template (one way: converting back is refused). Defaults to `false`.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#is_template Vm#is_template}
@@ -1752,6 +1758,7 @@ export class Vm extends cdktf.TerraformResource {
     this._hasVendorDevice = config.hasVendorDevice;
     this._host = config.host;
     this._hvmShadowMultiplier = config.hvmShadowMultiplier;
+    this._installationMethod = config.installationMethod;
     this._isTemplate = config.isTemplate;
     this._memory = config.memory;
     this._memoryDynamicMax = config.memoryDynamicMax;
@@ -2092,6 +2099,22 @@ export class Vm extends cdktf.TerraformResource {
   // id - computed: true, optional: false, required: false
   public get id() {
     return this.getStringAttribute('id');
+  }
+
+  // installation_method - computed: true, optional: true, required: false
+  private _installationMethod?: string; 
+  public get installationMethod() {
+    return this.getStringAttribute('installation_method');
+  }
+  public set installationMethod(value: string) {
+    this._installationMethod = value;
+  }
+  public resetInstallationMethod() {
+    this._installationMethod = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get installationMethodInput() {
+    return this._installationMethod;
   }
 
   // ip_address - computed: true, optional: false, required: false
@@ -2682,6 +2705,7 @@ export class Vm extends cdktf.TerraformResource {
       has_vendor_device: cdktf.booleanToTerraform(this._hasVendorDevice),
       host: cdktf.stringToTerraform(this._host),
       hvm_shadow_multiplier: cdktf.numberToTerraform(this._hvmShadowMultiplier),
+      installation_method: cdktf.stringToTerraform(this._installationMethod),
       is_template: cdktf.booleanToTerraform(this._isTemplate),
       memory: cdktf.numberToTerraform(this._memory),
       memory_dynamic_max: cdktf.numberToTerraform(this._memoryDynamicMax),
@@ -2827,6 +2851,12 @@ export class Vm extends cdktf.TerraformResource {
         isBlock: false,
         type: "simple",
         storageClassType: "number",
+      },
+      installation_method: {
+        value: cdktf.stringToHclTerraform(this._installationMethod),
+        isBlock: false,
+        type: "simple",
+        storageClassType: "string",
       },
       is_template: {
         value: cdktf.booleanToHclTerraform(this._isTemplate),
