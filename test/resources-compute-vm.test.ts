@@ -424,6 +424,16 @@ describe('xcp_vm out of band, adoption, import, refusals', () => {
       state = reread;
       exercised.set(path, 'applied with VM.set_ha_restart_priority / VTPM.create, re-planned empty');
     }
+    // Drift: the VTPM destroyed behind xcpform's back reads as vtpm = false and plans it back.
+    const db = hx.sim.world.pool('dc1').db;
+    const vmRef = db.refByUuid('VM', state.uuid as string)!;
+    db.destroy('VTPM', (db.require('VM', vmRef).VTPMs as string[])[0]);
+    const drifted = vmResource.read({ prior: state, world: await hx.world(vmResource.classes) }).state!;
+    expect(drifted.vtpm).toBe(false);
+    const back = planWith(vmResource, drifted, config, await hx.world(vmResource.classes)).hook;
+    expect(back.action).not.toBe('no-op');
+    state = (await vmResource.update({ prior: drifted, planned: back.planned, config, ctx: hx.ctx('xcp_vm.ha-tpm') })).state;
+    expect(await vtpms()).toBe(1);
     // vtpm = false destroys the VM's VTPM again.
     const off = { ...config, vtpm: false };
     state = (await vmResource.update({ prior: state, planned: planWith(vmResource, state, off, await hx.world(vmResource.classes)).hook.planned, config: off, ctx: hx.ctx('xcp_vm.ha-tpm') })).state;

@@ -79,7 +79,7 @@ export const NOT_EDITED: Readonly<Record<string, string>> = {
   'xcp_host.iscsi_iqn': 'served; generation pending',
   'xcp_host.logging': 'served; generation pending',
   'xcp_vm.ha_restart_priority': 'served; generation pending (restart, best-effort or empty)',
-  'xcp_vm.vtpm': 'served; generation pending (vtpm is read from the prior state, so drift of it is not seen)',
+  'xcp_vm.vtpm': 'served; generation pending (needs a halted VM to change)',
   'xcp_vm.disk.name_description': 'new in issue 21 (test/vm-disk-description.test.ts); generation pending: a new edit target changes the quick batches\' draws, which then meet the open snapshot-revert failure (stale vbd_uuid after a revert)',
   'xcp_vm.nic.wait_for_ip': 'new in issue 21 (test/vm-nic-wait.test.ts); generation pending for the same reason as disk.name_description',
   'xcp_vm.installation_method': 'new in issue 21 (test/vm-installation-method.test.ts); generation pending for the same reason as disk.name_description (and cdrom is not generated at create)',

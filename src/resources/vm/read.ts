@@ -86,7 +86,8 @@ export function vmState(records: PoolRecords, pool: string, ref: string, prior: 
     ...readMaps(vm),
     has_vendor_device: vm.has_vendor_device,
     hvm_shadow_multiplier: vm.HVM_shadow_multiplier,
-    vtpm: bool(prior, 'vtpm') ?? false,
+    // Pools before XAPI's VTPM class send no VTPMs field: the prior value stands there.
+    vtpm: Array.isArray(vm.VTPMs) ? vm.VTPMs.length > 0 : bool(prior, 'vtpm') ?? false,
     power_state: state,
     ...knobs,
     auto_poweron: oc.auto_poweron === 'true',
