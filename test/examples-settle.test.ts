@@ -45,9 +45,9 @@ describe('examples apply, then plan empty', () => {
 });
 
 /**
- * The per-resource examples of the docs, each with an embedded two-pool provider. Left out, as
- * they name objects the embedded pools do not have: xcp_host (joins a host at 10.0.0.13),
- * xcp_vlan (configures host "node1") and the data sources (look up "node1", "legacy-erp", VLAN 120).
+ * The per-resource examples of the docs, each with an embedded two-pool provider. Every example
+ * folder, data sources included, also runs alone in test/examples-run.test.ts (apply, empty
+ * re-plan, destroy).
  */
 describe('resource examples apply on the embedded pools, then plan empty', () => {
   const PROVIDER = `terraform {

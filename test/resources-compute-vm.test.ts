@@ -172,6 +172,8 @@ describe('xcp_vm full lifecycle', () => {
       const cd = vm.VBDs.map((b) => r.get('VBD', b)!).find((b) => b.type === 'CD')!;
       expect(r.get('VDI', cd.VDI)?.name_label).toBe(ISO);
     });
+    await step(['installation_method'], 'cdrom: the ISO boots first (boot order "dc")', set({ installation_method: 'cdrom', boot_order: null }), (r, vm) => expect(vm.HVM_boot_params.order).toBe('dc'));
+    await step(['installation_method'], 'template again: the boot order stays', set({ installation_method: 'template' }), (r, vm) => expect(vm.HVM_boot_params.order).toBe('dc'));
     await step(['cdrom'], 'eject', set({ cdrom: null }), (r, vm) => expect(vm.VBDs.map((b) => r.get('VBD', b)!).filter((b) => b.type === 'CD' && !b.empty)).toEqual([]));
     const c = hx.client('dc1');
     const app = await c.call<string>('VM_appliance.create', { name_label: 'app', name_description: '' });
@@ -191,6 +193,7 @@ describe('xcp_vm full lifecycle', () => {
       (r, vm) => expect(disksOf(r, vm).map((d) => [d.vbd.userdevice, d.vdi.virtual_size, d.vdi.name_label, d.vbd.currently_attached])).toEqual([['0', 20 * GiB, 'web-1 0', true], ['1', GiB, 'data', true]]));
     await step(['disk.size'], 'grow 20 → 24 GiB while running', setDisk(0, { size: 24 * GiB }), (r, vm) => expect(disksOf(r, vm)[0].vdi.virtual_size).toBe(24 * GiB));
     await step(['disk.name_label'], 'rename', setDisk(0, { name_label: 'root' }), (r, vm) => expect(disksOf(r, vm)[0].vdi.name_label).toBe('root'));
+    await step(['disk.name_description'], 'describe', setDisk(0, { name_description: 'root file system' }), (r, vm) => expect(disksOf(r, vm)[0].vdi.name_description).toBe('root file system'));
     await step(['disk.bootable'], 'true', setDisk(1, { bootable: true }), (r, vm) => expect(disksOf(r, vm)[1].vbd.bootable).toBe(true));
     await step(['disk.mode'], 'RO (unplug, set, replug)', setDisk(1, { mode: 'RO' }), (r, vm) => { expect(disksOf(r, vm)[1].vbd.mode).toBe('RO'); expect(disksOf(r, vm)[1].vbd.currently_attached).toBe(true); });
     await step(['disk.attached'], 'false: VBD.unplug, the disk stays on the VM', setDisk(1, { attached: false }), (r, vm) => expect(disksOf(r, vm).map((d) => d.vbd.currently_attached)).toEqual([true, false]));
@@ -226,6 +229,8 @@ describe('xcp_vm full lifecycle', () => {
     await step(['nic.mtu'], '9000 (recreated, MAC kept)', setNic(1, { mtu: 9000 }), (r, vm) => expect([vifOf(r, vm, '1')?.MTU, vifOf(r, vm, '1')?.MAC]).toEqual([9000, 'aa:bb:cc:00:11:22']));
     await step(['nic.attached'], 'false: VIF.unplug, the VIF stays', setNic(1, { attached: false }), (r, vm) => expect([vifOf(r, vm, '0')?.currently_attached, vifOf(r, vm, '1')?.currently_attached]).toEqual([true, false]));
     await step(['nic.attached'], 'true: VIF.plug', setNic(1, { attached: true }), (r, vm) => expect(vifOf(r, vm, '1')?.currently_attached).toBe(true));
+    await step(['nic.wait_for_ip'], 'wait for an address on device 0 (no XAPI change)', setNic(0, { wait_for_ip: '0.0.0.0/0' }),
+      (r, vm) => expect(r.get('VM_guest_metrics', vm.guest_metrics)?.networks['0/ip']).toMatch(/^\d+\.\d+\.\d+\.\d+$/));
     await step(['nic', 'nic.device'], 'remove device 1 (device is identity)', set({ nic: [(config.nic as ObjectValue[])[0]] }), (r, vm) => expect(vifOf(r, vm, '1')).toBeUndefined());
   });
 
@@ -412,19 +417,43 @@ describe('xcp_vm out of band, adoption, import, refusals', () => {
     await vmResource.delete({ prior: tpl, ctx: hx.ctx('xcp_vm.plan') });
   });
 
-  test('simulator gaps surface as clear errors, never silent no-ops: ha_restart_priority, vtpm', async () => {
-    const config = cfg({ name_label: 'gaps', power_state: 'halted', wait_for_ip: null });
-    const state = await create('xcp_vm.gaps', config);
-    const world = await hx.world(vmResource.classes);
-    for (const [path, extra, code] of [['ha_restart_priority', { ha_restart_priority: 'best-effort' }, 'xcp_vm.unsupported'], ['vtpm', { vtpm: true }, 'xcp_vm.unsupported']] as const) {
+  test('ha_restart_priority and vtpm apply (VM.set_ha_restart_priority, VTPM.create / destroy), then plan empty', async () => {
+    const config = cfg({ name_label: 'ha-tpm', power_state: 'halted', wait_for_ip: null });
+    let state = await create('xcp_vm.ha-tpm', config);
+    const vtpms = async (): Promise<number> => {
+      const db = hx.sim.world.pool('dc1').db;
+      const ref = db.refByUuid('VM', state.uuid as string)!;
+      return (db.require('VM', ref).VTPMs as string[]).length;
+    };
+    for (const [path, extra, check] of [
+      ['ha_restart_priority', { ha_restart_priority: 'best-effort' }, async () => expect(vmOf(await hx.records('dc1'), state.uuid as string).ha_restart_priority).toBe('best-effort')],
+      ['vtpm', { vtpm: true }, async () => expect(await vtpms()).toBe(1)],
+    ] as const) {
       const next = { ...config, ...extra };
-      const { hook } = planWith(vmResource, state, next, world);
-      const err = await vmResource.update({ prior: state, planned: hook.planned, config: next, ctx: hx.ctx('xcp_vm.gaps') }).catch((e) => e);
-      expect(err).toBeInstanceOf(ResourceError);
-      expect((err as ResourceError).diagnostic.code).toBe(code);
-      exercised.set(path, 'applied with VM.set_ha_restart_priority / VTPM.create; the simulator lacks them: clear error');
+      const { hook } = planWith(vmResource, state, next, await hx.world(vmResource.classes));
+      state = (await vmResource.update({ prior: state, planned: hook.planned, config: next, ctx: hx.ctx('xcp_vm.ha-tpm') })).state;
+      await check();
+      const reread = vmResource.read({ prior: state, world: await hx.world(vmResource.classes) }).state!;
+      expect([path, planWith(vmResource, reread, next, await hx.world(vmResource.classes)).hook.action]).toEqual([path, 'no-op']);
+      Object.assign(config, extra);
+      state = reread;
+      exercised.set(path, 'applied with VM.set_ha_restart_priority / VTPM.create, re-planned empty');
     }
-    await vmResource.delete({ prior: state, ctx: hx.ctx('xcp_vm.gaps') });
+    // Drift: the VTPM destroyed behind xcpform's back reads as vtpm = false and plans it back.
+    const db = hx.sim.world.pool('dc1').db;
+    const vmRef = db.refByUuid('VM', state.uuid as string)!;
+    db.destroy('VTPM', (db.require('VM', vmRef).VTPMs as string[])[0]);
+    const drifted = vmResource.read({ prior: state, world: await hx.world(vmResource.classes) }).state!;
+    expect(drifted.vtpm).toBe(false);
+    const back = planWith(vmResource, drifted, config, await hx.world(vmResource.classes)).hook;
+    expect(back.action).not.toBe('no-op');
+    state = (await vmResource.update({ prior: drifted, planned: back.planned, config, ctx: hx.ctx('xcp_vm.ha-tpm') })).state;
+    expect(await vtpms()).toBe(1);
+    // vtpm = false destroys the VM's VTPM again.
+    const off = { ...config, vtpm: false };
+    state = (await vmResource.update({ prior: state, planned: planWith(vmResource, state, off, await hx.world(vmResource.classes)).hook.planned, config: off, ctx: hx.ctx('xcp_vm.ha-tpm') })).state;
+    expect(await vtpms()).toBe(0);
+    await vmResource.delete({ prior: state, ctx: hx.ctx('xcp_vm.ha-tpm') });
   });
 });
 

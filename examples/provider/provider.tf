@@ -1,3 +1,14 @@
+variable "dc1_url" {
+  type        = string
+  default     = "https://10.0.0.1"
+  description = "Coordinator of pool dc1 (\"embedded\" runs it in the built-in simulator)."
+}
+
+variable "cloud1_url" {
+  type    = string
+  default = "https://xapi.cloud.example.net"
+}
+
 variable "dc1_password" {
   type      = string
   sensitive = true
@@ -5,8 +16,8 @@ variable "dc1_password" {
 
 provider "xcp" {
   pools = {
-    dc1    = { url = "https://10.0.0.1", username = "root", password = var.dc1_password }
-    cloud1 = { url = "https://xapi.cloud.example.net", ca_file = "cloud-ca.pem" } # password from XCP_CLOUD1_PASSWORD
+    dc1    = { url = var.dc1_url, username = "root", password = var.dc1_password }
+    cloud1 = { url = var.cloud1_url, ca_file = "cloud-ca.pem" } # password from XCP_CLOUD1_PASSWORD
     lab    = { url = "embedded" }
   }
   default_pool = "dc1"

@@ -6,6 +6,9 @@
 import { t } from '../schema/cty-type';
 import { arg, defineDataSource, ro } from '../schema/dsl';
 import { AttributeSchema } from '../schema/model';
+import { hostsDataSchema, pifDataSchema, vdiDataSchema, vmsDataSchema } from './schemas-more';
+
+export { hostsDataSchema, pifDataSchema, vdiDataSchema, vmsDataSchema };
 
 function lookupAttributes(what: string): Record<string, AttributeSchema> {
   return {
@@ -124,4 +127,4 @@ export const vmDataSchema = defineDataSource({
   },
 });
 
-export const DATA_SOURCE_SCHEMAS = [poolDataSchema, hostDataSchema, srDataSchema, networkDataSchema, templateDataSchema, vmDataSchema] as const;
+export const DATA_SOURCE_SCHEMAS = [poolDataSchema, hostDataSchema, srDataSchema, networkDataSchema, templateDataSchema, vmDataSchema, vdiDataSchema, pifDataSchema, hostsDataSchema, vmsDataSchema] as const;

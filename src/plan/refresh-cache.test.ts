@@ -147,7 +147,7 @@ describe('incremental refresh of 40 VMs over HTTP', () => {
       afterwards: async () => ({ affected: await m.describe(gone, 'recreated, then described'), check: (r) => expect(stateOf(r, gone)?.name_description).toBe('recreated, then described') }),
     },
     {
-      name: 'descriptions of a VDI and a network: fields no read looks at',
+      name: 'xenstore data of a VDI and description of a network: fields no read looks at',
       events: 2,
       change: async () => {
         const a = m.take(true);

@@ -9,6 +9,10 @@ import { poolDataSource } from '../data-sources/pool';
 import { srDataSource } from '../data-sources/sr';
 import { templateDataSource } from '../data-sources/template';
 import { vmDataSource } from '../data-sources/vm';
+import { hostsDataSource } from '../data-sources/hosts';
+import { pifDataSource } from '../data-sources/pif';
+import { vdiDataSource } from '../data-sources/vdi';
+import { vmsDataSource } from '../data-sources/vms';
 import { applianceResource } from './appliance';
 import { hostResource } from './host';
 import { networkResource } from './network';
@@ -32,6 +36,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
 /** The data sources. */
 export const DATA_SOURCE_TYPES: readonly DataSourceType[] = [
   poolDataSource, hostDataSource, srDataSource, networkDataSource, vmDataSource, templateDataSource,
+  vdiDataSource, pifDataSource, hostsDataSource, vmsDataSource,
 ];
 
 /** Indexes `types` by type name; a name listed twice throws, naming it. */

@@ -59,6 +59,14 @@ function genData(rng: Rng, c: Case): void {
   if (rng.chance(0.3)) add(c, { mode: 'data', type: 'xcp_pool', name: 'here', attrs: { pool: 'dc1' } });
 }
 
+/** Lookups and lists of what every simulated pool has (a list over the case's own VMs would change as they are made). */
+function genMoreData(rng: Rng, c: Case): void {
+  if (rng.chance(0.3)) add(c, { mode: 'data', type: 'xcp_hosts', name: 'all', attrs: rng.chance(0.5) ? { sort_order: 'desc' } : { sort_by: 'address' } });
+  if (rng.chance(0.3)) add(c, { mode: 'data', type: 'xcp_pif', name: 'nic', attrs: { device: rng.pick(EXISTING.devices), host: EXISTING.hosts('dc1')[0] } });
+  if (rng.chance(0.3)) add(c, { mode: 'data', type: 'xcp_vdi', name: 'iso', attrs: { name_label: 'debian-12.5.0-amd64-netinst.iso', sr: 'ISO library' } });
+  if (rng.chance(0.3)) add(c, { mode: 'data', type: 'xcp_vms', name: 'none', attrs: { name_prefix: 'not-made-by-the-fidelity-test' } });
+}
+
 function genSr(rng: Rng, c: Case, i: number): void {
   const kind = rng.pick(SR_KINDS);
   const b = add(c, { mode: 'managed', type: 'xcp_sr', name: `sr${i}`, attrs: { type: kind.type, shared: kind.shared, device_config: kind.deviceConfig(rng) } });
@@ -181,6 +189,8 @@ export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): C
     } else c.blocks.pop();
   }
   c.outputs = genOutputs(rng, c);
+  // The data sources added in issue 21 draw from their own stream, so the cases of older seeds stay as they were.
+  genMoreData(new Rng(seed + 0x5bd1e995), c);
   // A third in native syntax; drawn last so that the blocks of a seed do not depend on it.
   settleOwners(c);
   return rng.chance(0.35) ? { ...c, format: 'hcl' } : c;

@@ -254,15 +254,16 @@ export class Mutations {
   }
 
   /**
-   * Descriptions of the VM's disk and of its network: fields the VM read never looks at (it
-   * looks at the VDI and network records, for other fields). Not the SR or host: a read that
+   * The xenstore data of the VM's disk and the description of its network: fields the VM read
+   * never looks at (it looks at the VDI and network records, for other fields; a disk's
+   * description is read since disks have name_description). Not the SR or host: a read that
    * spells them by name scans their class, and any event of the class touches a scan.
    */
   async unreadFields(address: string, text: string): Promise<string[]> {
     const vm = this.vm(address);
     const vbd = this.p.db.get('VBD', (vm.VBDs as string[])[0])!;
     const vif = this.p.db.get('VIF', (vm.VIFs as string[])[0]);
-    await this.p.client.call('VDI.set_name_description', vbd.VDI as string, text);
+    await this.p.client.call('VDI.set_xenstore_data', vbd.VDI as string, { note: text });
     if (vif) await this.p.client.call('network.set_name_description', vif.network as string, text);
     return [];
   }

@@ -11,10 +11,14 @@ export * as vm from './vm';
 export * as vmSnapshot from './vm-snapshot';
 export * as vpnLink from './vpn-link';
 export * as dataXcpHost from './data-xcp-host';
+export * as dataXcpHosts from './data-xcp-hosts';
 export * as dataXcpNetwork from './data-xcp-network';
+export * as dataXcpPif from './data-xcp-pif';
 export * as dataXcpPool from './data-xcp-pool';
 export * as dataXcpSr from './data-xcp-sr';
 export * as dataXcpTemplate from './data-xcp-template';
+export * as dataXcpVdi from './data-xcp-vdi';
 export * as dataXcpVm from './data-xcp-vm';
+export * as dataXcpVms from './data-xcp-vms';
 export * as provider from './provider';
 

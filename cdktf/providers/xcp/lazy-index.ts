@@ -11,10 +11,14 @@ Object.defineProperty(exports, 'vm', { get: function () { return require('./vm')
 Object.defineProperty(exports, 'vmSnapshot', { get: function () { return require('./vm-snapshot'); } });
 Object.defineProperty(exports, 'vpnLink', { get: function () { return require('./vpn-link'); } });
 Object.defineProperty(exports, 'dataXcpHost', { get: function () { return require('./data-xcp-host'); } });
+Object.defineProperty(exports, 'dataXcpHosts', { get: function () { return require('./data-xcp-hosts'); } });
 Object.defineProperty(exports, 'dataXcpNetwork', { get: function () { return require('./data-xcp-network'); } });
+Object.defineProperty(exports, 'dataXcpPif', { get: function () { return require('./data-xcp-pif'); } });
 Object.defineProperty(exports, 'dataXcpPool', { get: function () { return require('./data-xcp-pool'); } });
 Object.defineProperty(exports, 'dataXcpSr', { get: function () { return require('./data-xcp-sr'); } });
 Object.defineProperty(exports, 'dataXcpTemplate', { get: function () { return require('./data-xcp-template'); } });
+Object.defineProperty(exports, 'dataXcpVdi', { get: function () { return require('./data-xcp-vdi'); } });
 Object.defineProperty(exports, 'dataXcpVm', { get: function () { return require('./data-xcp-vm'); } });
+Object.defineProperty(exports, 'dataXcpVms', { get: function () { return require('./data-xcp-vms'); } });
 Object.defineProperty(exports, 'provider', { get: function () { return require('./provider'); } });
 

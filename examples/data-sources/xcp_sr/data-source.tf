@@ -1,5 +1,5 @@
 # The local storage of one host: the host filter picks it among identically named SRs.
 data "xcp_sr" "local" {
   name_label = "Local storage"
-  host       = "node1"
+  host       = "dc1-host1"
 }

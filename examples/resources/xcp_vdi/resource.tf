@@ -1,6 +1,6 @@
 resource "xcp_vdi" "data" {
   name_label = "postgres-data"
-  sr         = "nfs-vms"
+  sr         = "NFS shared storage"
   size       = 107374182400 # 100 GiB; grows in place, never shrinks
   tags       = ["db"]
 }

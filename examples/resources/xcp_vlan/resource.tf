@@ -4,7 +4,7 @@ resource "xcp_vlan" "dmz" {
   device     = "eth1"
 
   ip_config {
-    host    = "node1"
+    host    = "dc1-host1"
     mode    = "static"
     ip      = "192.168.120.11"
     netmask = "255.255.255.0"

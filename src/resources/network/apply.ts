@@ -78,8 +78,9 @@ export async function converge(s: ApplySession, records: PoolRecords, ref: Ref<'
   if (lock !== undefined && lock !== (n.default_locking_mode ?? 'unlocked')) await ops.call(`set the default locking mode to ${lock}`, 'network.set_default_locking_mode', ref, lock);
   const purposes = strList(planned.purpose);
   if (purposes) {
-    for (const p of purposes) if (!(n.purpose ?? []).includes(p)) await ops.call(`add purpose ${p}`, 'network.add_purpose', ref, p);
+    // Removals first: nbd → insecure_nbd would otherwise hold both for a moment, which XAPI refuses.
     for (const p of n.purpose ?? []) if (!purposes.includes(p)) await ops.call(`remove purpose ${p}`, 'network.remove_purpose', ref, p);
+    for (const p of purposes) if (!(n.purpose ?? []).includes(p)) await ops.call(`add purpose ${p}`, 'network.add_purpose', ref, p);
   }
   const automatic = bool(planned.automatic);
   const fresh = (await s.records()).get('network', ref)!;

@@ -1,7 +1,8 @@
 /**
  * `xcp_network`: a pool-wide Open vSwitch network (schema in `schema.ts`). The plan hook lists
  * the interfaces an MTU change reaches only when they are re-plugged, and refuses a replacement
- * while VM interfaces are on the network (`in-use.ts`).
+ * while VM interfaces are on the network (`in-use.ts`), and purposes XAPI refuses together
+ * (`plan-purpose.ts`).
  */
 import type { PlanRequest, PlanResponse, ResourceType } from '../resource';
 import { locateImport } from '../kit/import-id';
@@ -9,6 +10,7 @@ import { num, str } from '../kit/values';
 import { createNetwork, deleteNetwork, updateNetwork } from './apply';
 import { NETWORK_USER_CLASSES, withReplaceInUseCheck } from './in-use';
 import { NETWORK_CLASSES, networkState } from './read';
+import { withPurposeCheck } from './plan-purpose';
 import { networkSchema } from './schema';
 
 /** Plan note for an MTU change of a network (shared with xcp_vlan and xcp_private_network). */
@@ -28,7 +30,7 @@ export const networkResource = {
   schema: networkSchema,
   classes: [...new Set([...NETWORK_CLASSES, ...NETWORK_USER_CLASSES])],
   read: ({ prior, world }) => ({ state: networkState(world.pool(str(prior.pool) ?? ''), str(prior.uuid) ?? '', prior) }),
-  plan: (req) => withReplaceInUseCheck(req, mtuNotes(req), networkSchema),
+  plan: (req) => withPurposeCheck(withReplaceInUseCheck(req, mtuNotes(req), networkSchema)),
   create: createNetwork,
   update: updateNetwork,
   delete: deleteNetwork,

@@ -100,8 +100,16 @@ async function converge(s: ApplySession, records: PoolRecords, ref: Ref<'SR'>, p
       throw ops.refuse('resource.sr-caching-shared', 'local_caching needs a local SR',
         'IntelliCache caches on one host\'s local SR (host.enable_local_storage_caching); this SR is shared. Set local_caching = false.', ['local_caching']);
     }
-    if (wantCache) await ops.call('enable IntelliCache on the SR', 'host.enable_local_storage_caching', host, ref);
-    else await ops.call('disable IntelliCache', 'host.disable_local_storage_caching', host);
+    // XAPI changes the cache SR only on a disabled host (HOST_NOT_DISABLED otherwise): disable
+    // it for the call and enable it again, whatever the call's outcome.
+    const enabled = records.get('host', host)?.enabled ?? false;
+    if (enabled) await ops.call('disable the host for the IntelliCache change', 'host.disable', host);
+    try {
+      if (wantCache) await ops.call('enable IntelliCache on the SR', 'host.enable_local_storage_caching', host, ref);
+      else await ops.call('disable IntelliCache', 'host.disable_local_storage_caching', host);
+    } finally {
+      if (enabled) await ops.call('enable the host again', 'host.enable', host);
+    }
   }
 }
 

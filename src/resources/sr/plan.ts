@@ -3,7 +3,7 @@
  * while VMs use disks on it (`VDI_IN_USE` when a PBD is unplugged under a running VM,
  * `SR_NOT_EMPTY` on destroy), and a forget would cut halted VMs from their disks. So a
  * replacement of an SR that holds disks of VMs is a plan-time error naming them. The host of a
- * local SR must exist too.
+ * local SR must exist too, and IntelliCache needs a local file-based SR (`plan-caching.ts`).
  */
 import { error, type Diagnostic } from '../../diagnostics';
 import { isUnknown, valuesEqual, type ObjectValue } from '../../values/value';
@@ -13,6 +13,7 @@ import type { PoolRecords } from '../snapshot';
 import { str } from '../kit/values';
 import { ADDRESS_KEY } from '../kit/owned-keys';
 import { resolve } from '../kit/resolve';
+import { cachingDiagnostics } from './plan-caching';
 import { srSchema } from './schema';
 
 /** Classes the hook reads beyond the SR's own: who uses its disks. */
@@ -72,6 +73,8 @@ function checkHost(req: PlanRequest): Diagnostic[] {
 /** The `xcp_sr` plan hook (pure). */
 export function planSr(req: PlanRequest): PlanResponse {
   const { prior, planned } = req;
+  const caching = cachingDiagnostics(planned);
+  if (caching.length) return { planned, diagnostics: caching };
   if (!prior || isUnknown(planned.uuid)) {
     const diags = checkHost(req);
     if (diags.length) return { planned, diagnostics: diags };

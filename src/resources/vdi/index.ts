@@ -1,7 +1,8 @@
 /**
  * `xcp_vdi`: a virtual disk (schema in `schema.ts`). Read maps the bulk records (`read.ts`);
  * create/update/delete in `apply.ts`; an SR change is a migration (`migrate.ts`). The plan hook
- * refuses a shrink (XAPI cannot shrink a disk) and states the bytes an SR change moves.
+ * refuses a shrink (XAPI cannot shrink a disk) and changed block tracking XAPI would refuse
+ * (`plan-cbt.ts`), and states the bytes an SR change moves.
  */
 import { error } from '../../diagnostics';
 import type { PlanRequest, PlanResponse, ResourceType } from '../resource';
@@ -11,6 +12,7 @@ import { num, str } from '../kit/values';
 import { createVdi, deleteVdi, updateVdi } from './apply';
 import { migrateVdi } from './migrate';
 import { runningAttachment, VDI_CLASSES, vdiState } from './read';
+import { cbtDiagnostics } from './plan-cbt';
 import { vdiSchema } from './schema';
 
 function gib(bytes: number): string {
@@ -18,6 +20,8 @@ function gib(bytes: number): string {
 }
 
 function planVdi(req: PlanRequest): PlanResponse {
+  const cbt = cbtDiagnostics(req.planned);
+  if (cbt.length) return { planned: req.planned, diagnostics: cbt };
   const { prior, planned } = req;
   if (!prior) return { planned };
   const before = num(prior.size);

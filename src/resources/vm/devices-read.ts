@@ -11,6 +11,7 @@ import { resolve, spell } from '../kit/resolve';
 import { ROUTES_KEY } from './nic-routing';
 import { ADDRESS_KEY, CONFIG_DRIVE_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { byKey, orderLike } from './positions';
+import { sameMac } from './mac';
 
 type Vm = XapiRecord<'VM'>;
 
@@ -59,6 +60,7 @@ export function readDisks(records: PoolRecords, vm: Vm, priorDisks: readonly Obj
     return {
       userdevice: vbd.userdevice,
       name_label: vdi.name_label,
+      name_description: vdi.name_description,
       size: vdi.virtual_size,
       sr: spell(records, 'SR', vdi.SR, str(prior, 'sr')),
       bootable: vbd.bootable,
@@ -94,12 +96,15 @@ export function readNics(records: PoolRecords, vm: Vm, priorNics: readonly Objec
     nics.push({
       network: nicNetworkOf(records, vif, str(prior, 'network')),
       device: vif.device,
-      mac: vif.MAC,
+      // The prior spelling (dashes, capitals) while it names the same address.
+      mac: sameMac(str(prior, 'mac'), vif.MAC) ? str(prior, 'mac')! : vif.MAC,
       mtu: vif.MTU,
       locking_mode: vif.locking_mode,
       ipv4_allowed: orderedSet(vif.ipv4_allowed, strings(prior, 'ipv4_allowed')),
       ipv6_allowed: orderedSet(vif.ipv6_allowed, strings(prior, 'ipv6_allowed')),
       rate_limit_kbps: vif.qos_algorithm_type === 'ratelimit' && Number.isFinite(kbps) && kbps > 0 ? kbps : null,
+      // A wait, not a fact of XAPI: kept from the configuration.
+      wait_for_ip: str(prior, 'wait_for_ip') ?? null,
       attached: plugState(vm, vif.currently_attached, prior),
       vif_uuid: vif.uuid,
     });

@@ -48,6 +48,9 @@ export async function removeDisk(h: VmHandle, d: DiskRecords, stateSaysOwned: bo
   if (ownsVdi(d.vdi, h.uuid, stateSaysOwned)) await h.client.callAsync('VDI.destroy', d.vdiRef);
 }
 
+/** The description of a disk xcpform creates when the configuration sets none. */
+export const CREATED_DESCRIPTION = 'Created by xcpform';
+
 async function attach(h: VmHandle, vdiRef: string, disk: ObjectValue, userdevice: string): Promise<void> {
   const vbd = await h.client.call<string>('VBD.create', {
     VM: h.ref, VDI: vdiRef, userdevice, bootable: bool(disk, 'bootable') ?? false, mode: str(disk, 'mode') ?? 'RW', type: 'Disk',
@@ -59,23 +62,27 @@ async function attach(h: VmHandle, vdiRef: string, disk: ObjectValue, userdevice
 /** Creates an owned disk at `userdevice`. */
 async function createDisk(h: VmHandle, disk: ObjectValue, index: number, userdevice: string): Promise<void> {
   const vdi = await h.client.call<string>('VDI.create', {
-    name_label: str(disk, 'name_label') ?? `${h.vm.name_label} ${userdevice}`, name_description: 'Created by xcpform',
+    name_label: str(disk, 'name_label') ?? `${h.vm.name_label} ${userdevice}`, name_description: str(disk, 'name_description') ?? CREATED_DESCRIPTION,
     SR: srRefOf(h, disk, index), virtual_size: num(disk, 'size') ?? 0, type: 'user', sharable: false, read_only: false,
     other_config: { [VDI_OWNER_KEY]: h.uuid, [CREATED_KEY]: createdNow() }, sm_config: {}, xenstore_data: {}, tags: [],
   });
   await attach(h, vdi, disk, userdevice);
 }
 
-/** Grows a VDI: online when the VM runs and XAPI allows it, else with the disk unplugged. */
+/**
+ * Grows a VDI: online when the VM runs and the SR allows it, else with the disk unplugged.
+ * xapi resizes an attached disk with VDI.resize itself (VDI.resize_online is removed from its
+ * API) and refuses when the SR cannot.
+ */
 async function grow(h: VmHandle, d: DiskRecords, size: number): Promise<void> {
   if (!running(h) || !d.vbd.currently_attached) {
     await h.client.callAsync('VDI.resize', d.vdiRef, size);
     return;
   }
   try {
-    await h.client.callAsync('VDI.resize_online', d.vdiRef, size);
+    await h.client.callAsync('VDI.resize', d.vdiRef, size);
   } catch (err) {
-    if (!isXapiError(err) || !['MESSAGE_METHOD_UNKNOWN', 'SR_OPERATION_NOT_SUPPORTED', 'VDI_IN_USE', 'OPERATION_NOT_ALLOWED'].includes(err.code)) throw err;
+    if (!isXapiError(err) || !['SR_OPERATION_NOT_SUPPORTED', 'VDI_IN_USE', 'OPERATION_NOT_ALLOWED'].includes(err.code)) throw err;
     await unplug(h, d.vbdRef);
     await h.client.callAsync('VDI.resize', d.vdiRef, size);
     await plug(h, d.vbdRef);
@@ -157,7 +164,7 @@ export async function applyDisks(h: VmHandle, planned: ObjectValue, priorDisks: 
       const managed = ADDRESS_KEY in now.vdi.other_config;
       const want = num(disk, 'size');
       if (!managed && want !== undefined && want > now.vdi.virtual_size) await grow(h, now, want);
-      await settings(h, now, managed ? { ...disk, name_label: null } : disk);
+      await settings(h, now, managed ? { ...disk, name_label: null, name_description: null } : disk);
       continue;
     }
     if (!cur) {
@@ -181,10 +188,12 @@ export async function applyDisks(h: VmHandle, planned: ObjectValue, priorDisks: 
   await h.refresh();
 }
 
-/** VDI name, VBD bootable flag and mode (a mode change unplugs and replugs the disk). */
+/** VDI name and description, VBD bootable flag and mode (a mode change unplugs and replugs the disk). */
 async function settings(h: VmHandle, d: DiskRecords, disk: ObjectValue): Promise<void> {
   const name = str(disk, 'name_label');
   if (name !== undefined && name !== d.vdi.name_label) await h.client.call('VDI.set_name_label', d.vdiRef, name);
+  const description = str(disk, 'name_description');
+  if (description !== undefined && description !== d.vdi.name_description) await h.client.call('VDI.set_name_description', d.vdiRef, description);
   const bootable = bool(disk, 'bootable');
   if (bootable !== undefined && bootable !== d.vbd.bootable) await h.client.call('VBD.set_bootable', d.vbdRef, bootable);
   const mode = str(disk, 'mode');

@@ -10,6 +10,7 @@ import { blocks, num, str, strings } from '../kit/attrs';
 import { nicNetwork, ROUTES_KEY, type NicNetwork } from './nic-routing';
 import { NIC_IDENTITY, assignPositions } from './positions';
 import { tolerate, type VmHandle } from './vm-handle';
+import { canonicalMac, sameMac } from './mac';
 
 interface VifRecords {
   readonly ref: string;
@@ -41,7 +42,7 @@ async function createVif(h: VmHandle, nic: ObjectValue, index: number, device: s
   const network = target.ref;
   const mtu = num(nic, 'mtu') ?? h.records.get('network', network)?.MTU ?? 1500;
   const ref = await h.client.call<string>('VIF.create', {
-    device, network, VM: h.ref, MAC: (str(nic, 'mac') ?? '').toLowerCase(), MTU: mtu, other_config: target.routes ? { [ROUTES_KEY]: target.routes } : {},
+    device, network, VM: h.ref, MAC: canonicalMac(str(nic, 'mac') ?? ''), MTU: mtu, other_config: target.routes ? { [ROUTES_KEY]: target.routes } : {},
     qos_algorithm_type: q.type, qos_algorithm_params: q.params,
     locking_mode: str(nic, 'locking_mode') ?? 'network_default',
     ipv4_allowed: strings(nic, 'ipv4_allowed'), ipv6_allowed: strings(nic, 'ipv6_allowed'),
@@ -76,9 +77,9 @@ export async function applyNics(h: VmHandle, planned: ObjectValue): Promise<void
     const target = await nicNetwork(h.ctx, h.pool, h.records, str(nic, 'network') ?? '', i);
     const network = target.ref;
     const cur = have.get(device);
-    const mac = str(nic, 'mac')?.toLowerCase();
+    const mac = str(nic, 'mac');
     const mtu = num(nic, 'mtu');
-    if (!cur || (mac && mac !== cur.vif.MAC.toLowerCase()) || (mtu !== undefined && mtu !== cur.vif.MTU)) {
+    if (!cur || (mac && !sameMac(mac, cur.vif.MAC)) || (mtu !== undefined && mtu !== cur.vif.MTU)) {
       if (cur) await unplugDestroy(h, cur);
       await createVif(h, { ...nic, mac: mac ?? cur?.vif.MAC ?? null }, i, device, target);
       continue;

@@ -12,6 +12,7 @@ import { blocks, num, str } from '../kit/attrs';
 import { DISK_IDENTITY, NIC_IDENTITY, assignPositions, byKey } from './positions';
 import { ADDRESS_KEY } from '../kit/owned-keys';
 import { checkVdiInUse } from './plan-foresee';
+import { canonicalMac, sameMac } from './mac';
 
 /** One classified change of a VM attribute (the identity-aware counterpart of the diff's ChangedPath). */
 export interface VmChange {
@@ -59,6 +60,7 @@ export function planDisks(planned: ObjectValue, config: ObjectValue, prior: Obje
       ...pd,
       userdevice: pos ?? UNKNOWN,
       name_label: pick(c.name_label, pd.name_label, p && sameVdi ? p.name_label : vmName && pos && pd.vdi === null ? `${vmName} ${pos}` : attachedVdi(records, pd)?.name_label ?? UNKNOWN),
+      name_description: pick(c.name_description, pd.name_description, p && sameVdi ? p.name_description ?? UNKNOWN : attachedVdi(records, pd)?.name_description ?? UNKNOWN),
       sr: pick(c.sr, pd.sr, p && sameVdi && !movesPool(prior, planned) ? p.sr : UNKNOWN),
       vdi_uuid: p && sameVdi && !moved ? p.vdi_uuid ?? UNKNOWN : UNKNOWN,
       vbd_uuid: p && sameVdi && !moved ? p.vbd_uuid ?? UNKNOWN : UNKNOWN,
@@ -77,11 +79,12 @@ export function planNics(planned: ObjectValue, config: ObjectValue, prior: Objec
     const pos = positions[i];
     const p = byKey(priorNics, 'device', pos);
     const changed = (k: string, v: Value | undefined): boolean => v !== null && v !== undefined && !valuesEqual(v, p?.[k] ?? null);
-    const recreated = p !== undefined && (changed('mac', typeof c.mac === 'string' ? c.mac.toLowerCase() : c.mac) || changed('mtu', pn.mtu));
+    const recreated = p !== undefined && ((typeof c.mac === 'string' && !sameMac(c.mac, str(p, 'mac'))) || changed('mtu', pn.mtu));
     return {
       ...pn,
       device: pos ?? UNKNOWN,
-      mac: pick(c.mac, typeof pn.mac === 'string' ? pn.mac.toLowerCase() : pn.mac, p ? p.mac ?? UNKNOWN : UNKNOWN),
+      // The prior spelling while it is the same address (dashes, case), else the canonical one.
+      mac: pick(c.mac, typeof pn.mac === 'string' ? (sameMac(pn.mac, str(p, 'mac')) ? p!.mac! : canonicalMac(pn.mac)) : pn.mac, p ? p.mac ?? UNKNOWN : UNKNOWN),
       mtu: pick(c.mtu, pn.mtu, p ? p.mtu ?? UNKNOWN : UNKNOWN),
       vif_uuid: p && !recreated && !movesPool(prior, planned) ? p.vif_uuid ?? UNKNOWN : UNKNOWN,
     };
@@ -126,6 +129,13 @@ export function checkAttachedVdi(vdi: XapiRecord<'VDI'>, disk: ObjectValue, inde
       path: ['disk', index, 'name_label'],
     }));
   }
+  const description = disk.name_description;
+  if (managed && typeof description === 'string' && !isUnknown(description) && description !== vdi.name_description) {
+    out.push(error('xcp_vm.disk-description-not-vdi', `disk ${String(disk.userdevice)} is described "${description}", but the VDI it attaches${owner} is described "${vdi.name_description}"`, {
+      detail: `The description of VDI ${vdi.uuid} belongs to ${vdi.other_config[ADDRESS_KEY]}. Leave name_description out of this disk block (it reads the VDI's), or change it there.`,
+      path: ['disk', index, 'name_description'],
+    }));
+  }
   return out;
 }
 
@@ -154,7 +164,7 @@ export function diskChanges(prior: ObjectValue, planned: ObjectValue, records: P
     } else if (size === undefined || size !== priorSize) out.push({ path: ['disk', i, 'size'], update: 'in-place' });
     if (!isUnknown(d.sr) && !sameRef(records, 'SR', d.sr, p.sr ?? null)) out.push({ path: ['disk', i, 'sr'], update: 'migrate' });
     if (!sameVdi) out.push({ path: ['disk', i, 'vdi'], update: 'in-place' });
-    for (const k of ['name_label', 'bootable', 'mode']) {
+    for (const k of ['name_label', 'name_description', 'bootable', 'mode']) {
       if (!isUnknown(d[k]) && !valuesEqual(d[k] ?? null, p[k] ?? null)) out.push({ path: ['disk', i, k], update: 'in-place' });
     }
   });
@@ -173,7 +183,7 @@ export function nicChanges(prior: ObjectValue, planned: ObjectValue, records: Po
     const p = typeof n.device === 'string' ? byKey(before, 'device', n.device) : undefined;
     if (!p) { out.push({ path: ['nic', i], update: 'in-place' }); return; }
     if (!sameRef(records, 'network', n.network ?? null, p.network ?? null)) out.push({ path: ['nic', i, 'network'], update: 'in-place' });
-    for (const k of ['mac', 'mtu', 'locking_mode', 'rate_limit_kbps']) {
+    for (const k of ['mac', 'mtu', 'locking_mode', 'rate_limit_kbps', 'wait_for_ip']) {
       if (!isUnknown(n[k]) && !valuesEqual(n[k] ?? null, p[k] ?? null)) out.push({ path: ['nic', i, k], update: 'in-place' });
     }
     for (const k of ['ipv4_allowed', 'ipv6_allowed']) {

@@ -25,6 +25,7 @@ import { checkCapacity } from './plan-capacity';
 import { checkCreate, checkHosts } from './plan-checks';
 import { checkDestroyBlocked, checkHardShutdown, checkHostReachesStorage, checkMigrationStorage, hostsReachingStorage, storageKnown } from './plan-foresee';
 import { vmSchema } from './schema';
+import { installDiagnostics, plannedBootOrder } from './plan-install';
 
 export type { VmChange } from './plan-devices';
 
@@ -226,7 +227,9 @@ function sumSizes(disks: readonly ObjectValue[]): number {
 export function planVm(req: PlanRequest): VmPlanResponse {
   const diags: Diagnostic[] = [];
   const planned = refine(req);
+  plannedBootOrder(planned, req.config);
   validate(planned, diags);
+  diags.push(...installDiagnostics(planned));
   const prior = req.prior;
   if (!prior) {
     const target = req.world.pool(str(planned, 'pool') ?? '');

@@ -86,7 +86,8 @@ export function vmState(records: PoolRecords, pool: string, ref: string, prior: 
     ...readMaps(vm),
     has_vendor_device: vm.has_vendor_device,
     hvm_shadow_multiplier: vm.HVM_shadow_multiplier,
-    vtpm: bool(prior, 'vtpm') ?? false,
+    // Pools before XAPI's VTPM class send no VTPMs field: the prior value stands there.
+    vtpm: Array.isArray(vm.VTPMs) ? vm.VTPMs.length > 0 : bool(prior, 'vtpm') ?? false,
     power_state: state,
     ...knobs,
     auto_poweron: oc.auto_poweron === 'true',
@@ -101,6 +102,8 @@ export function vmState(records: PoolRecords, pool: string, ref: string, prior: 
     blocked_operations: sortedMap(vm.blocked_operations),
     suspend_sr: vm.suspend_SR !== NULL_REF ? spell(records, 'SR', vm.suspend_SR, str(prior, 'suspend_sr')) : null,
     cdrom: readCdrom(records, vm, str(prior, 'cdrom')),
+    // How the system was to be installed: a choice of the configuration, not a fact of XAPI.
+    installation_method: str(prior, 'installation_method') ?? 'template',
     is_template: vm.is_a_template,
     ip_addresses: addresses.all,
     ip_address: addresses.v4.find((ip) => !waitCidr || inCidr(ip, waitCidr)) ?? null,

@@ -16,6 +16,7 @@ import { createConfigDrive, dropConfigDrive } from './cloud-init';
 import { applyDisks, srRefOf } from './disks';
 import { mustResolve } from '../kit/resolve';
 import { applyNics } from './nics';
+import { nicWaits, waitForNicIps } from './nic-wait';
 import { HOST_KEY, setKey } from '../kit/owned-keys';
 import { mapWrites } from './platform';
 import { setPowerState, shutdown, waitForIp, type ShutdownOptions } from './power';
@@ -106,6 +107,11 @@ export async function converge(h: VmHandle, prior: ObjectValue | null, planned: 
     await h.refresh();
     await waitForIp(h, str(wait, 'cidr'), num(wait, 'timeout') ?? 300);
     if (opts.create && bool(cloudInit, 'drop_drive_after_boot')) await dropConfigDrive(h);
+  }
+  const perNic = nicWaits(planned);
+  if (perNic.length && h.vm.power_state === 'Running') {
+    await h.refresh();
+    await waitForNicIps(h, perNic, num(wait, 'timeout') ?? 300);
   }
   await h.refresh();
 }

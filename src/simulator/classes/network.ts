@@ -4,6 +4,7 @@ import { CallContext, MethodSpec, method, p } from '../dispatch/method';
 import { createRecord, recordType } from '../dispatch/implicit';
 import { NULL_REF, StoredRecord, enumOf, int, ref, setOf, str } from '../model/types';
 import { network } from '../schema/network';
+import { NETWORK_PURPOSE } from '../schema/operations';
 import { macFor } from '../bootstrap/bootstrap';
 
 function nextBridge(ctx: CallContext): string {
@@ -64,14 +65,21 @@ export const networkMethods: MethodSpec[] = [
     ctx.db.destroy('network', r as string);
   }),
   // Purposes as xapi has them: add if absent, remove if present; nbd and insecure_nbd exclude each other.
-  method('network.add_purpose', [p('self', ref('network')), p('value', enumOf('network_purpose', 'nbd', 'insecure_nbd'))], null, (ctx, [r, value]) => {
+  method('network.add_purpose', [p('self', ref('network')), p('value', NETWORK_PURPOSE)], null, (ctx, [r, value]) => {
     const purposes = (ctx.db.require('network', r as string).purpose as string[] | undefined) ?? [];
     if (purposes.includes(value as string)) return;
     const other = value === 'nbd' ? 'insecure_nbd' : 'nbd';
     if (purposes.includes(other)) throw new XapiFailure('NETWORK_INCOMPATIBLE_PURPOSES', [value as string, other]);
     ctx.db.set('network', r as string, 'purpose', [...purposes, value as string]);
   }),
-  method('network.remove_purpose', [p('self', ref('network')), p('value', enumOf('network_purpose', 'nbd', 'insecure_nbd'))], null, (ctx, [r, value]) => {
+  // xapi refuses while a VIF of the network is plugged: its locking would change under it.
+  method('network.set_default_locking_mode', [p('network', ref('network')), p('value', enumOf('network_default_locking_mode', 'unlocked', 'disabled'))], null, (ctx, [r, value]) => {
+    const n = ctx.db.require('network', r as string);
+    const plugged = (n.VIFs as string[]).find((v) => ctx.db.get('VIF', v)?.currently_attached);
+    if (plugged) throw new XapiFailure('VIF_IN_USE', [r as string, plugged]);
+    ctx.db.set('network', r as string, 'default_locking_mode', value as string);
+  }),
+  method('network.remove_purpose', [p('self', ref('network')), p('value', NETWORK_PURPOSE)], null, (ctx, [r, value]) => {
     const purposes = (ctx.db.require('network', r as string).purpose as string[] | undefined) ?? [];
     ctx.db.set('network', r as string, 'purpose', purposes.filter((x) => x !== value));
   }),

@@ -154,4 +154,20 @@ export const vdiMethods: MethodSpec[] = [
     ctx.db.require('VDI', r as string);
     ctx.db.set('VDI', r as string, 'sharable', v);
   }, { async: false }),
+  method('VDI.set_allow_caching', [p('self', vdiRef), p('value', { k: 'bool' })], null, (ctx, [r, v]) => {
+    ctx.db.require('VDI', r as string);
+    ctx.db.set('VDI', r as string, 'allow_caching', v);
+  }),
+  method('VDI.enable_cbt', [p('self', vdiRef)], null, (ctx, [r]) => setCbt(ctx, r as string, true)),
+  method('VDI.disable_cbt', [p('self', vdiRef)], null, (ctx, [r]) => setCbt(ctx, r as string, false)),
 ];
+
+/** Changed block tracking, with xapi's refusals: ISO SRs, non-disk VDI types, reset-on-boot disks. */
+function setCbt(ctx: CallContext, vdi: string, on: boolean): void {
+  const v = ctx.db.require('VDI', vdi);
+  const sr = ctx.db.require('SR', v.SR as string);
+  if (sr.content_type === 'iso' || sr.type === 'iso') throw new XapiFailure('SR_OPERATION_NOT_SUPPORTED', [v.SR as string]);
+  if (!['user', 'system'].includes(v.type as string)) throw new XapiFailure('VDI_INCOMPATIBLE_TYPE', [vdi, v.type as string]);
+  if (v.on_boot === 'reset') throw new XapiFailure('VDI_ON_BOOT_MODE_INCOMPATIBLE_WITH_OPERATION', []);
+  ctx.db.set('VDI', vdi, 'cbt_enabled', on);
+}

@@ -24,6 +24,7 @@ export const RELATIONS: readonly Relation[] = [
   { child: 'VDI', field: 'SR', parent: 'SR', parentField: 'VDIs' },
   { child: 'VDI', field: 'snapshot_of', parent: 'VDI', parentField: 'snapshots' },
   { child: 'VM', field: 'resident_on', parent: 'host', parentField: 'resident_VMs' },
+  { child: 'VTPM', field: 'VM', parent: 'VM', parentField: 'VTPMs' },
   { child: 'VM', field: 'appliance', parent: 'VM_appliance', parentField: 'VMs' },
   { child: 'VM', field: 'snapshot_of', parent: 'VM', parentField: 'snapshots' },
   { child: 'VM', field: 'parent', parent: 'VM', parentField: 'children' },

@@ -62,12 +62,13 @@ export function implicitMethods(spec: ClassSpec): MethodSpec[] {
     if (!found) throw new XapiFailure('UUID_INVALID', [cls, uuid as string]);
     return found;
   });
-  if ('name_label' in spec.fields) {
+  if (spec.byNameLabel) {
     add('get_by_name_label', [p('label', str)], setOf(ref(cls)), (ctx, [label]) =>
       [...ctx.db.table(cls)].filter(([, r]) => r.name_label === label).map(([k]) => k),
     );
   }
   for (const [name, f] of Object.entries(spec.fields)) {
+    if (!spec.fieldMessages || spec.removed.includes(name)) continue;
     add(`get_${name}`, [self], f.type, (ctx, [r]) => ctx.db.require(cls, r as string)[name]);
     if (f.q !== 'RW') continue;
     add(`set_${name}`, [self, p('value', f.type)], null, (ctx, [r, value]) => {

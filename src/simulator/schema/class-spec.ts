@@ -15,12 +15,21 @@ export interface ClassSpec {
   readonly createRequired: readonly string[];
   /** Listed by `system.listMethods` with `get_all_records` (false for session). */
   readonly listed: boolean;
+  /** Whether `get_by_name_label` exists (xapi: not for pool, although it has a name_label). */
+  readonly byNameLabel: boolean;
+  /** Whether fields get their own getters and setters (xapi: not for message). */
+  readonly fieldMessages: boolean;
+  /** Fields xapi's data model marks removed: still in records (older pools send them), no getter. */
+  readonly removed: readonly string[];
 }
 
 export interface ClassOptions {
   implicitCreate?: boolean;
   createRequired?: string[];
   listed?: boolean;
+  byNameLabel?: boolean;
+  fieldMessages?: boolean;
+  removed?: string[];
 }
 
 /** Declares a class; `uuid` (RO) is added first. */
@@ -31,6 +40,9 @@ export function defineClass(name: string, fields: Record<string, FieldSpec>, opt
     implicitCreate: opts.implicitCreate ?? false,
     createRequired: opts.createRequired ?? [],
     listed: opts.listed ?? true,
+    byNameLabel: opts.byNameLabel ?? 'name_label' in fields,
+    fieldMessages: opts.fieldMessages ?? true,
+    removed: opts.removed ?? [],
   };
 }
 

@@ -1,18 +1,19 @@
 /** Class tables: task, message; and the registry of every class the simulator serves. */
 import { datetime, enumOf, field, float, int, ref, setOf, smap, str } from '../model/types';
 import { ClassSpec, defineClass } from './class-spec';
+import { allowedOps, currentOps } from './operations';
 import { pool, host, host_metrics, host_cpu, session } from './pool-host';
 import { SR, PBD, VDI, VBD } from './storage';
 import { network, PIF, VLAN, tunnel, VIF } from './network';
-import { VM, VM_metrics, VM_guest_metrics, VM_appliance } from './vm';
+import { VM, VM_metrics, VM_guest_metrics, VM_appliance, VTPM } from './vm';
 
 export const TASK_STATUS = ['pending', 'success', 'failure', 'cancelling', 'cancelled'] as const;
 
 export const task = defineClass('task', {
   name_label: field(str),
   name_description: field(str),
-  allowed_operations: field(setOf(str), 'RO', ['cancel', 'destroy']),
-  current_operations: field(smap),
+  allowed_operations: field(allowedOps('task'), 'RO', ['cancel', 'destroy']),
+  current_operations: field(currentOps('task')),
   created: field(datetime),
   finished: field(datetime),
   status: field(enumOf('task_status_type', ...TASK_STATUS)),
@@ -34,11 +35,11 @@ export const message = defineClass('message', {
   obj_uuid: field(str),
   timestamp: field(datetime),
   body: field(str),
-});
+}, { fieldMessages: false });
 
 /** Every class, by wire name. Order is the order of `system.listMethods`. */
 export const CLASSES: ReadonlyMap<string, ClassSpec> = new Map(
-  [pool, host, host_metrics, host_cpu, session, SR, PBD, VDI, VBD, network, PIF, VLAN, tunnel, VIF, VM, VM_metrics, VM_guest_metrics, VM_appliance, task, message].map(
+  [pool, host, host_metrics, host_cpu, session, SR, PBD, VDI, VBD, network, PIF, VLAN, tunnel, VIF, VM, VM_metrics, VM_guest_metrics, VM_appliance, VTPM, task, message].map(
     (c) => [c.name, c],
   ),
 );

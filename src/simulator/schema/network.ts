@@ -1,6 +1,7 @@
 /** Class tables: network, PIF, VLAN, tunnel, VIF. */
 import { bool, enumOf, field, int, mapOf, ref, setOf, smap, str } from '../model/types';
 import { defineClass } from './class-spec';
+import { NETWORK_PURPOSE, allowedOps, currentOps } from './operations';
 
 const RW = 'RW';
 const RC = 'RC';
@@ -10,8 +11,8 @@ export const network = defineClass(
   {
     name_label: field(str, RW),
     name_description: field(str, RW),
-    allowed_operations: field(setOf(str)),
-    current_operations: field(smap),
+    allowed_operations: field(allowedOps('network')),
+    current_operations: field(currentOps('network')),
     VIFs: field(setOf(ref('VIF'))),
     PIFs: field(setOf(ref('PIF'))),
     MTU: field(int, RW, 1500),
@@ -22,7 +23,7 @@ export const network = defineClass(
     tags: field(setOf(str), RW),
     default_locking_mode: field(enumOf('network_default_locking_mode', 'unlocked', 'disabled')),
     assigned_ips: field(mapOf(ref('VIF'), str)),
-    purpose: field(setOf(str)),
+    purpose: field(setOf(NETWORK_PURPOSE)),
   },
   { implicitCreate: true, createRequired: ['other_config'] },
 );
@@ -82,15 +83,14 @@ export const tunnel = defineClass('tunnel', {
 export const VIF = defineClass(
   'VIF',
   {
-    allowed_operations: field(setOf(str)),
-    current_operations: field(smap),
+    allowed_operations: field(allowedOps('VIF')),
+    current_operations: field(currentOps('VIF')),
     device: field(str, RC),
     network: field(ref('network'), RC),
     VM: field(ref('VM'), RC),
     MAC: field(str, RC),
     MTU: field(int, RC, 1500),
     other_config: field(smap, RW),
-    reserved: field(bool),
     currently_attached: field(bool, RC),
     status_code: field(int),
     status_detail: field(str),
@@ -109,7 +109,6 @@ export const VIF = defineClass(
     ipv6_configuration_mode: field(enumOf('vif_ipv6_configuration_mode', 'None', 'Static')),
     ipv6_addresses: field(setOf(str)),
     ipv6_gateway: field(str),
-    reserved_pci: field(ref('PCI')),
   },
-  { implicitCreate: true, createRequired: ['device', 'network', 'VM', 'MAC', 'MTU', 'other_config', 'qos_algorithm_type', 'qos_algorithm_params'] },
+  { implicitCreate: true, createRequired: ['device', 'network', 'VM', 'MAC', 'MTU', 'other_config', 'qos_algorithm_type', 'qos_algorithm_params'], removed: ['metrics'] },
 );

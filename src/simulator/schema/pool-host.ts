@@ -1,6 +1,7 @@
 /** Class tables: pool, host, host_metrics, host_cpu, session. */
 import { bool, datetime, enumOf, field, float, int, mapOf, ref, setOf, smap, str } from '../model/types';
 import { defineClass } from './class-spec';
+import { UPDATE_GUIDANCES, allowedOps, currentOps } from './operations';
 
 const RW = 'RW';
 
@@ -33,8 +34,8 @@ export const pool = defineClass('pool', {
   restrictions: field(smap),
   metadata_VDIs: field(setOf(ref('VDI'))),
   ha_cluster_stack: field(str, 'RO', 'xhad'),
-  allowed_operations: field(setOf(str)),
-  current_operations: field(smap),
+  allowed_operations: field(allowedOps('pool')),
+  current_operations: field(currentOps('pool')),
   guest_agent_config: field(smap),
   cpu_info: field(smap),
   policy_no_vendor_device: field(bool, RW),
@@ -58,15 +59,14 @@ export const pool = defineClass('pool', {
   update_sync_frequency: field(enumOf('update_sync_frequency', 'weekly', 'daily')),
   update_sync_day: field(int),
   update_sync_enabled: field(bool),
-  recommendations: field(smap),
-});
+}, { byNameLabel: false });
 
 export const host = defineClass('host', {
   name_label: field(str, RW),
   name_description: field(str, RW),
   memory_overhead: field(int),
-  allowed_operations: field(setOf(str)),
-  current_operations: field(smap),
+  allowed_operations: field(allowedOps('host')),
+  current_operations: field(currentOps('host')),
   API_version_major: field(int, 'RO', 2),
   API_version_minor: field(int, 'RO', 21),
   API_version_vendor: field(str, 'RO', 'XenSource'),
@@ -122,7 +122,7 @@ export const host = defineClass('host', {
   uefi_certificates: field(str),
   certificates: field(setOf(ref('Certificate'))),
   editions: field(setOf(str), 'RO', ['xcp-ng']),
-  pending_guidances: field(setOf(str)),
+  pending_guidances: field(setOf(UPDATE_GUIDANCES)),
   tls_verification_enabled: field(bool),
   last_software_update: field(datetime),
   https_only: field(bool),
@@ -136,7 +136,7 @@ export const host_metrics = defineClass('host_metrics', {
   live: field(bool, 'RO', true),
   last_updated: field(datetime),
   other_config: field(smap, RW),
-});
+}, { removed: ['memory_free'] });
 
 export const host_cpu = defineClass('host_cpu', {
   host: field(ref('host')),

@@ -1,6 +1,7 @@
 /** Class tables: SR, PBD, VDI, VBD. */
 import { bool, datetime, enumOf, field, int, mapOf, ref, setOf, smap, str } from '../model/types';
 import { defineClass } from './class-spec';
+import { allowedOps, currentOps } from './operations';
 
 const RW = 'RW';
 const RC = 'RC';
@@ -8,8 +9,8 @@ const RC = 'RC';
 export const SR = defineClass('SR', {
   name_label: field(str, RC),
   name_description: field(str, RC),
-  allowed_operations: field(setOf(str)),
-  current_operations: field(smap),
+  allowed_operations: field(allowedOps('SR')),
+  current_operations: field(currentOps('SR')),
   VDIs: field(setOf(ref('VDI'))),
   PBDs: field(setOf(ref('PBD'))),
   virtual_allocation: field(int),
@@ -49,8 +50,8 @@ export const VDI = defineClass(
   {
     name_label: field(str, RW),
     name_description: field(str, RW),
-    allowed_operations: field(setOf(str)),
-    current_operations: field(smap),
+    allowed_operations: field(allowedOps('VDI')),
+    current_operations: field(currentOps('VDI')),
     SR: field(ref('SR'), RC),
     VBDs: field(setOf(ref('VBD'))),
     crash_dumps: field(setOf(ref('crashdump'))),
@@ -85,8 +86,8 @@ export const VDI = defineClass(
 export const VBD = defineClass(
   'VBD',
   {
-    allowed_operations: field(setOf(str)),
-    current_operations: field(smap),
+    allowed_operations: field(allowedOps('VBD')),
+    current_operations: field(currentOps('VBD')),
     VM: field(ref('VM'), RC),
     VDI: field(ref('VDI'), RC),
     device: field(str),
@@ -107,5 +108,5 @@ export const VBD = defineClass(
     qos_supported_algorithms: field(setOf(str)),
     metrics: field(ref('VBD_metrics')),
   },
-  { implicitCreate: true, createRequired: ['VM', 'VDI', 'userdevice', 'bootable', 'mode', 'type', 'empty', 'other_config', 'qos_algorithm_type', 'qos_algorithm_params'] },
+  { implicitCreate: true, createRequired: ['VM', 'VDI', 'userdevice', 'bootable', 'mode', 'type', 'empty', 'other_config', 'qos_algorithm_type', 'qos_algorithm_params'], removed: ['metrics'] },
 );

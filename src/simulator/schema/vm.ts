@@ -1,6 +1,7 @@
-/** Class tables: VM, VM_metrics, VM_guest_metrics, VM_appliance. */
+/** Class tables: VM, VM_metrics, VM_guest_metrics, VM_appliance, VTPM. */
 import { bool, datetime, enumOf, field, float, int, mapOf, ref, setOf, smap, str } from '../model/types';
 import { defineClass } from './class-spec';
+import { OPERATIONS, UPDATE_GUIDANCES, allowedOps, currentOps } from './operations';
 
 const RW = 'RW';
 const RC = 'RC';
@@ -14,8 +15,8 @@ const onCrash = enumOf('on_crash_behaviour', 'destroy', 'coredump_and_destroy', 
 export const VM = defineClass(
   'VM',
   {
-    allowed_operations: field(setOf(str)),
-    current_operations: field(smap),
+    allowed_operations: field(allowedOps('VM')),
+    current_operations: field(currentOps('VM')),
     name_label: field(str, RW),
     name_description: field(str, RW),
     power_state: field(enumOf('vm_power_state', ...POWER_STATES), 'RO', 'Halted'),
@@ -75,7 +76,7 @@ export const VM = defineClass(
     transportable_snapshot_id: field(str),
     blobs: field(mapOf(str, ref('blob'))),
     tags: field(setOf(str), RW),
-    blocked_operations: field(smap, RW),
+    blocked_operations: field(mapOf(OPERATIONS.VM, str), RW),
     snapshot_info: field(smap),
     snapshot_metadata: field(str),
     parent: field(ref('VM')),
@@ -100,9 +101,9 @@ export const VM = defineClass(
     reference_label: field(str),
     domain_type: field(enumOf('domain_type', 'hvm', 'pv', 'pv_in_pvh', 'pvh', 'unspecified'), RC, 'hvm'),
     NVRAM: field(smap, RW),
-    pending_guidances: field(setOf(str)),
-    pending_guidances_recommended: field(setOf(str)),
-    pending_guidances_full: field(setOf(str)),
+    pending_guidances: field(setOf(UPDATE_GUIDANCES)),
+    pending_guidances_recommended: field(setOf(UPDATE_GUIDANCES)),
+    pending_guidances_full: field(setOf(UPDATE_GUIDANCES)),
   },
   {
     implicitCreate: true,
@@ -112,6 +113,7 @@ export const VM = defineClass(
       'PV_bootloader', 'PV_kernel', 'PV_ramdisk', 'PV_args', 'PV_bootloader_args', 'PV_legacy_args', 'HVM_boot_policy',
       'HVM_boot_params', 'platform', 'PCI_bus', 'other_config', 'recommendations',
     ],
+    removed: ['is_snapshot_from_vmpp'],
   },
 );
 
@@ -131,11 +133,10 @@ export const VM_metrics = defineClass('VM_metrics', {
   nested_virt: field(bool),
   nomigrate: field(bool),
   current_domain_type: field(enumOf('domain_type', 'unspecified', 'hvm', 'pv', 'pv_in_pvh', 'pvh')),
-});
+}, { removed: ['VCPUs_utilisation'] });
 
 export const VM_guest_metrics = defineClass('VM_guest_metrics', {
   os_version: field(smap),
-  netbios_name: field(smap),
   PV_drivers_version: field(smap),
   PV_drivers_up_to_date: field(bool),
   memory: field(smap),
@@ -148,16 +149,27 @@ export const VM_guest_metrics = defineClass('VM_guest_metrics', {
   can_use_hotplug_vbd: field(enumOf('tristate_type', 'unspecified', 'yes', 'no')),
   can_use_hotplug_vif: field(enumOf('tristate_type', 'unspecified', 'yes', 'no')),
   PV_drivers_detected: field(bool),
-});
+}, { removed: ['memory', 'disks'] });
 
 export const VM_appliance = defineClass(
   'VM_appliance',
   {
     name_label: field(str, RW),
     name_description: field(str, RW),
-    allowed_operations: field(setOf(str), 'RO', ['start', 'clean_shutdown', 'hard_shutdown', 'shutdown']),
-    current_operations: field(smap),
+    allowed_operations: field(allowedOps('VM_appliance'), 'RO', ['start', 'clean_shutdown', 'hard_shutdown', 'shutdown']),
+    current_operations: field(currentOps('VM_appliance')),
     VMs: field(setOf(ref('VM'))),
   },
   { implicitCreate: true, createRequired: [] },
 );
+
+/** A virtual TPM (xapi 23.x+; XCP-ng 8.3). Created with VTPM.create, one per VM. */
+export const VTPM = defineClass('VTPM', {
+  allowed_operations: field(allowedOps('VTPM'), 'RO', ['destroy']),
+  current_operations: field(currentOps('VTPM')),
+  VM: field(ref('VM'), RC),
+  backend: field(ref('VM')),
+  persistence_backend: field(enumOf('persistence_backend', 'xapi'), 'RO', 'xapi'),
+  is_unique: field(bool, RC),
+  is_protected: field(bool),
+});

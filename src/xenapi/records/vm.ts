@@ -61,6 +61,7 @@ export const VM_FIELDS = {
   VIFs: 'refs:VIF',
   VBDs: 'refs:VBD',
   VUSBs: 'refs:VUSB',
+  VTPMs: 'refs:VTPM',
   metrics: 'ref:VM_metrics',
   guest_metrics: 'ref:VM_guest_metrics',
   appliance: 'ref:VM_appliance',
