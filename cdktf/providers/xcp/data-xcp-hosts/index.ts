@@ -187,7 +187,8 @@ export class DataXcpHosts extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'xcp_hosts',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

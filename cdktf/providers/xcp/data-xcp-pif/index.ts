@@ -78,7 +78,8 @@ export class DataXcpPif extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'xcp_pif',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

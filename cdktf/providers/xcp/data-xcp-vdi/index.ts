@@ -78,7 +78,8 @@ export class DataXcpVdi extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'xcp_vdi',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,

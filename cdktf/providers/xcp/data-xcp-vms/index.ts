@@ -188,7 +188,8 @@ export class DataXcpVms extends cdktf.TerraformDataSource {
     super(scope, id, {
       terraformResourceType: 'xcp_vms',
       terraformGeneratorMetadata: {
-        providerName: 'xcp'
+        providerName: 'xcp',
+        providerVersionConstraint: '~> 0.1'
       },
       provider: config.provider,
       dependsOn: config.dependsOn,
