@@ -12,7 +12,7 @@ import { dataSourceType, resourceType } from '../resources/registry';
 import { ResourceError, type ApplyContext, type ProgressEvent } from '../resources/resource';
 import { isXapiError, describeCall } from '../xenapi';
 import { assertPostconditions, assertPreconditions } from './conditions';
-import { applyGraph, estimateSeconds, storageClaims } from './graph';
+import { applyGraph, blockOf, estimateSeconds, storageClaims } from './graph';
 import type { ApplyEvent, ApplyVerb, StateSink } from './ports';
 import { resolveChange, resolveDataConfig } from './resolve';
 import { ApplyView } from './evaluation-cache';
@@ -62,8 +62,14 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
   // The state as the steps see it, kept change by change (evaluation-cache.ts): rebuilding it
   // and evaluating a block over it for every step made an apply of N objects cost N².
   const view = new ApplyView(req.state.current(), req.config);
+  const throughData = viaDataSources(req.config);
   const state: StateSink = {
-    put: (change, attributes) => { const done = req.state.put(change, attributes); view.changed(change.address, attributes); return done; },
+    put: (change, attributes) => {
+      const recorded = change.mode === 'managed' ? { ...change, dependsOn: throughData(change.dependsOn) } : change;
+      const done = req.state.put(recorded, attributes);
+      view.changed(change.address, attributes);
+      return done;
+    },
     remove: (change) => { const done = req.state.remove(change); view.changed(change.address, undefined); return done; },
     current: () => view.current(),
   };
@@ -178,4 +184,24 @@ function toDiagnostic(change: ResourceChange, verb: ApplyVerb, err: unknown): Di
     });
   }
   return error('apply.failed', `${change.address}: ${verb} failed: ${(err as Error)?.message ?? String(err)}`, { address: change.address });
+}
+
+/**
+ * The dependencies a managed object records in the state, with the managed blocks it reaches
+ * through data sources added (as Terraform records them): a VM whose NIC names
+ * `data.xcp_network.lan`, which reads `xcp_network.lan`, must be destroyed before that network
+ * by a later destroy, whose only order is the state's.
+ */
+function viaDataSources(config: ConfigPort | undefined): (deps: readonly string[]) => string[] {
+  const blocks = new Map((config?.blocks ?? []).map((b) => [b.address, b]));
+  return (deps) => {
+    const out = new Set(deps);
+    const stack = [...deps];
+    while (stack.length) {
+      const block = blocks.get(blockOf(stack.pop()!));
+      if (block?.mode !== 'data') continue;
+      for (const r of block.references) if (!out.has(r)) { out.add(r); stack.push(r); }
+    }
+    return [...out].sort();
+  };
 }
