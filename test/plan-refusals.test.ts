@@ -253,3 +253,17 @@ describe('a reference written in another form (the name of the SR the state has 
     applyAndSettle(dir);
   }, 120_000);
 });
+
+describe('a snapshot with memory of a VM that is not running', () => {
+  test('is a plan error on with_memory; a disk-only snapshot of it applies', async () => {
+    const base = vm('web', `  template    = "Debian Bookworm 12"\n  memory      = ${2 * GIB}\n  power_state = "halted"\n`);
+    const dir = workdir(base);
+    applyAndSettle(dir);
+    const snap = (memory: boolean) => `resource "xcp_vm_snapshot" "s" {\n  vm          = xcp_vm.web.uuid\n  name_label  = "before upgrade"\n  with_memory = ${memory}\n}\n`;
+    write(dir, base + snap(true));
+    const err = await expectPlanError(dir, 'a snapshot with memory needs a running VM, and VM "web" is halted', 'resource "xcp_vm_snapshot" "s"', 'xcp_vm_snapshot.checkpoint-needs-running', 'xcp_vm_snapshot.s', ['with_memory']);
+    expect(err).toContain('Set with_memory = false');
+    write(dir, base + snap(false));
+    applyAndSettle(dir);
+  }, 120_000);
+});

@@ -8,7 +8,7 @@
 import { error } from '../../diagnostics';
 import type { ObjectValue } from '../../values/value';
 import { NULL_REF, type XapiClass } from '../../xenapi';
-import type { ApplyContext, ApplyResponse, CreateRequest, DeleteRequest, ImportRequest, ReadRequest, ReadResponse, ResourceType, UpdateRequest } from '../resource';
+import type { ApplyContext, ApplyResponse, CreateRequest, DeleteRequest, ImportRequest, PlanRequest, PlanResponse, ReadRequest, ReadResponse, ResourceType, UpdateRequest } from '../resource';
 import { ResourceError } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { num, orderedSet, str, strMap, strings } from '../kit/attrs';
@@ -135,11 +135,32 @@ function importSnapshot(req: ImportRequest): ReadResponse {
   return { state: snapshotState(records, pool, ref, null) };
 }
 
+/**
+ * A checkpoint (`with_memory`) of a VM that is not running: XAPI refuses `VM.checkpoint`
+ * (VM_BAD_POWER_STATE), so the plan does, when it makes the snapshot and the VM is known.
+ */
+function plan(req: PlanRequest): PlanResponse {
+  const makes = !req.prior || req.prior.uuid !== req.planned.uuid;
+  const vmUuid = str(req.planned, 'vm');
+  const pool = str(req.planned, 'pool');
+  if (!makes || req.planned.with_memory !== true || !vmUuid || !pool || !req.world.poolNames().includes(pool)) return { planned: req.planned };
+  const vm = req.world.pool(pool).byUuid('VM', vmUuid)?.record;
+  if (!vm || vm.power_state === 'Running') return { planned: req.planned };
+  return {
+    planned: req.planned,
+    diagnostics: [error('xcp_vm_snapshot.checkpoint-needs-running', `a snapshot with memory needs a running VM, and VM "${vm.name_label}" is ${vm.power_state.toLowerCase()}`, {
+      detail: 'XAPI takes a checkpoint (VM.checkpoint) of a running VM only. Set with_memory = false for a disk-only snapshot, or start the VM first (apply its power_state = "running", then this snapshot).',
+      path: ['with_memory'],
+    })],
+  };
+}
+
 /** The `xcp_vm_snapshot` resource type. */
 export const vmSnapshotResource = {
   schema: vmSnapshotSchema,
   classes: CLASSES,
   read,
+  plan,
   create,
   update,
   delete: remove,
