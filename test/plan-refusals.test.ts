@@ -267,3 +267,19 @@ describe('a snapshot with memory of a VM that is not running', () => {
     applyAndSettle(dir);
   }, 120_000);
 });
+
+describe('a dynamic memory change of a suspended VM', () => {
+  test('is a plan error naming the attribute, also when the change resumes it; resumed first, the change applies', async () => {
+    const web = (state: string, dynMax: number) => vm('web', `  template           = "Debian Bookworm 12"\n  memory             = ${2 * GIB}\n  memory_dynamic_max = ${dynMax}\n  power_state        = "${state}"\n`);
+    const dir = workdir(web('suspended', 2 * GIB));
+    applyAndSettle(dir);
+    write(dir, web('suspended', GIB));
+    await expectPlanError(dir, 'the VM is suspended, and XAPI changes memory_dynamic_max only on a running or halted VM', 'resource "xcp_vm" "web"', 'xcp_vm.suspended-memory', 'xcp_vm.web', ['memory_dynamic_max']);
+    write(dir, web('running', GIB));
+    await expectPlanError(dir, 'the VM is suspended, and XAPI changes memory_dynamic_max only on a running or halted VM', 'resource "xcp_vm" "web"', 'xcp_vm.suspended-memory', 'xcp_vm.web', ['memory_dynamic_max']);
+    write(dir, web('running', 2 * GIB));
+    applyAndSettle(dir);
+    write(dir, web('running', GIB));
+    applyAndSettle(dir);
+  }, 120_000);
+});

@@ -23,7 +23,7 @@ import { diskChanges, movesPool, nicChanges, planDisks, planNics, sameRef, type 
 import { resolve } from '../kit/resolve';
 import { checkCapacity } from './plan-capacity';
 import { checkCreate, checkHosts } from './plan-checks';
-import { checkDestroyBlocked, checkHardShutdown, checkHostReachesStorage, checkMigrationStorage, hostsReachingStorage, storageKnown } from './plan-foresee';
+import { checkDestroyBlocked, checkHardShutdown, checkSuspendedMemory, checkHostReachesStorage, checkMigrationStorage, hostsReachingStorage, storageKnown } from './plan-foresee';
 import { vmSchema } from './schema';
 import { installDiagnostics, plannedBootOrder } from './plan-install';
 
@@ -262,6 +262,7 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   if (!movesToPool && changes.some((c) => c.path[0] === 'host' || c.path[0] === 'affinity')) diags.push(...checkHosts(planned, records));
   if (!movesToPool && migrate.some((p) => p[0] === 'host')) diags.push(...checkMigrationStorage(prior, planned, records));
   diags.push(...checkHardShutdown(prior, planned, halt));
+  diags.push(...checkSuspendedMemory(prior, planned, changes.map((c) => c.path)));
   const starts = !isRunning(prior) && isRunning(planned);
   const eligible = starts ? hostsReachingStorage(records, planned, str(prior, 'uuid')) : undefined;
   if (starts) diags.push(...checkHostReachesStorage(records, planned, eligible));
