@@ -89,3 +89,15 @@ describe('an xcp_vlan ip_config block on a host outside hosts', () => {
     applyAndSettle(dir);
   }, 120_000);
 });
+
+describe('an xcp_private_network over a network without IP addresses', () => {
+  test('is a plan error naming the hosts; over the management network it applies', async () => {
+    const priv = (transport: string) => `resource "xcp_private_network" "p" {\n  name_label        = "backend"\n  transport_network = "${transport}"\n}\n`;
+    const dir = workdir(priv('Pool-wide network associated with eth1'));
+    const errors = await planErrors(dir);
+    expect(errors.map((d) => [d.code, d.path])).toEqual([['xcp_private_network.transport-not-configured', ['transport_network']]]);
+    expect(errors[0].summary).toMatch(/has no IP address on dc1-host\d/);
+    write(dir, priv('Pool-wide network associated with eth0'));
+    applyAndSettle(dir);
+  }, 120_000);
+});
