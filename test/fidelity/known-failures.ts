@@ -12,6 +12,11 @@ export interface KnownFailure {
 }
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
+  // Terraform's semantics, not a defect: a reference by name to an SR the edit replaces does not
+  // change, so the pool naming it is not planned; XAPI clears the pool's SR field when the old SR
+  // goes, and the next plan sets it again (terraform 1.11 does the same). Referencing the SR's
+  // uuid (known after apply) or replace_triggered_by plans it in the same apply.
+  { pattern: /^edit-not-settled xcp_sr\.[a-z_]+ -> (phantom-drift xcp_pool|xcp_pool update) (suspend_image_sr|crash_dump_sr|default_sr)$/, cause: 'by Terraform semantics: a name reference to a replaced SR does not change, so its users are planned again only after XAPI clears them; reference the SR by uuid or use replace_triggered_by' },
   // The two front doors: differences by design (finding 7's default/null differences are fixed).
   { pattern: /^front-doors after xcp_[a-z_]+\.(device_config_secrets(\.[\w-]+)?|psk|private_key|remote_private_key|join_password)$/, cause: 'by design: xcpform show -json never writes a secret value (null, marked in after_sensitive); terraform show -json writes it' },
   { pattern: /^front-doors unknown xcp_vm\.pool only terraform$/, cause: 'by design: the CLI places every VM with a placement block up front across the whole configuration; a provider plans one resource at a time, so the pool of a new placed VM is chosen at apply from live capacity (known after apply)' },
