@@ -265,6 +265,9 @@ describe('a snapshot with memory of a VM that is not running', () => {
     expect(err).toContain('Set with_memory = false');
     write(dir, base + snap(false));
     applyAndSettle(dir);
+    // Turning with_memory on replaces the snapshot with a checkpoint: refused the same way.
+    write(dir, base + snap(true));
+    await expectPlanError(dir, 'a snapshot with memory needs a running VM, and VM "web" is halted', 'resource "xcp_vm_snapshot" "s"', 'xcp_vm_snapshot.checkpoint-needs-running', 'xcp_vm_snapshot.s', ['with_memory']);
   }, 120_000);
 });
 

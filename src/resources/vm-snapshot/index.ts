@@ -140,9 +140,10 @@ function importSnapshot(req: ImportRequest): ReadResponse {
  * (VM_BAD_POWER_STATE), so the plan does, when it makes the snapshot and the VM is known.
  */
 function plan(req: PlanRequest): PlanResponse {
-  const makes = !req.prior || req.prior.uuid !== req.planned.uuid;
-  const vmUuid = str(req.planned, 'vm');
-  const pool = str(req.planned, 'pool');
+  // A new checkpoint: a create, or a replacement (with_memory turned on forces one).
+  const makes = !req.prior || req.prior.with_memory !== true || req.prior.uuid !== req.planned.uuid;
+  const vmUuid = str(req.planned, 'vm') ?? str(req.config, 'vm');
+  const pool = str(req.planned, 'pool') ?? str(req.prior, 'pool');
   if (!makes || req.planned.with_memory !== true || !vmUuid || !pool || !req.world.poolNames().includes(pool)) return { planned: req.planned };
   const vm = req.world.pool(pool).byUuid('VM', vmUuid)?.record;
   if (!vm || vm.power_state === 'Running') return { planned: req.planned };
