@@ -8,6 +8,7 @@
  * (module, mode, type, name), instances (index key, current before deposed) and outputs, and
  * Go's escaping of `<`, `>`, `&`, U+2028 and U+2029.
  */
+import { parseExact, stringifyExact } from '../values/json-text';
 import { Diagnostic, error, formatPath, warning } from '../diagnostics';
 import { IndexKey, InstanceState, OutputState, PathStep, ResourceState, State } from './model';
 
@@ -36,7 +37,7 @@ export function decodeStateV4(text: string, filename: string): DecodeResult {
   }
   let root: unknown;
   try {
-    root = JSON.parse(text);
+    root = parseExact(text);
   } catch (e) {
     const msg = (e as Error).message;
     const pos = /position (\d+)/.exec(msg);
@@ -206,7 +207,7 @@ export function encodeStateV4(s: State): string {
     check_results: s.checkResults ?? null,
     ...s.extra,
   };
-  return goEscape(JSON.stringify(doc, null, 2)) + '\n';
+  return goEscape(stringifyExact(doc, 2)) + '\n';
 }
 
 function encodeInstance(i: InstanceState): Obj {
