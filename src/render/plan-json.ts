@@ -14,6 +14,7 @@
  * - `relevant_attributes` lists the attributes that drifted (the planner does not trace which
  *   attributes fed the plan, so this is the drift's changed top-level attributes).
  */
+import { stringifyExact } from '../values/json-text';
 import type { Plan } from '../plan/model';
 import { PROVIDER_ADDRESS } from '../schema/provider-json';
 import { byAddress, visibleChanges } from './format';
@@ -207,5 +208,5 @@ function relevantAttributes(drift: Plan['drift']): { resource: string; attribute
 
 /** The plan JSON as text, with a trailing newline. */
 export function renderPlanJson(plan: Plan, opts: PlanJsonOptions): string {
-  return `${JSON.stringify(planJson(plan, opts), null, opts.indent)}\n`;
+  return `${stringifyExact(planJson(plan, opts), opts.indent)}\n`;
 }

@@ -8,6 +8,7 @@
  * (module, mode, type, name), instances (index key, current before deposed) and outputs, and
  * Go's escaping of `<`, `>`, `&`, U+2028 and U+2029.
  */
+import { parseExact, stringifyExact } from '../values/json-text';
 import { Diagnostic, error, formatPath, warning } from '../diagnostics';
 import { IndexKey, InstanceState, OutputState, PathStep, ResourceState, State } from './model';
 
@@ -36,7 +37,7 @@ export function decodeStateV4(text: string, filename: string): DecodeResult {
   }
   let root: unknown;
   try {
-    root = JSON.parse(text);
+    root = parseExact(text);
   } catch (e) {
     const msg = (e as Error).message;
     const pos = /position (\d+)/.exec(msg);
@@ -210,7 +211,7 @@ export function encodeStateV4(s: State): string {
     check_results: s.checkResults ?? null,
     ...s.extra,
   };
-  const skeleton = goEscape(JSON.stringify(doc, null, 2));
+  const skeleton = goEscape(stringifyExact(doc, 2));
   const pieces = skeleton.split(new RegExp(`"xcpform-instance-${nonce}-(\\d+)"`));
   for (let i = 1; i < pieces.length; i += 2) pieces[i] = instanceText(placed[Number(pieces[i])]);
   pieces.push('\n');
@@ -228,7 +229,7 @@ function instanceText(i: InstanceState): string {
   let text = instanceTexts.get(i);
   if (text === undefined) {
     // resources[].instances[] is four levels deep: every line after the first is indented by 8.
-    text = goEscape(JSON.stringify(encodeInstance(i), null, 2)).split('\n').join('\n        ');
+    text = goEscape(stringifyExact(encodeInstance(i), 2)).split('\n').join('\n        ');
     instanceTexts.set(i, text);
   }
   return text;

@@ -34,13 +34,14 @@ export function fromJson(type: WireType, raw: unknown, path: PathStep[], lenient
       case 'string':
         if (typeof raw === 'string') return raw;
         if (typeof raw === 'number' || typeof raw === 'boolean') return String(raw);
+        if (raw instanceof BigNum) return numberText(raw);
         throw new CodecError('expected a string', path);
       case 'bool':
         if (typeof raw === 'boolean') return raw;
         if (raw === 'true' || raw === 'false') return raw === 'true';
         throw new CodecError('expected a bool', path);
       case 'number':
-        if (typeof raw === 'number') return raw;
+        if (typeof raw === 'number' || raw instanceof BigNum) return raw;
         if (typeof raw === 'string' && isDecimalString(raw)) return decodeNumber(raw);
         throw new CodecError('expected a number', path);
       case 'dynamic': {

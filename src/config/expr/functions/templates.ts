@@ -3,7 +3,7 @@
  * scope. The file is parsed when the call is evaluated (the parser is loaded by then, since the
  * calling expression was parsed). Template functions cannot call each other.
  */
-import { isObjectValue, Value } from '../../../values/value';
+import { isNumber, isObjectValue, Value } from '../../../values/value';
 import { evaluate, ExprScope } from '../evaluate';
 import { parseTemplateSync } from '../parse';
 import { EvalError, toStr } from '../value-ops';
@@ -34,5 +34,9 @@ export const templateFunctions: FunctionTable = {
     const path = toStr(p, 'path');
     return render('templatefile', readText(path, ctx, 'templatefile'), vars, ctx, path);
   }),
-  templatestring: fn(2, 2, ([t, vars], ctx) => render('templatestring', toStr(t, 'template'), vars, ctx, '<template>')),
+  // Unlike templatefile, templatestring always gives a string, even for a lone "${...}".
+  templatestring: fn(2, 2, ([t, vars], ctx) => {
+    const v = render('templatestring', toStr(t, 'template'), vars, ctx, '<template>');
+    return typeof v === 'object' && !isNumber(v) ? v : toStr(v);
+  }),
 };
