@@ -36,12 +36,12 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
         const answer = async (line: string): Promise<string | undefined> => {
           const parsed = await parseExpression(line);
           if (parsed.error) {
-            printDiagnostics(io, [error('console.syntax', parsed.error.summary, { detail: `${parsed.error.summary} (in: ${line})`, source: { filename: '<console-input>', line: 1 } })], color);
+            printDiagnostics(io, [error('cli.console-syntax', parsed.error.summary, { detail: `${parsed.error.summary} (in: ${line})`, source: { filename: '<console-input>', line: 1 } })], color);
             return undefined;
           }
           const r = evaluate(parsed.expr, scope);
           if (r.error) {
-            printDiagnostics(io, [error('console.eval', r.error.summary, { detail: r.error.detail, source: { filename: '<console-input>', line: 1 } })], color);
+            printDiagnostics(io, [error('cli.console-eval', r.error.summary, { detail: r.error.detail, source: { filename: '<console-input>', line: 1 } })], color);
             return undefined;
           }
           if (containsSensitive(r.value)) return '(sensitive value)';

@@ -8,6 +8,7 @@ import { error, type Diagnostic } from '../../diagnostics';
 import { isUnknown, type ObjectValue } from '../../values/value';
 import type { XapiRecord } from '../../xenapi';
 import { didYouMean } from '../candidates';
+import { madeByVlan } from './read';
 import type { PlanRequest, PlanResponse } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { ADDRESS_KEY } from '../kit/owned-keys';
@@ -124,8 +125,7 @@ function tagInUse(planned: ObjectValue, records: PoolRecords, hosts: readonly st
  * (its `xcpform:address` names an `xcp_vlan`); an existing network the VLAN took stays.
  */
 export function destroysNetwork(records: PoolRecords, uuid: string): boolean {
-  const address = records.byUuid('network', uuid)?.record.other_config[ADDRESS_KEY];
-  return typeof address === 'string' && /(^|\.)xcp_vlan\./.test(address);
+  return madeByVlan(records.byUuid('network', uuid)?.record.other_config[ADDRESS_KEY]);
 }
 
 /** The `xcp_vlan` plan hook's checks, added to the refined response `res`. */

@@ -69,7 +69,15 @@ function readIpConfig(records: PoolRecords, pifs: Map<string, { pif: XapiRecord<
  * fact, one owner, and a rename of the network is not drift of the VLAN.
  */
 export function ownsNetwork(net: XapiRecord<'network'>): boolean {
-  return /(^|\.)xcp_vlan\./.test(net.other_config[ADDRESS_KEY] ?? '');
+  return madeByVlan(net.other_config[ADDRESS_KEY]);
+}
+
+/**
+ * Whether an owned-key address names an `xcp_vlan`: `xcp_vlan.dmz`, `module.a.xcp_vlan.dmz` as
+ * xcpform writes it, `xcp_vlan "dmz"` as terraform-provider-xcp writes it (it has no address).
+ */
+export function madeByVlan(address: string | undefined): boolean {
+  return /(^|\.)xcp_vlan[. ]/.test(address ?? '');
 }
 
 const NOT_OWNED = { name_label: null, name_description: null, tags: null, other_config: null, mtu: null };
