@@ -46,7 +46,9 @@ const ENV = { XCP_CLOUD1_PASSWORD: 'a-cloud1-password' };
 /** Folders under examples/ that hold configuration files directly (cdktf sources are TypeScript). */
 function exampleFolders(dir = EXAMPLES): string[] {
   const entries = readdirSync(dir).sort();
-  const here = entries.some((f) => f.endsWith('.tf')) ? [relative(EXAMPLES, dir)] : [];
+  // A folder under `modules/` is a module an example calls, not a root configuration.
+  const isModule = dir.split(/[\\/]/).at(-2) === 'modules';
+  const here = entries.some((f) => f.endsWith('.tf')) && !isModule ? [relative(EXAMPLES, dir)] : [];
   return [...here, ...entries.filter((f) => statSync(join(dir, f)).isDirectory()).flatMap((f) => exampleFolders(join(dir, f)))];
 }
 
@@ -84,6 +86,8 @@ describe('every example applies, re-plans empty and destroys on the embedded poo
     const source = join(EXAMPLES, example);
     const dir = mkdtempSync(join(tmpdir(), 'xcpform-example-'));
     for (const f of readdirSync(source).filter((x) => x.endsWith('.tf'))) cpSync(join(source, f), join(dir, f));
+    // The local modules it calls come along.
+    if (existsSync(join(source, 'modules'))) cpSync(join(source, 'modules'), join(dir, 'modules'), { recursive: true });
     if (!/provider\s+"xcp"/.test(tfText(dir))) writeFileSync(join(dir, 'provider.tf'), PROVIDER);
     const text = tfText(dir);
     // Files an example names beside it (a CA bundle) are the user's own: an empty one will do.
