@@ -13,7 +13,7 @@
 import { Diagnostic, error } from '../diagnostics';
 import type { Action, Plan } from '../plan/model';
 import { makePlan } from '../plan/planner';
-import { refreshInstances } from '../plan/refresh';
+import { WorldSnapshot } from '../resources/snapshot';
 import type { ObjectValue } from '../values/value';
 import { classesForConfig } from './plan';
 import { priorResources } from './state-adapter';
@@ -39,7 +39,9 @@ export async function verifySavedPlanActions(ws: Workspace, plan: Plan): Promise
   const types = new Set([...config.blocks.filter((b) => b.mode === 'managed').map((b) => b.type), ...prior.map((p) => p.type)]);
   const classes = classesForConfig(types, config.blocks.some((b) => b.mode === 'data'));
   // The records hooks and placement consult; objects themselves come from the plan, not a refresh.
-  const { world } = await refreshInstances([], runtime, new Map(runtime.pools.map((p) => [p, classes])));
+  // Read through the runtime's live world, whose bulk read the apply that follows then shares.
+  const world = new WorldSnapshot();
+  for (const pool of runtime.pools) (await runtime.liveWorld().records(pool, [...classes])).shareInto(world.pool(pool), classes);
   const again = makePlan({
     config,
     prior: { lineage: plan.prior.lineage, serial: plan.prior.serial, resources: prior, outputs: ws.priorOutputs() },
