@@ -30,8 +30,9 @@ describe('placement view of examples/basic', () => {
     expect(xcpform(['plan', '-out', 'p.xcp'], { cwd: dir }).code).toBe(0);
     const [dc1] = capacityOf(join(dir, 'p.xcp'));
     expect(dc1.pool).toBe('dc1');
-    // The planner's capacity ledger pins each new VM to a host with room (best fit), so the
-    // report knows where each one goes; none is left for XAPI to place.
+    // Their disks are on the SR the same plan creates, so the planner does not pin them (it
+    // cannot know yet which hosts reach it); the report shows each where XAPI will start it,
+    // as the capacity ledger counted it: none is left unplaced.
     expect(dc1.unplacedVms).toEqual([]);
     expect(dc1.hosts.flatMap((h) => h.vms).sort()).toEqual(['xcp_vm.db', 'xcp_vm.web']);
     const taken = dc1.hosts.reduce((sum, h) => sum + (h.freeBefore - h.freeAfter), 0);

@@ -263,8 +263,9 @@ function onlyPool(block: BlockInfo, blockPools: ReadonlyMap<string, ReadonlySet<
  * live records and the planned changes (not from the placer's running totals), so every VM the
  * plan creates, starts, stops, resizes, moves or destroys counts once: what it frees on the host
  * it runs on now, what it takes where it will run. A running VM without a host the plan knows
- * (no `host`, no `affinity` host with room) is listed as placed by XAPI at start and its memory
- * is taken from the pool (`unplacedMemory`), not from a host the report would have to guess.
+ * (no `host`, no `affinity` host with room) is shown where XAPI will start it as predicted (the
+ * host with the most free memory that fits); only when no host has room is it listed as unplaced,
+ * its memory taken from the pool (`unplacedMemory`).
  */
 function capacityReport(_placer: Placer, input: PlanInput, changes: readonly ResourceChange[]): PoolCapacity[] {
   interface HostView { readonly name: string; readonly uuid: string; readonly memoryTotal: number; readonly freeBefore: number; freeAfter: number; readonly vms: string[] }
@@ -307,7 +308,10 @@ function capacityReport(_placer: Placer, input: PlanInput, changes: readonly Res
     // An update leaves a running VM where it is; otherwise the planned host, else the affinity host XAPI prefers when it fits.
     const stays = c.action === 'update' && now && now.pool === pool ? now.host : undefined;
     const affinity = hostOf(pool, after.affinity);
-    const host = stays ?? hostOf(pool, after.host) ?? (affinity && affinity.freeAfter >= bytes ? affinity : undefined);
+    // Without either, where XAPI starts it as predicted (the host with the most free memory
+    // that fits), as the capacity ledger counted it; unplaced only when no host has room.
+    const mostFree = pv.hosts.filter((h) => h.freeAfter >= bytes).reduce<HostView | undefined>((a, b) => (!a || b.freeAfter > a.freeAfter ? b : a), undefined);
+    const host = stays ?? hostOf(pool, after.host) ?? (affinity && affinity.freeAfter >= bytes ? affinity : undefined) ?? mostFree;
     if (host) {
       host.freeAfter -= bytes;
       host.vms.push(c.address);
