@@ -57,6 +57,11 @@ resource "xcp_vlan" "this" {
   tag        = 120
   device     = "eth1"
 }`,
+  xcp_bond: `
+resource "xcp_bond" "this" {
+  host    = "dc1-host1"
+  members = ["eth2", "eth3"]
+}`,
   xcp_private_network: `
 resource "xcp_private_network" "this" {
   name_label        = "backend"

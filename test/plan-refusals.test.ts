@@ -104,7 +104,7 @@ describe('an xcp_vlan on a device the hosts lack', () => {
   test('is a plan error listing the devices each host has; an unknown host in hosts is one too', async () => {
     const dir = workdir('resource "xcp_vlan" "v100" {\n  name_label = "v100"\n  tag        = 100\n  device     = "eth7"\n}\n');
     const err = await expectPlanError(dir, 'device "eth7" is missing on dc1-host1, dc1-host2', 'resource "xcp_vlan" "v100"', 'resource.vlan-no-device', 'xcp_vlan.v100', ['device']);
-    expect(err).toContain('Devices the hosts have: dc1-host1: eth0, eth1; dc1-host2: eth0, eth1.');
+    expect(err).toContain('Devices the hosts have: dc1-host1: eth0, eth1, eth2, eth3; dc1-host2: eth0, eth1, eth2, eth3.');
     write(dir, 'resource "xcp_vlan" "v100" {\n  name_label = "v100"\n  tag        = 100\n  device     = "eth1"\n  hosts      = ["dc1-hots2"]\n}\n');
     expect(await expectPlanError(dir, 'hosts names "dc1-hots2", which is no host of pool "dc1"', 'resource "xcp_vlan" "v100"', 'resource.reference-not-found', 'xcp_vlan.v100', ['hosts'])).toContain('Did you mean "dc1-host2"');
   }, 60_000);

@@ -10,6 +10,7 @@ import { planResourceChange } from '../src/plan/diff';
 import { ResourceError, type ResourceType } from '../src/resources/resource';
 import { forEachAttribute, isConfigurable, type UpdateClass } from '../src/schema/model';
 import type { ObjectValue, Value } from '../src/values/value';
+import { bondResource } from '../src/resources/bond';
 import { hostResource } from '../src/resources/host';
 import { networkResource } from '../src/resources/network';
 import { poolResource } from '../src/resources/pool';
@@ -144,6 +145,22 @@ const SPECS: Record<string, Spec> = {
       mtu: { value: 9000, expect: 'applied' },
       hosts: { value: [ids.host1], expect: 'applied' },
       ip_config: { value: [{ host: ids.host1, mode: 'static', ip: '10.0.0.5', netmask: '255.255.255.0', gateway: '10.0.0.1', dns: '10.0.0.53' }], expect: 'applied' },
+    }),
+  },
+  xcp_bond: {
+    rt: bondResource,
+    base: (ids) => ({ pool: 'cloud1', host: ids.host1, members: ['eth2', 'eth3'], name_label: 'cov-bond' }),
+    changes: (ids) => ({
+      name_label: { value: 'renamed', expect: 'applied' },
+      name_description: { value: 'described', expect: 'applied' },
+      pool: { value: 'dc1', expect: 'replace' },
+      host: { value: ids.host2, expect: 'replace' },
+      members: { value: ['eth1', 'eth2'], expect: 'replace' },
+      mac: { value: '02:00:00:00:00:01', expect: 'replace' },
+      network: { value: ids.eth0net, expect: 'replace' },
+      mode: { value: 'lacp', expect: 'applied' },
+      hashing_algorithm: { value: 'src_mac', expect: 'applied' },
+      lacp_time: { value: 'fast', expect: 'applied' },
     }),
   },
   xcp_private_network: {

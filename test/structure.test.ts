@@ -37,7 +37,7 @@ test('engine layers do not test resource type names', () => {
 test('the types the engine places, routes, links and prices declare it', () => {
   const caps = Object.fromEntries(allResourceTypes().map((t) => [t.schema.typeName, t.capabilities ?? {}]));
   expect(Object.entries(caps).filter(([, c]) => c.placed).map(([t]) => t)).toEqual(['xcp_vm']);
-  expect(Object.entries(caps).filter(([, c]) => c.network).map(([t]) => t).sort()).toEqual(['xcp_network', 'xcp_private_network', 'xcp_vlan']);
+  expect(Object.entries(caps).filter(([, c]) => c.network).map(([t]) => t).sort()).toEqual(['xcp_bond', 'xcp_network', 'xcp_private_network', 'xcp_vlan']);
   expect(Object.entries(caps).filter(([, c]) => c.poolLink).map(([t]) => t)).toEqual(['xcp_vpn_link']);
   const card = { currency: 'USD', vcpuHour: 1, memoryGibHour: 1, storageGibHour: 1, vpnLinkHour: 1, poolMultipliers: {} };
   expect(caps.xcp_vm.hourlyCost!({ vcpus: 2, memory: 2 * 1024 ** 3, disk: [{ size: 1024 ** 3 }] }, card)).toBe(5);

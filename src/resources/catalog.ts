@@ -14,6 +14,7 @@ import { pifDataSource } from '../data-sources/pif';
 import { vdiDataSource } from '../data-sources/vdi';
 import { vmsDataSource } from '../data-sources/vms';
 import { applianceResource } from './appliance';
+import { bondResource } from './bond';
 import { hostResource } from './host';
 import { networkResource } from './network';
 import { poolResource } from './pool';
@@ -28,7 +29,7 @@ import { vpnLinkResource } from './vpn-link';
 
 /** The resource types: infrastructure, compute, cloudbursting. */
 export const RESOURCE_TYPES: readonly ResourceType[] = [
-  poolResource, hostResource, srResource, vdiResource, networkResource, vlanResource, privateNetworkResource,
+  poolResource, hostResource, srResource, vdiResource, networkResource, vlanResource, bondResource, privateNetworkResource,
   vmResource, vmSnapshotResource, applianceResource,
   vpnLinkResource,
 ];

@@ -6,6 +6,7 @@ import { srSchema } from './sr/schema';
 import { vdiSchema } from './vdi/schema';
 import { networkSchema } from './network/schema';
 import { vlanSchema } from './vlan/schema';
+import { bondSchema } from './bond/schema';
 import { privateNetworkSchema } from './private-network/schema';
 import { vmSchema } from './vm/schema';
 import { vmSnapshotSchema } from './vm-snapshot/schema';
@@ -13,6 +14,6 @@ import { applianceSchema } from './appliance/schema';
 import { vpnLinkSchema } from './vpn-link/schema';
 
 export const RESOURCE_SCHEMAS: readonly ResourceSchema[] = [
-  poolSchema, hostSchema, srSchema, vdiSchema, networkSchema, vlanSchema, privateNetworkSchema,
+  poolSchema, hostSchema, srSchema, vdiSchema, networkSchema, vlanSchema, bondSchema, privateNetworkSchema,
   vmSchema, vmSnapshotSchema, applianceSchema, vpnLinkSchema,
 ];

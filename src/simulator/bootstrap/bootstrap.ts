@@ -1,7 +1,8 @@
 /**
  * Builds a fresh pool the way an XCP-ng install looks: a pool object; per host host_metrics,
- * host_cpus, a dom0 VM, PIFs eth0 (management) and eth1 and a local SR with its PBD; pool-wide
- * networks for eth0/eth1 and the host-internal management network; a shared NFS SR and an ISO
+ * host_cpus, a dom0 VM, PIFs eth0 (management), eth1 and two spare NICs eth2/eth3 (unplugged, free
+ * to bond) and a local SR with its PBD; pool-wide networks for eth0-eth3 and the host-internal
+ * management network; a shared NFS SR and an ISO
  * library (shared when the pool has several hosts, so a standalone host can still join a pool);
  * and the default templates.
  */
@@ -33,6 +34,8 @@ const LOCAL_SR_SIZE = 512 * GiB;
 const SHARED_SR_SIZE = 2048 * GiB;
 const ISO_SR_SIZE = 100 * GiB;
 const DOM0_MEMORY = 4 * GiB;
+/** NICs of every host: eth0 carries management, eth1 guests; eth2 and eth3 are spare (bond them). */
+const DEVICES = ['eth0', 'eth1', 'eth2', 'eth3'];
 
 /** A locally administered MAC derived from a seed, so worlds are reproducible. */
 export function macFor(seed: string): string {
@@ -53,7 +56,7 @@ export function bootstrapPool(world: World, spec: PoolSpec, hosts: HostIdentity[
   });
 
   const networks: Record<string, string> = {};
-  ['eth0', 'eth1'].forEach((device, i) => {
+  DEVICES.forEach((device, i) => {
     networks[device] = db.create('network', {
       name_label: `Pool-wide network associated with ${device}`,
       bridge: `xenbr${i}`,
@@ -145,7 +148,7 @@ export function addHost(db: Database, spec: PoolSpec, id: HostIdentity, networks
   });
   db.update('host', host, { control_domain: dom0 });
 
-  ['eth0', 'eth1'].forEach((device, i) => {
+  DEVICES.forEach((device, i) => {
     const management = i === 0;
     db.create('PIF', {
       device, host, network: networks[device], MAC: macFor(`${id.hostname}/${device}`), physical: true, currently_attached: management || i === 1,

@@ -1,5 +1,6 @@
 /** The custom messages of every class module, in one list for the registry. */
 import { MethodSpec } from '../dispatch/method';
+import { bondMethods } from './bond';
 import { eventMethods } from './event';
 import { haMethods } from './ha';
 import { hostMethods } from './host';
@@ -20,5 +21,5 @@ import { vtpmMethods } from './vtpm';
 export const CUSTOM_METHODS: readonly MethodSpec[] = [
   ...sessionMethods, ...taskMethods, ...messageMethods, ...eventMethods, ...poolMethods, ...hostMethods, ...srMethods, ...vdiMethods,
   ...vbdMethods, ...networkMethods, ...vifMethods, ...vmLifecycleMethods, ...vmPowerMethods, ...vmConfigMethods, ...vmMigrateMethods,
-  ...hostSettingsMethods, ...haMethods, ...vtpmMethods,
+  ...hostSettingsMethods, ...haMethods, ...vtpmMethods, ...bondMethods,
 ];

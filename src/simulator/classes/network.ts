@@ -88,7 +88,12 @@ export const networkMethods: MethodSpec[] = [
       ctx.db.require('PIF', r as string);
       ctx.db.update('PIF', r as string, { ip_configuration_mode: mode, IP: ip, netmask, gateway, DNS: dns });
     }),
-  method('PIF.plug', [p('self', ref('PIF'))], null, (ctx, [r]) => ctx.db.set('PIF', (ctx.db.require('PIF', r as string), r as string), 'currently_attached', true)),
+  method('PIF.plug', [p('self', ref('PIF'))], null, (ctx, [r]) => {
+    const pf = ctx.db.require('PIF', r as string);
+    // A bond member carries traffic only through its bond's master.
+    if (pf.bond_slave_of !== NULL_REF && ctx.db.get('Bond', pf.bond_slave_of as string)) throw new XapiFailure('CANNOT_PLUG_BOND_SLAVE', [r as string]);
+    ctx.db.set('PIF', r as string, 'currently_attached', true);
+  }),
   method('PIF.unplug', [p('self', ref('PIF'))], null, (ctx, [r]) => {
     const pf = ctx.db.require('PIF', r as string);
     if (pf.management) throw new XapiFailure('PIF_IS_MANAGEMENT_INTERFACE', [r as string]);

@@ -30,6 +30,8 @@ export const RELATIONS: readonly Relation[] = [
   { child: 'VM', field: 'parent', parent: 'VM', parentField: 'children' },
   { child: 'host_cpu', field: 'host', parent: 'host', parentField: 'host_CPUs' },
   { child: 'task', field: 'subtask_of', parent: 'task', parentField: 'subtasks' },
+  { child: 'PIF', field: 'bond_slave_of', parent: 'Bond', parentField: 'slaves' },
+  { child: 'Bond', field: 'master', parent: 'PIF', parentField: 'bond_master_of' },
   { child: 'VLAN', field: 'tagged_PIF', parent: 'PIF', parentField: 'VLAN_slave_of' },
   { child: 'VLAN', field: 'untagged_PIF', parent: 'PIF', parentField: 'VLAN_master_of', single: true },
   { child: 'tunnel', field: 'access_PIF', parent: 'PIF', parentField: 'tunnel_access_PIF_of' },

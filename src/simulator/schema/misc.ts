@@ -4,7 +4,7 @@ import { ClassSpec, defineClass } from './class-spec';
 import { allowedOps, currentOps } from './operations';
 import { pool, host, host_metrics, host_cpu, session } from './pool-host';
 import { SR, PBD, VDI, VBD } from './storage';
-import { network, PIF, VLAN, tunnel, VIF } from './network';
+import { network, PIF, Bond, VLAN, tunnel, VIF } from './network';
 import { VM, VM_metrics, VM_guest_metrics, VM_appliance, VTPM } from './vm';
 
 export const TASK_STATUS = ['pending', 'success', 'failure', 'cancelling', 'cancelled'] as const;
@@ -39,7 +39,7 @@ export const message = defineClass('message', {
 
 /** Every class, by wire name. Order is the order of `system.listMethods`. */
 export const CLASSES: ReadonlyMap<string, ClassSpec> = new Map(
-  [pool, host, host_metrics, host_cpu, session, SR, PBD, VDI, VBD, network, PIF, VLAN, tunnel, VIF, VM, VM_metrics, VM_guest_metrics, VM_appliance, VTPM, task, message].map(
+  [pool, host, host_metrics, host_cpu, session, SR, PBD, VDI, VBD, network, PIF, Bond, VLAN, tunnel, VIF, VM, VM_metrics, VM_guest_metrics, VM_appliance, VTPM, task, message].map(
     (c) => [c.name, c],
   ),
 );

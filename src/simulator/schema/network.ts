@@ -1,4 +1,4 @@
-/** Class tables: network, PIF, VLAN, tunnel, VIF. */
+/** Class tables: network, PIF, Bond, VLAN, tunnel, VIF. */
 import { bool, enumOf, field, int, mapOf, ref, setOf, smap, str } from '../model/types';
 import { defineClass } from './class-spec';
 import { NETWORK_PURPOSE, allowedOps, currentOps } from './operations';
@@ -63,6 +63,21 @@ export const PIF = defineClass('PIF', {
   sriov_physical_PIF_of: field(setOf(ref('network_sriov'))),
   sriov_logical_PIF_of: field(setOf(ref('network_sriov'))),
   PCI: field(ref('PCI')),
+});
+
+/** The bond modes of xapi's `bond_mode` enum. */
+export const BOND_MODE = enumOf('bond_mode', 'balance-slb', 'active-backup', 'lacp');
+
+/** Bond: a master PIF aggregating member PIFs of one host (`slaves` follows `PIF.bond_slave_of`). */
+export const Bond = defineClass('Bond', {
+  master: field(ref('PIF')),
+  slaves: field(setOf(ref('PIF'))),
+  other_config: field(smap, RW),
+  primary_slave: field(ref('PIF')),
+  mode: field(BOND_MODE, 'RO', 'balance-slb'),
+  properties: field(smap),
+  links_up: field(int),
+  auto_update_mac: field(bool, 'RO', true),
 });
 
 export const VLAN = defineClass('VLAN', {

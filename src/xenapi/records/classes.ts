@@ -6,7 +6,7 @@
 import type { FieldTable, RecordOf } from './field-kinds';
 import { HOST_FIELDS, HOST_METRICS_FIELDS, POOL_FIELDS } from './pool-host';
 import { PBD_FIELDS, SR_FIELDS, VBD_FIELDS, VDI_FIELDS } from './storage';
-import { NETWORK_FIELDS, PIF_FIELDS, TUNNEL_FIELDS, VIF_FIELDS, VLAN_FIELDS } from './network';
+import { BOND_FIELDS, NETWORK_FIELDS, PIF_FIELDS, TUNNEL_FIELDS, VIF_FIELDS, VLAN_FIELDS } from './network';
 import {
   VM_APPLIANCE_FIELDS,
   VM_FIELDS,
@@ -26,6 +26,7 @@ export const CLASS_FIELDS = {
   VBD: VBD_FIELDS,
   network: NETWORK_FIELDS,
   PIF: PIF_FIELDS,
+  Bond: BOND_FIELDS,
   VLAN: VLAN_FIELDS,
   tunnel: TUNNEL_FIELDS,
   VIF: VIF_FIELDS,

@@ -1,5 +1,5 @@
 /**
- * Field tables of the network classes `network`, `PIF`, `VLAN`, `tunnel` and `VIF`
+ * Field tables of the network classes `network`, `PIF`, `Bond`, `VLAN`, `tunnel` and `VIF`
  * (xapi datamodel, API 2.23).
  */
 import type { FieldTable, RecordOf } from './field-kinds';
@@ -56,6 +56,22 @@ export const PIF_FIELDS = {
 
 /** A decoded `PIF` record. */
 export type PifRecord = RecordOf<typeof PIF_FIELDS>;
+
+/** `Bond`: a master PIF aggregating member PIFs of one host (`slaves`). */
+export const BOND_FIELDS = {
+  uuid: 'string',
+  master: 'ref:PIF',
+  slaves: 'refs:PIF',
+  primary_slave: 'ref:PIF',
+  mode: 'enum:balance-slb|active-backup|lacp',
+  properties: 'map',
+  links_up: 'int',
+  auto_update_mac: 'bool',
+  other_config: 'map',
+} as const satisfies FieldTable;
+
+/** A decoded `Bond` record. */
+export type BondRecord = RecordOf<typeof BOND_FIELDS>;
 
 /** `VLAN`: ties a tagged (physical) PIF to the untagged VLAN PIF of one host. */
 export const VLAN_FIELDS = {
