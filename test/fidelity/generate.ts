@@ -67,6 +67,16 @@ function genMoreData(rng: Rng, c: Case): void {
   if (rng.chance(0.3)) add(c, { mode: 'data', type: 'xcp_vms', name: 'none', attrs: { name_prefix: 'not-made-by-the-fidelity-test' } });
 }
 
+/** A bond of dc1's spare NICs (issue 21), from a stream of its own like genMoreData. */
+function genBond(rng: Rng, c: Case): void {
+  if (!rng.chance(0.3)) return;
+  const b = add(c, { mode: 'managed', type: 'xcp_bond', name: 'bond0', attrs: { host: rng.pick(EXISTING.hosts('dc1')), members: ['eth2', 'eth3'] } });
+  b.attrs.mode = rng.pick(['balance-slb', 'active-backup', 'lacp']);
+  if (b.attrs.mode === 'lacp' && rng.chance(0.5)) b.attrs.hashing_algorithm = rng.pick(['src_mac', 'tcpudp_ports']);
+  if (b.attrs.mode === 'lacp' && rng.chance(0.5)) b.attrs.lacp_time = rng.pick(['fast', 'slow']);
+  if (rng.chance(0.5)) b.attrs.name_label = `bond-${rng.word()}`;
+}
+
 function genSr(rng: Rng, c: Case, i: number): void {
   const kind = rng.pick(SR_KINDS);
   const b = add(c, { mode: 'managed', type: 'xcp_sr', name: `sr${i}`, attrs: { type: kind.type, shared: kind.shared, device_config: kind.deviceConfig(rng) } });
@@ -191,6 +201,7 @@ export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): C
   c.outputs = genOutputs(rng, c);
   // The data sources added in issue 21 draw from their own stream, so the cases of older seeds stay as they were.
   genMoreData(new Rng(seed + 0x5bd1e995), c);
+  genBond(new Rng(seed + 0x2545f491), c);
   // A third in native syntax; drawn last so that the blocks of a seed do not depend on it.
   settleOwners(c);
   return rng.chance(0.35) ? { ...c, format: 'hcl' } : c;

@@ -84,6 +84,8 @@ export const NOT_EDITED: Readonly<Record<string, string>> = {
   'xcp_vm.disk.name_description': 'new in issue 21 (test/vm-disk-description.test.ts); generation pending: a new edit target changes the quick batches\' draws, which then meet the open snapshot-revert failure (stale vbd_uuid after a revert)',
   'xcp_vm.nic.wait_for_ip': 'new in issue 21 (test/vm-nic-wait.test.ts); generation pending for the same reason as disk.name_description',
   'xcp_vm.installation_method': 'new in issue 21 (test/vm-installation-method.test.ts); generation pending for the same reason as disk.name_description (and cdrom is not generated at create)',
+  'xcp_bond.pool': 'a bond names hosts and NICs of dc1; cloud1 has hosts of its own names',
+  'xcp_bond.network': 'an existing network already connected on the host is refused (NETWORK_ALREADY_CONNECTED); the generated networks have no PIFs to share',
   // Offered by the schema, refused by the resource at plan time whatever the value.
   'xcp_appliance.other_config': 'the schema offers it, the resource refuses it at plan time (xcp_appliance.unsupported-attribute): VM_appliance has no other_config',
   'xcp_appliance.tags': 'the schema offers it, the resource refuses it at plan time (xcp_appliance.unsupported-attribute): VM_appliance has no tags',
@@ -195,6 +197,14 @@ export const VALUES: Readonly<Record<string, ValueGen>> = {
   'xcp_network.managed': () => SKIP,
   'xcp_network.purpose': (ctx) => ctx.rng.subset(['nbd', 'insecure_nbd'], 0, 1),
 
+  // A bond takes dc1's spare NICs eth2/eth3 (VLANs and VMs are generated on eth0/eth1).
+  'xcp_bond.host': (ctx) => ctx.rng.pick(EXISTING.hosts('dc1')),
+  'xcp_bond.members': () => ['eth2', 'eth3'],
+  'xcp_bond.mac': (ctx) => macOf(ctx.rng),
+  // lacp properties only on a lacp bond (another mode with them is a plan error), and a mode change only without them.
+  'xcp_bond.mode': (ctx) => (ctx.block.attrs.hashing_algorithm !== undefined || ctx.block.attrs.lacp_time !== undefined ? SKIP : ctx.rng.pick(['balance-slb', 'active-backup', 'lacp'])),
+  'xcp_bond.hashing_algorithm': (ctx) => (ctx.block.attrs.mode === 'lacp' ? ctx.rng.pick(['src_mac', 'tcpudp_ports']) : SKIP),
+  'xcp_bond.lacp_time': (ctx) => (ctx.block.attrs.mode === 'lacp' ? ctx.rng.pick(['fast', 'slow']) : SKIP),
   'xcp_vlan.tag': (ctx) => {
     // Tags are unique per device in a pool: XAPI refuses a second VLAN with the same tag.
     const used = new Set(ctx.case.blocks.filter((b) => b.type === 'xcp_vlan').map((b) => b.attrs.tag));
