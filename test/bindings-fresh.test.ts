@@ -35,7 +35,7 @@ describe('CDKTF bindings in cdktf/', () => {
   test('cover every resource and data source and are marked generated', () => {
     const dirs = readdirSync(join(BINDINGS_DIR, 'providers', 'xcp')).filter((n) => !n.includes('.'));
     expect(dirs.sort()).toEqual([
-      'appliance', 'bond', 'data-xcp-host', 'data-xcp-hosts', 'data-xcp-network', 'data-xcp-pif', 'data-xcp-pool', 'data-xcp-sr', 'data-xcp-template',
+      'appliance', 'bond', 'cloud-config', 'data-xcp-cloud-config', 'data-xcp-host', 'data-xcp-hosts', 'data-xcp-network', 'data-xcp-pif', 'data-xcp-pool', 'data-xcp-sr', 'data-xcp-template',
       'data-xcp-vdi', 'data-xcp-vm', 'data-xcp-vms',
       'host', 'network', 'pool', 'private-network', 'provider', 'sr', 'vdi', 'vlan', 'vm', 'vm-snapshot', 'vpn-link',
     ]);

@@ -62,6 +62,11 @@ resource "xcp_bond" "this" {
   host    = "dc1-host1"
   members = ["eth2", "eth3"]
 }`,
+  xcp_cloud_config: `
+resource "xcp_cloud_config" "this" {
+  name     = "base"
+  template = "#cloud-config\\npackages: [nginx]\\n"
+}`,
   xcp_private_network: `
 resource "xcp_private_network" "this" {
   name_label        = "backend"

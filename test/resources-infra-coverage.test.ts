@@ -11,6 +11,7 @@ import { ResourceError, type ResourceType } from '../src/resources/resource';
 import { forEachAttribute, isConfigurable, type UpdateClass } from '../src/schema/model';
 import type { ObjectValue, Value } from '../src/values/value';
 import { bondResource } from '../src/resources/bond';
+import { cloudConfigResource } from '../src/resources/cloud-config';
 import { hostResource } from '../src/resources/host';
 import { networkResource } from '../src/resources/network';
 import { poolResource } from '../src/resources/pool';
@@ -161,6 +162,15 @@ const SPECS: Record<string, Spec> = {
       mode: { value: 'lacp', expect: 'applied' },
       hashing_algorithm: { value: 'src_mac', expect: 'applied' },
       lacp_time: { value: 'fast', expect: 'applied' },
+    }),
+  },
+  xcp_cloud_config: {
+    rt: cloudConfigResource,
+    base: () => ({ pool: 'cloud1', name: 'cov-cc', template: '#cloud-config\n' }),
+    changes: () => ({
+      name: { value: 'cov-cc-renamed', expect: 'applied' },
+      template: { value: '#cloud-config\npackages: [nginx]\n', expect: 'applied' },
+      pool: { value: 'dc1', expect: 'replace' },
     }),
   },
   xcp_private_network: {

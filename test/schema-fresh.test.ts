@@ -5,8 +5,8 @@ import { RESOURCE_SCHEMAS, DATA_SOURCE_SCHEMAS } from '../src/provider/schemas';
 import { forEachAttribute, isConfigurable, UPDATE_CLASSES } from '../src/schema/model';
 
 /** ARCHITECTURE.md, "The resources xcpform manages": every resource and data source the provider must offer. */
-const DESIGN_RESOURCES = ['xcp_pool', 'xcp_host', 'xcp_sr', 'xcp_vdi', 'xcp_network', 'xcp_vlan', 'xcp_bond', 'xcp_private_network', 'xcp_vm', 'xcp_vm_snapshot', 'xcp_appliance', 'xcp_vpn_link'];
-const DESIGN_DATA_SOURCES = ['xcp_pool', 'xcp_host', 'xcp_hosts', 'xcp_sr', 'xcp_network', 'xcp_pif', 'xcp_template', 'xcp_vdi', 'xcp_vm', 'xcp_vms'];
+const DESIGN_RESOURCES = ['xcp_pool', 'xcp_host', 'xcp_sr', 'xcp_vdi', 'xcp_network', 'xcp_vlan', 'xcp_bond', 'xcp_private_network', 'xcp_vm', 'xcp_vm_snapshot', 'xcp_appliance', 'xcp_cloud_config', 'xcp_vpn_link'];
+const DESIGN_DATA_SOURCES = ['xcp_pool', 'xcp_host', 'xcp_hosts', 'xcp_sr', 'xcp_network', 'xcp_pif', 'xcp_template', 'xcp_vdi', 'xcp_vm', 'xcp_vms', 'xcp_cloud_config'];
 
 describe('provider-schema/xcp.json', () => {
   const committed = readFileSync(SCHEMA_FILE, 'utf8');

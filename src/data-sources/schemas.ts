@@ -7,6 +7,7 @@ import { t } from '../schema/cty-type';
 import { arg, defineDataSource, ro } from '../schema/dsl';
 import { AttributeSchema } from '../schema/model';
 import { hostsDataSchema, pifDataSchema, vdiDataSchema, vmsDataSchema } from './schemas-more';
+import { cloudConfigDataSchema } from './cloud-config/schema';
 
 export { hostsDataSchema, pifDataSchema, vdiDataSchema, vmsDataSchema };
 
@@ -127,4 +128,4 @@ export const vmDataSchema = defineDataSource({
   },
 });
 
-export const DATA_SOURCE_SCHEMAS = [poolDataSchema, hostDataSchema, srDataSchema, networkDataSchema, templateDataSchema, vmDataSchema, vdiDataSchema, pifDataSchema, hostsDataSchema, vmsDataSchema] as const;
+export const DATA_SOURCE_SCHEMAS = [poolDataSchema, hostDataSchema, srDataSchema, networkDataSchema, templateDataSchema, vmDataSchema, vdiDataSchema, pifDataSchema, hostsDataSchema, vmsDataSchema, cloudConfigDataSchema] as const;

@@ -3,6 +3,7 @@
  * type means adding it here; a type listed twice is a bug `indexTypes` refuses at load, instead
  * of one registration silently replacing another.
  */
+import { cloudConfigDataSource } from '../data-sources/cloud-config';
 import { hostDataSource } from '../data-sources/host';
 import { networkDataSource } from '../data-sources/network';
 import { poolDataSource } from '../data-sources/pool';
@@ -15,6 +16,7 @@ import { vdiDataSource } from '../data-sources/vdi';
 import { vmsDataSource } from '../data-sources/vms';
 import { applianceResource } from './appliance';
 import { bondResource } from './bond';
+import { cloudConfigResource } from './cloud-config';
 import { hostResource } from './host';
 import { networkResource } from './network';
 import { poolResource } from './pool';
@@ -30,14 +32,14 @@ import { vpnLinkResource } from './vpn-link';
 /** The resource types: infrastructure, compute, cloudbursting. */
 export const RESOURCE_TYPES: readonly ResourceType[] = [
   poolResource, hostResource, srResource, vdiResource, networkResource, vlanResource, bondResource, privateNetworkResource,
-  vmResource, vmSnapshotResource, applianceResource,
+  vmResource, vmSnapshotResource, applianceResource, cloudConfigResource,
   vpnLinkResource,
 ];
 
 /** The data sources. */
 export const DATA_SOURCE_TYPES: readonly DataSourceType[] = [
   poolDataSource, hostDataSource, srDataSource, networkDataSource, vmDataSource, templateDataSource,
-  vdiDataSource, pifDataSource, hostsDataSource, vmsDataSource,
+  vdiDataSource, pifDataSource, hostsDataSource, vmsDataSource, cloudConfigDataSource,
 ];
 
 /** Indexes `types` by type name; a name listed twice throws, naming it. */

@@ -11,9 +11,10 @@ import { privateNetworkSchema } from './private-network/schema';
 import { vmSchema } from './vm/schema';
 import { vmSnapshotSchema } from './vm-snapshot/schema';
 import { applianceSchema } from './appliance/schema';
+import { cloudConfigSchema } from './cloud-config/schema';
 import { vpnLinkSchema } from './vpn-link/schema';
 
 export const RESOURCE_SCHEMAS: readonly ResourceSchema[] = [
   poolSchema, hostSchema, srSchema, vdiSchema, networkSchema, vlanSchema, bondSchema, privateNetworkSchema,
-  vmSchema, vmSnapshotSchema, applianceSchema, vpnLinkSchema,
+  vmSchema, vmSnapshotSchema, applianceSchema, cloudConfigSchema, vpnLinkSchema,
 ];

@@ -77,6 +77,14 @@ function genBond(rng: Rng, c: Case): void {
   if (rng.chance(0.5)) b.attrs.name_label = `bond-${rng.word()}`;
 }
 
+/** A stored cloud config (issue 21), sometimes read back by name through the data source. */
+function genCloudConfig(rng: Rng, c: Case): void {
+  if (!rng.chance(0.3)) return;
+  const b = add(c, { mode: 'managed', type: 'xcp_cloud_config', name: 'cc0', attrs: {} });
+  fillAttributes(rng, c, b, 0.3);
+  if (rng.chance(0.5)) add(c, { mode: 'data', type: 'xcp_cloud_config', name: 'cc', attrs: { name: '${xcp_cloud_config.cc0.name}' } });
+}
+
 function genSr(rng: Rng, c: Case, i: number): void {
   const kind = rng.pick(SR_KINDS);
   const b = add(c, { mode: 'managed', type: 'xcp_sr', name: `sr${i}`, attrs: { type: kind.type, shared: kind.shared, device_config: kind.deviceConfig(rng) } });
@@ -202,6 +210,7 @@ export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): C
   // The data sources added in issue 21 draw from their own stream, so the cases of older seeds stay as they were.
   genMoreData(new Rng(seed + 0x5bd1e995), c);
   genBond(new Rng(seed + 0x2545f491), c);
+  genCloudConfig(new Rng(seed + 0x27d4eb2f), c);
   // A third in native syntax; drawn last so that the blocks of a seed do not depend on it.
   settleOwners(c);
   return rng.chance(0.35) ? { ...c, format: 'hcl' } : c;

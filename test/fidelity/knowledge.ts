@@ -197,6 +197,8 @@ export const VALUES: Readonly<Record<string, ValueGen>> = {
   'xcp_network.managed': () => SKIP,
   'xcp_network.purpose': (ctx) => ctx.rng.subset(['nbd', 'insecure_nbd'], 0, 1),
 
+  'xcp_cloud_config.name': (ctx) => uniqueName(ctx, 'cc'),
+  'xcp_cloud_config.template': (ctx) => ctx.rng.pick(['#cloud-config\npackages: [nginx]\n', '#cloud-config\nhostname: {name}\n', '#!/bin/sh\necho ready\n']),
   // A bond takes dc1's spare NICs eth2/eth3 (VLANs and VMs are generated on eth0/eth1).
   'xcp_bond.host': (ctx) => ctx.rng.pick(EXISTING.hosts('dc1')),
   'xcp_bond.members': () => ['eth2', 'eth3'],

@@ -1,4 +1,4 @@
-/** Class tables: task, message; and the registry of every class the simulator serves. */
+/** Class tables: task, message, secret; and the registry of every class the simulator serves. */
 import { datetime, enumOf, field, float, int, ref, setOf, smap, str } from '../model/types';
 import { ClassSpec, defineClass } from './class-spec';
 import { allowedOps, currentOps } from './operations';
@@ -37,9 +37,18 @@ export const message = defineClass('message', {
   body: field(str),
 }, { fieldMessages: false });
 
+/**
+ * secret: a value only pool admins and operators may read (xapi's roles), kept in the pool
+ * database; xcp_cloud_config stores its template in one.
+ */
+export const secret = defineClass('secret', {
+  value: field(str, 'RW'),
+  other_config: field(smap, 'RW'),
+}, { implicitCreate: true, createRequired: ['value'] });
+
 /** Every class, by wire name. Order is the order of `system.listMethods`. */
 export const CLASSES: ReadonlyMap<string, ClassSpec> = new Map(
-  [pool, host, host_metrics, host_cpu, session, SR, PBD, VDI, VBD, network, PIF, Bond, VLAN, tunnel, VIF, VM, VM_metrics, VM_guest_metrics, VM_appliance, VTPM, task, message].map(
+  [pool, host, host_metrics, host_cpu, session, SR, PBD, VDI, VBD, network, PIF, Bond, VLAN, tunnel, VIF, VM, VM_metrics, VM_guest_metrics, VM_appliance, VTPM, secret, task, message].map(
     (c) => [c.name, c],
   ),
 );

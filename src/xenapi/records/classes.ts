@@ -13,7 +13,7 @@ import {
   VM_GUEST_METRICS_FIELDS,
   VM_METRICS_FIELDS,
 } from './vm';
-import { MESSAGE_FIELDS, TASK_FIELDS } from './task-message';
+import { MESSAGE_FIELDS, SECRET_FIELDS, TASK_FIELDS } from './task-message';
 
 /** Field tables by class name; the keys are exactly the typed classes. */
 export const CLASS_FIELDS = {
@@ -34,6 +34,7 @@ export const CLASS_FIELDS = {
   VM_metrics: VM_METRICS_FIELDS,
   VM_guest_metrics: VM_GUEST_METRICS_FIELDS,
   VM_appliance: VM_APPLIANCE_FIELDS,
+  secret: SECRET_FIELDS,
   task: TASK_FIELDS,
   message: MESSAGE_FIELDS,
 } as const satisfies Record<string, FieldTable>;

@@ -1,5 +1,5 @@
 /**
- * Field tables of `task` and `message` (xapi datamodel, API 2.23).
+ * Field tables of `task`, `message` and `secret` (xapi datamodel, API 2.23).
  */
 import type { FieldTable, RecordOf } from './field-kinds';
 
@@ -44,3 +44,13 @@ export const MESSAGE_FIELDS = {
 
 /** A decoded `message` record. */
 export type MessageRecord = RecordOf<typeof MESSAGE_FIELDS>;
+
+/** `secret`: a value readable by pool admins and operators only (xapi's roles). */
+export const SECRET_FIELDS = {
+  uuid: 'string',
+  value: 'string',
+  other_config: 'map',
+} as const satisfies FieldTable;
+
+/** A decoded `secret` record. */
+export type SecretRecord = RecordOf<typeof SECRET_FIELDS>;
