@@ -115,6 +115,15 @@ describe('xcp_cloud_config with the xcpform CLI', () => {
   }, 300_000);
 });
 
+test('a template built from a sensitive variable is hidden in the plan', () => {
+  const { workdir } = configFolders(DC1, 'xcpform-cloudcfg-secret-');
+  const dir = workdir('variable "pw" {\n  type      = string\n  sensitive = true\n}\nresource "xcp_cloud_config" "c" {\n  name     = "with-secret"\n  template = "#cloud-config\\npassword: ${var.pw}\\n"\n}\n');
+  const plan = xcpform(['plan', '-no-color', '-var', 'pw=hunter2-not-shown'], { cwd: dir });
+  expect(plan.code).toBe(0);
+  expect(plan.stdout).toContain('template = (sensitive value)');
+  expect(plan.stdout + plan.stderr).not.toContain('hunter2-not-shown');
+}, 60_000);
+
 test('terraform: a stored template read by the data source and used by a VM; plan empty; update; destroy', async () => {
   terraformVersion();
   const ws = new TerraformWorkspace();
