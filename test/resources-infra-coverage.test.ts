@@ -16,8 +16,7 @@ import { hostResource } from '../src/resources/host';
 import { networkResource } from '../src/resources/network';
 import { poolResource } from '../src/resources/pool';
 import { privateNetworkResource } from '../src/resources/private-network';
-import { srResource } from '../src/resources/sr';
-import { vdiResource } from '../src/resources/vdi';
+import { resourceType } from '../src/resources/registry';
 import { vlanResource } from '../src/resources/vlan';
 import { startResourceHarness, type ResourceHarness } from './helpers/resource-context';
 
@@ -89,7 +88,8 @@ const SPECS: Record<string, Spec> = {
     }),
   },
   xcp_sr: {
-    rt: srResource,
+    // As the catalog serves it: with its timeouts block honoured (src/resources/timeouts).
+    rt: resourceType('xcp_sr')!,
     base: (ids) => ({ pool: 'cloud1', name_label: 'cov-sr', type: 'ext', device_config: { device: '/dev/sdc' }, host: ids.host1 }),
     changes: (ids) => ({
       ...labels(),
@@ -103,10 +103,11 @@ const SPECS: Record<string, Spec> = {
       sm_config: { value: { allocation: 'thin' }, expect: 'replace' },
       on_destroy: { value: 'destroy', expect: 'state-only', why: 'read by delete' },
       local_caching: { value: true, expect: 'applied' },
+      timeouts: { value: { create: '10m', update: '5m', delete: null }, expect: 'applied' },
     }),
   },
   xcp_vdi: {
-    rt: vdiResource,
+    rt: resourceType('xcp_vdi')!,
     base: (ids) => ({ pool: 'cloud1', name_label: 'cov-vdi', sr: ids.local1, size: GiB }),
     changes: (ids) => ({
       ...labels(),
@@ -121,6 +122,7 @@ const SPECS: Record<string, Spec> = {
       source: { value: '/tmp/image.raw', expect: 'replace' },
       source_format: { value: 'vhd', expect: 'replace' },
       allow_caching: { value: true, expect: 'applied' },
+      timeouts: { value: { create: null, update: null, delete: '1h' }, expect: 'applied' },
     }),
   },
   xcp_network: {

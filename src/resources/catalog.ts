@@ -28,11 +28,13 @@ import { vlanResource } from './vlan';
 import { vmResource } from './vm';
 import { vmSnapshotResource } from './vm-snapshot';
 import { vpnLinkResource } from './vpn-link';
+import { withTimeouts } from './timeouts/wrap';
 
 /** The resource types: infrastructure, compute, cloudbursting. */
 export const RESOURCE_TYPES: readonly ResourceType[] = [
-  poolResource, hostResource, srResource, vdiResource, networkResource, vlanResource, bondResource, privateNetworkResource,
-  vmResource, vmSnapshotResource, applianceResource, cloudConfigResource,
+  poolResource, hostResource, withTimeouts(srResource), withTimeouts(vdiResource), networkResource, vlanResource, bondResource, privateNetworkResource,
+  // The types with long operations honour their timeouts block (timeouts/).
+  withTimeouts(vmResource), withTimeouts(vmSnapshotResource), withTimeouts(applianceResource), cloudConfigResource,
   vpnLinkResource,
 ];
 

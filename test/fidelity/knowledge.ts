@@ -199,6 +199,8 @@ export const VALUES: Readonly<Record<string, ValueGen>> = {
 
   'xcp_cloud_config.name': (ctx) => uniqueName(ctx, 'cc'),
   'xcp_cloud_config.template': (ctx) => ctx.rng.pick(['#cloud-config\npackages: [nginx]\n', '#cloud-config\nhostname: {name}\n', '#!/bin/sh\necho ready\n']),
+  ...Object.fromEntries(['xcp_vm', 'xcp_vdi', 'xcp_sr', 'xcp_appliance', 'xcp_vm_snapshot'].flatMap((type) => ['create', 'update', 'delete']
+    .map((op): [string, ValueGen] => [`${type}.timeouts.${op}`, (ctx) => ctx.rng.pick(['10m', '30m', '1h'])]))),
   // A bond takes dc1's spare NICs eth2/eth3 (VLANs and VMs are generated on eth0/eth1).
   'xcp_bond.host': (ctx) => ctx.rng.pick(EXISTING.hosts('dc1')),
   'xcp_bond.members': () => ['eth2', 'eth3'],

@@ -2,6 +2,7 @@
 import { t } from '../../schema/cty-type';
 import { defineResource, opt, optc, ro } from '../../schema/dsl';
 import { commonAttributes } from '../common-schema';
+import { timeoutsBlock } from '../timeouts/schema';
 
 export const applianceSchema = defineResource({
   typeName: 'xcp_appliance',
@@ -17,4 +18,5 @@ export const applianceSchema = defineResource({
     import_network_map: opt(t.map(t.string), 'replace', 'Network of the package (by OVF name) to network UUID or name of the pool.', { default: {} }),
     allowed_operations: ro(t.list(t.string), 'Operations XAPI currently allows on the appliance.'),
   },
+  blockTypes: { timeouts: timeoutsBlock() },
 });

@@ -3,6 +3,7 @@ import { t } from '../../schema/cty-type';
 import { defineResource, opt, optc, req, ro } from '../../schema/dsl';
 import { v } from '../../schema/validators';
 import { commonAttributes } from '../common-schema';
+import { timeoutsBlock } from '../timeouts/schema';
 
 export const SR_TYPES = ['nfs', 'lvm', 'ext', 'xfs', 'zfs', 'iso', 'udev', 'lvmoiscsi', 'lvmohba', 'lvmofcoe', 'smb', 'cifs', 'gfs2', 'glusterfs', 'cephfs', 'moosefs', 'largeblock', 'linstor', 'file', 'dummy'] as const;
 
@@ -29,4 +30,5 @@ export const srSchema = defineResource({
     pbds: ro(t.list(t.string), 'UUIDs of the SR\'s PBDs.'),
     hosts: ro(t.list(t.string), 'UUIDs of the hosts with a plugged PBD.'),
   },
+  blockTypes: { timeouts: timeoutsBlock() },
 });

@@ -3,6 +3,7 @@ import { t } from '../../schema/cty-type';
 import { defineResource, opt, req, ro } from '../../schema/dsl';
 import { v } from '../../schema/validators';
 import { commonAttributes } from '../common-schema';
+import { timeoutsBlock } from '../timeouts/schema';
 
 export const vdiSchema = defineResource({
   typeName: 'xcp_vdi',
@@ -25,4 +26,5 @@ export const vdiSchema = defineResource({
     snapshot_of: ro(t.string, 'UUID of the VDI this one is a snapshot of.'),
     vbds: ro(t.list(t.string), 'UUIDs of the VBDs attaching the disk.'),
   },
+  blockTypes: { timeouts: timeoutsBlock() },
 });

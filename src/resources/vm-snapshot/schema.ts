@@ -3,6 +3,7 @@ import { t } from '../../schema/cty-type';
 import { defineResource, opt, req, ro } from '../../schema/dsl';
 import { v } from '../../schema/validators';
 import { commonAttributes } from '../common-schema';
+import { timeoutsBlock } from '../timeouts/schema';
 
 export const vmSnapshotSchema = defineResource({
   typeName: 'xcp_vm_snapshot',
@@ -17,4 +18,5 @@ export const vmSnapshotSchema = defineResource({
     vdis: ro(t.list(t.string), 'UUIDs of the snapshot\'s disks.'),
     size: ro(t.number, 'Bytes used by the snapshot\'s disks (feeds the cost).'),
   },
+  blockTypes: { timeouts: timeoutsBlock() },
 });

@@ -8,6 +8,7 @@ import { blockType, defineResource, opt, optc, req, ro } from '../../schema/dsl'
 import { v } from '../../schema/validators';
 import { commonAttributes } from '../common-schema';
 import { MAC_PATTERN } from './mac';
+import { timeoutsBlock } from '../timeouts/schema';
 
 const MIB = 1024 * 1024;
 
@@ -172,5 +173,5 @@ export const vmSchema = defineResource({
     allowed_operations: ro(t.list(t.string), 'Operations XAPI currently allows on the VM.'),
     monthly_cost: ro(t.number, 'Estimated cost per month from the provider\'s rate card.'),
   },
-  blockTypes: { disk, nic, cloud_init: cloudInit, wait_for_ip: waitForIp, placement },
+  blockTypes: { disk, nic, cloud_init: cloudInit, wait_for_ip: waitForIp, placement, timeouts: timeoutsBlock() },
 });

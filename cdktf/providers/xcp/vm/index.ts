@@ -314,6 +314,12 @@ export interface VmConfig extends cdktf.TerraformMetaArguments {
   */
   readonly placement?: VmPlacement;
   /**
+  * timeouts block
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#timeouts Vm#timeouts}
+  */
+  readonly timeouts?: VmTimeouts;
+  /**
   * wait_for_ip block
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#wait_for_ip Vm#wait_for_ip}
@@ -1559,6 +1565,172 @@ export class VmPlacementOutputReference extends cdktf.ComplexObject {
     return this._strategy;
   }
 }
+export interface VmTimeouts {
+  /**
+  * Longest time the create (clone, copy, import, provisioning, first start and waits) may take. Must be a duration such as "30s", "10m" or "1h30m".
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#create Vm#create}
+  */
+  readonly create?: string;
+  /**
+  * Longest time the destroy may take. Must be a duration such as "30s", "10m" or "1h30m".
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#delete Vm#delete}
+  */
+  readonly delete?: string;
+  /**
+  * Longest time an update or migration may take. Must be a duration such as "30s", "10m" or "1h30m".
+  *
+  * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#update Vm#update}
+  */
+  readonly update?: string;
+}
+
+export function vmTimeoutsToTerraform(struct?: VmTimeouts | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  return {
+    create: cdktf.stringToTerraform(struct!.create),
+    delete: cdktf.stringToTerraform(struct!.delete),
+    update: cdktf.stringToTerraform(struct!.update),
+  }
+}
+
+
+export function vmTimeoutsToHclTerraform(struct?: VmTimeouts | cdktf.IResolvable): any {
+  if (!cdktf.canInspect(struct) || cdktf.Tokenization.isResolvable(struct)) { return struct; }
+  if (cdktf.isComplexElement(struct)) {
+    throw new Error("A complex element was used as configuration, this is not supported: https://cdk.tf/complex-object-as-configuration");
+  }
+  const attrs = {
+    create: {
+      value: cdktf.stringToHclTerraform(struct!.create),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    delete: {
+      value: cdktf.stringToHclTerraform(struct!.delete),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+    update: {
+      value: cdktf.stringToHclTerraform(struct!.update),
+      isBlock: false,
+      type: "simple",
+      storageClassType: "string",
+    },
+  };
+
+  // remove undefined attributes
+  return Object.fromEntries(Object.entries(attrs).filter(([_, value]) => value !== undefined && value.value !== undefined));
+}
+
+export class VmTimeoutsOutputReference extends cdktf.ComplexObject {
+  private isEmptyObject = false;
+  private resolvableValue?: cdktf.IResolvable;
+
+  /**
+  * @param terraformResource The parent resource
+  * @param terraformAttribute The attribute on the parent resource this class is referencing
+  */
+  public constructor(terraformResource: cdktf.IInterpolatingParent, terraformAttribute: string) {
+    super(terraformResource, terraformAttribute, false);
+  }
+
+  public get internalValue(): VmTimeouts | cdktf.IResolvable | undefined {
+    if (this.resolvableValue) {
+      return this.resolvableValue;
+    }
+    let hasAnyValues = this.isEmptyObject;
+    const internalValueResult: any = {};
+    if (this._create !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.create = this._create;
+    }
+    if (this._delete !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.delete = this._delete;
+    }
+    if (this._update !== undefined) {
+      hasAnyValues = true;
+      internalValueResult.update = this._update;
+    }
+    return hasAnyValues ? internalValueResult : undefined;
+  }
+
+  public set internalValue(value: VmTimeouts | cdktf.IResolvable | undefined) {
+    if (value === undefined) {
+      this.isEmptyObject = false;
+      this.resolvableValue = undefined;
+      this._create = undefined;
+      this._delete = undefined;
+      this._update = undefined;
+    }
+    else if (cdktf.Tokenization.isResolvable(value)) {
+      this.isEmptyObject = false;
+      this.resolvableValue = value;
+    }
+    else {
+      this.isEmptyObject = Object.keys(value).length === 0;
+      this.resolvableValue = undefined;
+      this._create = value.create;
+      this._delete = value.delete;
+      this._update = value.update;
+    }
+  }
+
+  // create - computed: false, optional: true, required: false
+  private _create?: string; 
+  public get create() {
+    return this.getStringAttribute('create');
+  }
+  public set create(value: string) {
+    this._create = value;
+  }
+  public resetCreate() {
+    this._create = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get createInput() {
+    return this._create;
+  }
+
+  // delete - computed: false, optional: true, required: false
+  private _delete?: string; 
+  public get delete() {
+    return this.getStringAttribute('delete');
+  }
+  public set delete(value: string) {
+    this._delete = value;
+  }
+  public resetDelete() {
+    this._delete = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get deleteInput() {
+    return this._delete;
+  }
+
+  // update - computed: false, optional: true, required: false
+  private _update?: string; 
+  public get update() {
+    return this.getStringAttribute('update');
+  }
+  public set update(value: string) {
+    this._update = value;
+  }
+  public resetUpdate() {
+    this._update = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get updateInput() {
+    return this._update;
+  }
+}
 export interface VmWaitForIp {
   /**
   * Only an address inside this IPv4 network counts. Any address counts when left out. Must be an IPv4 CIDR block.
@@ -1792,6 +1964,7 @@ export class Vm extends cdktf.TerraformResource {
     this._disk.internalValue = config.disk;
     this._nic.internalValue = config.nic;
     this._placement.internalValue = config.placement;
+    this._timeouts.internalValue = config.timeouts;
     this._waitForIp.internalValue = config.waitForIp;
   }
 
@@ -2666,6 +2839,22 @@ export class Vm extends cdktf.TerraformResource {
     return this._placement.internalValue;
   }
 
+  // timeouts - computed: false, optional: true, required: false
+  private _timeouts = new VmTimeoutsOutputReference(this, "timeouts");
+  public get timeouts() {
+    return this._timeouts;
+  }
+  public putTimeouts(value: VmTimeouts) {
+    this._timeouts.internalValue = value;
+  }
+  public resetTimeouts() {
+    this._timeouts.internalValue = undefined;
+  }
+  // Temporarily expose input value. Use with caution.
+  public get timeoutsInput() {
+    return this._timeouts.internalValue;
+  }
+
   // wait_for_ip - computed: false, optional: true, required: false
   private _waitForIp = new VmWaitForIpOutputReference(this, "wait_for_ip");
   public get waitForIp() {
@@ -2739,6 +2928,7 @@ export class Vm extends cdktf.TerraformResource {
       disk: cdktf.listMapper(vmDiskToTerraform, true)(this._disk.internalValue),
       nic: cdktf.listMapper(vmNicToTerraform, true)(this._nic.internalValue),
       placement: vmPlacementToTerraform(this._placement.internalValue),
+      timeouts: vmTimeoutsToTerraform(this._timeouts.internalValue),
       wait_for_ip: vmWaitForIpToTerraform(this._waitForIp.internalValue),
     };
   }
@@ -3050,6 +3240,12 @@ export class Vm extends cdktf.TerraformResource {
         isBlock: true,
         type: "struct",
         storageClassType: "VmPlacement",
+      },
+      timeouts: {
+        value: vmTimeoutsToHclTerraform(this._timeouts.internalValue),
+        isBlock: true,
+        type: "struct",
+        storageClassType: "VmTimeouts",
       },
       wait_for_ip: {
         value: vmWaitForIpToHclTerraform(this._waitForIp.internalValue),
