@@ -8,6 +8,7 @@
  */
 import { forEachAttribute, isConfigurable } from '../src/schema/model';
 import { vmResource } from '../src/resources/vm';
+import { resourceType } from '../src/resources/registry';
 import { vmSchema } from '../src/resources/vm/schema';
 import { ResourceError } from '../src/resources/resource';
 import type { PoolRecords } from '../src/resources/snapshot';
@@ -454,6 +455,25 @@ describe('xcp_vm out of band, adoption, import, refusals', () => {
     state = (await vmResource.update({ prior: state, planned: planWith(vmResource, state, off, await hx.world(vmResource.classes)).hook.planned, config: off, ctx: hx.ctx('xcp_vm.ha-tpm') })).state;
     expect(await vtpms()).toBe(0);
     await vmResource.delete({ prior: state, ctx: hx.ctx('xcp_vm.ha-tpm') });
+  });
+});
+
+describe('timeouts (as the catalog serves xcp_vm: src/resources/timeouts)', () => {
+  test('a timeout changed alone is an update of the state only; read keeps it; re-plan is empty', async () => {
+    const rt = resourceType('xcp_vm')!;
+    const config = cfg({ name_label: 'timed', power_state: 'halted', wait_for_ip: null, timeouts: { create: '10m', update: null, delete: null } });
+    const world = await hx.world(rt.classes);
+    const made = (await rt.create({ planned: planWith(rt, null, config, world).hook.planned, config, ctx: hx.ctx('xcp_vm.timed') })).state;
+    expect(made.timeouts).toEqual({ create: '10m', update: null, delete: null });
+    const next = { ...config, timeouts: { create: '10m', update: '5m', delete: '1m' } };
+    const { hook } = planWith(rt, rt.read({ prior: made, world: await hx.world(rt.classes) }).state!, next, await hx.world(rt.classes));
+    expect(hook.action).toBe('update');
+    const updated = (await rt.update({ prior: made, planned: hook.planned, config: next, ctx: hx.ctx('xcp_vm.timed') })).state;
+    const reread = rt.read({ prior: updated, world: await hx.world(rt.classes) }).state!;
+    expect(reread.timeouts).toEqual(next.timeouts);
+    expect(planWith(rt, reread, next, await hx.world(rt.classes)).hook.action).toBe('no-op');
+    for (const p of ['timeouts', 'timeouts.create', 'timeouts.update', 'timeouts.delete']) exercised.set(p, 'state only (test/timeouts.test.ts bounds the operations)');
+    await rt.delete({ prior: reread, ctx: hx.ctx('xcp_vm.timed') });
   });
 });
 
