@@ -17,7 +17,9 @@ describe('the catalog of resource types and data sources', () => {
   });
 
   test('the registry answers from the catalog', () => {
-    expect(resourceType('xcp_vm')).toBe(vmResource);
+    // xcp_vm is served with its timeouts block honoured (timeouts/wrap.ts): the same type, wrapped.
+    expect(resourceType('xcp_vm')).toBe(RESOURCE_TYPES.find((t) => t.schema.typeName === 'xcp_vm'));
+    expect(resourceType('xcp_vm')?.schema).toBe(vmResource.schema);
     expect(resourceType('xcp_nothing')).toBeUndefined();
     expect(dataSourceType('xcp_template')?.schema.typeName).toBe('xcp_template');
     expect(allResourceTypes()).toEqual([...RESOURCE_TYPES]);
