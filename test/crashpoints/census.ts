@@ -78,12 +78,13 @@ function describe(pool: string, recs: Map<string, Map<string, Rec>>, known: Read
   const attached = new Set<string>();
   for (const vbd of recs.get('VBD')!.values()) if (get('VM', vbd.VM)) attached.add(vbd.VDI as string);
   for (const vm of recs.get('VM')!.values()) {
-    if (known.has(vm.uuid) || vm.is_a_template || vm.is_control_domain || vm.is_a_snapshot) continue;
+    // A new template is a clone an interrupted create never turned into a VM: counted too.
+    if (known.has(vm.uuid) || vm.is_control_domain || vm.is_a_snapshot) continue;
     const disks = (vm.VBDs as string[]).map((b) => get('VBD', b)).filter((b) => b?.type === 'Disk').map((b) => get('VDI', b!.VDI)).filter((d): d is Rec => d !== undefined)
       .map((d) => `${Number(d.virtual_size) / 2 ** 30}G@${label('SR', d.SR)}`).sort();
     const nics = (vm.VIFs as string[]).map((v) => label('network', get('VIF', v)?.network)).sort();
     const tags = [...(vm.tags as string[])].sort();
-    out.push({ pool, cls: 'VM', uuid: vm.uuid, name: vm.name_label, ...tagged(vm), description: `${vm.name_label} ${vm.power_state} mem=${Number(vm.memory_static_max) / 2 ** 20}M vcpus=${vm.VCPUs_max} tags=[${tags}] disks=[${disks}] nics=[${nics}]` });
+    out.push({ pool, cls: 'VM', uuid: vm.uuid, name: vm.name_label, ...tagged(vm), description: `${vm.name_label} ${vm.is_a_template ? 'template' : vm.power_state} mem=${Number(vm.memory_static_max) / 2 ** 20}M vcpus=${vm.VCPUs_max} tags=[${tags}] disks=[${disks}] nics=[${nics}]` });
   }
   for (const net of recs.get('network')!.values()) {
     if (known.has(net.uuid)) continue;

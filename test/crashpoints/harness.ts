@@ -133,7 +133,7 @@ export class CrashPoints {
   }
 
   /** The setup (setup scenarios), then the clean run: K, the methods, the golden census. */
-  async count(): Promise<{ k: number; methods: Map<string, number>; golden: Census }> {
+  async count(): Promise<{ k: number; methods: Map<string, number>; calls: string[]; golden: Census }> {
     if (this.scenario.setup) {
       const worldFile = join(this.scratch, 'setup-world.json');
       const sim = await startSimulator({ pools: [...this.scenario.pools], stateFile: worldFile, autosave: false });
@@ -153,15 +153,20 @@ export class CrashPoints {
     const b = await this.bench();
     try {
       const methods = new Map<string, number>();
+      const calls: string[] = [];
       b.sim.world.faults.clear();
-      const stop = b.sim.world.faults.observe((c) => { if (c.mutating) methods.set(c.method, (methods.get(c.method) ?? 0) + 1); });
+      const stop = b.sim.world.faults.observe((c) => {
+        if (!c.mutating) return;
+        methods.set(c.method, (methods.get(c.method) ?? 0) + 1);
+        calls.push(c.method);
+      });
       const clean = await this.run(b, this.scenario.op);
       stop();
       const k = b.sim.world.faults.mutatingCalls;
       if (clean.code !== 0) throw new Error(`${this.scenario.name}: the clean ${this.scenario.op} failed:\n${clean.output}`);
       const plan = await this.run(b, this.scenario.emptyPlan);
       if (plan.code !== 0) throw new Error(`${this.scenario.name}: the plan after a clean ${this.scenario.op} is not empty:\n${plan.output}`);
-      return { k, methods, golden: await takeCensus(b.pools, b.baseline) };
+      return { k, methods, calls, golden: await takeCensus(b.pools, b.baseline) };
     } finally {
       await this.release(b);
     }
