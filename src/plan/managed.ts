@@ -83,7 +83,7 @@ export function planManagedInstance(req: ManagedRequest): ManagedResult {
   const forceReplace = req.tainted || req.replaceRequested || req.triggered;
   const decision = decide({
     schema, address: instance.address, resource: resourceType(block.type), prior: req.prior, config, world: req.world,
-    capacity: req.mode === 'normal' ? req.placer?.() : undefined, leaving: req.leaving,
+    capacity: req.mode === 'normal' ? req.placer?.().forAddress(instance.address) : undefined, leaving: req.leaving,
     ignoreChanges: block.lifecycle.ignoreChanges, forceReplace,
   });
   for (const d of decision.diagnostics) diagnostics.push({ ...d, address: d.address ?? instance.address, source: d.source ?? block.source });
@@ -168,7 +168,7 @@ function applyPlacement(address: string, config: ObjectValue, prior: ObjectValue
     // overdraft). One without a host is counted by its hook's capacity check, which prefers its
     // affinity, keeps to the hosts that reach its storage and pins it where it is counted.
     if (!prior && typeof config.pool === 'string' && typeof config.host === 'string') {
-      placer.reserve(config.pool, config.host, num(config.memory) ?? GIB);
+      placer.reserve(config.pool, config.host, num(config.memory) ?? GIB, address);
     }
     return undefined;
   }

@@ -9,6 +9,8 @@ import { hostCapacities, type CapacityLedger, type HostCapacity, type MemoryDema
 
 export { hostCapacities, type HostCapacity };
 import type { PoolRecords, WorldSnapshot } from '../resources/snapshot';
+import type { XapiRecord } from '../xenapi';
+import { ADDRESS_KEY } from '../resources/kit/owned-keys';
 
 export interface PlacementDemand {
   readonly address: string;
@@ -38,8 +40,34 @@ export class Placer implements CapacityLedger {
   /** Bytes by which creates pinned to a host exceed its free memory. */
   private readonly over = new Map<HostCapacity, number>();
 
-  constructor(world: WorldSnapshot, pools: readonly string[]) {
+  /**
+   * Running VMs an interrupted create left, by address: the apply adopts each where it runs, so
+   * its create takes the memory it already holds instead of more (counted twice, a crash late in
+   * a full apply made the recovery plan refuse for "no capacity" or send VMs to another pool).
+   */
+  private readonly leftovers = new Map<string, { pool: string; host: HostCapacity }>();
+
+  /** @param leftover which VMs are leftovers of this state's interrupted creates. */
+  constructor(world: WorldSnapshot, pools: readonly string[], leftover?: (vm: XapiRecord<'VM'>) => boolean) {
     for (const p of pools) this.hosts.set(p, hostCapacities(world.pool(p)));
+    if (!leftover) return;
+    for (const p of pools) {
+      const records = world.pool(p);
+      for (const [, vm] of records.all('VM')) {
+        if (vm.power_state !== 'Running' || !leftover(vm)) continue;
+        const host = this.hosts.get(p)!.find((h) => h.uuid === records.get('host', vm.resident_on)?.uuid);
+        const address = vm.other_config[ADDRESS_KEY];
+        if (host && address && !this.leftovers.has(address)) this.leftovers.set(address, { pool: p, host });
+      }
+    }
+  }
+
+  /** The leftover of `address` in one of `pools`, once: its memory is the create's. */
+  private leftoverIn(address: string, pools: readonly string[]): HostCapacity | undefined {
+    const hit = this.leftovers.get(address);
+    if (!hit || !pools.includes(hit.pool)) return undefined;
+    this.leftovers.delete(address);
+    return hit.host;
   }
 
   /** Capacity view for reports (placement view of the HTML/Markdown renderers). */
@@ -52,7 +80,9 @@ export class Placer implements CapacityLedger {
    * capacity, on its host when given, else on the host that fits it best (the least free
    * memory that fits; the most free when none fits, recorded as overdrawn).
    */
-  reserve(pool: string, host: string | undefined, memory: number): HostCapacity | undefined {
+  reserve(pool: string, host: string | undefined, memory: number, address?: string): HostCapacity | undefined {
+    const left = address === undefined ? undefined : this.leftoverIn(address, [pool]);
+    if (left && (host === undefined || left.uuid === host || left.name === host)) return left;
     const hosts = this.hosts.get(pool) ?? [];
     const target = hosts.find((h) => h.uuid === host || h.name === host) ?? bestFit(hosts, memory) ?? hosts.reduce<HostCapacity | undefined>((a, b) => (!a || b.free > a.free ? b : a), undefined);
     if (target) {
@@ -65,6 +95,20 @@ export class Placer implements CapacityLedger {
   overdrawn(pool: string, host: string): number {
     const h = this.hosts.get(pool)?.find((x) => x.uuid === host || x.name === host);
     return h ? this.over.get(h) ?? 0 : 0;
+  }
+
+  /**
+   * The ledger as the resource `address` sees it (resource hooks do not know their address): a
+   * create whose leftover runs in the pool is counted where the leftover is, taking nothing more.
+   */
+  forAddress(address: string): CapacityLedger {
+    return {
+      take: (d) => {
+        const left = d.host === undefined ? this.leftoverIn(address, [d.pool]) : undefined;
+        return left ? { ok: true, host: left.uuid, hostName: left.name } : this.take(d);
+      },
+      overdrawn: (pool, host) => this.overdrawn(pool, host),
+    };
   }
 
   take(d: MemoryDemand): MemoryTaken {
@@ -90,6 +134,8 @@ export class Placer implements CapacityLedger {
   }
 
   place(d: PlacementDemand): PlacementResult {
+    const left = d.current ? undefined : this.leftoverIn(d.address, d.pools);
+    if (left) return { ok: true, pool: left.pool, host: left.uuid, hostName: left.name, moved: false };
     if (d.current && d.pools.includes(d.current.pool) && d.strategy === 'fill-first') {
       // Burst back: a VM that overflowed into a later pool returns when an earlier one has room.
       const idx = d.pools.indexOf(d.current.pool);

@@ -11,6 +11,8 @@ import type { RateCard } from '../provider/endpoints';
 import { resourceSchema } from '../provider/schemas';
 import { resourceType } from '../resources/registry';
 import type { WorldSnapshot } from '../resources/snapshot';
+import { ADDRESS_KEY, LINEAGE_KEY } from '../resources/kit/owned-keys';
+import type { XapiRecord } from '../xenapi';
 import { VERSION } from '../version';
 import { ObjectValue, Value, valuesEqual } from '../values/value';
 import { monthlyCost } from './cost';
@@ -101,7 +103,7 @@ export function makePlan(given: PlanInput): Plan {
     poolOfNetwork: (v: Value) => networkPool(v, plannedValues, input.world, input.pools),
   };
   let placer: Placer | undefined;
-  const getPlacer = () => (placer ??= new Placer(input.world, input.pools));
+  const getPlacer = () => (placer ??= new Placer(input.world, input.pools, leftoverOf(input.prior)));
   const leaving = leavingObjects(input.prior.resources, input.config.blocks);
 
   if (input.mode !== 'destroy') {
@@ -326,4 +328,16 @@ function capacityReport(_placer: Placer, input: PlanInput, changes: readonly Res
     unplacedVms: pv.unplaced,
     unplacedMemory: pv.unplacedMemory,
   }));
+}
+
+/**
+ * A VM an interrupted create of this state left (its address and this state's lineage, not an
+ * object of the state): the apply adopts it where it is (vm/create.ts), so the plan's capacity
+ * model gives its create the memory it already holds (`Placer`).
+ */
+function leftoverOf(prior: PlanInput['prior']): ((vm: XapiRecord<'VM'>) => boolean) | undefined {
+  if (!prior.lineage) return undefined;
+  const inState = new Set<string>();
+  for (const r of prior.resources) if (typeof r.attributes?.uuid === 'string') inState.add(r.attributes.uuid);
+  return (vm) => !vm.is_control_domain && vm.other_config[ADDRESS_KEY] !== undefined && vm.other_config[LINEAGE_KEY] === prior.lineage && !inState.has(vm.uuid);
 }

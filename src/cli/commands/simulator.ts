@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { Command, InvalidArgumentError } from 'commander';
 import type { CliIo } from '../io';
 import type { ExitSink } from '../main';
-import { DEFAULT_PASSWORD, DEFAULT_USERNAME, PoolSpec, startSimulator } from '../../simulator';
+import { DEFAULT_PASSWORD, DEFAULT_USERNAME, PoolSpec, startSimulator, type FaultRule } from '../../simulator';
+import { parseFaultSpec } from '../../simulator/faults';
 
 /** `dc1:2,cloud1:2` → pool specs. */
 export function parsePools(text: string): PoolSpec[] {
@@ -34,6 +35,18 @@ function number(min: number, max: number) {
 
 /** Environment variable holding the password to accept (kept out of `ps`, unlike --password). */
 export const PASSWORD_ENV = 'XCPFORM_SIMULATOR_PASSWORD';
+
+/** Environment variable holding fault specs separated by commas, added to those of --fault. */
+export const FAULTS_ENV = 'XCPFORM_SIMULATOR_FAULTS';
+
+/** Collects repeated --fault options. */
+function faultSpec(text: string, previous: FaultRule[] = []): FaultRule[] {
+  try {
+    return [...previous, parseFaultSpec(text)];
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+}
 
 /** Whether `bind` only accepts connections from this machine. */
 export function isLoopback(bind: string): boolean {
@@ -65,6 +78,7 @@ interface Options {
   autosave?: boolean;
   faultRate?: number;
   seed?: number;
+  fault?: FaultRule[];
 }
 
 /** Resolves when the process is asked to stop. Overridable for tests. */
@@ -100,6 +114,7 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
     .option('--no-autosave', 'with --state: save only when stopped, not after every change')
     .option('--fault-rate <p>', 'probability of a transient fault per call', number(0, 1))
     .option('--seed <n>', 'seed of the fault sequence', number(0, 2 ** 32 - 1))
+    .option('--fault <spec>', `inject a fault (repeatable; also ${FAULTS_ENV}, comma-separated): <fault>@<i> where fault is drop, fail (from call i on) or lose-reply (acts, then drops the reply) and i counts the calls that change the world; or <KIND>:<method>[:<skip>[:<times>]]`, faultSpec)
     .action(async (opts: Options) => {
       let sim;
       let password: string | undefined;
@@ -113,10 +128,18 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
       if (!isLoopback(opts.bind) && password === undefined) {
         io.stderr(`Warning: the simulator listens on ${opts.bind}, reachable from other machines, with the default password (${DEFAULT_USERNAME} / ${DEFAULT_PASSWORD}): anyone who can reach it can log in. Give a password with --password-file or ${PASSWORD_ENV}, or bind 127.0.0.1.\n`);
       }
+      let faults: FaultRule[];
+      try {
+        faults = [...(opts.fault ?? []), ...(io.env[FAULTS_ENV] ?? '').split(',').filter((t) => t.trim() !== '').map(parseFaultSpec)];
+      } catch (err) {
+        io.stderr(`Error: ${FAULTS_ENV}: ${(err as Error).message}\n`);
+        exit(1);
+        return;
+      }
       try {
         sim = await startSimulator({
           pools: opts.pools, bind: opts.bind, port: opts.port, stateFile: opts.state, username: opts.user, password,
-          latencyMs: opts.latencyMs, faultRate: opts.faultRate, seed: opts.seed, autosave: opts.autosave,
+          latencyMs: opts.latencyMs, faultRate: opts.faultRate, seed: opts.seed, autosave: opts.autosave, faults,
         });
       } catch (err) {
         io.stderr(`Error: cannot start the simulator: ${(err as Error).message}\n`);

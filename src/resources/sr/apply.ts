@@ -29,20 +29,41 @@ async function stateOf(s: ApplySession, uuid: string, prior: ObjectValue): Promi
   return state;
 }
 
+/**
+ * The name an SR carries from `SR.create` until it is tagged: the call cannot set other_config,
+ * so a crash (or a lost reply) right after it would otherwise leave an SR nothing identifies.
+ * The converge that follows the tagging renames it.
+ */
+export function pendingSrName(address: string, lineage?: string): string {
+  return `xcpform:creating ${lineage ?? '-'} ${address}`;
+}
+
+/** An SR left by an interrupted create of this address: tagged, or untagged with the pending name. */
+function findAdoptableSr(records: PoolRecords, address: string, lineage?: string): Ref<'SR'> | undefined {
+  const tagged = findByAddress(records, 'SR', address, lineage)[0]?.ref;
+  if (tagged) return tagged;
+  const pending = records.byName('SR', pendingSrName(address, lineage)).filter((x) => !(ADDRESS_KEY in x.record.other_config));
+  return pending.sort((a, b) => (a.record.uuid < b.record.uuid ? -1 : 1))[0]?.ref;
+}
+
 /** Creates (or adopts) the SR and plugs a PBD on every host that should see it. */
 export async function createSr(req: CreateRequest): Promise<ApplyResponse> {
   const { planned, ctx } = req;
   const s = await openSession(ctx, TYPE, planned, SR_CLASSES, secretsOf(planned));
   let records = await s.records();
   const dc = { ...(strMap(planned.device_config) ?? {}), ...(strMap(planned.device_config_secrets) ?? {}) };
-  let ref = findByAddress(records, 'SR', ctx.address, ctx.lineage)[0]?.ref;
+  let ref = findAdoptableSr(records, ctx.address, ctx.lineage);
   if (ref) {
     ctx.progress({ kind: 'message', text: 'adopting the SR left by an interrupted create' });
+    const oc = records.get('SR', ref)!.other_config;
+    await setOtherConfigKey(s.ops, 'SR', ref, oc, ADDRESS_KEY, ctx.address);
+    if (ctx.lineage) await setOtherConfigKey(s.ops, 'SR', ref, oc, LINEAGE_KEY, ctx.lineage);
+    records = await s.records();
   } else {
     const hostName = str(planned.host);
     const host = hostName ? resolve(s.ops, records, 'host', hostName, 'host') : poolObject(records)?.record.master ?? NULL_REF;
     ctx.progress({ kind: 'message', text: `creating ${str(planned.type)} SR "${str(planned.name_label)}"` });
-    ref = await s.ops.callAsync<Ref<'SR'>>('create the SR', 'SR.create', host, dc, num(planned.size) ?? 0, str(planned.name_label) ?? '', str(planned.name_description) ?? '',
+    ref = await s.ops.callAsync<Ref<'SR'>>('create the SR', 'SR.create', host, dc, num(planned.size) ?? 0, pendingSrName(ctx.address, ctx.lineage), str(planned.name_description) ?? '',
       str(planned.type) ?? '', str(planned.content_type) ?? 'user', bool(planned.shared) ?? false, strMap(planned.sm_config) ?? {});
     // First thing after the create, so a crash from here on leaves an SR the next run adopts.
     await setOtherConfigKey(s.ops, 'SR', ref, {}, ADDRESS_KEY, ctx.address);

@@ -141,7 +141,15 @@ async function finishClone(ctx: ApplyContext, pool: string, ref: string, planned
   if (spec.length && h.vm.is_a_template && diskRecords(h.records, h.vm, true).length === 0) {
     const xml = provisionFor(h.records, cp, spec);
     if (h.vm.other_config.disks !== xml) await setKey(client, 'VM', ref, 'disks', xml);
-    await client.callAsync('VM.provision', ref);
+    try {
+      await client.callAsync('VM.provision', ref);
+    } catch (err) {
+      // A lost reply (xapi acted, the connection reset): the disks, if made, are this VM's to
+      // own; failing here would remove the VM and leave them behind, owned by no one.
+      if (!(err instanceof XapiTransportError) || !err.maybeProcessed) throw err;
+      await h.refresh();
+      if (diskRecords(h.records, h.vm, true).length === 0) throw err;
+    }
     await h.refresh();
     await takeOwnership(h);
   }

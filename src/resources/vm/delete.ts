@@ -8,7 +8,7 @@ import { error } from '../../diagnostics';
 import { ResourceError, type DeleteRequest } from '../resource';
 import { blocks, num, str } from '../kit/attrs';
 import { diskRecords } from './devices-read';
-import { ownsVdi } from './disks';
+import { ownsVdi, unattachedOwnedVdis } from './disks';
 import { byKey } from './positions';
 import { VM_CLASSES } from './read';
 import { shutdown } from './power';
@@ -35,6 +35,7 @@ export async function deleteVm(req: DeleteRequest): Promise<void> {
     const p = byKey(blocks(prior, 'disk'), 'userdevice', d.vbd.userdevice);
     return ownsVdi(d.vdi, h.uuid, p !== undefined && (p.vdi === null || p.vdi === undefined));
   });
+  const unattached = unattachedOwnedVdis(h).map((x) => x.ref);
   await h.client.callAsync('VM.destroy', h.ref);
-  for (const d of owned) await h.client.callAsync('VDI.destroy', d.vdiRef);
+  for (const ref of [...owned.map((d) => d.vdiRef), ...unattached]) await h.client.callAsync('VDI.destroy', ref);
 }

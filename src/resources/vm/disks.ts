@@ -59,11 +59,28 @@ async function attach(h: VmHandle, vdiRef: string, disk: ObjectValue, userdevice
   await plug(h, vbd);
 }
 
-/** Creates an owned disk at `userdevice`. */
+/**
+ * VDIs this VM owns that no VBD attaches: what a create interrupted between `VDI.create` and
+ * `VBD.create` left (a crash, a lost reply). Reused by the next create of the same disk,
+ * destroyed with the VM.
+ */
+export function unattachedOwnedVdis(h: VmHandle): { ref: string; vdi: XapiRecord<'VDI'> }[] {
+  return [...h.records.all('VDI')].filter(([, vdi]) => vdi.other_config[VDI_OWNER_KEY] === h.uuid && vdi.VBDs.length === 0 && !vdi.is_a_snapshot)
+    .map(([ref, vdi]) => ({ ref, vdi })).sort((a, b) => (a.vdi.uuid < b.vdi.uuid ? -1 : 1));
+}
+
+/** Creates an owned disk at `userdevice` (or attaches the one an interrupted create left). */
 async function createDisk(h: VmHandle, disk: ObjectValue, index: number, userdevice: string): Promise<void> {
+  const name = str(disk, 'name_label') ?? `${h.vm.name_label} ${userdevice}`;
+  const sr = srRefOf(h, disk, index);
+  const left = unattachedOwnedVdis(h).find(({ vdi }) => vdi.SR === sr && vdi.virtual_size === (num(disk, 'size') ?? 0) && vdi.name_label === name);
+  if (left) {
+    await attach(h, left.ref, disk, userdevice);
+    return;
+  }
   const vdi = await h.client.call<string>('VDI.create', {
-    name_label: str(disk, 'name_label') ?? `${h.vm.name_label} ${userdevice}`, name_description: str(disk, 'name_description') ?? CREATED_DESCRIPTION,
-    SR: srRefOf(h, disk, index), virtual_size: num(disk, 'size') ?? 0, type: 'user', sharable: false, read_only: false,
+    name_label: name, name_description: str(disk, 'name_description') ?? CREATED_DESCRIPTION,
+    SR: sr, virtual_size: num(disk, 'size') ?? 0, type: 'user', sharable: false, read_only: false,
     other_config: { [VDI_OWNER_KEY]: h.uuid, [CREATED_KEY]: createdNow() }, sm_config: {}, xenstore_data: {}, tags: [],
   });
   await attach(h, vdi, disk, userdevice);

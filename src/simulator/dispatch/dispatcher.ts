@@ -5,7 +5,7 @@
  * 2. arity → `MESSAGE_PARAMETER_COUNT_MISMATCH [method, expected, received]` (session excluded,
  *    trailing defaulted parameters optional);
  * 3. session → `SESSION_INVALID [ref]`;
- * 4. injected fault, injected latency;
+ * 4. injected fault, injected latency (`LOSE_REPLY` lets the call act, then drops the connection);
  * 5. argument unmarshalling by declared type → `FIELD_TYPE_ERROR [param]`;
  * 6. the implementation; `Async.` calls return a task at once and finish it in the background.
  * A non-XAPI exception from an implementation is a simulator bug, reported as `INTERNAL_ERROR`.
@@ -63,7 +63,21 @@ async function dispatchOrThrow(world: World, req: DispatchRequest): Promise<Disp
   if (spec.session) pool.checkSession(session);
 
   const fault = world.faults.pick(req.method);
+  if (fault === 'LOSE_REPLY') return loseReply(dispatchCall(world, req, spec, name, session));
   if (fault) injectFault(fault, pool, name, session, params[offset]);
+  return dispatchCall(world, req, spec, name, session);
+}
+
+/** Lets the call run to its outcome (success or failure), then drops the connection. */
+async function loseReply(outcome: Promise<DispatchOutcome>): Promise<never> {
+  await outcome.catch(() => undefined);
+  throw new DropConnection();
+}
+
+async function dispatchCall(world: World, req: DispatchRequest, spec: MethodSpec, name: string, session: string): Promise<DispatchOutcome> {
+  const { pool, params } = req;
+  const isAsync = req.method.startsWith('Async.');
+  const offset = spec.session ? 1 : 0;
   await sleep(world.clock, world.settings.latencyMs);
 
   const args: StoredValue[] = spec.params.map((ps, i) => {

@@ -1,0 +1,68 @@
+/**
+ * A deterministic sample of `npm run crashpoints` (issue 22): the cloudburst example against
+ * served pools, faulted at chosen calls that change the world, in the two modes a client cannot
+ * tell apart from success (kill -9 of xcpform right after the call is sent; the call acts and its
+ * reply is lost). After re-plan and re-apply, the pools read through XenAPI must hold exactly what
+ * a clean run makes (no duplicate, no orphan, nothing lost), the next plan must be empty, and a
+ * destroy must leave the pools as they were.
+ *
+ * The calls: points spread over the whole apply, and the first call of the kinds whose crash
+ * windows the harness found open: `SR.create` (an SR cannot be tagged in its create),
+ * the gateway and VM clones (tagged after the clone), `VM.provision` (disks made before they are
+ * owned), `VBD.create` (a disk made but not attached), and the last `VM.start_on` (running
+ * leftovers that hold the memory the recovery plan places with).
+ */
+import { xcpformFront } from './crashpoints/fronts';
+import { CrashPoints, choosePoints, describeFailure, type Mode } from './crashpoints/harness';
+import type { Census } from './crashpoints/census';
+import { scenario } from './crashpoints/scenarios';
+
+const MODES: Mode[] = ['kill', 'lose-reply'];
+const front = xcpformFront();
+const harness = new CrashPoints(scenario('cloudburst'), front);
+let counted: { k: number; calls: string[]; golden: Census };
+
+beforeAll(async () => {
+  counted = await harness.count();
+}, 120_000);
+afterAll(() => {
+  harness.dispose();
+  front.dispose();
+});
+
+function firstOf(method: string, from = 0): number {
+  const i = counted.calls.indexOf(method, from);
+  if (i < 0) throw new Error(`the clean apply made no ${method}`);
+  return i + 1;
+}
+
+function points(): number[] {
+  const calls = counted.calls;
+  const special = [
+    firstOf('SR.create'),
+    firstOf('VM.clone'),
+    firstOf('VM.provision'),
+    firstOf('VBD.create'),
+    firstOf('VIF.create'),
+    calls.lastIndexOf('VM.start_on') + 1,
+  ];
+  return [...new Set([...special, ...choosePoints(counted.k, { limit: 4 })])].sort((a, b) => a - b);
+}
+
+test('the clean apply makes the calls the sample aims at', () => {
+  expect(counted.k).toBeGreaterThan(200);
+  expect(points().length).toBeGreaterThanOrEqual(8);
+  expect(counted.golden.things.filter((t) => t.address).length).toBeGreaterThan(15);
+});
+
+describe.each(MODES)('%s at a sample of the cloudburst apply\'s calls', (mode) => {
+  test('every point converges: no duplicate, no orphan, nothing lost, an empty plan, destroy restores the pools', async () => {
+    const failures: string[] = [];
+    for (const i of points()) {
+      const r = await harness.point(mode, i, counted.golden);
+      expect(r.reached).toBe(true);
+      if (!r.converged) failures.push(`${mode}@${i} (${counted.calls[i - 1]}):${describeFailure(r)}`);
+    }
+    expect(failures).toEqual([]);
+  }, 600_000);
+});
