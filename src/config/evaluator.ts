@@ -229,9 +229,17 @@ export function dependencies(config: Config, address: string): string[] {
         const input = m?.call.inputs[ref.slice(4)];
         if (input && m) visit(inputReferences(m, ref.slice(4)), m.parent);
       } else if (ref.startsWith('module.')) {
-        for (const child of instancesOf(m, ref.slice(7))) {
+        // `module.M.OUT` depends on that output only; `module.M` (the whole object) on all of them.
+        const [, call, output] = ref.split('.');
+        for (const child of instancesOf(m, call)) {
           if (explicit) everything(child);
-          else for (const o of child.config.outputs.values()) { visit(o.references, child); visit(o.dependsOn, child, true); }
+          else {
+            for (const o of child.config.outputs.values()) {
+              if (output !== undefined && child.config.outputs.has(output) && o.name !== output) continue;
+              visit(o.references, child);
+              visit(o.dependsOn, child, true);
+            }
+          }
         }
       } else if (isBlockReference(ref) && cfg.resources.has(ref)) out.add(prefix + ref);
     }

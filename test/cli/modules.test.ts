@@ -234,6 +234,8 @@ output "label" { value = xcp_network.n.name_label }
     expect(calls.a.source).toBe('./a');
     expect(calls.a.module.module_calls.b.module.resources[0].address).toBe('xcp_network.n');
     expect(calls.c.count_expression).toEqual({ constant_value: 2 });
+    // A module output is referenced with the call holding it, as terraform lists them.
+    expect(calls.c.expressions.label.references).toEqual(expect.arrayContaining(['module.a.label', 'module.a']));
     expect(doc.planned_values.outputs.labels.value).toEqual(['p-a-0', 'p-a-1']);
     // The saved plan carries the modules' files: it applies, and nothing is left to do.
     ok(xcpform(['apply', 'm.plan'], { cwd: dir }));
@@ -257,6 +259,59 @@ output "label" { value = xcp_network.n.name_label }
     expect(ours).toEqual(['module.c[0].xcp_network.n', 'module.c[1].xcp_network.n', 'module.a.module.b.xcp_network.n']);
     const outputs = (d: string) => JSON.parse(readFileSync(join(d, 'terraform.tfstate'), 'utf8')).outputs.labels;
     expect(outputs(dir)).toEqual(outputs(ws.dir));
+  });
+});
+
+describe('dependencies through module outputs', () => {
+  const files = {
+    'main.tf': `${EMBEDDED}module "a" {
+  source = "./a"
+  in     = xcp_network.r.uuid
+}
+module "c" {
+  source = "./a"
+  count  = 1
+  in     = xcp_network.q[0].uuid
+}
+resource "xcp_network" "r" {
+  name_label = module.a.label
+}
+resource "xcp_network" "q" {
+  count      = 1
+  name_label = module.c[0].label
+}
+output "other" { value = module.a.other }
+`,
+    'a/main.tf': `${PROVIDER}variable "in" { type = string }
+resource "xcp_network" "n" {
+  name_label = "n"
+}
+resource "xcp_network" "m" {
+  name_label = var.in
+}
+output "label" { value = xcp_network.n.name_label }
+output "other" { value = xcp_network.m.name_label }
+`,
+  };
+
+  test('a block reading one output of a module depends on that output only: feeding the module\'s input as well is no cycle, as in terraform', () => {
+    terraformVersion();
+    const dir = folder(files);
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+    const ws = new TerraformWorkspace();
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(ws.dir, name, '..'), { recursive: true });
+      writeFileSync(join(ws.dir, name), text);
+    }
+    ws.expect(['get', '-no-color']);
+    ws.expect(['apply', '-auto-approve', '-no-color']);
+    expect(lines(ok(xcpform(['state', 'list'], { cwd: dir })))).toEqual(lines(ws.expect(['state', 'list']).stdout));
+    // The dependencies the state records: the output's own resources, not the whole module.
+    const deps = (d: string) => Object.fromEntries((JSON.parse(readFileSync(join(d, 'terraform.tfstate'), 'utf8')) as { resources: { module?: string; type: string; name: string; instances: { dependencies?: string[] }[] }[] }).resources
+      .map((r) => [`${r.module ? `${r.module}.` : ''}${r.type}.${r.name}`, r.instances[0].dependencies ?? []]));
+    expect(deps(dir)['xcp_network.r']).toEqual(['module.a.xcp_network.n']);
+    expect(deps(dir)['xcp_network.r']).toEqual(deps(ws.dir)['xcp_network.r']);
   });
 });
 

@@ -5,15 +5,13 @@
  * actions per address, known after-values, unknown paths. Then a state written by either tool
  * must plan empty in the other (create applied by xcpform, an edit applied by terraform).
  */
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { xcpform } from '../helpers/cli';
 import { TerraformWorkspace } from '../helpers/tfplugin-terraform';
 import { Rng } from './rng';
 import { applyEdit, editTargets, generateCase, generateEdit } from './generate';
 import { knownCause } from './known-failures';
-import { type Case, renderTfJsonText } from './model';
-import { renderTf } from './render-hcl';
+import { type Case } from './model';
+import { writeCase } from './render-hcl';
 
 interface ShownChange { address: string; mode: string; change: { actions: string[]; after: unknown; after_unknown: unknown } }
 
@@ -49,7 +47,8 @@ function unknownPaths(u: unknown, prefix = '', out = new Set<string>()): Set<str
   return out;
 }
 
-const typeOf = (address: string): string => address.replace(/^data\./, '').split('.')[0];
+/** `module.m0[1].data.xcp_vm.found` → `xcp_vm`. */
+const typeOf = (address: string): string => address.replace(/^(module\.[\w-]+(\[[^\]]*\])?\.)+/, '').replace(/^data\./, '').split('.')[0];
 const stripIndex = (p: string): string => p.replace(/\[\d+\]/g, '').replace(/\.[^.]*$/, (m) => m);
 
 /** The differences between two `show -json` documents' managed resource changes. */
@@ -118,11 +117,14 @@ function crossKinds(shown: { resource_changes?: (ShownChange & { change: { befor
 class TwoDoors {
   readonly tf = new TerraformWorkspace();
 
-  write(c: Case): void {
-    rmSync(join(this.tf.dir, 'main.tf'), { force: true });
-    rmSync(join(this.tf.dir, 'main.tf.json'), { force: true });
-    if (c.format === 'hcl') writeFileSync(join(this.tf.dir, 'main.tf'), renderTf(c));
-    else writeFileSync(join(this.tf.dir, 'main.tf.json'), renderTfJsonText(c));
+  private installed = false;
+
+  /** Writes the case; a module is installed for terraform (`terraform get`) the first time one appears. */
+  write(c: Case): Disagreement['signature'] | undefined {
+    writeCase(this.tf.dir, c);
+    if (!c.module || this.installed) return undefined;
+    this.installed = true;
+    return this.tf.run(['get', '-no-color']).code === 0 ? undefined : 'tool-error terraform get';
   }
 
   xcp(args: string[]): { code: number; stdout: string; stderr: string } {
@@ -166,7 +168,8 @@ export async function runAgreement(opts: { seed: number; count: number; dataRefs
     };
     try {
       const c = generateCase(seed, { dataRefs: opts.dataRefs });
-      doors.write(c);
+      const got = doors.write(c);
+      if (got) { r.disagreements.push({ seed, step: 'terraform get', signature: got, detail: '' }); continue; }
       if (!compare('create')) continue;
       const applied = doors.xcp(['apply', '-auto-approve']);
       if (applied.code !== 0) { r.disagreements.push({ seed, step: 'xcpform apply', signature: 'tool-error xcpform apply', detail: `${applied.stdout.slice(-600)}\n${applied.stderr.slice(0, 600)}` }); continue; }

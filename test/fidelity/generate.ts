@@ -6,6 +6,7 @@
  * knowledge.ts; `generateEdit` picks one configurable attribute and a new valid value for it.
  */
 import { Rng } from './rng';
+import { genModule, inMultipliedModule } from './module-layout';
 import { EXISTING, NOT_EDITED, REFERENCE_ATTRIBUTES, SR_KINDS, VOLATILE, templateOf } from './knowledge';
 import { type Case, type GenBlock, type GenOutput, blockAddress, cloneCase } from './model';
 import { networkRef, objectKey, plainNetworkRef, poolOf, templateRef, userSrRef, vmUuidRef, type ValueContext } from './refs';
@@ -193,7 +194,10 @@ export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): C
   genMoreData(new Rng(seed + 0x5bd1e995), c);
   // A third in native syntax; drawn last so that the blocks of a seed do not depend on it.
   settleOwners(c);
-  return rng.chance(0.35) ? { ...c, format: 'hcl' } : c;
+  const out: Case = rng.chance(0.35) ? { ...c, format: 'hcl' } : c;
+  // Modules (issue 20) draw from their own stream too: a seed's blocks stay as they were.
+  genModule(new Rng(seed + 0x2545f491), out);
+  return out;
 }
 
 /**
@@ -286,6 +290,8 @@ export function generateEdit(rng: Rng, c: Case, t: EditTarget): Edit | undefined
     if (same(value, previous) || (previous === undefined && same(value, attr?.default))) continue;
     // Another spelling of the object already named is no change.
     if (REFERENCE_ATTRIBUTES.has(tail ?? head) && objectKey(c, value) === objectKey(c, previous)) continue;
+    // The instances of a counted module cannot all attach one VDI of the root.
+    if (inMultipliedModule(c, b) && JSON.stringify(value).includes('xcp_vdi.')) continue;
     return { ...t, address: blockAddress(b), type: b.type, value, previous, updateClass: updateClassOf(b.type, t.path)! };
   }
   return undefined;
