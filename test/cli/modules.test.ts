@@ -315,6 +315,71 @@ output "other" { value = xcp_network.m.name_label }
   });
 });
 
+describe('count and for_each of a module call from resource attributes', () => {
+  const main = (extra: string) => `${EMBEDDED}resource "xcp_network" "n" {
+  name_label = "known"
+}
+module "k" {
+  source = "./m"
+  count  = xcp_network.n.name_label == "known" ? 2 : 1
+  label  = "k\${count.index}"
+}
+${extra}`;
+  const unknownSet = `module "u" {
+  source   = "./m"
+  for_each = toset([xcp_network.n.uuid])
+  label    = "u"
+}
+`;
+  const unknownCount = `module "c" {
+  source = "./m"
+  count  = length(xcp_network.n.uuid) > 0 ? 1 : 0
+  label  = "c"
+}
+`;
+  const child = `${PROVIDER}variable "label" { type = string }
+resource "xcp_network" "x" {
+  name_label = var.label
+}
+`;
+  /** The diagnostic's text on one line, the product named alike. */
+  const flat = (s: string) => s.replace(/\s+/g, ' ').replace(/Terraform/g, 'xcpform');
+
+  test('known at plan (a configured attribute) expands; known only after apply is refused with terraform\'s diagnostic', () => {
+    terraformVersion();
+    const ws = new TerraformWorkspace();
+    for (const [extra, summary, sentence] of [
+      [unknownSet, 'Invalid for_each argument', 'The "for_each" set includes values derived from resource attributes that cannot be determined until apply, and so xcpform cannot determine the full set of keys that will identify the instances of this resource.'],
+      [unknownCount, 'Invalid count argument', 'The "count" value depends on resource attributes that cannot be determined until apply, so xcpform cannot predict how many instances will be created. To work around this, use the -target argument to first apply only the resources that the count depends on.'],
+    ]) {
+      const dir = folder({ 'main.tf': main(extra), 'm/main.tf': child });
+      const ours = xcpform(['plan'], { cwd: dir });
+      expect(ours.code).toBe(1);
+      expect(flat(ours.stderr)).toContain(summary);
+      expect(flat(ours.stderr)).toContain(sentence);
+      expect(ours.stderr).not.toContain('module.k');
+      ws.write(main(extra));
+      mkdirSync(join(ws.dir, 'm'), { recursive: true });
+      writeFileSync(join(ws.dir, 'm', 'main.tf'), child);
+      ws.expect(['get', '-no-color']);
+      const theirs = ws.run(['plan', '-no-color']);
+      expect(theirs.code).toBe(1);
+      expect(flat(theirs.stderr)).toContain(summary);
+      expect(flat(theirs.stderr)).toContain(sentence);
+      expect(theirs.stderr).not.toContain('module.k');
+    }
+    const dir = folder({ 'main.tf': main(''), 'm/main.tf': child });
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+    ws.write(main(''));
+    ws.expect(['get', '-no-color']);
+    ws.expect(['apply', '-auto-approve', '-no-color']);
+    const ours = lines(ok(xcpform(['state', 'list'], { cwd: dir })));
+    expect(ours).toEqual(['xcp_network.n', 'module.k[0].xcp_network.x', 'module.k[1].xcp_network.x']);
+    expect(lines(ws.expect(['state', 'list']).stdout)).toEqual(ours);
+  });
+});
+
 describe('moved and removed with module addresses', () => {
   test('a resource moved into a module, then a module renamed: planned as moves, never destroy and create', () => {
     const dir = folder({ 'main.tf': `${EMBEDDED}resource "xcp_network" "n" {\n  name_label = "moving"\n}\n`, 'm/main.tf': `${PROVIDER}resource "xcp_network" "n" {\n  name_label = "moving"\n}\n` });
