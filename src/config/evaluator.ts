@@ -166,6 +166,25 @@ export class ConfigEvaluator {
     return { outputs, diagnostics };
   }
 
+  private readonly aliasPools = new Map<string, string | undefined>();
+
+  /**
+   * The default pool of an aliased provider configuration (`xcp.cloud`, also reached through a
+   * module's `providers`): its default_pool, else the first of its pools by name, as that
+   * configuration's own provider instance chooses. Undefined for the default configuration
+   * (the workspace's settings) and for an undeclared alias (reported elsewhere).
+   */
+  defaultPoolOf(key: string): string | undefined {
+    if (!key.includes('.') || !this.config.providers.has(key)) return undefined;
+    if (!this.aliasPools.has(key)) {
+      const { values } = this.evaluateProviderConfig(key, () => undefined);
+      const pools = values.pools;
+      const first = pools && typeof pools === 'object' && !Array.isArray(pools) ? Object.keys(pools).sort()[0] : undefined;
+      this.aliasPools.set(key, typeof values.default_pool === 'string' ? values.default_pool : first);
+    }
+    return this.aliasPools.get(key);
+  }
+
   /** Evaluates a provider configuration (`xcp` or `xcp.cloud`); an undeclared default configuration is empty. */
   evaluateProviderConfig(key: string, scope: ResourceScope): { values: ObjectValue; sensitivePaths: ValuePath[]; diagnostics: Diagnostic[] } {
     const p = this.config.providers.get(key);

@@ -380,6 +380,81 @@ resource "xcp_network" "x" {
   });
 });
 
+describe('provider configurations and modules', () => {
+  const TWO_POOLS = 'pools = { dc1 = { url = "embedded" }, cloud1 = { url = "embedded" } }';
+  const child = `${PROVIDER}variable "label" { type = string }
+resource "xcp_network" "x" {
+  name_label = var.label
+}
+output "pool" { value = xcp_network.x.pool }
+`;
+  const root = `${PROVIDER}provider "xcp" {
+  ${TWO_POOLS}
+  default_pool = "dc1"
+}
+provider "xcp" {
+  alias        = "cloud"
+  ${TWO_POOLS}
+  default_pool = "cloud1"
+}
+module "here" {
+  source = "./m"
+  label  = "here"
+}
+module "there" {
+  source    = "./m"
+  label     = "there"
+  providers = { xcp = xcp.cloud }
+}
+output "pools" { value = [module.here.pool, module.there.pool] }
+`;
+
+  test('providers = { xcp = xcp.cloud } gives the module the aliased configuration: its default pool and provider address, as terraform does', () => {
+    terraformVersion();
+    const dir = folder({ 'main.tf': root, 'm/main.tf': child });
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+    const ws = new TerraformWorkspace();
+    ws.write(root);
+    mkdirSync(join(ws.dir, 'm'));
+    writeFileSync(join(ws.dir, 'm', 'main.tf'), child);
+    ws.expect(['get', '-no-color']);
+    ws.expect(['apply', '-auto-approve', '-no-color']);
+    const shape = (d: string) => {
+      const st = JSON.parse(readFileSync(join(d, 'terraform.tfstate'), 'utf8')) as { outputs: Record<string, { value: unknown }>; resources: { module?: string; provider: string; instances: { attributes: { pool: string } }[] }[] };
+      return { pools: st.outputs.pools.value, resources: st.resources.map((r) => [r.module, r.provider, r.instances[0].attributes.pool]) };
+    };
+    expect(shape(dir).pools).toEqual(['dc1', 'cloud1']);
+    expect(shape(dir)).toEqual(shape(ws.dir));
+  });
+
+  test('a module with its own provider block called with for_each is refused with terraform\'s diagnostic', () => {
+    terraformVersion();
+    const legacy = `${PROVIDER}provider "xcp" {\n  pools = { dc1 = { url = "embedded" } }\n}\nresource "xcp_network" "y" {\n  name_label = "own"\n}\n`;
+    const main = `${EMBEDDED}module "own" {\n  source   = "./own"\n  for_each = toset(["a"])\n}\n`;
+    const dir = folder({ 'main.tf': main, 'own/main.tf': legacy });
+    const ours = xcpform(['validate'], { cwd: dir });
+    expect(ours.code).toBe(1);
+    const ws = new TerraformWorkspace();
+    ws.write(main);
+    mkdirSync(join(ws.dir, 'own'));
+    writeFileSync(join(ws.dir, 'own', 'main.tf'), legacy);
+    ws.expect(['get', '-no-color']);
+    const theirs = ws.run(['validate', '-no-color']);
+    expect(theirs.code).toBe(1);
+    const flat = (s: string) => s.replace(/\s+/g, ' ');
+    for (const text of [
+      'Module is incompatible with count, for_each, and depends_on',
+      'The module at module.own is a legacy module which contains its own local provider configurations, and so calls to it may not use the count, for_each, or depends_on arguments.',
+      'If you also control the module "./own", consider updating this module to instead expect provider configurations to be passed by its caller.',
+    ]) {
+      expect(flat(ours.stderr)).toContain(text);
+      expect(flat(theirs.stderr)).toContain(text);
+    }
+    expect(ours.stderr).not.toContain('provider configuration inside a module');
+  });
+});
+
 describe('moved and removed with module addresses', () => {
   test('a resource moved into a module, then a module renamed: planned as moves, never destroy and create', () => {
     const dir = folder({ 'main.tf': `${EMBEDDED}resource "xcp_network" "n" {\n  name_label = "moving"\n}\n`, 'm/main.tf': `${PROVIDER}resource "xcp_network" "n" {\n  name_label = "moving"\n}\n` });

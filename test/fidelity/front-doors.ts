@@ -131,9 +131,13 @@ class TwoDoors {
     return xcpform(args, { cwd: this.tf.dir });
   }
 
-  shownBoth(): { x?: unknown; t?: unknown; error?: Disagreement['signature']; detail?: string } {
+  shownBoth(): { x?: unknown; t?: unknown; error?: Disagreement['signature']; detail?: string; bothRefused?: boolean } {
     const xp = this.xcp(['plan', '-out', 'x.plan']);
-    if (xp.code !== 0) return { error: 'tool-error xcpform plan', detail: `${xp.stdout.slice(-600)}\n${xp.stderr.slice(0, 600)}` };
+    if (xp.code !== 0) {
+      // A configuration both tools refuse at plan time (an edit making it invalid) is agreement.
+      if (this.tf.run(['plan', '-no-color']).code === 1) return { bothRefused: true };
+      return { error: 'tool-error xcpform plan', detail: `${xp.stdout.slice(-600)}\n${xp.stderr.slice(0, 600)}` };
+    }
     const xs = this.xcp(['show', '-json', 'x.plan']);
     const tp = this.tf.run(['plan', '-no-color', '-out', 't.plan']);
     if (tp.code !== 0) return { x: JSON.parse(xs.stdout), error: 'tool-error terraform plan', detail: tp.stderr.slice(0, 600) };
@@ -150,6 +154,7 @@ export async function runAgreement(opts: { seed: number; count: number; dataRefs
     const compare = (step: string): boolean => {
       const s = doors.shownBoth();
       r.comparisons++;
+      if (s.bothRefused) { r.agreed++; r.agreedByDesign++; return false; }
       if (s.error) { r.disagreements.push({ seed, step, signature: s.error, detail: s.detail ?? '' }); return false; }
       const diffs = compareShown(s.x as never, s.t as never);
       for (const d of diffs) r.disagreements.push({ seed, step, ...d });
@@ -183,7 +188,7 @@ export async function runAgreement(opts: { seed: number; count: number; dataRefs
       }
       if (!next) continue;
       doors.write(next);
-      compare('edit');
+      if (!compare('edit')) continue;
       const tapply = doors.tf.run(['apply', '-auto-approve', '-no-color']);
       if (tapply.code !== 0) { r.disagreements.push({ seed, step: 'terraform apply (edit)', signature: 'tool-error terraform apply', detail: `${tapply.stdout.slice(-600)}\n${tapply.stderr.slice(0, 600)}` }); continue; }
       cross('state written by terraform', 'xcpform');

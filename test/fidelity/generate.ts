@@ -206,6 +206,9 @@ export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): C
  */
 function settleOwners(c: Case): void {
   for (const b of c.blocks) {
+    // The pool is generated before an xcp_host adopting the pool's second host, which may rename it: name the first.
+    const adopted = c.blocks.some((x) => x.type === 'xcp_host' && poolOf(x) === poolOf(b));
+    if (b.type === 'xcp_pool' && adopted && b.attrs.master === EXISTING.hosts(poolOf(b))[1]) b.attrs.master = EXISTING.hosts(poolOf(b))[0];
     if (b.type === 'xcp_vlan' && b.attrs.network !== undefined) for (const k of ['name_label', 'name_description', 'tags', 'other_config', 'mtu']) delete b.attrs[k];
     if (b.type !== 'xcp_vm') continue;
     for (const d of (b.blocks.disk ?? []) as Record<string, unknown>[]) {
