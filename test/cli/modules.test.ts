@@ -455,6 +455,76 @@ output "pools" { value = [module.here.pool, module.there.pool] }
   });
 });
 
+describe('state mv with modules', () => {
+  const files = {
+    'main.tf': `${EMBEDDED}resource "xcp_network" "n" {
+  name_label = "n"
+}
+resource "xcp_network" "c" {
+  count      = 2
+  name_label = "c\${count.index}"
+}
+module "a" {
+  source = "./m"
+}
+module "e" {
+  source   = "./m"
+  for_each = toset(["x", "y"])
+}
+`,
+    'm/main.tf': `${PROVIDER}resource "xcp_network" "x" {
+  name_label = "x"
+}
+module "inner" {
+  source = "./inner"
+}
+`,
+    'm/inner/main.tf': `${PROVIDER}resource "xcp_network" "i" {
+  name_label = "i"
+}
+`,
+  };
+
+  test('whole modules, module instances, resources into and out of modules: the same moves, refusals and state list as terraform state mv', () => {
+    terraformVersion();
+    const dir = folder(files);
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    const ws = new TerraformWorkspace();
+    cpSync(dir, ws.dir, { recursive: true });
+    ws.expect(['get', '-no-color']);
+    const steps: [string, string, string[]][] = [
+      ['module.a', 'module.b', []],
+      ['module.e["x"]', 'module.e["z"]', []],
+      ['xcp_network.n', 'module.b.xcp_network.moved', []],
+      ['xcp_network.c', 'module.b.xcp_network.c', []],
+      ['module.e["y"].xcp_network.x', 'xcp_network.out', []],
+      ['xcp_network.out', 'module.b.xcp_network.moved', ['Invalid target address', 'Cannot move to module.b.xcp_network.moved: there is already a resource instance at that address in the current state.']],
+      ['module.e', 'module.f', ['Invalid source address', 'Cannot move module.e: does not match anything in the current state.']],
+      ['module.b', 'module.e["z"]', ['destination module already exists']],
+      ['module.b.module.inner', 'xcp_network.z', ['Invalid target address', 'Cannot move module.b.module.inner to xcp_network.z: the target must also be a module.']],
+      ['xcp_network.out', 'xcp_vm.out', ['Invalid state move request', 'Cannot move xcp_network.out to xcp_vm.out: resource types don\'t match.']],
+      ['module.b.module.inner', 'module.q', []],
+    ];
+    const flat = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, '').replace(/[│╷╵]/g, ' ').replace(/\s+/g, ' ');
+    const moves = (t: string) => t.split('\n').filter((l) => l.startsWith('Move ') || l.startsWith('Successfully')).sort();
+    for (const [from, to, refusal] of steps) {
+      const ours = xcpform(['state', 'mv', from, to], { cwd: dir });
+      const theirs = ws.run(['state', 'mv', from, to]);
+      const step = `state mv ${from} ${to}`;
+      expect({ step, code: ours.code }).toEqual({ step, code: theirs.code });
+      if (!refusal.length) expect({ step, moves: moves(ours.stdout) }).toEqual({ step, moves: moves(theirs.stdout) });
+      for (const text of refusal) {
+        expect(flat(ours.stderr)).toContain(text);
+        expect(flat(theirs.stdout + theirs.stderr)).toContain(text);
+      }
+    }
+    const ourList = lines(ok(xcpform(['state', 'list'], { cwd: dir })));
+    expect(ourList).toEqual(lines(ws.expect(['state', 'list']).stdout));
+    expect(ourList).toContain('module.q.xcp_network.i');
+    expect(ourList).toContain('module.e["z"].module.inner.xcp_network.i');
+  });
+});
+
 describe('moved and removed with module addresses', () => {
   test('a resource moved into a module, then a module renamed: planned as moves, never destroy and create', () => {
     const dir = folder({ 'main.tf': `${EMBEDDED}resource "xcp_network" "n" {\n  name_label = "moving"\n}\n`, 'm/main.tf': `${PROVIDER}resource "xcp_network" "n" {\n  name_label = "moving"\n}\n` });
