@@ -553,6 +553,76 @@ describe('moved and removed with module addresses', () => {
   });
 });
 
+describe('moved blocks across modules', () => {
+  test('a module instance renamed, a resource pulled out of a module and a nested module called from the root: the same plan and state as terraform', () => {
+    terraformVersion();
+    const child = `${PROVIDER}resource "xcp_network" "x" {
+  name_label = "x"
+}
+module "inner" {
+  source = "./inner"
+}
+`;
+    const inner = `${PROVIDER}resource "xcp_network" "i" {
+  name_label = "i"
+}
+`;
+    const before = `${EMBEDDED}module "a" {
+  source = "./m"
+}
+module "e" {
+  source   = "./m"
+  for_each = toset(["x", "y"])
+}
+`;
+    const after = `${EMBEDDED}module "e" {
+  source   = "./m"
+  for_each = toset(["z", "y"])
+}
+module "inner2" {
+  source = "./m/inner"
+}
+resource "xcp_network" "pulled" {
+  name_label = "x"
+}
+moved {
+  from = module.e["x"]
+  to   = module.e["z"]
+}
+moved {
+  from = module.a.xcp_network.x
+  to   = xcp_network.pulled
+}
+moved {
+  from = module.a.module.inner
+  to   = module.inner2
+}
+`;
+    const dir = folder({ 'main.tf': before, 'm/main.tf': child, 'm/inner/main.tf': inner });
+    const ws = new TerraformWorkspace();
+    cpSync(dir, ws.dir, { recursive: true });
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    ws.expect(['get', '-no-color']);
+    ws.expect(['apply', '-auto-approve', '-no-color']);
+    writeFileSync(join(dir, 'main.tf'), after);
+    ws.write(after);
+    ws.expect(['get', '-no-color']);
+    ok(xcpform(['plan', '-out', 'p.plan'], { cwd: dir }));
+    ws.expect(['plan', '-no-color', '-out', 'p.plan']);
+    type Shown = { resource_changes: { address: string; previous_address?: string; change: { actions: string[] } }[] };
+    const changes = (doc: Shown) => doc.resource_changes.map((c) => [c.address, c.previous_address ?? null, c.change.actions.join(',')]).sort((x, y) => (String(x[0]) < String(y[0]) ? -1 : 1));
+    const ours = changes(JSON.parse(ok(xcpform(['show', '-json', 'p.plan'], { cwd: dir }))));
+    expect(ours).toEqual(changes(JSON.parse(ws.expect(['show', '-json', 'p.plan']).stdout)));
+    expect(ours).toContainEqual(['module.e["z"].module.inner.xcp_network.i', 'module.e["x"].module.inner.xcp_network.i', 'no-op']);
+    expect(ours).toContainEqual(['xcp_network.pulled', 'module.a.xcp_network.x', 'no-op']);
+    expect(ours).toContainEqual(['module.inner2.xcp_network.i', 'module.a.module.inner.xcp_network.i', 'no-op']);
+    ok(xcpform(['apply', 'p.plan'], { cwd: dir }));
+    ws.expect(['apply', '-no-color', 'p.plan']);
+    expect(lines(ok(xcpform(['state', 'list'], { cwd: dir })))).toEqual(lines(ws.expect(['state', 'list']).stdout));
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+  });
+});
+
 describe('import blocks targeting module addresses', () => {
   test('an existing object is imported to module.e["k"].xcp_network.n: planned as an import, applied, then no changes', () => {
     const dir = folder({ 'main.tf': `${EMBEDDED}resource "xcp_network" "n" {\n  name_label = "adopted"\n}\n`, 'm/main.tf': `${PROVIDER}resource "xcp_network" "n" {\n  name_label = "adopted"\n}\n` });
