@@ -8,8 +8,8 @@
 import { renderReport, runBatch, summary } from './fidelity/batch';
 import { editTargets, generateCase } from './fidelity/generate';
 import { knownCause } from './fidelity/known-failures';
-import { renderTfJson, renderTfJsonText } from './fidelity/model';
-import { renderTf } from './fidelity/render-hcl';
+import { type Case, renderTfJson, renderTfJsonText } from './fidelity/model';
+import { caseFiles, writeCase } from './fidelity/render-hcl';
 import { resourceSchema } from '../src/provider/schemas';
 import { RESOURCE_SCHEMAS } from '../src/resources/schemas';
 import { DATA_SOURCE_SCHEMAS } from '../src/data-sources/schemas';
@@ -56,27 +56,56 @@ describe('the fidelity generator', () => {
     }
   });
 
-  test('the native-syntax rendering says what the .tf.json rendering says', async () => {
-    const { mkdtempSync, writeFileSync } = await import('node:fs');
+  test('the native-syntax rendering says what the .tf.json rendering says, module files included', async () => {
+    const { mkdtempSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
     const { loadConfig } = await import('../src/config/load');
-    const read = async (name: string, text: string) => {
+    const read = async (c: Case) => {
       const dir = mkdtempSync(join(tmpdir(), 'fidelity-render-'));
-      writeFileSync(join(dir, name), text);
+      writeCase(dir, c);
       const { config, diagnostics } = await loadConfig(dir, { cwd: dir });
       expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       const shape = (b: { attributes: Record<string, unknown>; blocks: Record<string, readonly unknown[]> }): unknown => ({ attributes: Object.keys(b.attributes).sort(), blocks: Object.fromEntries(Object.entries(b.blocks).map(([k, v]) => [k, v.length])) });
+      const blocks = [...config.resources.values()];
       return {
-        resources: [...config.resources.values()].map((r) => ({ address: r.address, count: Boolean(r.count), forEach: Boolean(r.forEach), references: [...r.references].sort(), ...(shape(r.body as never) as object) })).sort((a, b) => a.address.localeCompare(b.address)),
+        resources: blocks.map((r) => ({ address: r.address, count: Boolean(r.count), forEach: Boolean(r.forEach), references: [...r.references].sort(), ...(shape(r.body as never) as object) })).sort((a, b) => a.address.localeCompare(b.address)),
         outputs: [...config.outputs.keys()].sort(),
+        modules: (config.modules?.all ?? []).map((m) => m.path).sort(),
       };
     };
-    // Seed 30 quotes inside an interpolation (`xcp_vm.vm0["a"]`), which HCL writes without a backslash.
-    for (const seed of [3, 30]) {
+    const as = (c: Case, format: 'json' | 'hcl'): Case => ({ ...c, format, ...(c.module ? { module: { ...c.module, format } } : {}) });
+    // Seed 30 quotes inside an interpolation (`xcp_vm.vm0["a"]`), which HCL writes without a backslash;
+    // 1000 calls a module with for_each, 1001 a single module holding SRs, VLANs and VMs.
+    for (const seed of [3, 30, 1000, 1001]) {
       const c = generateCase(seed);
-      expect(await read('main.tf', renderTf(c))).toEqual(await read('main.tf.json', renderTfJsonText(c)));
+      const json = await read(as(c, 'json'));
+      expect(await read(as(c, 'hcl'))).toEqual(json);
+      if (c.module) expect(json.modules.length).toBeGreaterThan(0);
     }
+  });
+
+  test('over 60 seeds, modules hold part of the configuration: single, with count, with for_each, read through inputs and outputs', () => {
+    let single = 0, counted = 0, forEach = 0, inputs = 0, rootReads = 0;
+    for (let s = 1; s <= 60; s++) {
+      const c = generateCase(s);
+      if (!c.module) continue;
+      if (c.module.count !== undefined) counted++;
+      else if (c.module.forEach) forEach++;
+      else single++;
+      const files = caseFiles(c);
+      const root = files['main.tf'] ?? files['main.tf.json'];
+      if (/in_\d+/.test(root)) inputs++;
+      if (/module\.m0(\[[^\]]*\])?(\[\*\])?\.(r|out)_/.test(root) || root.includes('in module.m0')) rootReads++;
+      // Module blocks never name a root block directly, nor root blocks a module block.
+      const mod = Object.entries(files).find(([f]) => f.startsWith('modules/'))![1];
+      for (const b of c.blocks) {
+        const inModule = c.module.members.includes(`${b.type}.${b.name}`);
+        const text = inModule ? root : mod;
+        if (b.mode === 'managed') expect(text).not.toMatch(new RegExp(`[^.\\w]${b.type}\\.${b.name}\\b`));
+      }
+    }
+    for (const n of [single, counted, forEach, inputs, rootReads]) expect(n).toBeGreaterThan(3);
   });
 
   test('plan patch paths group by attribute, not by index or map key', () => {

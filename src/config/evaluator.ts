@@ -166,6 +166,25 @@ export class ConfigEvaluator {
     return { outputs, diagnostics };
   }
 
+  private readonly aliasPools = new Map<string, string | undefined>();
+
+  /**
+   * The default pool of an aliased provider configuration (`xcp.cloud`, also reached through a
+   * module's `providers`): its default_pool, else the first of its pools by name, as that
+   * configuration's own provider instance chooses. Undefined for the default configuration
+   * (the workspace's settings) and for an undeclared alias (reported elsewhere).
+   */
+  defaultPoolOf(key: string): string | undefined {
+    if (!key.includes('.') || !this.config.providers.has(key)) return undefined;
+    if (!this.aliasPools.has(key)) {
+      const { values } = this.evaluateProviderConfig(key, () => undefined);
+      const pools = values.pools;
+      const first = pools && typeof pools === 'object' && !Array.isArray(pools) ? Object.keys(pools).sort()[0] : undefined;
+      this.aliasPools.set(key, typeof values.default_pool === 'string' ? values.default_pool : first);
+    }
+    return this.aliasPools.get(key);
+  }
+
   /** Evaluates a provider configuration (`xcp` or `xcp.cloud`); an undeclared default configuration is empty. */
   evaluateProviderConfig(key: string, scope: ResourceScope): { values: ObjectValue; sensitivePaths: ValuePath[]; diagnostics: Diagnostic[] } {
     const p = this.config.providers.get(key);
@@ -229,9 +248,17 @@ export function dependencies(config: Config, address: string): string[] {
         const input = m?.call.inputs[ref.slice(4)];
         if (input && m) visit(inputReferences(m, ref.slice(4)), m.parent);
       } else if (ref.startsWith('module.')) {
-        for (const child of instancesOf(m, ref.slice(7))) {
+        // `module.M.OUT` depends on that output only; `module.M` (the whole object) on all of them.
+        const [, call, output] = ref.split('.');
+        for (const child of instancesOf(m, call)) {
           if (explicit) everything(child);
-          else for (const o of child.config.outputs.values()) { visit(o.references, child); visit(o.dependsOn, child, true); }
+          else {
+            for (const o of child.config.outputs.values()) {
+              if (output !== undefined && child.config.outputs.has(output) && o.name !== output) continue;
+              visit(o.references, child);
+              visit(o.dependsOn, child, true);
+            }
+          }
         }
       } else if (isBlockReference(ref) && cfg.resources.has(ref)) out.add(prefix + ref);
     }

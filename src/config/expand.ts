@@ -26,6 +26,11 @@ export function instanceIndex(key: InstanceKey): number | string | undefined {
   return key.kind === 'count' ? key.index : key.kind === 'each' ? key.key : undefined;
 }
 
+/** Terraform's advice for a for_each known only after apply. */
+const TARGET = 'Alternatively, you could use the -target planning option to first apply only the resources that the for_each value depends on, and then apply a second time to fully converge.';
+
+const UNKNOWN_SET = `The "for_each" set includes values derived from resource attributes that cannot be determined until apply, and so xcpform cannot determine the full set of keys that will identify the instances of this resource.\n\nWhen working with unknown values in for_each, it's better to use a map value where the keys are defined statically in your configuration and where only the values contain apply-time results.\n\n${TARGET}`;
+
 /** Expands a block; on error returns no instances and the diagnostics. */
 export function expandBlock(block: Pick<ResourceBlock, 'address' | 'count' | 'forEach'>, scope: ExprScope): { keys: InstanceKey[]; diagnostics: Diagnostic[] } {
   const at = (what: 'count' | 'for_each') => ({ address: block.address, path: [what], source: (what === 'count' ? block.count : block.forEach)!.source });
@@ -37,7 +42,7 @@ export function expandBlock(block: Pick<ResourceBlock, 'address' | 'count' | 'fo
     if (containsSensitive(r.value)) return fail('Invalid count argument', 'Sensitive values, or values derived from sensitive values, cannot be used as count arguments.');
     const v = deepUnmark(r.value);
     if (isUnknown(v)) {
-      return fail('Invalid count argument', 'The "count" value depends on resource attributes that cannot be determined until apply, so xcpform cannot predict how many instances will be created. To work around this, use -target to first apply only the resources that the count depends on.');
+      return fail('Invalid count argument', 'The "count" value depends on resource attributes that cannot be determined until apply, so xcpform cannot predict how many instances will be created. To work around this, use the -target argument to first apply only the resources that the count depends on.');
     }
     if (v === null) return fail('Invalid count argument', 'The given "count" argument value is null. An integer is required.');
     const n = typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v;
@@ -51,8 +56,10 @@ export function expandBlock(block: Pick<ResourceBlock, 'address' | 'count' | 'fo
     if (r.error) return fail(r.error.summary, `${r.error.detail ?? ''}${r.error.text ? ` (in ${r.error.text})` : ''}`);
     const { value: top, marked } = unwrapTop(r.value);
     if (marked) return fail('Invalid for_each argument', 'Sensitive values, or values derived from sensitive values, cannot be used as for_each arguments. If used, the sensitive value could be exposed as a resource instance key.');
+    // A wholly unknown set (`toset([...])` of unknown items) is told apart as Terraform, which knows its type, does.
+    if (isUnknown(top) && block.forEach.expr.kind === 'call' && block.forEach.expr.name === 'toset') return fail('Invalid for_each argument', UNKNOWN_SET);
     if (isUnknown(top)) {
-      return fail('Invalid for_each argument', 'The "for_each" map includes keys or set values that cannot be determined until apply, so xcpform cannot determine the full set of keys that will identify the instances of this resource. Use a map whose keys are known in the configuration, or apply the resources it depends on first with -target.');
+      return fail('Invalid for_each argument', `The "for_each" map includes keys derived from resource attributes that cannot be determined until apply, and so xcpform cannot determine the full set of keys that will identify the instances of this resource.\n\nWhen working with unknown values in for_each, it's better to define the map keys statically in your configuration and place apply-time results only in the map values.\n\n${TARGET}`);
     }
     if (top === null) return fail('Invalid for_each argument', 'The given "for_each" argument value is null. A map, or set of strings, is allowed.');
     if (isMarkedObject(top)) {
@@ -61,7 +68,7 @@ export function expandBlock(block: Pick<ResourceBlock, 'address' | 'count' | 'fo
     }
     if (Array.isArray(top)) {
       const items = top.map((x) => deepUnmark(x));
-      if (items.some(isUnknown)) return fail('Invalid for_each argument', 'The "for_each" set includes values that cannot be determined until apply, so xcpform cannot determine the full set of keys that will identify the instances of this resource.');
+      if (items.some(isUnknown)) return fail('Invalid for_each argument', UNKNOWN_SET);
       if (items.some((x) => typeof x !== 'string')) {
         return fail('Invalid for_each argument', `The given "for_each" argument value is unsuitable: the "for_each" argument must be a map, or set of strings, and this list holds ${describe(items.find((x) => typeof x !== 'string') as Value)}.`);
       }

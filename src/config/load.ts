@@ -15,7 +15,7 @@ import { existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { decodeModuleCalls } from './modules/call';
 import { expandModules } from './modules/instances';
-import { checkModuleArguments } from './modules/arguments';
+import { checkLegacyModuleCall, checkModuleArguments } from './modules/arguments';
 import { packageDir, parseModuleSource } from './modules/source';
 import { Config, ModuleCall, ModuleInstance, ImportStatement, Local, MovedStatement, Output, RemovedStatement, ProviderConfig, RequiredProvider, ResourceBlock, SourceRef, TerraformSettings, Variable } from './model';
 import { sortDiagnostics, validateBlock } from './validate';
@@ -142,7 +142,9 @@ async function loadModule(dir: string, options: LoadOptions, module?: ModuleCont
       continue;
     }
     const child = await loadModule(childDir, { ...options, schemaCheck: options.schemaCheck }, { key, depth: (module?.depth ?? 0) + 1 });
-    diagnostics.push(...child.diagnostics);
+    // A provider block in a module called with count/for_each/depends_on: Terraform's error, in place of xcpform's own.
+    const legacy = checkLegacyModuleCall(call, child.config, key);
+    diagnostics.push(...(legacy ? [legacy, ...child.diagnostics.filter((d) => d.code !== 'config.module-provider-block' || !d.summary.startsWith(`module.${key}:`))] : child.diagnostics));
     children.set(call.name, child.config);
     diagnostics.push(...checkModuleArguments(call, child.config, key));
   }

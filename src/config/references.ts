@@ -46,10 +46,20 @@ export function exprReferences(expr: Expr, out: Set<string>, bound: ReadonlySet<
   walk(expr, bound);
 }
 
-/** The referenced object of a traversal: `var.x`, `local.y`, `data.T.N`, `T.N`; undefined if incomplete. */
+/**
+ * The referenced object of a traversal: `var.x`, `local.y`, `data.T.N`, `T.N`, and a module
+ * call's output `module.M.OUT` (instance keys left out) or the whole call `module.M`; undefined
+ * if incomplete. A module output is its own reference, as in Terraform's graph: a block reading
+ * one output depends on what that output reads, not on everything in the module.
+ */
 export function referenceOf(root: string, steps: readonly Step[]): string | undefined {
   const name = (i: number) => (steps[i]?.kind === 'attr' ? (steps[i] as { name: string }).name : undefined);
-  if (root === 'var' || root === 'local' || root === 'module') return name(0) ? `${root}.${name(0)}` : undefined;
+  if (root === 'module') {
+    if (!name(0)) return undefined;
+    const output = steps[1]?.kind === 'index' ? name(2) : name(1);
+    return output ? `module.${name(0)}.${output}` : `module.${name(0)}`;
+  }
+  if (root === 'var' || root === 'local') return name(0) ? `${root}.${name(0)}` : undefined;
   if (root === 'data') return name(0) && name(1) ? `data.${name(0)}.${name(1)}` : undefined;
   return name(0) ? `${root}.${name(0)}` : undefined;
 }

@@ -113,11 +113,13 @@ export function makePlan(given: PlanInput): Plan {
       const values: [number | string | undefined, Value][] = [];
       // The pools of the blocks this one refers to are settled before it is planned (a block never refers to itself).
       const blockRouting = { ...routing, fallbackPool: onlyPool(block, blockPools) };
+      // An aliased provider configuration (`provider = xcp.cloud`, a module's `providers`) has its own default pool.
+      const defaultPool = input.config.defaultPoolOf?.(block.providerConfig) ?? input.defaultPool;
       for (const inst of instances) {
         planned.add(inst.address);
         const prior = priorByAddress.get(inst.address);
         if (block.mode === 'data') {
-          const res = planDataInstance(block, inst, input.world, input.defaultPool, input.mode === 'normal' && dependencyPending(block, changes));
+          const res = planDataInstance(block, inst, input.world, defaultPool, input.mode === 'normal' && dependencyPending(block, changes));
           diagnostics.push(...res.diagnostics);
           if (res.change) changes.push(res.change);
           if (res.read) dataReads.push(res.read);
@@ -134,7 +136,7 @@ export function makePlan(given: PlanInput): Plan {
           triggered: block.lifecycle.replaceTriggeredBy.some((t) => triggerFired(t, changes)),
           world: input.world,
           pools: input.pools,
-          defaultPool: input.defaultPool,
+          defaultPool,
           rateCard: input.rateCard,
           mode: input.mode,
           placer: getPlacer,

@@ -58,6 +58,8 @@ export interface ConfigPort {
   checkPostconditions?(blockAddress: string, instanceAddress: string, self: Value, scope: Scope): { diagnostics: Diagnostic[]; deferred: boolean };
   /** `moved`, `import` and `removed` statements (see statements.ts). */
   readonly statements?: StatementsPort;
+  /** The default pool of an aliased provider configuration (`xcp.cloud`); undefined: the workspace's. */
+  defaultPoolOf?(providerConfig: string): string | undefined;
 }
 
 /** Where a statement is written, for diagnostics. */

@@ -234,6 +234,8 @@ output "label" { value = xcp_network.n.name_label }
     expect(calls.a.source).toBe('./a');
     expect(calls.a.module.module_calls.b.module.resources[0].address).toBe('xcp_network.n');
     expect(calls.c.count_expression).toEqual({ constant_value: 2 });
+    // A module output is referenced with the call holding it, as terraform lists them.
+    expect(calls.c.expressions.label.references).toEqual(expect.arrayContaining(['module.a.label', 'module.a']));
     expect(doc.planned_values.outputs.labels.value).toEqual(['p-a-0', 'p-a-1']);
     // The saved plan carries the modules' files: it applies, and nothing is left to do.
     ok(xcpform(['apply', 'm.plan'], { cwd: dir }));
@@ -257,6 +259,269 @@ output "label" { value = xcp_network.n.name_label }
     expect(ours).toEqual(['module.c[0].xcp_network.n', 'module.c[1].xcp_network.n', 'module.a.module.b.xcp_network.n']);
     const outputs = (d: string) => JSON.parse(readFileSync(join(d, 'terraform.tfstate'), 'utf8')).outputs.labels;
     expect(outputs(dir)).toEqual(outputs(ws.dir));
+  });
+});
+
+describe('dependencies through module outputs', () => {
+  const files = {
+    'main.tf': `${EMBEDDED}module "a" {
+  source = "./a"
+  in     = xcp_network.r.uuid
+}
+module "c" {
+  source = "./a"
+  count  = 1
+  in     = xcp_network.q[0].uuid
+}
+resource "xcp_network" "r" {
+  name_label = module.a.label
+}
+resource "xcp_network" "q" {
+  count      = 1
+  name_label = module.c[0].label
+}
+output "other" { value = module.a.other }
+`,
+    'a/main.tf': `${PROVIDER}variable "in" { type = string }
+resource "xcp_network" "n" {
+  name_label = "n"
+}
+resource "xcp_network" "m" {
+  name_label = var.in
+}
+output "label" { value = xcp_network.n.name_label }
+output "other" { value = xcp_network.m.name_label }
+`,
+  };
+
+  test('a block reading one output of a module depends on that output only: feeding the module\'s input as well is no cycle, as in terraform', () => {
+    terraformVersion();
+    const dir = folder(files);
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+    const ws = new TerraformWorkspace();
+    for (const [name, text] of Object.entries(files)) {
+      mkdirSync(join(ws.dir, name, '..'), { recursive: true });
+      writeFileSync(join(ws.dir, name), text);
+    }
+    ws.expect(['get', '-no-color']);
+    ws.expect(['apply', '-auto-approve', '-no-color']);
+    expect(lines(ok(xcpform(['state', 'list'], { cwd: dir })))).toEqual(lines(ws.expect(['state', 'list']).stdout));
+    // The dependencies the state records: the output's own resources, not the whole module.
+    const deps = (d: string) => Object.fromEntries((JSON.parse(readFileSync(join(d, 'terraform.tfstate'), 'utf8')) as { resources: { module?: string; type: string; name: string; instances: { dependencies?: string[] }[] }[] }).resources
+      .map((r) => [`${r.module ? `${r.module}.` : ''}${r.type}.${r.name}`, r.instances[0].dependencies ?? []]));
+    expect(deps(dir)['xcp_network.r']).toEqual(['module.a.xcp_network.n']);
+    expect(deps(dir)['xcp_network.r']).toEqual(deps(ws.dir)['xcp_network.r']);
+  });
+});
+
+describe('count and for_each of a module call from resource attributes', () => {
+  const main = (extra: string) => `${EMBEDDED}resource "xcp_network" "n" {
+  name_label = "known"
+}
+module "k" {
+  source = "./m"
+  count  = xcp_network.n.name_label == "known" ? 2 : 1
+  label  = "k\${count.index}"
+}
+${extra}`;
+  const unknownSet = `module "u" {
+  source   = "./m"
+  for_each = toset([xcp_network.n.uuid])
+  label    = "u"
+}
+`;
+  const unknownCount = `module "c" {
+  source = "./m"
+  count  = length(xcp_network.n.uuid) > 0 ? 1 : 0
+  label  = "c"
+}
+`;
+  const child = `${PROVIDER}variable "label" { type = string }
+resource "xcp_network" "x" {
+  name_label = var.label
+}
+`;
+  /** The diagnostic's text on one line, the product named alike. */
+  const flat = (s: string) => s.replace(/\s+/g, ' ').replace(/Terraform/g, 'xcpform');
+
+  test('known at plan (a configured attribute) expands; known only after apply is refused with terraform\'s diagnostic', () => {
+    terraformVersion();
+    const ws = new TerraformWorkspace();
+    for (const [extra, summary, sentence] of [
+      [unknownSet, 'Invalid for_each argument', 'The "for_each" set includes values derived from resource attributes that cannot be determined until apply, and so xcpform cannot determine the full set of keys that will identify the instances of this resource.'],
+      [unknownCount, 'Invalid count argument', 'The "count" value depends on resource attributes that cannot be determined until apply, so xcpform cannot predict how many instances will be created. To work around this, use the -target argument to first apply only the resources that the count depends on.'],
+    ]) {
+      const dir = folder({ 'main.tf': main(extra), 'm/main.tf': child });
+      const ours = xcpform(['plan'], { cwd: dir });
+      expect(ours.code).toBe(1);
+      expect(flat(ours.stderr)).toContain(summary);
+      expect(flat(ours.stderr)).toContain(sentence);
+      expect(ours.stderr).not.toContain('module.k');
+      ws.write(main(extra));
+      mkdirSync(join(ws.dir, 'm'), { recursive: true });
+      writeFileSync(join(ws.dir, 'm', 'main.tf'), child);
+      ws.expect(['get', '-no-color']);
+      const theirs = ws.run(['plan', '-no-color']);
+      expect(theirs.code).toBe(1);
+      expect(flat(theirs.stderr)).toContain(summary);
+      expect(flat(theirs.stderr)).toContain(sentence);
+      expect(theirs.stderr).not.toContain('module.k');
+    }
+    const dir = folder({ 'main.tf': main(''), 'm/main.tf': child });
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+    ws.write(main(''));
+    ws.expect(['get', '-no-color']);
+    ws.expect(['apply', '-auto-approve', '-no-color']);
+    const ours = lines(ok(xcpform(['state', 'list'], { cwd: dir })));
+    expect(ours).toEqual(['xcp_network.n', 'module.k[0].xcp_network.x', 'module.k[1].xcp_network.x']);
+    expect(lines(ws.expect(['state', 'list']).stdout)).toEqual(ours);
+  });
+});
+
+describe('provider configurations and modules', () => {
+  const TWO_POOLS = 'pools = { dc1 = { url = "embedded" }, cloud1 = { url = "embedded" } }';
+  const child = `${PROVIDER}variable "label" { type = string }
+resource "xcp_network" "x" {
+  name_label = var.label
+}
+output "pool" { value = xcp_network.x.pool }
+`;
+  const root = `${PROVIDER}provider "xcp" {
+  ${TWO_POOLS}
+  default_pool = "dc1"
+}
+provider "xcp" {
+  alias        = "cloud"
+  ${TWO_POOLS}
+  default_pool = "cloud1"
+}
+module "here" {
+  source = "./m"
+  label  = "here"
+}
+module "there" {
+  source    = "./m"
+  label     = "there"
+  providers = { xcp = xcp.cloud }
+}
+output "pools" { value = [module.here.pool, module.there.pool] }
+`;
+
+  test('providers = { xcp = xcp.cloud } gives the module the aliased configuration: its default pool and provider address, as terraform does', () => {
+    terraformVersion();
+    const dir = folder({ 'main.tf': root, 'm/main.tf': child });
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+    const ws = new TerraformWorkspace();
+    ws.write(root);
+    mkdirSync(join(ws.dir, 'm'));
+    writeFileSync(join(ws.dir, 'm', 'main.tf'), child);
+    ws.expect(['get', '-no-color']);
+    ws.expect(['apply', '-auto-approve', '-no-color']);
+    const shape = (d: string) => {
+      const st = JSON.parse(readFileSync(join(d, 'terraform.tfstate'), 'utf8')) as { outputs: Record<string, { value: unknown }>; resources: { module?: string; provider: string; instances: { attributes: { pool: string } }[] }[] };
+      return { pools: st.outputs.pools.value, resources: st.resources.map((r) => [r.module, r.provider, r.instances[0].attributes.pool]) };
+    };
+    expect(shape(dir).pools).toEqual(['dc1', 'cloud1']);
+    expect(shape(dir)).toEqual(shape(ws.dir));
+  });
+
+  test('a module with its own provider block called with for_each is refused with terraform\'s diagnostic', () => {
+    terraformVersion();
+    const legacy = `${PROVIDER}provider "xcp" {\n  pools = { dc1 = { url = "embedded" } }\n}\nresource "xcp_network" "y" {\n  name_label = "own"\n}\n`;
+    const main = `${EMBEDDED}module "own" {\n  source   = "./own"\n  for_each = toset(["a"])\n}\n`;
+    const dir = folder({ 'main.tf': main, 'own/main.tf': legacy });
+    const ours = xcpform(['validate'], { cwd: dir });
+    expect(ours.code).toBe(1);
+    const ws = new TerraformWorkspace();
+    ws.write(main);
+    mkdirSync(join(ws.dir, 'own'));
+    writeFileSync(join(ws.dir, 'own', 'main.tf'), legacy);
+    ws.expect(['get', '-no-color']);
+    const theirs = ws.run(['validate', '-no-color']);
+    expect(theirs.code).toBe(1);
+    const flat = (s: string) => s.replace(/\s+/g, ' ');
+    for (const text of [
+      'Module is incompatible with count, for_each, and depends_on',
+      'The module at module.own is a legacy module which contains its own local provider configurations, and so calls to it may not use the count, for_each, or depends_on arguments.',
+      'If you also control the module "./own", consider updating this module to instead expect provider configurations to be passed by its caller.',
+    ]) {
+      expect(flat(ours.stderr)).toContain(text);
+      expect(flat(theirs.stderr)).toContain(text);
+    }
+    expect(ours.stderr).not.toContain('provider configuration inside a module');
+  });
+});
+
+describe('state mv with modules', () => {
+  const files = {
+    'main.tf': `${EMBEDDED}resource "xcp_network" "n" {
+  name_label = "n"
+}
+resource "xcp_network" "c" {
+  count      = 2
+  name_label = "c\${count.index}"
+}
+module "a" {
+  source = "./m"
+}
+module "e" {
+  source   = "./m"
+  for_each = toset(["x", "y"])
+}
+`,
+    'm/main.tf': `${PROVIDER}resource "xcp_network" "x" {
+  name_label = "x"
+}
+module "inner" {
+  source = "./inner"
+}
+`,
+    'm/inner/main.tf': `${PROVIDER}resource "xcp_network" "i" {
+  name_label = "i"
+}
+`,
+  };
+
+  test('whole modules, module instances, resources into and out of modules: the same moves, refusals and state list as terraform state mv', () => {
+    terraformVersion();
+    const dir = folder(files);
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    const ws = new TerraformWorkspace();
+    cpSync(dir, ws.dir, { recursive: true });
+    ws.expect(['get', '-no-color']);
+    const steps: [string, string, string[]][] = [
+      ['module.a', 'module.b', []],
+      ['module.e["x"]', 'module.e["z"]', []],
+      ['xcp_network.n', 'module.b.xcp_network.moved', []],
+      ['xcp_network.c', 'module.b.xcp_network.c', []],
+      ['module.e["y"].xcp_network.x', 'xcp_network.out', []],
+      ['xcp_network.out', 'module.b.xcp_network.moved', ['Invalid target address', 'Cannot move to module.b.xcp_network.moved: there is already a resource instance at that address in the current state.']],
+      ['module.e', 'module.f', ['Invalid source address', 'Cannot move module.e: does not match anything in the current state.']],
+      ['module.b', 'module.e["z"]', ['destination module already exists']],
+      ['module.b.module.inner', 'xcp_network.z', ['Invalid target address', 'Cannot move module.b.module.inner to xcp_network.z: the target must also be a module.']],
+      ['xcp_network.out', 'xcp_vm.out', ['Invalid state move request', 'Cannot move xcp_network.out to xcp_vm.out: resource types don\'t match.']],
+      ['module.b.module.inner', 'module.q', []],
+    ];
+    const flat = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, '').replace(/[│╷╵]/g, ' ').replace(/\s+/g, ' ');
+    const moves = (t: string) => t.split('\n').filter((l) => l.startsWith('Move ') || l.startsWith('Successfully')).sort();
+    for (const [from, to, refusal] of steps) {
+      const ours = xcpform(['state', 'mv', from, to], { cwd: dir });
+      const theirs = ws.run(['state', 'mv', from, to]);
+      const step = `state mv ${from} ${to}`;
+      expect({ step, code: ours.code }).toEqual({ step, code: theirs.code });
+      if (!refusal.length) expect({ step, moves: moves(ours.stdout) }).toEqual({ step, moves: moves(theirs.stdout) });
+      for (const text of refusal) {
+        expect(flat(ours.stderr)).toContain(text);
+        expect(flat(theirs.stdout + theirs.stderr)).toContain(text);
+      }
+    }
+    const ourList = lines(ok(xcpform(['state', 'list'], { cwd: dir })));
+    expect(ourList).toEqual(lines(ws.expect(['state', 'list']).stdout));
+    expect(ourList).toContain('module.q.xcp_network.i');
+    expect(ourList).toContain('module.e["z"].module.inner.xcp_network.i');
   });
 });
 
@@ -285,6 +550,76 @@ describe('moved and removed with module addresses', () => {
     const plan3 = ok(xcpform(['plan'], { cwd: dir }));
     expect(plan3).toContain('module.new.xcp_network.n will no longer be managed');
     expect(plan3).not.toContain('will be destroyed');
+  });
+});
+
+describe('moved blocks across modules', () => {
+  test('a module instance renamed, a resource pulled out of a module and a nested module called from the root: the same plan and state as terraform', () => {
+    terraformVersion();
+    const child = `${PROVIDER}resource "xcp_network" "x" {
+  name_label = "x"
+}
+module "inner" {
+  source = "./inner"
+}
+`;
+    const inner = `${PROVIDER}resource "xcp_network" "i" {
+  name_label = "i"
+}
+`;
+    const before = `${EMBEDDED}module "a" {
+  source = "./m"
+}
+module "e" {
+  source   = "./m"
+  for_each = toset(["x", "y"])
+}
+`;
+    const after = `${EMBEDDED}module "e" {
+  source   = "./m"
+  for_each = toset(["z", "y"])
+}
+module "inner2" {
+  source = "./m/inner"
+}
+resource "xcp_network" "pulled" {
+  name_label = "x"
+}
+moved {
+  from = module.e["x"]
+  to   = module.e["z"]
+}
+moved {
+  from = module.a.xcp_network.x
+  to   = xcp_network.pulled
+}
+moved {
+  from = module.a.module.inner
+  to   = module.inner2
+}
+`;
+    const dir = folder({ 'main.tf': before, 'm/main.tf': child, 'm/inner/main.tf': inner });
+    const ws = new TerraformWorkspace();
+    cpSync(dir, ws.dir, { recursive: true });
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    ws.expect(['get', '-no-color']);
+    ws.expect(['apply', '-auto-approve', '-no-color']);
+    writeFileSync(join(dir, 'main.tf'), after);
+    ws.write(after);
+    ws.expect(['get', '-no-color']);
+    ok(xcpform(['plan', '-out', 'p.plan'], { cwd: dir }));
+    ws.expect(['plan', '-no-color', '-out', 'p.plan']);
+    type Shown = { resource_changes: { address: string; previous_address?: string; change: { actions: string[] } }[] };
+    const changes = (doc: Shown) => doc.resource_changes.map((c) => [c.address, c.previous_address ?? null, c.change.actions.join(',')]).sort((x, y) => (String(x[0]) < String(y[0]) ? -1 : 1));
+    const ours = changes(JSON.parse(ok(xcpform(['show', '-json', 'p.plan'], { cwd: dir }))));
+    expect(ours).toEqual(changes(JSON.parse(ws.expect(['show', '-json', 'p.plan']).stdout)));
+    expect(ours).toContainEqual(['module.e["z"].module.inner.xcp_network.i', 'module.e["x"].module.inner.xcp_network.i', 'no-op']);
+    expect(ours).toContainEqual(['xcp_network.pulled', 'module.a.xcp_network.x', 'no-op']);
+    expect(ours).toContainEqual(['module.inner2.xcp_network.i', 'module.a.module.inner.xcp_network.i', 'no-op']);
+    ok(xcpform(['apply', 'p.plan'], { cwd: dir }));
+    ws.expect(['apply', '-no-color', 'p.plan']);
+    expect(lines(ok(xcpform(['state', 'list'], { cwd: dir })))).toEqual(lines(ws.expect(['state', 'list']).stdout));
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
   });
 });
 

@@ -72,6 +72,7 @@ export function renderReport(b: BatchResult, opts: { configs?: boolean } = {}): 
     `configurations: ${s.configurations}, passed: ${s.passed} (${pct(s.passed, s.configurations)})`,
     `attribute edits: ${s.edits}, passed: ${s.editsPassed} (${pct(s.editsPassed, s.edits)}), refused at plan time: ${s.refusals}`,
     `drift checks: ${s.drifts}`,
+    `modules: ${b.cases.filter((c) => c.module).length} configurations with a module (${['single', 'count', 'for_each'].map((k) => `${b.cases.filter((c) => c.module === k).length} ${k}`).join(', ')}), ${b.cases.filter((c) => c.module && !c.failures.length).length} passed; ${b.cases.reduce((n, c) => n + c.moduleEditsPassed, 0)} edits passed on blocks inside modules`,
     `distinct failures: ${b.groups.length} (${b.groups.filter((g) => !g.known).length} not in known-failures.ts)`,
   ];
   const refusals = new Map<string, number>();

@@ -4,7 +4,7 @@
  * embedded simulator persisted in the folder (so a raw XAPI client can change the world between
  * runs, behind xcpform's back).
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applyWorkspacePlan } from '../../src/engine/apply';
@@ -13,8 +13,8 @@ import { Workspace } from '../../src/engine/workspace';
 import type { Diagnostic } from '../../src/diagnostics';
 import type { Plan } from '../../src/plan/model';
 import { RawClient } from '../../src/simulator/testing/raw-client';
-import { type Case, renderTfJsonText } from './model';
-import { renderTf } from './render-hcl';
+import { type Case } from './model';
+import { writeCase } from './render-hcl';
 
 export interface PlanResult {
   readonly plan?: Plan;
@@ -39,10 +39,7 @@ export class EngineFolder {
   readonly dir = mkdtempSync(join(tmpdir(), 'xcpform-fidelity-'));
 
   write(c: Case): void {
-    rmSync(join(this.dir, 'main.tf'), { force: true });
-    rmSync(join(this.dir, 'main.tf.json'), { force: true });
-    if (c.format === 'hcl') writeFileSync(join(this.dir, 'main.tf'), renderTf(c));
-    else writeFileSync(join(this.dir, 'main.tf.json'), renderTfJsonText(c));
+    writeCase(this.dir, c);
   }
 
   private async open(): Promise<{ ws?: Workspace; diagnostics: Diagnostic[] }> {
@@ -86,7 +83,7 @@ export class EngineFolder {
   }
 
   /** The state file, parsed (empty before the first apply). */
-  state(): { resources: { mode: string; type: string; name: string; instances: { index_key?: string | number; attributes: Record<string, unknown> }[] }[]; outputs: Record<string, { value: unknown }> } {
+  state(): { resources: { module?: string; mode: string; type: string; name: string; instances: { index_key?: string | number; attributes: Record<string, unknown> }[] }[]; outputs: Record<string, { value: unknown }> } {
     try {
       return JSON.parse(readFileSync(join(this.dir, 'terraform.tfstate'), 'utf8'));
     } catch {
@@ -99,12 +96,13 @@ export class EngineFolder {
   }
 }
 
-/** The attributes of one instance in a parsed state. */
+/** The attributes of one instance in a parsed state; the address may start with module steps (`module.m0["x"].xcp_vm.vm0[1]`). */
 export function instanceAttributes(state: ReturnType<EngineFolder['state']>, address: string): Record<string, unknown> | undefined {
-  const m = /^(?:data\.)?(xcp_[a-z_]+)\.([\w-]+)(?:\[(?:(\d+)|"([^"]*)")\])?$/.exec(address);
+  const m = /^((?:module\.[\w-]+(?:\[(?:\d+|"[^"]*")\])?\.)*)(data\.)?(xcp_[a-z_]+)\.([\w-]+)(?:\[(?:(\d+)|"([^"]*)")\])?$/.exec(address);
   if (!m) return undefined;
-  const mode = address.startsWith('data.') ? 'data' : 'managed';
-  const r = state.resources.find((x) => x.mode === mode && x.type === m[1] && x.name === m[2]);
-  const key = m[3] !== undefined ? Number(m[3]) : m[4];
+  const module = m[1] ? m[1].slice(0, -1) : undefined;
+  const mode = m[2] ? 'data' : 'managed';
+  const r = state.resources.find((x) => x.module === module && x.mode === mode && x.type === m[3] && x.name === m[4]);
+  const key = m[5] !== undefined ? Number(m[5]) : m[6];
   return r?.instances.find((i) => i.index_key === key)?.attributes;
 }

@@ -5,15 +5,13 @@
  * actions per address, known after-values, unknown paths. Then a state written by either tool
  * must plan empty in the other (create applied by xcpform, an edit applied by terraform).
  */
-import { rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { xcpform } from '../helpers/cli';
 import { TerraformWorkspace } from '../helpers/tfplugin-terraform';
 import { Rng } from './rng';
 import { applyEdit, editTargets, generateCase, generateEdit } from './generate';
 import { knownCause } from './known-failures';
-import { type Case, renderTfJsonText } from './model';
-import { renderTf } from './render-hcl';
+import { type Case } from './model';
+import { writeCase } from './render-hcl';
 
 interface ShownChange { address: string; mode: string; change: { actions: string[]; after: unknown; after_unknown: unknown } }
 
@@ -49,7 +47,8 @@ function unknownPaths(u: unknown, prefix = '', out = new Set<string>()): Set<str
   return out;
 }
 
-const typeOf = (address: string): string => address.replace(/^data\./, '').split('.')[0];
+/** `module.m0[1].data.xcp_vm.found` → `xcp_vm`. */
+const typeOf = (address: string): string => address.replace(/^(module\.[\w-]+(\[[^\]]*\])?\.)+/, '').replace(/^data\./, '').split('.')[0];
 const stripIndex = (p: string): string => p.replace(/\[\d+\]/g, '').replace(/\.[^.]*$/, (m) => m);
 
 /** The differences between two `show -json` documents' managed resource changes. */
@@ -118,20 +117,27 @@ function crossKinds(shown: { resource_changes?: (ShownChange & { change: { befor
 class TwoDoors {
   readonly tf = new TerraformWorkspace();
 
-  write(c: Case): void {
-    rmSync(join(this.tf.dir, 'main.tf'), { force: true });
-    rmSync(join(this.tf.dir, 'main.tf.json'), { force: true });
-    if (c.format === 'hcl') writeFileSync(join(this.tf.dir, 'main.tf'), renderTf(c));
-    else writeFileSync(join(this.tf.dir, 'main.tf.json'), renderTfJsonText(c));
+  private installed = false;
+
+  /** Writes the case; a module is installed for terraform (`terraform get`) the first time one appears. */
+  write(c: Case): Disagreement['signature'] | undefined {
+    writeCase(this.tf.dir, c);
+    if (!c.module || this.installed) return undefined;
+    this.installed = true;
+    return this.tf.run(['get', '-no-color']).code === 0 ? undefined : 'tool-error terraform get';
   }
 
   xcp(args: string[]): { code: number; stdout: string; stderr: string } {
     return xcpform(args, { cwd: this.tf.dir });
   }
 
-  shownBoth(): { x?: unknown; t?: unknown; error?: Disagreement['signature']; detail?: string } {
+  shownBoth(): { x?: unknown; t?: unknown; error?: Disagreement['signature']; detail?: string; bothRefused?: boolean } {
     const xp = this.xcp(['plan', '-out', 'x.plan']);
-    if (xp.code !== 0) return { error: 'tool-error xcpform plan', detail: `${xp.stdout.slice(-600)}\n${xp.stderr.slice(0, 600)}` };
+    if (xp.code !== 0) {
+      // A configuration both tools refuse at plan time (an edit making it invalid) is agreement.
+      if (this.tf.run(['plan', '-no-color']).code === 1) return { bothRefused: true };
+      return { error: 'tool-error xcpform plan', detail: `${xp.stdout.slice(-600)}\n${xp.stderr.slice(0, 600)}` };
+    }
     const xs = this.xcp(['show', '-json', 'x.plan']);
     const tp = this.tf.run(['plan', '-no-color', '-out', 't.plan']);
     if (tp.code !== 0) return { x: JSON.parse(xs.stdout), error: 'tool-error terraform plan', detail: tp.stderr.slice(0, 600) };
@@ -148,6 +154,7 @@ export async function runAgreement(opts: { seed: number; count: number; dataRefs
     const compare = (step: string): boolean => {
       const s = doors.shownBoth();
       r.comparisons++;
+      if (s.bothRefused) { r.agreed++; r.agreedByDesign++; return false; }
       if (s.error) { r.disagreements.push({ seed, step, signature: s.error, detail: s.detail ?? '' }); return false; }
       const diffs = compareShown(s.x as never, s.t as never);
       for (const d of diffs) r.disagreements.push({ seed, step, ...d });
@@ -166,7 +173,8 @@ export async function runAgreement(opts: { seed: number; count: number; dataRefs
     };
     try {
       const c = generateCase(seed, { dataRefs: opts.dataRefs });
-      doors.write(c);
+      const got = doors.write(c);
+      if (got) { r.disagreements.push({ seed, step: 'terraform get', signature: got, detail: '' }); continue; }
       if (!compare('create')) continue;
       const applied = doors.xcp(['apply', '-auto-approve']);
       if (applied.code !== 0) { r.disagreements.push({ seed, step: 'xcpform apply', signature: 'tool-error xcpform apply', detail: `${applied.stdout.slice(-600)}\n${applied.stderr.slice(0, 600)}` }); continue; }
@@ -180,7 +188,7 @@ export async function runAgreement(opts: { seed: number; count: number; dataRefs
       }
       if (!next) continue;
       doors.write(next);
-      compare('edit');
+      if (!compare('edit')) continue;
       const tapply = doors.tf.run(['apply', '-auto-approve', '-no-color']);
       if (tapply.code !== 0) { r.disagreements.push({ seed, step: 'terraform apply (edit)', signature: 'tool-error terraform apply', detail: `${tapply.stdout.slice(-600)}\n${tapply.stderr.slice(0, 600)}` }); continue; }
       cross('state written by terraform', 'xcpform');

@@ -6,6 +6,7 @@
  * knowledge.ts; `generateEdit` picks one configurable attribute and a new valid value for it.
  */
 import { Rng } from './rng';
+import { genModule, inMultipliedModule } from './module-layout';
 import { EXISTING, NOT_EDITED, REFERENCE_ATTRIBUTES, SR_KINDS, VOLATILE, templateOf } from './knowledge';
 import { type Case, type GenBlock, type GenOutput, blockAddress, cloneCase } from './model';
 import { networkRef, objectKey, plainNetworkRef, poolOf, templateRef, userSrRef, vmUuidRef, type ValueContext } from './refs';
@@ -213,7 +214,10 @@ export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): C
   genCloudConfig(new Rng(seed + 0x27d4eb2f), c);
   // A third in native syntax; drawn last so that the blocks of a seed do not depend on it.
   settleOwners(c);
-  return rng.chance(0.35) ? { ...c, format: 'hcl' } : c;
+  const out: Case = rng.chance(0.35) ? { ...c, format: 'hcl' } : c;
+  // Modules (issue 20) draw from their own stream too: a seed's blocks stay as they were.
+  genModule(new Rng(seed + 0x2545f491), out);
+  return out;
 }
 
 /**
@@ -222,6 +226,9 @@ export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): C
  */
 function settleOwners(c: Case): void {
   for (const b of c.blocks) {
+    // The pool is generated before an xcp_host adopting the pool's second host, which may rename it: name the first.
+    const adopted = c.blocks.some((x) => x.type === 'xcp_host' && poolOf(x) === poolOf(b));
+    if (b.type === 'xcp_pool' && adopted && b.attrs.master === EXISTING.hosts(poolOf(b))[1]) b.attrs.master = EXISTING.hosts(poolOf(b))[0];
     if (b.type === 'xcp_vlan' && b.attrs.network !== undefined) for (const k of ['name_label', 'name_description', 'tags', 'other_config', 'mtu']) delete b.attrs[k];
     if (b.type !== 'xcp_vm') continue;
     for (const d of (b.blocks.disk ?? []) as Record<string, unknown>[]) {
@@ -306,6 +313,8 @@ export function generateEdit(rng: Rng, c: Case, t: EditTarget): Edit | undefined
     if (same(value, previous) || (previous === undefined && same(value, attr?.default))) continue;
     // Another spelling of the object already named is no change.
     if (REFERENCE_ATTRIBUTES.has(tail ?? head) && objectKey(c, value) === objectKey(c, previous)) continue;
+    // The instances of a counted module cannot all attach one VDI of the root.
+    if (inMultipliedModule(c, b) && JSON.stringify(value).includes('xcp_vdi.')) continue;
     return { ...t, address: blockAddress(b), type: b.type, value, previous, updateClass: updateClassOf(b.type, t.path)! };
   }
   return undefined;

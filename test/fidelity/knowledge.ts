@@ -119,7 +119,8 @@ export function alsoAccepted(type: string, path: string, prior: Record<string, u
   // A halted VM needs no halt: halt-class changes are plain updates.
   if (type === 'xcp_vm' && prior.power_state !== 'running') return ['in-place'];
   // "on_change = ignore": a cloud-init change is recorded in the state, the VM is not replaced.
-  const ci = Array.isArray(prior.cloud_init) ? prior.cloud_init[0] as Record<string, unknown> | undefined : undefined;
+  // The state holds the single cloud_init block as an object (a list in older states).
+  const ci = (Array.isArray(prior.cloud_init) ? prior.cloud_init[0] : prior.cloud_init) as Record<string, unknown> | null | undefined;
   if (type === 'xcp_vm' && path.startsWith('cloud_init.') && ci?.on_change === 'ignore') return ['in-place'];
   return [];
 }

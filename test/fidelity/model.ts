@@ -3,6 +3,7 @@
  * and for_each, outputs. Rendered to `.tf.json` for both front doors. String values may hold
  * `${...}` expressions, as `.tf.json` allows.
  */
+import { type GenModule, type ModuleCallLayout, type RenderBlock, type RenderOutput, layout } from './module-layout';
 
 export interface GenBlock {
   readonly mode: 'managed' | 'data';
@@ -26,6 +27,8 @@ export interface GenOutput {
 }
 
 export interface Case {
+  /** Part of the managed blocks moved into a local module (module-layout.ts). */
+  module?: GenModule;
   readonly seed: number;
   /** false: resource attributes never read data sources (data sources still feed outputs). */
   readonly dataRefs?: boolean;
@@ -77,27 +80,54 @@ export function dependsOn(c: Case, b: GenBlock): string[] {
   return c.blocks.filter((x) => x.mode === 'managed' && x.type === 'xcp_pool' && x.attrs.pool === b.attrs.pool).map((x) => `xcp_pool.${x.name}`);
 }
 
-/** The `.tf.json` document of a case. */
-export function renderTfJson(c: Case): Record<string, unknown> {
-  const doc: Record<string, unknown> = {
-    terraform: { required_providers: { xcp: { source: 'registry.terraform.io/xcpform/xcp' } } },
-    // default_pool explicit: with several pools the implicit default is the first name in sorted order.
-    provider: { xcp: { pools: Object.fromEntries(c.pools.map((p) => [p, { url: 'embedded' }])), default_pool: c.pools[0] } },
-  };
+const PROVIDERS = { required_providers: { xcp: { source: 'registry.terraform.io/xcpform/xcp' } } };
+
+/** The `resource` / `data` / `output` parts of a `.tf.json` document. */
+function blocksJson(blocks: readonly RenderBlock[], outputs: readonly RenderOutput[], doc: Record<string, unknown>, call?: ModuleCallLayout): void {
   for (const mode of ['managed', 'data'] as const) {
     const byType: Record<string, Record<string, unknown>> = {};
-    for (const b of c.blocks.filter((x) => x.mode === mode)) {
+    for (const b of blocks.filter((x) => x.mode === mode)) {
       const body: Record<string, unknown> = { ...b.attrs };
       for (const [bt, items] of Object.entries(b.blocks)) if (items.length) body[bt] = items;
       if (b.count !== undefined) body.count = b.count;
       if (b.forEach) body.for_each = Object.fromEntries(b.forEach.map((k) => [k, k]));
-      const deps = dependsOn(c, b);
-      if (deps.length) body.depends_on = deps;
+      if (b.dependsOn.length) body.depends_on = b.dependsOn;
       (byType[b.type] ??= {})[b.name] = body;
     }
     if (Object.keys(byType).length) doc[mode === 'managed' ? 'resource' : 'data'] = byType;
   }
-  if (c.outputs.length) doc.output = Object.fromEntries(c.outputs.map((o) => [o.name, { value: `\${${o.expr}}` }]));
+  if (call) {
+    doc.module = {
+      [call.name]: {
+        source: call.source,
+        ...(call.count !== undefined ? { count: call.count } : {}),
+        ...(call.forEach ? { for_each: Object.fromEntries(call.forEach.map((k) => [k, k])) } : {}),
+        ...call.inputs,
+      },
+    };
+  }
+  if (outputs.length) doc.output = Object.fromEntries(outputs.map((o) => [o.name, { value: `\${${o.expr}}` }]));
+}
+
+/** The root `.tf.json` document of a case. */
+export function renderTfJson(c: Case): Record<string, unknown> {
+  const doc: Record<string, unknown> = {
+    terraform: PROVIDERS,
+    // default_pool explicit: with several pools the implicit default is the first name in sorted order.
+    provider: { xcp: { pools: Object.fromEntries(c.pools.map((p) => [p, { url: 'embedded' }])), default_pool: c.pools[0] } },
+  };
+  const l = layout(c, (b) => dependsOn(c, b));
+  blocksJson(l.root.blocks, l.root.outputs, doc, l.root.call);
+  return doc;
+}
+
+/** The module's `.tf.json` document (undefined without a module). */
+export function renderModuleTfJson(c: Case): Record<string, unknown> | undefined {
+  const m = layout(c, (b) => dependsOn(c, b)).module;
+  if (!m) return undefined;
+  const doc: Record<string, unknown> = { terraform: PROVIDERS };
+  if (m.variables.length) doc.variable = Object.fromEntries(m.variables.map((v) => [v, { type: 'string' }]));
+  blocksJson(m.blocks, m.outputs, doc);
   return doc;
 }
 
@@ -123,10 +153,17 @@ export function dependenciesOf(b: GenBlock): string[] {
 /** A short form for reports: one line per block and output (the `.tf.json` bodies, compact). */
 export function renderCompact(c: Case): string {
   const lines = [`pools: ${c.pools.join(', ')} (embedded)`];
-  const doc = renderTfJson(c) as { resource?: Record<string, Record<string, unknown>>; data?: Record<string, Record<string, unknown>>; output?: Record<string, unknown> };
-  for (const [kind, blocks] of [['resource', doc.resource], ['data', doc.data]] as const) {
-    for (const [type, byName] of Object.entries(blocks ?? {})) for (const [name, body] of Object.entries(byName)) lines.push(`${kind} ${type}.${name} ${JSON.stringify(body)}`);
-  }
-  for (const [name, body] of Object.entries(doc.output ?? {})) lines.push(`output ${name} ${JSON.stringify(body)}`);
+  type Doc = { resource?: Record<string, Record<string, unknown>>; data?: Record<string, Record<string, unknown>>; module?: Record<string, unknown>; variable?: Record<string, unknown>; output?: Record<string, unknown> };
+  const compact = (doc: Doc, prefix: string) => {
+    for (const [kind, blocks] of [['resource', doc.resource], ['data', doc.data]] as const) {
+      for (const [type, byName] of Object.entries(blocks ?? {})) for (const [name, body] of Object.entries(byName)) lines.push(`${prefix}${kind} ${type}.${name} ${JSON.stringify(body)}`);
+    }
+    for (const [name, body] of Object.entries(doc.module ?? {})) lines.push(`${prefix}module ${name} ${JSON.stringify(body)}`);
+    for (const name of Object.keys(doc.variable ?? {})) lines.push(`${prefix}variable ${name}`);
+    for (const [name, body] of Object.entries(doc.output ?? {})) lines.push(`${prefix}output ${name} ${JSON.stringify(body)}`);
+  };
+  compact(renderTfJson(c) as Doc, '');
+  const m = renderModuleTfJson(c);
+  if (m) compact(m as Doc, `(modules/${c.module!.name}) `);
   return lines.join('\n');
 }

@@ -10,7 +10,8 @@ import type { Plan, ResourceChange } from '../../src/plan/model';
 import { REFERENCE_ATTRIBUTES, alsoAccepted } from './knowledge';
 import { type Edit } from './generate';
 import { attributeAt } from './schema-values';
-import { type Case, type GenBlock, blockAddress, instanceAddresses, instanceKeys } from './model';
+import { type Case, type GenBlock, blockAddress, instanceAddresses as rootAddresses, instanceKeys } from './model';
+import { moduleMembers, modulePrefixes, referencePrefix } from './module-layout';
 import { type EngineFolder, type PlanResult, describeDiagnostic, errorsOf, instanceAttributes } from './engine';
 
 export interface Failure {
@@ -21,9 +22,9 @@ export interface Failure {
   readonly detail: string;
 }
 
-/** `data.xcp_vm.found` → `data.xcp_vm`; `xcp_vm.web[0]` → `xcp_vm`. */
+/** `data.xcp_vm.found` → `data.xcp_vm`; `module.m0[1].xcp_vm.web[0]` → `xcp_vm`. */
 export function typeOfAddress(address: string): string {
-  const m = /^(data\.)?(xcp_[a-z_]+)/.exec(address);
+  const m = /^(data\.)?(xcp_[a-z_]+)/.exec(address.replace(/^(module\.[\w-]+(\[[^\]]*\])?\.)+/, ''));
   return m ? `${m[1] ?? ''}${m[2]}` : address;
 }
 
@@ -105,18 +106,41 @@ export function classOfChange(ch: ResourceChange | undefined): string {
   return ch.action;
 }
 
+/** One instance of a block: its full address, its own key, and the module instance holding it. */
+interface Instance { readonly address: string; readonly key: number | string | undefined; readonly prefix: string; readonly moduleKey: number | string | undefined }
+
+/** Every instance of a block, module instances included (`module.m0["x"].xcp_vm.vm0[1]`). */
+export function instancesOf(c: Case, b: GenBlock): Instance[] {
+  const own = rootAddresses(b).map((address, i) => ({ address, key: instanceKeys(b)[i] }));
+  return modulePrefixes(c, b).flatMap(({ prefix, key: moduleKey }) => own.map((x) => ({ address: `${prefix}${x.address}`, key: x.key, prefix, moduleKey })));
+}
+
+export function instanceAddresses(c: Case, b: GenBlock): string[] {
+  return instancesOf(c, b).map((i) => i.address);
+}
+
+/**
+ * A configured value as the module lays it out for one instance: a counted module's instances
+ * add their key to name_label (module-layout.ts).
+ */
+function laidOut(c: Case, b: GenBlock, e: Edit, value: unknown, inst: Instance): unknown {
+  const multiplied = c.module && (c.module.count !== undefined || c.module.forEach) && moduleMembers(c).has(blockAddress(b));
+  return multiplied && e.path === 'name_label' && typeof value === 'string' ? `${value}-${String(inst.moduleKey)}` : value;
+}
+
 /** Evaluates what a configured value becomes in the state of one instance: `${count.index}`, `${each.key}`, and simple references. */
-function expectedValue(value: unknown, key: number | string | undefined, state: ReturnType<EngineFolder['state']>): { known: boolean; value: unknown } {
+function expectedValue(value: unknown, key: number | string | undefined, state: ReturnType<EngineFolder['state']>, where: { c: Case; block: GenBlock; prefix: string }): { known: boolean; value: unknown } {
   if (Array.isArray(value)) {
     // A list of references (`hosts = [data.xcp_host.first.name_label]`): each element resolved.
-    const items = value.map((v) => expectedValue(v, key, state));
+    const items = value.map((v) => expectedValue(v, key, state, where));
     return items.every((i) => i.known) ? { known: true, value: items.map((i) => i.value) } : { known: false, value: undefined };
   }
   if (typeof value !== 'string' || !value.includes('${')) return { known: true, value };
   let s = value.replace(/\$\{count\.index\}/g, String(key)).replace(/\$\{each\.key\}/g, String(key));
   const whole = /^\$\{((?:data\.)?xcp_[a-z_]+\.[\w-]+(?:\[(?:\d+|"[^"]*")\])?)\.(\w+)\}$/.exec(s);
   if (whole) {
-    const attrs = instanceAttributes(state, whole[1]);
+    const target = whole[1].replace(/\[.*$/, '');
+    const attrs = instanceAttributes(state, `${referencePrefix(where.c, where.block, where.prefix, target)}${whole[1]}`);
     return attrs && whole[2] in attrs ? { known: true, value: attrs[whole[2]] } : { known: false, value: undefined };
   }
   if (s.includes('${')) return { known: false, value: undefined };
@@ -159,7 +183,7 @@ async function checkUnset(folder: EngineFolder, next: Case, e: Edit, step: strin
     return errs.length ? { outcome: 'refused', failures: [], refusal: `${key}: ${errs[0].code}` } : { outcome: 'failed', failures: [{ signature: `edit-no-plan ${key}`, step, detail: diagText(a) }] };
   }
   const failures: Failure[] = [];
-  for (const addr of instanceAddresses(block)) {
+  for (const addr of instanceAddresses(next, block)) {
     const got = classOfChange(a.plan.changes.find((c) => c.address === addr));
     if (got !== 'no-op' && got !== e.updateClass && !(got === 'in-place' && e.updateClass === 'halt')) {
       failures.push({ signature: `edit-class ${key} expected ${e.updateClass}|no-op got ${got}`, step, detail: addr });
@@ -172,7 +196,7 @@ async function checkUnset(folder: EngineFolder, next: Case, e: Edit, step: strin
   }
   if (attr && !attr.computed && attr.default !== undefined) {
     const after = folder.state();
-    for (const addr of instanceAddresses(block)) {
+    for (const addr of instanceAddresses(next, block)) {
       const got = stateValueAt(instanceAttributes(after, addr), e);
       if (!sameValue(got, attr.default)) failures.push({ signature: `edit-state ${key} not back to its default`, step, detail: `${addr}: state has ${JSON.stringify(got)}, default ${JSON.stringify(attr.default)}` });
     }
@@ -202,9 +226,10 @@ export async function checkEdit(folder: EngineFolder, next: Case, e: Edit): Prom
   if (e.unset) return checkUnset(folder, next, e, step, key);
   const before = folder.state();
   // Unset optional-computed values: the new value may equal what XAPI already reports.
-  const priorValues = instanceAddresses(block).map((a) => stateValueAt(instanceAttributes(before, a), e));
+  const instances = instancesOf(next, block);
+  const priorValues = instances.map((x) => stateValueAt(instanceAttributes(before, x.address), e));
   if (typeof e.value !== 'string' || !e.value.includes('${')) {
-    if (priorValues.every((v) => sameValue(v, e.value))) return { outcome: 'unchanged', failures: [] };
+    if (priorValues.every((v, i) => sameValue(v, laidOut(next, block, e, e.value, instances[i])))) return { outcome: 'unchanged', failures: [] };
   }
   folder.write(next);
   const a = await folder.apply();
@@ -215,17 +240,17 @@ export async function checkEdit(folder: EngineFolder, next: Case, e: Edit): Prom
   }
   const failures: Failure[] = [];
   const accepted = new Set([e.updateClass]);
-  const changes = instanceAddresses(block).map((addr) => a.plan!.changes.find((c) => c.address === addr));
+  const changes = instances.map((x) => a.plan!.changes.find((c) => c.address === x.address));
   changes.forEach((ch, i) => {
-    const prior = instanceAttributes(before, instanceAddresses(block)[i]) ?? {};
+    const prior = instanceAttributes(before, instances[i].address) ?? {};
     for (const extra of alsoAccepted(e.type, e.path, prior, e.value)) accepted.add(extra);
     const got = classOfChange(ch);
     // An unset reference (XAPI chose it; the state holds its UUID) given a name: it may name the object already used.
     const mayAlias = isReference(e.path) && e.previous === undefined;
     // Naming it is then a state rewrite (an in-place update without XAPI calls), as Terraform plans it.
     const rewrite = mayAlias && got === 'in-place' && (ch?.notes ?? []).some((n) => /names the same objects in another form/.test(n));
-    if (!accepted.has(got) && !rewrite && !(got === 'no-op' && (sameValue(priorValues[i], e.value) || mayAlias))) {
-      failures.push({ signature: `edit-class ${key} expected ${[...accepted].join('|')} got ${got}`, step, detail: `${ch?.address ?? instanceAddresses(block)[i]}: ${ch ? JSON.stringify(ch.patch).slice(0, 600) : 'no change planned'}` });
+    if (!accepted.has(got) && !rewrite && !(got === 'no-op' && (sameValue(priorValues[i], laidOut(next, block, e, e.value, instances[i])) || mayAlias))) {
+      failures.push({ signature: `edit-class ${key} expected ${[...accepted].join('|')} got ${got}`, step, detail: `${ch?.address ?? instances[i].address}: ${ch ? JSON.stringify(ch.patch).slice(0, 600) : 'no change planned'}` });
     }
   });
   if (!a.ok) {
@@ -236,8 +261,9 @@ export async function checkEdit(folder: EngineFolder, next: Case, e: Edit): Prom
     return { outcome: 'failed', failures };
   }
   const after = folder.state();
-  instanceAddresses(block).forEach((addr, i) => {
-    const expected = expectedValue(e.value, instanceKeys(block)[i], after);
+  instances.forEach((inst) => {
+    const addr = inst.address;
+    const expected = expectedValue(laidOut(next, block, e, e.value, inst), inst.key, after, { c: next, block, prefix: inst.prefix });
     if (!expected.known) return;
     const got = stateValueAt(instanceAttributes(after, addr), e);
     // A reference may be kept as the UUID of the object the configuration names; the empty next plan checks it is the same one.
@@ -287,7 +313,7 @@ export const DRIFT_KINDS: readonly DriftKind[] = [
 
 /** One drift on one instance: the plan reports it (drift) and plans the repair; apply; the next plan is empty. */
 export async function checkDrift(folder: EngineFolder, c: Case, block: GenBlock, kind: DriftKind): Promise<{ ran: boolean; failures: Failure[] }> {
-  const addr = instanceAddresses(block)[0];
+  const addr = instanceAddresses(c, block)[0];
   const attrs = instanceAttributes(folder.state(), addr);
   if (!attrs || typeof attrs.uuid !== 'string') return { ran: false, failures: [] };
   const step = `drift ${addr}: ${kind.name}`;

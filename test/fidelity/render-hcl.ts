@@ -2,7 +2,10 @@
  * The same case as native syntax (`main.tf`), so that generated configurations go through the
  * HCL reader too. Strings keep their `${...}` templates (same meaning in both syntaxes).
  */
-import { dependsOn, type Case } from './model';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { dependsOn, renderModuleTfJson, renderTfJsonText, type Case } from './model';
+import { type ModuleCallLayout, type RenderBlock, type RenderOutput, layout } from './module-layout';
 
 /**
  * A string as an HCL quoted template: literal parts escaped, `${...}` interpolations kept as
@@ -45,20 +48,66 @@ function body(attrs: Record<string, unknown>, blocks: Record<string, Record<stri
   return lines;
 }
 
-export function renderTf(c: Case): string {
-  const out = [
-    'terraform {', '  required_providers {', '    xcp = { source = "registry.terraform.io/xcpform/xcp" }', '  }', '}', '',
-    'provider "xcp" {', `  pools = { ${c.pools.map((p) => `${p} = { url = "embedded" }`).join(', ')} }`, `  default_pool = "${c.pools[0]}"`, '}',
-  ];
-  for (const b of c.blocks) {
-    const attrs: Record<string, unknown> = { ...b.attrs };
+function blocksHcl(blocks: readonly RenderBlock[], outputs: readonly RenderOutput[], out: string[], call?: ModuleCallLayout): void {
+  for (const b of blocks) {
     const head: string[] = [];
     if (b.count !== undefined) head.push(`  count = ${b.count}`);
     if (b.forEach) head.push(`  for_each = { ${b.forEach.map((k) => `${k} = "${k}"`).join(', ')} }`);
-    const deps = dependsOn(c, b);
-    if (deps.length) head.push(`  depends_on = [${deps.join(', ')}]`);
-    out.push('', `${b.mode === 'data' ? 'data' : 'resource'} "${b.type}" "${b.name}" {`, ...head, ...body(attrs, b.blocks, '  '), '}');
+    if (b.dependsOn.length) head.push(`  depends_on = [${b.dependsOn.join(', ')}]`);
+    out.push('', `${b.mode === 'data' ? 'data' : 'resource'} "${b.type}" "${b.name}" {`, ...head, ...body(b.attrs, b.blocks, '  '), '}');
   }
-  for (const o of c.outputs) out.push('', `output "${o.name}" {`, `  value = ${o.expr}`, '}');
+  if (call) {
+    out.push('', `module "${call.name}" {`, `  source = "${call.source}"`);
+    if (call.count !== undefined) out.push(`  count = ${call.count}`);
+    if (call.forEach) out.push(`  for_each = toset([${call.forEach.map((k) => `"${k}"`).join(', ')}])`);
+    out.push(...body(call.inputs, {}, '  '), '}');
+  }
+  for (const o of outputs) out.push('', `output "${o.name}" {`, `  value = ${o.expr}`, '}');
+}
+
+const TERRAFORM = ['terraform {', '  required_providers {', '    xcp = { source = "registry.terraform.io/xcpform/xcp" }', '  }', '}'];
+
+/** The root module in native syntax. */
+export function renderTf(c: Case): string {
+  const out = [
+    ...TERRAFORM, '',
+    'provider "xcp" {', `  pools = { ${c.pools.map((p) => `${p} = { url = "embedded" }`).join(', ')} }`, `  default_pool = "${c.pools[0]}"`, '}',
+  ];
+  const l = layout(c, (b) => dependsOn(c, b));
+  blocksHcl(l.root.blocks, l.root.outputs, out, l.root.call);
   return `${out.join('\n')}\n`;
+}
+
+/** The module in native syntax (undefined without a module). */
+export function renderModuleTf(c: Case): string | undefined {
+  const m = layout(c, (b) => dependsOn(c, b)).module;
+  if (!m) return undefined;
+  const out = [...TERRAFORM];
+  for (const v of m.variables) out.push('', `variable "${v}" {`, '  type = string', '}');
+  blocksHcl(m.blocks, m.outputs, out);
+  return `${out.join('\n')}\n`;
+}
+
+/**
+ * Every file of a case, by path relative to the working folder: the root (`main.tf` or
+ * `main.tf.json`, as the case's format says) and the module's file in its own format.
+ */
+export function caseFiles(c: Case): Record<string, string> {
+  const files: Record<string, string> = c.format === 'hcl' ? { 'main.tf': renderTf(c) } : { 'main.tf.json': renderTfJsonText(c) };
+  if (c.module) {
+    const dir = `modules/${c.module.name}`;
+    const text = c.module.format === 'hcl' ? renderModuleTf(c) : renderModuleTfJson(c);
+    if (text !== undefined) files[c.module.format === 'hcl' ? `${dir}/main.tf` : `${dir}/main.tf.json`] = typeof text === 'string' ? text : `${JSON.stringify(text, null, 2)}\n`;
+  }
+  return files;
+}
+
+/** Writes a case into a folder, replacing the files of the case written before. */
+export function writeCase(dir: string, c: Case): void {
+  for (const f of ['main.tf', 'main.tf.json']) rmSync(join(dir, f), { force: true });
+  rmSync(join(dir, 'modules'), { recursive: true, force: true });
+  for (const [name, text] of Object.entries(caseFiles(c))) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
 }

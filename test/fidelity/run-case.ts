@@ -7,6 +7,7 @@
 import { Rng } from './rng';
 import { type Edit, applyEdit, editTargets, generateCase, generateEdit } from './generate';
 import { type Case } from './model';
+import { moduleMembers } from './module-layout';
 import { EngineFolder } from './engine';
 import { DRIFT_KINDS, type Failure, checkCreate, checkDrift, checkEdit } from './property';
 
@@ -25,6 +26,10 @@ export interface CaseResult {
   readonly editsPassed: number;
   readonly refusals: string[];
   readonly drifts: number;
+  /** `single`, `count` or `for_each` when part of the case is in a module. */
+  readonly module?: string;
+  /** Edits passed on blocks inside the module. */
+  readonly moduleEditsPassed: number;
   readonly failures: CaseFailure[];
 }
 
@@ -40,7 +45,11 @@ export async function runCase(seed: number, opts: CaseOptions): Promise<CaseResu
   const rng = new Rng(seed ^ 0x5eed);
   let current = generateCase(seed, { dataRefs: opts.dataRefs });
   const folder = new EngineFolder();
-  const result = { seed, blocks: current.blocks.length, edits: 0, editsPassed: 0, refusals: [] as string[], drifts: 0, failures: [] as CaseFailure[] };
+  const m = current.module;
+  const result = {
+    seed, blocks: current.blocks.length, edits: 0, editsPassed: 0, refusals: [] as string[], drifts: 0, moduleEditsPassed: 0, failures: [] as CaseFailure[],
+    ...(m ? { module: m.count !== undefined ? 'count' : m.forEach ? 'for_each' : 'single' } : {}),
+  };
   const fail = (f: Failure[], base: Case, extra: Partial<CaseFailure> = {}): CaseResult => {
     result.failures.push(...f.map((x) => ({ ...x, seed, base, ...extra })));
     return result;
@@ -61,6 +70,7 @@ export async function runCase(seed: number, opts: CaseOptions): Promise<CaseResu
       if (o.outcome === 'refused') { result.refusals.push(o.refusal!); folder.write(current); continue; }
       if (o.outcome === 'failed') return fail(o.failures, current, { edit: e });
       result.editsPassed++;
+      if (moduleMembers(current).has(e.address)) result.moduleEditsPassed++;
       current = next;
     }
     if (opts.drift !== false) {

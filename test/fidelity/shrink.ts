@@ -36,6 +36,24 @@ function withoutBlock(f: Candidate, i: number): Candidate | undefined {
 }
 
 function* reductions(f: Candidate): Generator<Candidate> {
+  const m = f.case.module;
+  if (m) {
+    // Is the module part of the cause? Without it, with one instance, with fewer blocks in it.
+    const c = cloneCase(f.case);
+    delete c.module;
+    yield { ...f, case: c, key: 'no module' };
+    if (m.count !== undefined || m.forEach) {
+      const one = cloneCase(f.case);
+      delete one.module!.count;
+      delete one.module!.forEach;
+      yield { ...f, case: one, key: 'module called once' };
+    }
+    for (const member of m.members) {
+      const fewer = cloneCase(f.case);
+      fewer.module!.members = m.members.filter((x) => x !== member);
+      yield { ...f, case: fewer, key: `${member} out of the module` };
+    }
+  }
   for (let i = f.case.blocks.length - 1; i >= 0; i--) {
     const r = withoutBlock(f, i);
     if (r) yield { ...r, key: `block ${blockAddress(f.case.blocks[i])}` };

@@ -1,5 +1,5 @@
 /**
- * State commands: `xcpform import ADDR ID`, `xcpform state list|show|rm|mv`, `xcpform force-unlock ID`.
+ * State commands: `xcpform import ADDR ID`, `xcpform state list|show|rm|mv` (mv: state-mv.ts), `xcpform force-unlock ID`.
  */
 import { Command } from 'commander';
 import { error } from '../../diagnostics';
@@ -7,7 +7,8 @@ import { resourceSchema } from '../../provider/schemas';
 import { resourceType } from '../../resources/registry';
 import { WorldSnapshot } from '../../resources/snapshot';
 import { byAddress } from '../../render/format';
-import { findInstance, formatAddress, listAddresses, parseAddress, providerAddress, removeInstance, setInstance } from '../../state';
+import { findInstance, listAddresses, parseAddress, providerAddress, removeInstance, setInstance } from '../../state';
+import { moveInState } from './state-mv';
 import { sensitivePaths } from '../../plan/sensitive';
 import { toPathSteps } from '../../engine/state-adapter';
 import { useColor } from '../color';
@@ -82,19 +83,15 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
       exit(0);
     } finally { await ws.close(); }
   });
-  state.command('mv <source> <destination> [dir]').description('rename a resource in the state').action(async (source: string, destination: string, dir?: string) => {
+  state.command('mv <source> <destination> [dir]').description('move a resource, a resource instance or a module (with the modules in it) to another address in the state').action(async (source: string, destination: string, dir?: string) => {
     const ws = await openWorkspace(io, dir, NO_FLAGS, 'OperationTypeApply', { noConfig: true });
     if (!ws) return exit(1);
     try {
-      const from = parseAddress(source);
-      const to = parseAddress(destination);
-      const inst = from && findInstance(ws.manager.state, from);
-      if (!inst || !to || from!.type !== to.type) { io.stderr(`Error: cannot move ${source} to ${destination}: the source must exist and both must be of the same type\n`); return exit(1); }
-      if (findInstance(ws.manager.state, to)) { io.stderr(`Error: ${destination} already exists in the state\n`); return exit(1); }
-      const provider = ws.manager.state.resources.find((r) => r.type === from!.type && r.name === from!.name)!.provider;
-      const { indexKey: _k, ...obj } = inst;
-      await ws.manager.apply((s) => setInstance(removeInstance(s, from!), to, obj, provider));
-      io.stdout(`Move "${formatAddress(from!)}" to "${formatAddress(to)}"\nSuccessfully moved 1 object(s).\n`);
+      const r = moveInState(ws.manager.state, source, destination);
+      if (r.diagnostic || !r.state) { printDiagnostics(io, r.diagnostic ? [r.diagnostic] : [], useColor(io, true)); return exit(1); }
+      const next = r.state;
+      await ws.manager.apply(() => next);
+      io.stdout(`${r.moved.map(([from, to]) => `Move ${JSON.stringify(from)} to ${JSON.stringify(to)}\n`).join('')}Successfully moved ${r.moved.length} object(s).\n`);
       exit(0);
     } finally { await ws.close(); }
   });

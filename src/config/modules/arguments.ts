@@ -26,3 +26,19 @@ export function checkModuleArguments(call: ModuleCall, child: Config, key: strin
 }
 
 const name = (n: string, call: ModuleCall): boolean => Object.prototype.hasOwnProperty.call(call.inputs, n);
+
+/**
+ * A module that configures its own provider (a "legacy module") cannot be called with count,
+ * for_each or depends_on: Terraform's "Module is incompatible with count, for_each, and
+ * depends_on". Undefined when the call is fine.
+ */
+export function checkLegacyModuleCall(call: ModuleCall, child: Config, key: string): Diagnostic | undefined {
+  if (!child.providers.size) return undefined;
+  const at = call.count ?? call.forEach;
+  if (!at && !call.dependsOn.length) return undefined;
+  const path = key.split('.').map((n) => `module.${n}`).join('.');
+  return error('config.module-legacy-providers', 'Module is incompatible with count, for_each, and depends_on', {
+    detail: `The module at ${path} is a legacy module which contains its own local provider configurations, and so calls to it may not use the count, for_each, or depends_on arguments.\n\nIf you also control the module "${call.source}", consider updating this module to instead expect provider configurations to be passed by its caller.`,
+    source: at ? at.source : call.sourceRef,
+  });
+}

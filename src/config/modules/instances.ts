@@ -3,12 +3,14 @@
  * key), and lists every resource and data block of every instance under its full address
  * (`module.app["a"].xcp_vm.web`), so the planner sees one flat set of blocks, as Terraform's
  * graph does. A call's `count` / `for_each` must be known while loading: it may use variables,
- * locals, literals and other modules' inputs, not resource attributes (those are unknown then).
+ * locals, literals, other modules' inputs and the configured attributes of resources (what
+ * Terraform knows of them at plan time), not attributes computed at apply.
  */
 import { Diagnostic, error } from '../../diagnostics';
 import { expandBlock, instanceAddress } from '../expand';
 import { Config, ModuleInstance, MovedStatement, RemovedStatement, ResourceBlock } from '../model';
 import { ConfigScope } from '../scope';
+import { configuredValues } from './known-at-plan';
 
 export interface ExpandedModules {
   readonly all: ModuleInstance[];
@@ -23,8 +25,10 @@ export interface ExpandedModules {
 /** Expands the module calls of the root configuration (whose `children` are loaded). */
 export function expandModules(root: Config, diagnostics: Diagnostic[]): ExpandedModules {
   const out: ExpandedModules = { all: [], roots: [], resources: new Map(), moved: [], removed: [] };
+  // count / for_each may read what is known at plan time: configured attributes (known-at-plan.ts).
+  const resources = configuredValues(root, (address) => root.resources.get(address) ?? out.resources.get(address));
   const walk = (config: Config, parent: ModuleInstance | undefined, into: ModuleInstance[]) => {
-    const scope = new ConfigScope(config, () => undefined, parent);
+    const scope = new ConfigScope(config, resources, parent);
     for (const call of [...config.moduleCalls.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
       const child = config.children.get(call.name);
       if (!child) continue; // not loaded: reported by the loader

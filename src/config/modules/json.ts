@@ -14,6 +14,8 @@ function expression(expr: Expr): Json | undefined {
   if (expr.kind === 'literal') return { constant_value: expr.value };
   const refs = new Set<string>();
   exprReferences(expr, refs);
+  // As Terraform lists them: a module output with the module call that holds it.
+  for (const r of [...refs]) if (/^module\.[^.]+\./.test(r)) refs.add(r.split('.').slice(0, 2).join('.'));
   return refs.size ? { references: [...refs].sort() } : undefined;
 }
 
