@@ -44,22 +44,33 @@ export class CallRecorder {
   }
 
   /**
-   * The client as `address` sees it: every `invoke` (which `call`, `callAsync` and the typed
-   * reads go through) is counted, and a XenAPI error it throws is remembered for the vertex.
-   * Everything else is the shared client itself, so its session and connections are shared.
+   * The client as `address` sees it: every `invoke` (which `call`, the typed reads and the
+   * task polling go through) is counted, and a XenAPI error thrown by a call or by the task of
+   * an async call is remembered for the vertex. Everything else is the shared client itself,
+   * so its session and connections are shared.
    */
   clientFor(client: XapiClient, pool: string, address: string): XapiClient {
-    const invoke: XapiClient['invoke'] = async (method, args, options) => {
-      this.count(pool, address);
-      try {
-        return await client.invoke(method, args, options);
-      } catch (err) {
-        if (address && isXapiError(err)) this.lastError.set(this.vertexOf(address), { code: err.code, params: err.params.map(String), method });
-        throw err;
-      }
+    const remember = (err: unknown, method: unknown): void => {
+      if (address && isXapiError(err)) this.lastError.set(this.vertexOf(address), { code: err.code, params: err.params.map(String), ...(typeof method === 'string' ? { method } : {}) });
     };
-    return new Proxy(client, {
-      get: (target, prop, receiver) => (prop === 'invoke' ? invoke : Reflect.get(target, prop, receiver)),
+    const proxy: XapiClient = new Proxy(client, {
+      get: (target, prop, receiver) => {
+        if (prop === 'invoke') {
+          return async (...args: Parameters<XapiClient['invoke']>) => {
+            this.count(pool, address);
+            try { return await target.invoke(...args); } catch (err) { remember(err, args[0]); throw err; }
+          };
+        }
+        const value = Reflect.get(target, prop, receiver) as unknown;
+        if ((prop === 'invokeAsync' || prop === 'callAsync') && typeof value === 'function') {
+          // Run with the proxy as `this`, so the calls it makes are counted; a failed task's error is the change's.
+          return async (...args: unknown[]) => {
+            try { return await (value as (...a: unknown[]) => Promise<unknown>).apply(proxy, args); } catch (err) { remember(err, args[0]); throw err; }
+          };
+        }
+        return value;
+      },
     });
+    return proxy;
   }
 }
