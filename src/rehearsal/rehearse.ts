@@ -27,6 +27,8 @@ import { CallRecorder } from './recorder';
 export interface RehearseOptions {
   /** The apply's -parallelism (default 10). */
   readonly parallelism?: number;
+  /** Shown the copy once the rehearsal's apply is done, before it is dropped (tests compare it with the pools). */
+  readonly inspectCopy?: (copy: ServedCopy) => void;
 }
 
 /**
@@ -110,6 +112,7 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
       const d = result.diagnostics.find((x) => x.severity === 'error' && x.address === f.address);
       if (d && d.summary !== f.message) Object.assign(f, { message: d.summary });
     }
+    opts.inspectCopy?.(copy);
     const estimate = estimateApply(plan, recorder, rtt, parallelism);
     return {
       ok: failures.length === 0 && result.ok,
