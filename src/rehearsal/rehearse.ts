@@ -20,6 +20,7 @@ import type { StateManager } from '../state/manager';
 import type { State } from '../state/model';
 import { XapiClient } from '../xenapi';
 import { copyPools, roundTrips } from './copy';
+import { inProcessTransport } from './transport';
 import { estimateApply } from './estimate';
 import type { Rehearsal, RehearsalFailure } from './model';
 import { CallRecorder } from './recorder';
@@ -65,7 +66,8 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
       if (!url) return Promise.reject(new PoolUnavailableError(pool, `no pool named "${pool}" is configured (pools: ${runtime.pools.join(', ')})`));
       let c = clients.get(pool);
       if (!c) {
-        const made = new XapiClient({ url, credentials: { username: copy.username, password: copy.password } });
+        // RPCs are dispatched in-process (no sockets, no HTTP parsing); the URL still serves uploads.
+        const made = new XapiClient({ url, credentials: { username: copy.username, password: copy.password }, transportFactory: (u) => inProcessTransport(copy.world, copy.world.pool(pool), u) });
         c = made.login().then(() => made);
         clients.set(pool, c);
       }
