@@ -19,6 +19,7 @@ const SUITES: Record<string, () => Promise<Suite>> = {
   plan: load('./plan', 'benchPlan'),
   report: load('./report', 'benchReport'),
   apply: load('./apply', 'benchApply'),
+  rehearse: load('./rehearse', 'benchRehearse'),
 };
 
 function load(path: string, exportName: string): () => Promise<Suite> {

@@ -2,6 +2,7 @@
  * The plan: inert data produced by the planner and consumed by the renderers and the executor.
  * Actions are a closed union with their symbols (Terraform's plus `~>` migrate).
  */
+import type { Rehearsal } from '../rehearsal/model';
 import type { Diagnostic } from '../diagnostics';
 import type { ObjectValue, Value } from '../values/value';
 import type { AttrPath } from './paths';
@@ -176,6 +177,8 @@ export interface Plan {
   readonly capacity?: readonly PoolCapacity[];
   readonly currency?: string;
   readonly errored: boolean;
+  /** What applying the plan to a copy of the pools found (`plan -rehearse`, and every apply). */
+  readonly rehearsal?: Rehearsal;
 }
 
 /** Counts for the summary line: a replace counts once in add and once in destroy; migrations apart. */

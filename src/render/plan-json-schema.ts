@@ -195,6 +195,32 @@ export const PLAN_JSON_SCHEMA = {
           },
         },
         diagnostics: { type: 'array', items: { type: 'object', required: ['severity', 'summary'], properties: { severity: { enum: ['error', 'warning'] }, summary: { type: 'string' } } } },
+        rehearsal: {
+          type: 'object',
+          required: ['ok', 'changes', 'failures', 'skipped', 'pools', 'estimated_seconds', 'estimate_method', 'parallelism', 'limits'],
+          properties: {
+            ok: { type: 'boolean' },
+            changes: { type: 'integer', minimum: 0 },
+            failures: {
+              type: 'array',
+              items: {
+                type: 'object',
+                required: ['address', 'verb', 'message'],
+                properties: {
+                  address: { type: 'string' }, verb: { type: 'string' }, message: { type: 'string' },
+                  xapi_error: { type: 'object', required: ['code', 'params'], properties: { code: { type: 'string' }, params: { type: 'array', items: { type: 'string' } }, method: { type: 'string' } } },
+                },
+              },
+            },
+            skipped: { type: 'array', items: { type: 'string' } },
+            pools: { type: 'array', items: { type: 'object', required: ['pool', 'calls', 'round_trip_ms'], properties: { pool: { type: 'string' }, calls: { type: 'integer', minimum: 0 }, round_trip_ms: { type: 'number', minimum: 0 } } } },
+            estimated_seconds: { type: 'number', minimum: 0 },
+            estimate_method: { type: 'string' },
+            parallelism: { type: 'integer', minimum: 1 },
+            elapsed_ms: { type: 'number', minimum: 0 },
+            limits: { type: 'string' },
+          },
+        },
       },
     },
   },

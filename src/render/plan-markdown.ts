@@ -9,6 +9,7 @@
  * and call-outs are always kept (their lists are capped); resource details, the graph and the
  * drift section are added while they fit, and a note says what was left out.
  */
+import { rehearsalSection } from './markdown/rehearsal';
 import type { Plan, ResourceChange } from '../plan/model';
 import { byAddress, visibleChanges } from './format';
 import { renderPlanMermaid } from './graph-mermaid';
@@ -88,6 +89,7 @@ export function renderPlanMarkdown(plan: Plan, opts: PlanMarkdownOptions = {}): 
     destroySection(visible, share),
     haltSection(visible, share),
     migrationSection(visible, share),
+    rehearsalSection(plan, share),
     diagnosticsSection(plan.diagnostics, 'warning', share),
   ].filter(Boolean);
   const NOTE_RESERVE = 600;

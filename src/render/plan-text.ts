@@ -9,6 +9,7 @@ import { renderDiagnostics } from './diagnostics';
 import { costTotals, formatCostDelta, summaryLine, visibleChanges, byAddress } from './format';
 import { SchemaLookup } from './sensitivity';
 import { diffValue } from './text/diff-tree';
+import { renderRehearsalText } from './text/rehearsal';
 import { renderResourceChange } from './text/resource';
 import { paint, symbol, TextStyle } from './text/style';
 import { attrName, renderNode } from './text/values';
@@ -112,6 +113,7 @@ export function renderPlanText(plan: Plan, opts: PlanTextOptions = {}): string {
       }
     }
   }
+  if (plan.rehearsal) print(renderRehearsalText(plan.rehearsal, style, width));
   if ((opts.diagnostics ?? true) && plan.diagnostics.length) print(renderDiagnostics(plan.diagnostics, { color: style.color }));
   return out.join('');
 }

@@ -20,6 +20,7 @@ import { graphSvg } from './graph-svg';
 import { esc, groupDigits } from './html';
 import { outputsSection } from './outputs-section';
 import { placementSection } from './placement-section';
+import { rehearsalSection } from './rehearsal-section';
 import { graphTitle } from './plan-svg';
 import { FILTER_ACTIONS, filterAction, reportGraph } from './report-graph';
 import { REPORT_SCRIPT } from './report-script';
@@ -107,6 +108,7 @@ export async function renderPlanHtml(plan: Plan, opts: PlanHtmlOptions = {}): Pr
     summarySection(plan, visible, { title, ...(opts.generatedAt ? { generatedAt: opts.generatedAt } : {}) }),
     filtersSection(visible),
     migrationsSection(visible),
+    rehearsalSection(plan),
     await graphSection(plan, visible, opts.maxGraphNodes),
     placementSection(plan),
     diffSection(plan, visible, { schemas: opts.schemas, openUpTo: opts.openUpTo, lazyAbove: opts.lazyAbove }),

@@ -23,20 +23,23 @@ import type { ExitSink } from '../main';
 import { renderOutputValues } from '../output-values';
 import { ProgressPrinter } from '../progress';
 import { UiJson } from '../ui-json';
+import { rehearseForCommand } from '../../rehearsal/run';
+import { renderRehearsalText } from '../../render/text/rehearsal';
+import { addRehearseFlag, rehearseWanted } from '../rehearse-flag';
 
 function isFile(path: string): boolean {
   try { return statSync(path).isFile(); } catch { return false; }
 }
 
 export function register(program: Command, io: CliIo, exit: ExitSink): void {
-  addPlanFlags(program
+  addRehearseFlag(addPlanFlags(program
     .command('apply [target]')
     .description('apply the changes of a saved plan file, or plan the folder and apply after confirmation')
     .option('--auto-approve', 'skip the interactive approval')
     .option('--json', 'machine-readable UI messages, one JSON object per line (needs -auto-approve or a plan file)')
-    .option('--refresh-only', 'only update the state (and outputs) from the live pools; change no object'))
+    .option('--refresh-only', 'only update the state (and outputs) from the live pools; change no object')), true)
     .action(async (target: string | undefined, raw: Record<string, unknown>) => {
-      exit(await runApply(io, target, planFlags(raw), Boolean(raw.autoApprove), raw.refreshOnly ? 'refresh-only' : 'normal'));
+      exit(await runApply(io, target, planFlags(raw), Boolean(raw.autoApprove), raw.refreshOnly ? 'refresh-only' : 'normal', rehearseWanted(raw, true)));
     });
   // `terraform refresh` is `apply -refresh-only -auto-approve`, as Terraform documents it.
   addPlanFlags(program
@@ -45,17 +48,17 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
     .action(async (dir: string | undefined, raw: Record<string, unknown>) => {
       exit(await runApply(io, dir, planFlags(raw), true, 'refresh-only'));
     });
-  addPlanFlags(program
+  addRehearseFlag(addPlanFlags(program
     .command('destroy [dir]')
     .description('destroy every object managed by the configuration in DIR')
     .option('--auto-approve', 'skip the interactive approval')
-    .option('--json', 'machine-readable UI messages, one JSON object per line (needs -auto-approve)'))
+    .option('--json', 'machine-readable UI messages, one JSON object per line (needs -auto-approve)')), true)
     .action(async (dir: string | undefined, raw: Record<string, unknown>) => {
-      exit(await runApply(io, dir, planFlags(raw), Boolean(raw.autoApprove), 'destroy'));
+      exit(await runApply(io, dir, planFlags(raw), Boolean(raw.autoApprove), 'destroy', rehearseWanted(raw, true)));
     });
 }
 
-async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags, autoApprove: boolean, mode: 'normal' | 'destroy' | 'refresh-only'): Promise<number> {
+async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags, autoApprove: boolean, mode: 'normal' | 'destroy' | 'refresh-only', rehearse = false): Promise<number> {
   const color = useColor(io, flags.color);
   const planPath = target && mode === 'normal' && isFile(resolve(io.cwd, target)) ? resolve(io.cwd, target) : undefined;
   const ui = flags.json ? new UiJson(io.stdout) : undefined;
@@ -86,6 +89,7 @@ async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags,
       const mismatched = await verifySavedPlanActions(ws, file.plan);
       if (mismatched.length) { printDiagnostics(io, mismatched, color, flags); return 1; }
       plan = file.plan;
+      if (rehearse && !(await rehearsed(io, ws, plan, flags, color))) return 1;
     } else {
       ws = await openWorkspace(io, target, flags, 'OperationTypeApply');
       if (!ws) return 1;
@@ -96,6 +100,8 @@ async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags,
       if (ui) ui.plan(plan);
       else printPlan(io, plan, color);
       if (plan.errored) return 1;
+      // Before the question: the answer should weigh what the copy of the pools said.
+      if (rehearse && !(await rehearsed(io, ws, plan, flags, color))) return 1;
       // As Terraform: a plan without changes is applied without asking, so the refreshed state
       // is saved and the outputs are printed.
       const pending = mode === 'refresh-only' ? plan.drift.some((d) => d.action !== 'no-op') : planHasChanges(plan);
@@ -121,6 +127,17 @@ async function runApply(io: CliIo, target: string | undefined, flags: PlanFlags,
     await ws?.close();
     cleanup();
   }
+}
+
+/**
+ * Rehearses the plan on a copy of the pools and prints its section; false (after printing
+ * why) when the apply must stop before its first real call.
+ */
+async function rehearsed(io: CliIo, ws: Workspace, plan: Plan, flags: PlanFlags, color: boolean): Promise<boolean> {
+  const { plan: withSection, diagnostics } = await rehearseForCommand(ws, plan, flags.parallelism);
+  if (withSection.rehearsal && !flags.json) io.stdout(renderRehearsalText(withSection.rehearsal, { color, diffMarkers: false }, io.columns ?? 80));
+  printDiagnostics(io, diagnostics, color, flags);
+  return diagnostics.length === 0;
 }
 
 /** Prompts are allowed unless -input=false or TF_INPUT is 0/false. */

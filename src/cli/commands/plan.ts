@@ -8,16 +8,18 @@ import { UiJson } from '../ui-json';
 import { addPlanFlags, planFlags } from '../flags';
 import { openWorkspace, planHasChanges, printDiagnostics, printPlan } from '../engine-run';
 import { useColor } from '../color';
+import { rehearseForCommand } from '../../rehearsal/run';
+import { addRehearseFlag, rehearseWanted } from '../rehearse-flag';
 
 export function register(program: Command, io: CliIo, exit: ExitSink): void {
-  addPlanFlags(program
+  addRehearseFlag(addPlanFlags(program
     .command('plan [dir]')
     .description('show the changes that apply would make to the pools (nothing is changed)')
     .option('--out <file>', 'save the plan to FILE for "xcpform apply FILE"')
     .option('--json', 'machine-readable UI messages, one JSON object per line, as terraform plan -json (the plan document: show -json PLANFILE)')
     .option('--destroy', 'plan to destroy every managed object')
     .option('--refresh-only', 'plan only to update the state from the live pools')
-    .option('--detailed-exitcode', 'exit 0 with no changes, 2 with changes, 1 on error'))
+    .option('--detailed-exitcode', 'exit 0 with no changes, 2 with changes, 1 on error')), false)
     .action(async (dir: string | undefined, raw: Record<string, unknown>) => {
       const flags = planFlags(raw);
       const color = useColor(io, flags.color);
@@ -26,14 +28,22 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
       const ws = await openWorkspace(io, dir, flags, 'OperationTypePlan');
       if (!ws) return exit(1);
       try {
-        const { plan, diagnostics } = await planWorkspace(ws, {
+        const planned = await planWorkspace(ws, {
           mode: raw.destroy ? 'destroy' : raw.refreshOnly ? 'refresh-only' : 'normal',
           refresh: flags.refresh,
           targets: flags.target,
           replace: flags.replace,
         });
-        printDiagnostics(io, diagnostics, color, flags);
+        printDiagnostics(io, planned.diagnostics, color, flags);
+        let plan = planned.plan;
         if (!plan) return exit(1);
+        // The rehearsal's own verdict is its section; a rehearsal that cannot run is an error.
+        if (!plan.errored && rehearseWanted(raw, false)) {
+          const rehearsed = await rehearseForCommand(ws, plan, flags.parallelism);
+          plan = rehearsed.plan;
+          const unavailable = rehearsed.diagnostics.filter((d) => d.code === 'rehearsal.unavailable');
+          if (unavailable.length) { printDiagnostics(io, unavailable, color, flags); return exit(1); }
+        }
         if (ui) ui.plan(plan);
         else printPlan(io, plan, color);
         if (plan.errored) return exit(1);

@@ -6,6 +6,7 @@
 import type { Action, Plan } from '../../plan/model';
 import { summarize } from '../../plan/model';
 import { bytesToMove, costTotals } from '../format';
+import { rehearsalJson, type RehearsalJson } from './rehearsal';
 
 /** `Migration` in snake_case, as JSON consumers expect. */
 export interface MigrationJson {
@@ -40,6 +41,8 @@ export interface XcpformJson {
   readonly targets?: readonly string[];
   readonly resources: Readonly<Record<string, XcpformResourceJson>>;
   readonly diagnostics?: readonly { severity: string; code: string; summary: string; detail?: string; address?: string }[];
+  /** What applying the plan to a copy of the pools found (`plan -rehearse`). */
+  readonly rehearsal?: RehearsalJson;
 }
 
 const paths = (ps: readonly (readonly (string | number)[])[]) => ps.map((p) => [...p]);
@@ -73,5 +76,6 @@ export function xcpformExtras(plan: Plan, sorted: Plan['changes']): XcpformJson 
     ...(plan.diagnostics.length
       ? { diagnostics: plan.diagnostics.map((d) => ({ severity: d.severity, code: d.code, summary: d.summary, ...(d.detail ? { detail: d.detail } : {}), ...(d.address ? { address: d.address } : {}) })) }
       : {}),
+    ...(plan.rehearsal ? { rehearsal: rehearsalJson(plan.rehearsal) } : {}),
   };
 }

@@ -63,9 +63,15 @@ function collect(ctx: CallContext, sub: Subscription, since: number | undefined)
   const db = ctx.db;
   const events: Record<string, XapiEncodable>[] = [];
   if (since === undefined) {
+    // Only the subscribed classes are listed: a task waiter (`task/<ref>`) asks for one object,
+    // and listing every record of the pool for it made each async call cost O(objects).
     for (const cls of CLASSES.keys()) {
       if (cls === 'session') continue;
-      for (const [r] of db.all(cls)) if (matches(sub, cls, r)) events.push(eventRecord(ctx, db.generation, cls, r, 'add'));
+      if (sub.all || sub.classes.has(cls)) {
+        for (const [r] of db.all(cls)) events.push(eventRecord(ctx, db.generation, cls, r, 'add'));
+        continue;
+      }
+      for (const r of sub.objects) if (db.classOf(r) === cls && db.get(cls, r)) events.push(eventRecord(ctx, db.generation, cls, r, 'add'));
     }
     return events;
   }

@@ -154,12 +154,33 @@ export function hostSeesSr(db: Database, hostRef: string, srRef: string): boolea
   });
 }
 
+/** Networks of a VM's VIFs. */
+function vmNetworks(db: Database, vm: StoredRecord): string[] {
+  const nets = new Set<string>();
+  for (const vif of vm.VIFs as string[]) {
+    const net = db.get('VIF', vif)?.network as string | undefined;
+    if (net && db.get('network', net)) nets.add(net);
+  }
+  return [...nets];
+}
+
+/**
+ * True when a VM on the host can use the network: a network with PIFs (external, VLAN, bond,
+ * tunnel) only on a host that has one of them; a network without any (internal) everywhere,
+ * as xapi's check before a start or migration (`VM_REQUIRES_NETWORK [vm, network]`).
+ */
+export function hostSeesNetwork(db: Database, hostRef: string, netRef: string): boolean {
+  const pifs = (db.get('network', netRef)?.PIFs as string[] | undefined) ?? [];
+  return pifs.length === 0 || pifs.some((p) => db.get('PIF', p)?.host === hostRef);
+}
+
 /** Checks one host for a VM; returns the failure instead of throwing. */
 export function hostCannotRun(db: Database, vmRef: string, vm: StoredRecord, hostRef: string): XapiFailure | undefined {
   const host = db.get('host', hostRef);
   if (!host) return new XapiFailure('HANDLE_INVALID', ['host', hostRef]);
   if (!host.enabled) return new XapiFailure('HOST_DISABLED', [hostRef]);
   for (const sr of vmSrs(db, vm)) if (!hostSeesSr(db, hostRef, sr)) return new XapiFailure('VM_REQUIRES_SR', [vmRef, sr]);
+  for (const net of vmNetworks(db, vm)) if (!hostSeesNetwork(db, hostRef, net)) return new XapiFailure('VM_REQUIRES_NETWORK', [vmRef, net]);
   const needed = vmMemoryNeeded(vm);
   const free = hostFreeMemory(db, hostRef);
   if (needed > free) return new XapiFailure('HOST_NOT_ENOUGH_FREE_MEMORY', [String(needed), String(free)]);
@@ -190,7 +211,7 @@ export function chooseHost(db: Database, vmRef: string, vm: StoredRecord, explic
     const best = Math.max(...memory.map(([h]) => hostFreeMemory(db, h)));
     throw new XapiFailure('HOST_NOT_ENOUGH_FREE_MEMORY', [String(vmMemoryNeeded(vm)), String(best)]);
   }
-  const srErr = errors.find(([, e]) => e!.code === 'VM_REQUIRES_SR');
+  const srErr = errors.find(([, e]) => e!.code === 'VM_REQUIRES_SR' || e!.code === 'VM_REQUIRES_NETWORK');
   if (srErr) throw srErr[1]!;
   throw new XapiFailure('NO_HOSTS_AVAILABLE', []);
 }

@@ -1,0 +1,77 @@
+/**
+ * Rehearsal at scale (issue 22): a plan of 1,000 VM creates (one disk, one NIC each) against a
+ * pool served by the simulator in a child process with 2 ms of latency per call, then its
+ * rehearsal on an in-process copy of the pool, both in one run and one process (the engine
+ * calls `plan -rehearse` makes). Reported: the plan's wall time, the rehearsal's, their ratio
+ * (goal: the rehearsal adds no more than the plan itself takes, ratio <= 1), the calls the
+ * copy received and the estimated apply time.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { planWorkspace } from '../src/engine/plan';
+import { Workspace } from '../src/engine/workspace';
+import { rehearsePlan } from '../src/rehearsal/rehearse';
+import { PASSWORD, servePool, USER } from './apply-run';
+
+const POOL = 'bench';
+const LATENCY_MS = 2;
+const VMS = Number(process.env.BENCH_REHEARSE_VMS ?? 1000);
+
+function config(url: string): string {
+  return `provider "xcp" {
+  pools = {
+    ${POOL} = { url = "${url}", username = "${USER}", password = "${PASSWORD}" }
+  }
+}
+resource "xcp_network" "n" {
+  name_label = "bench-net"
+}
+resource "xcp_vm" "v" {
+  count       = ${VMS}
+  name_label  = "v\${count.index}"
+  template    = "Debian Bookworm 12"
+  power_state = "halted"
+  disk { size = 10737418240 }
+  nic { network = xcp_network.n.uuid }
+}
+`;
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+export async function benchRehearse(): Promise<Record<string, number | string>> {
+  const pool = await servePool(POOL, 4, LATENCY_MS);
+  const dir = mkdtempSync(join(tmpdir(), 'xcpform-bench-rehearse-'));
+  try {
+    writeFileSync(join(dir, 'main.tf'), config(pool.proxy.url));
+    const { workspace: ws, diagnostics } = await Workspace.open({ dir, cwd: dir, env: { XCPFORM_REFRESH_CACHE: 'off' }, operation: 'OperationTypePlan' });
+    if (!ws) throw new Error(`workspace: ${diagnostics.map((d) => d.summary).join('; ')}`);
+    try {
+      const t0 = performance.now();
+      const { plan } = await planWorkspace(ws, { mode: 'normal' });
+      const planMs = performance.now() - t0;
+      if (!plan || plan.errored) throw new Error(`plan failed: ${plan?.diagnostics.map((d) => d.summary).join('; ')}`);
+      const t1 = performance.now();
+      const r = await rehearsePlan(ws, plan, { parallelism: 10 });
+      const rehearsalMs = performance.now() - t1;
+      return {
+        vms: VMS,
+        latency_ms_per_call: LATENCY_MS,
+        plan_ms: Math.round(planMs),
+        rehearsal_ms: Math.round(rehearsalMs),
+        rehearsal_vs_plan: round(rehearsalMs / planMs),
+        rehearsal_ok: r.ok ? 'yes' : `no (${r.failures.length} failed; first: ${r.failures[0]?.address} ${r.failures[0]?.xapiError?.code ?? ''} ${r.failures[0]?.message})`,
+        rehearsal_calls: r.pools.reduce((n, p) => n + p.calls, 0),
+        rehearsal_ms_per_vm: round(rehearsalMs / VMS),
+        estimated_apply_s: r.estimatedSeconds,
+      };
+    } finally {
+      await ws.close();
+    }
+  } finally {
+    await pool.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Rehearses a plan: the apply runs, with the same executor, scheduler and parallelism, against
+ * an in-process copy of the pools (`copy.ts`) and a throw-away state, before anything real is
+ * touched. The real pools are only read (their records, and a few timed reads); the real state
+ * and its lock are left alone. Each change that fails on the copy is reported with its XenAPI
+ * error, and the real apply's wall time is estimated from the calls the copy received.
+ */
+import { performance } from 'node:perf_hooks';
+import { withRefreshedPrior } from '../engine/prior-state';
+import { LiveState } from '../engine/state-adapter';
+import { applyStatements } from '../engine/statements-apply';
+import type { Workspace } from '../engine/workspace';
+import { executePlan } from '../executor/apply';
+import { LiveWorld } from '../live-world';
+import type { Plan } from '../plan/model';
+import { PoolUnavailableError } from '../provider/runtime';
+import type { ApplyContext } from '../resources/resource';
+import type { ServedCopy } from '../simulator/from-records';
+import type { StateManager } from '../state/manager';
+import type { State } from '../state/model';
+import { XapiClient } from '../xenapi';
+import { copyPools, roundTrips } from './copy';
+import { inProcessTransport } from './transport';
+import { estimateApply } from './estimate';
+import type { Rehearsal, RehearsalFailure } from './model';
+import { CallRecorder } from './recorder';
+
+export interface RehearseOptions {
+  /** The apply's -parallelism (default 10). */
+  readonly parallelism?: number;
+  /** Shown the copy once the rehearsal's apply is done, before it is dropped (tests compare it with the pools). */
+  readonly inspectCopy?: (copy: ServedCopy) => void;
+}
+
+/**
+ * The throw-away state: what the state adapter and the statements need of a state manager
+ * (`state`, `apply`), held in memory and never written.
+ */
+class ScratchState {
+  constructor(public state: State) {}
+  apply(mutation: (s: State) => State): Promise<void> {
+    this.state = mutation(this.state);
+    return Promise.resolve();
+  }
+}
+
+/** True when the plan asks the apply for anything a copy can tell about. */
+export function hasRehearsableChanges(plan: Plan): boolean {
+  return plan.mode !== 'refresh-only' && plan.changes.some((c) => c.action !== 'no-op');
+}
+
+/**
+ * Applies `plan` to a copy of the workspace's pools and reports what happened there.
+ * Throws {@link PoolUnavailableError} (or what reading a pool throws) when a pool cannot be read.
+ */
+export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOptions = {}): Promise<Rehearsal> {
+  const t0 = performance.now();
+  const parallelism = opts.parallelism ?? 10;
+  const runtime = await ws.runtime();
+  const [rtt, copy] = await Promise.all([roundTrips(runtime), copyPools(runtime)]);
+  const recorder = new CallRecorder();
+  const clients = new Map<string, Promise<XapiClient>>();
+  try {
+    const client = (pool: string): Promise<XapiClient> => {
+      const url = copy.pools.get(pool);
+      if (!url) return Promise.reject(new PoolUnavailableError(pool, `no pool named "${pool}" is configured (pools: ${runtime.pools.join(', ')})`));
+      let c = clients.get(pool);
+      if (!c) {
+        // RPCs are dispatched in-process (no sockets, no HTTP parsing); the URL still serves uploads.
+        const made = new XapiClient({ url, credentials: { username: copy.username, password: copy.password }, transportFactory: (u) => inProcessTransport(copy.world, copy.world.pool(pool), u) });
+        c = made.login().then(() => made);
+        clients.set(pool, c);
+      }
+      return c;
+    };
+    const live = new LiveWorld({ pools: runtime.pools, defaultPool: runtime.defaultPool, client: async (pool) => recorder.clientFor(await client(pool), pool, '') });
+    const scratch = new ScratchState(withRefreshedPrior(ws.manager.state, plan));
+    // The adapters take a state manager; they only read `state` and call `apply`.
+    const manager = scratch as unknown as StateManager;
+    const state = new LiveState(manager);
+    const failures: RehearsalFailure[] = [];
+    const skipped: string[] = [];
+    const applyContext = (address: string, progress: ApplyContext['progress'], signal?: AbortSignal): ApplyContext => ({
+      address,
+      lineage: ws.manager.lineage,
+      pools: runtime.pools,
+      signal,
+      progress,
+      client: async (pool) => recorder.clientFor(await client(pool), pool, address),
+      // A step's records wait for one catch-up of the pool: counted as one call of the step.
+      records: (pool, classes) => { recorder.count(pool, address); return live.records(pool, classes); },
+    });
+    const result = await executePlan({
+      plan: await applyStatements(manager, plan),
+      config: plan.mode === 'destroy' ? undefined : ws.config,
+      contexts: { applyContext, defaultPool: runtime.defaultPool },
+      state: { put: (c, a) => state.put(c, a), remove: (c) => state.remove(c), current: () => state.current() },
+      parallelism,
+      onEvent: (e) => {
+        if (e.type === 'start') recorder.started(e.address, e.verb === 'destroy');
+        else if (e.type === 'failed') {
+          const seen = recorder.lastError.get(recorder.vertexOf(e.address));
+          failures.push({ address: e.address, verb: e.verb, message: e.message, ...(seen ? { xapiError: seen } : {}) });
+        } else if (e.type === 'skipped') skipped.push(e.address);
+      },
+    });
+    // Errors the walk did not attribute to a failed change (a configuration value that cannot
+    // be resolved, an output) still fail the real apply.
+    for (const d of result.diagnostics) {
+      if (d.severity !== 'error' || (d.address && failures.some((f) => f.address === d.address))) continue;
+      failures.push({ address: d.address ?? '', verb: 'apply', message: d.summary });
+    }
+    for (const f of failures) {
+      const d = result.diagnostics.find((x) => x.severity === 'error' && x.address === f.address);
+      if (d && d.summary !== f.message) Object.assign(f, { message: d.summary });
+    }
+    opts.inspectCopy?.(copy);
+    const estimate = estimateApply(plan, recorder, rtt, parallelism);
+    return {
+      ok: failures.length === 0 && result.ok,
+      changes: plan.changes.filter((c) => c.action !== 'no-op').length,
+      failures: failures.sort((a, b) => a.address.localeCompare(b.address)),
+      skipped: [...new Set(skipped)].sort(),
+      pools: runtime.pools.map((pool) => ({ pool, calls: recorder.perPool.get(pool) ?? 0, roundTripMs: round(rtt.get(pool) ?? 0) })),
+      estimatedSeconds: estimate.seconds,
+      estimateMethod: estimate.method,
+      parallelism,
+      elapsedMs: Math.round(performance.now() - t0),
+    };
+  } finally {
+    await closeAll(clients, copy);
+  }
+}
+
+const round = (ms: number): number => Math.round(ms * 100) / 100;
+
+async function closeAll(clients: Map<string, Promise<XapiClient>>, copy: ServedCopy): Promise<void> {
+  const made = await Promise.allSettled([...clients.values()]);
+  await Promise.allSettled(made.map((c) => (c.status === 'fulfilled' ? c.value.close() : undefined)));
+  await copy.close();
+}

@@ -1,0 +1,134 @@
+/**
+ * Rehearsal (issue 22): failures the plan alone cannot see are predicted by applying the plan to
+ * a copy of the pools, before any real call. Each case runs the CLI as a child process against
+ * a simulated pool served over HTTP behind a recording proxy: `plan -rehearse` names the
+ * failing changes with their XenAPI errors, `apply` stops with zero changing calls on the real
+ * pool, and `apply -rehearse=false` then fails on the real pool the same way.
+ */
+import { startRehearsalPool, type RehearsalPool } from './helpers/rehearsal-pool';
+
+const GiB = 1024 ** 3;
+
+interface FailureJson { address: string; verb: string; message: string; xapi_error?: { code: string; params: string[] } }
+
+/** The rehearsal of a saved plan, from `show -json`. */
+async function rehearsalOf(p: RehearsalPool): Promise<{ ok: boolean; failures: FailureJson[]; limits: string; estimated_seconds: number }> {
+  const planned = await p.run(['plan', '-rehearse', '-out', 'p.plan', '-no-color']);
+  expect(planned.stderr).toBe('');
+  expect(planned.code).toBe(0);
+  const shown = await p.run(['show', '-json', 'p.plan']);
+  expect(shown.code).toBe(0);
+  return (JSON.parse(shown.stdout) as { xcpform: { rehearsal: never } }).xcpform.rehearsal;
+}
+
+/** Addresses whose change failed in an apply's progress output. */
+const failedIn = (stdout: string): string[] => [...stdout.matchAll(/^(\S+): (?:Creating|Modifying|Migrating|Destroying) failed/gm)].map((m) => m[1]).sort();
+
+/**
+ * The common checks: the plan alone is fine, the rehearsal predicts `code` for `addresses`,
+ * apply stops before any changing call, and the real apply without rehearsal fails there.
+ */
+async function expectPredicted(p: RehearsalPool, code: string, addresses: string[]): Promise<void> {
+  const plain = await p.run(['plan', '-no-color']);
+  expect(plain.code).toBe(0);
+  expect(plain.stderr).toBe('');
+  expect(plain.stdout).not.toContain('Rehearsal');
+
+  const text = await p.run(['plan', '-rehearse', '-no-color']);
+  expect(text.code).toBe(0);
+  expect(text.stdout).toContain('Rehearsal failed:');
+  for (const a of addresses) expect(text.stdout).toContain(`${a}: `);
+  expect(text.stdout).toContain(code);
+  expect(text.stdout).toContain('A rehearsal cannot know guest behaviour');
+
+  const r = await rehearsalOf(p);
+  expect(r.ok).toBe(false);
+  expect(r.failures.map((f) => f.address).sort()).toEqual(addresses);
+  for (const f of r.failures) expect(f.xapi_error?.code).toBe(code);
+
+  p.proxy.reset();
+  const stopped = await p.run(['apply', '-auto-approve', '-no-color']);
+  expect(stopped.code).toBe(1);
+  expect(stopped.stderr).toContain('Rehearsal failed');
+  expect(stopped.stderr).toContain(code);
+  expect(stopped.stdout).not.toMatch(/Creating\.\.\.|Modifying\.\.\.|Migrating\.\.\./);
+  expect(p.writes()).toEqual([]);
+
+  p.proxy.reset();
+  const saved = await p.run(['apply', 'p.plan', '-no-color']);
+  expect(saved.code).toBe(1);
+  expect(saved.stderr).toContain('Rehearsal failed');
+  expect(p.writes()).toEqual([]);
+
+  const real = await p.run(['apply', '-auto-approve', '-rehearse=false', '-no-color']);
+  expect(real.code).toBe(1);
+  expect(real.stderr).toContain(code);
+  expect(failedIn(real.stdout)).toEqual(addresses);
+}
+
+describe('rehearsal predicts what the plan cannot see', () => {
+  let p: RehearsalPool | undefined;
+  afterEach(async () => { await p?.close(); p = undefined; });
+
+  test('a pool that runs out of memory part-way: VMs whose memory comes from the template', async () => {
+    // One host of 8 GiB: each 2 GiB VM fits alone, the second and third do not after the first.
+    // Without `memory` the plan cannot count them (the template decides at apply).
+    p = await startRehearsalPool({ name: 'dc1', hosts: 1, memoryGiB: 8 });
+    p.config(`
+resource "xcp_vm" "v" {
+  count       = 3
+  name_label  = "mem-\${count.index}"
+  template    = "Debian Bookworm 12"
+  power_state = "running"
+}
+`);
+    await expectPredicted(p, 'HOST_NOT_ENOUGH_FREE_MEMORY', ['xcp_vm.v[1]', 'xcp_vm.v[2]']);
+  }, 240_000);
+
+  test('an SR that fills: disks that each fit, not together', async () => {
+    p = await startRehearsalPool({ name: 'dc1', hosts: 1 });
+    const db = p.sim.world.pool('dc1').db;
+    // 15 GiB free on every SR a disk could land on: one 10 GiB disk fits, two do not.
+    for (const [ref, sr] of db.all('SR')) if (sr.content_type !== 'iso') db.update('SR', ref, { physical_size: (sr.physical_utilisation as number) + 15 * GiB });
+    p.config(`
+resource "xcp_vm" "d" {
+  count       = 2
+  name_label  = "disk-\${count.index}"
+  template    = "Debian Bookworm 12"
+  memory      = 1073741824
+  power_state = "halted"
+  disk {
+    size = 10737418240
+  }
+}
+`);
+    await expectPredicted(p, 'SR_FULL', ['xcp_vm.d[1]']);
+  }, 240_000);
+
+  test('a migration to a host without the network', async () => {
+    p = await startRehearsalPool({ name: 'dc1', hosts: 2 });
+    const db = p.sim.world.pool('dc1').db;
+    // A network cabled to the first host only (a PIF there, none on the second).
+    const [host1] = db.all('host').find(([, h]) => h.name_label === 'dc1-host1')!;
+    const net = db.create('network', { name_label: 'rack-a', bridge: 'xenbr9', MTU: 1500, other_config: {} });
+    db.create('PIF', { host: host1, network: net, device: 'eth9', MTU: 1500, physical: true, currently_attached: true, other_config: {} });
+    const vm = (host: string) => `
+resource "xcp_vm" "m" {
+  name_label  = "mover"
+  template    = "Debian Bookworm 12"
+  memory      = 1073741824
+  power_state = "running"
+  host        = "${host}"
+  nic {
+    network = "rack-a"
+  }
+}
+`;
+    p.config(vm('dc1-host1'));
+    const first = await p.run(['apply', '-auto-approve', '-no-color']);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    p.config(vm('dc1-host2'));
+    await expectPredicted(p, 'VM_REQUIRES_NETWORK', ['xcp_vm.m']);
+  }, 240_000);
+});
