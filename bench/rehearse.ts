@@ -54,7 +54,7 @@ export async function benchRehearse(): Promise<Record<string, number | string>> 
       const planMs = performance.now() - t0;
       if (!plan || plan.errored) throw new Error(`plan failed: ${plan?.diagnostics.map((d) => d.summary).join('; ')}`);
       const t1 = performance.now();
-      const r = await rehearsePlan(ws, plan, { parallelism: 10 });
+      const { rehearsal: r } = await rehearsePlan(ws, plan, { parallelism: 10 });
       const rehearsalMs = performance.now() - t1;
       return {
         vms: VMS,

@@ -48,7 +48,8 @@ describe('preconditions and postconditions', () => {
     const dir = workdir('resource "xcp_network" "a" {\n  name_label = "lan"\n  lifecycle {\n    postcondition {\n      condition     = self.bridge == "nope"\n      error_message = "bridge is ${self.bridge}"\n    }\n  }\n}\nresource "xcp_network" "b" {\n  name_label = "after-${xcp_network.a.bridge}"\n}\n');
     const plan = xcpform(['plan'], { cwd: dir });
     expect(plan.code).toBe(0);
-    const r = xcpform(['apply', '-auto-approve'], { cwd: dir });
+    // The real apply's own check (a rehearsal would stop the apply before; see rehearsal.test.ts).
+    const r = xcpform(['apply', '-auto-approve', '-rehearse=false'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/Error: Resource postcondition failed\n {2}on main\.tf line 8\n\n {2}bridge is xapi\d+/);
     expect(r.stdout + r.stderr).toContain('xcp_network.b: not applied: upstream failed');
@@ -64,7 +65,7 @@ describe('preconditions and postconditions', () => {
 
     const dir = workdir('resource "xcp_network" "a" {\n  name_label = "lan"\n}\nresource "xcp_network" "b" {\n  name_label = "b"\n  lifecycle {\n    precondition {\n      condition     = xcp_network.a.bridge == "nope"\n      error_message = "a is on ${xcp_network.a.bridge}"\n    }\n  }\n}\n');
     expect(xcpform(['plan'], { cwd: dir }).code).toBe(0);
-    const r = xcpform(['apply', '-auto-approve'], { cwd: dir });
+    const r = xcpform(['apply', '-auto-approve', '-rehearse=false'], { cwd: dir });
     expect(r.code).toBe(1);
     expect(r.stdout + r.stderr).toMatch(/Error: Resource precondition failed\n {2}on main\.tf line 11\n\n {2}a is on xapi\d+/);
     expect(addresses(dir)).toEqual(['xcp_network.a']);

@@ -89,7 +89,7 @@ describe('rehearsal property', () => {
             // A plan that refuses the case is the plan's own answer: nothing to rehearse.
             if (!plan || plan.errored) { refused++; return; }
             let copied: unknown;
-            const rehearsal = await rehearsePlan(ws!, plan, { inspectCopy: (copy) => { copied = inventory(copy.world.pool('dc1').db); } });
+            const { rehearsal } = await rehearsePlan(ws!, plan, { inspectCopy: (copy) => { copied = inventory(copy.world.pool('dc1').db); } });
             const result = await applyWorkspacePlan(ws!, plan, {});
             if (rehearsal.ok) {
               passed++;

@@ -132,3 +132,34 @@ resource "xcp_vm" "m" {
     await expectPredicted(p, 'VM_REQUIRES_NETWORK', ['xcp_vm.m']);
   }, 240_000);
 });
+
+describe('rehearsal shows what the real apply would print', () => {
+  let p: RehearsalPool | undefined;
+  afterEach(async () => { await p?.close(); p = undefined; });
+
+  test('a postcondition on a value known only after apply: the rehearsal stops apply with the condition\'s own error', async () => {
+    p = await startRehearsalPool({ name: 'dc1', hosts: 1 });
+    p.config(`
+resource "xcp_network" "a" {
+  name_label = "lan"
+  lifecycle {
+    postcondition {
+      condition     = self.bridge == "nope"
+      error_message = "bridge is \${self.bridge}"
+    }
+  }
+}
+resource "xcp_network" "b" {
+  name_label = "after-\${xcp_network.a.bridge}"
+}
+`);
+    p.proxy.reset();
+    const r = await p.run(['apply', '-auto-approve', '-no-color']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('Error: Rehearsal failed: 1 of 2 changes fail on a copy of the pools; nothing was applied');
+    expect(r.stderr).toMatch(/Error: Resource postcondition failed\n {2}on main\.tf line \d+\n\n {2}bridge is xapi\d+/);
+    expect(r.stdout).toContain('Not tried (a change they depend on failed): xcp_network.b');
+    expect(p.writes()).toEqual([]);
+    expect(p.sim.world.pool('dc1').db.all('network').filter(([, n]) => n.name_label === 'lan')).toHaveLength(0);
+  }, 120_000);
+});

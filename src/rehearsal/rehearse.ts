@@ -6,6 +6,7 @@
  * error, and the real apply's wall time is estimated from the calls the copy received.
  */
 import { performance } from 'node:perf_hooks';
+import type { Diagnostic } from '../diagnostics';
 import { withRefreshedPrior } from '../engine/prior-state';
 import { LiveState } from '../engine/state-adapter';
 import { applyStatements } from '../engine/statements-apply';
@@ -49,18 +50,25 @@ export function hasRehearsableChanges(plan: Plan): boolean {
   return plan.mode !== 'refresh-only' && plan.changes.some((c) => c.action !== 'no-op');
 }
 
+/** A rehearsal and the diagnostics its apply gave (what the real apply would print). */
+export interface RehearsalRun {
+  readonly rehearsal: Rehearsal;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
 /**
  * Applies `plan` to a copy of the workspace's pools and reports what happened there.
  * Throws {@link PoolUnavailableError} (or what reading a pool throws) when a pool cannot be read.
  */
-export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOptions = {}): Promise<Rehearsal> {
+export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOptions = {}): Promise<RehearsalRun> {
   const t0 = performance.now();
   const parallelism = opts.parallelism ?? 10;
   const runtime = await ws.runtime();
-  const [rtt, copy] = await Promise.all([roundTrips(runtime), copyPools(runtime)]);
+  const copy = await copyPools(runtime);
   const recorder = new CallRecorder();
   const clients = new Map<string, Promise<XapiClient>>();
   try {
+    const rtt = await roundTrips(runtime);
     const client = (pool: string): Promise<XapiClient> => {
       const url = copy.pools.get(pool);
       if (!url) return Promise.reject(new PoolUnavailableError(pool, `no pool named "${pool}" is configured (pools: ${runtime.pools.join(', ')})`));
@@ -78,7 +86,7 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
     // The adapters take a state manager; they only read `state` and call `apply`.
     const manager = scratch as unknown as StateManager;
     const state = new LiveState(manager);
-    const failures: RehearsalFailure[] = [];
+    const failed = new Map<string, { verb: string; message: string; xapiError?: RehearsalFailure['xapiError'] }>();
     const skipped: string[] = [];
     const applyContext = (address: string, progress: ApplyContext['progress'], signal?: AbortSignal): ApplyContext => ({
       address,
@@ -100,23 +108,14 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
         if (e.type === 'start') recorder.started(e.address, e.verb === 'destroy');
         else if (e.type === 'failed') {
           const seen = recorder.lastError.get(recorder.vertexOf(e.address));
-          failures.push({ address: e.address, verb: e.verb, message: e.message, ...(seen ? { xapiError: seen } : {}) });
+          failed.set(e.address, { verb: e.verb, message: e.message, ...(seen ? { xapiError: seen } : {}) });
         } else if (e.type === 'skipped') skipped.push(e.address);
       },
     });
-    // Errors the walk did not attribute to a failed change (a configuration value that cannot
-    // be resolved, an output) still fail the real apply.
-    for (const d of result.diagnostics) {
-      if (d.severity !== 'error' || (d.address && failures.some((f) => f.address === d.address))) continue;
-      failures.push({ address: d.address ?? '', verb: 'apply', message: d.summary });
-    }
-    for (const f of failures) {
-      const d = result.diagnostics.find((x) => x.severity === 'error' && x.address === f.address);
-      if (d && d.summary !== f.message) Object.assign(f, { message: d.summary });
-    }
+    const failures = failuresOf(failed, new Set(skipped), result.diagnostics);
     opts.inspectCopy?.(copy);
     const estimate = estimateApply(plan, recorder, rtt, parallelism);
-    return {
+    const rehearsal: Rehearsal = {
       ok: failures.length === 0 && result.ok,
       changes: plan.changes.filter((c) => c.action !== 'no-op').length,
       failures: failures.sort((a, b) => a.address.localeCompare(b.address)),
@@ -127,12 +126,33 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
       parallelism,
       elapsedMs: Math.round(performance.now() - t0),
     };
+    return { rehearsal, diagnostics: result.diagnostics };
   } finally {
     await closeAll(clients, copy);
   }
 }
 
 const round = (ms: number): number => Math.round(ms * 100) / 100;
+
+/**
+ * One failure per failed change, with the apply's own summary of it (the first error naming
+ * the address) and the XenAPI error the change got; errors the walk gave no change (a value
+ * that cannot be resolved) fail the real apply too and are listed under their address, or ''.
+ * Changes skipped because one they depend on failed are not failures of their own.
+ */
+function failuresOf(failed: ReadonlyMap<string, { verb: string; message: string; xapiError?: RehearsalFailure['xapiError'] }>, skipped: ReadonlySet<string>, diagnostics: readonly Diagnostic[]): RehearsalFailure[] {
+  const out = new Map<string, RehearsalFailure>();
+  for (const [address, f] of failed) out.set(address, { address, ...f });
+  for (const d of diagnostics) {
+    // A change not tried ("upstream failed") is listed apart, not as a failure of its own.
+    if (d.severity !== 'error' || (d.address && skipped.has(d.address))) continue;
+    const address = d.address ?? '';
+    const known = out.get(address);
+    if (!known) out.set(address, { address, verb: 'apply', message: d.summary });
+    else if (failed.has(address) && known.message === failed.get(address)!.message) out.set(address, { ...known, message: d.summary });
+  }
+  return [...out.values()].sort((a, b) => a.address.localeCompare(b.address));
+}
 
 async function closeAll(clients: Map<string, Promise<XapiClient>>, copy: ServedCopy): Promise<void> {
   const made = await Promise.allSettled([...clients.values()]);

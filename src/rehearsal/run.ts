@@ -20,9 +20,9 @@ const MAX_LISTED = 20;
  */
 export async function rehearseForCommand(ws: Workspace, plan: Plan, parallelism: number): Promise<{ plan: Plan; diagnostics: Diagnostic[] }> {
   if (!hasRehearsableChanges(plan)) return { plan, diagnostics: [] };
-  let rehearsal;
+  let run;
   try {
-    rehearsal = await rehearsePlan(ws, plan, { parallelism });
+    run = await rehearsePlan(ws, plan, { parallelism });
   } catch (err) {
     return {
       plan,
@@ -31,6 +31,7 @@ export async function rehearseForCommand(ws: Workspace, plan: Plan, parallelism:
       })],
     };
   }
+  const { rehearsal } = run;
   const withSection: Plan = { ...plan, rehearsal };
   if (rehearsal.ok) return { plan: withSection, diagnostics: [] };
   const listed = rehearsal.failures.slice(0, MAX_LISTED).map((f) => `  - ${failureText(f)}`);
@@ -38,7 +39,7 @@ export async function rehearseForCommand(ws: Workspace, plan: Plan, parallelism:
   return {
     plan: withSection,
     diagnostics: [error('rehearsal.failed', `Rehearsal failed: ${rehearsal.failures.length} of ${rehearsal.changes} changes fail on a copy of the pools; nothing was applied`, {
-      detail: `Applied to a copy of the pools as they are now, these changes failed:\n${listed.join('\n')}\nThe real apply would fail the same way part-way through. Fix the causes (configuration or pools) and run apply again, or apply anyway with -rehearse=false. ${REHEARSAL_LIMITS}`,
-    })],
+      detail: `Applied to a copy of the pools as they are now, these changes failed:\n${listed.join('\n')}\nThe real apply would fail the same way part-way through; its errors on the copy follow. Fix the causes (configuration or pools) and run apply again, or apply anyway with -rehearse=false. ${REHEARSAL_LIMITS}`,
+    }), ...run.diagnostics.filter((d) => d.severity === 'error')],
   };
 }
