@@ -56,7 +56,7 @@ async function start(h: VmHandle, hostRef: string | undefined, paused: boolean):
     if (hostRef) await h.client.callAsync('VM.start_on', h.ref, hostRef, paused, false);
     else await h.client.callAsync('VM.start', h.ref, paused, false);
   } catch (err) {
-    if (isXapiError(err) && ['HOST_NOT_ENOUGH_FREE_MEMORY', 'NO_HOSTS_AVAILABLE', 'VM_REQUIRES_SR', 'VM_REQUIRES_NET'].includes(err.code)) {
+    if (isXapiError(err) && ['HOST_NOT_ENOUGH_FREE_MEMORY', 'NO_HOSTS_AVAILABLE', 'VM_REQUIRES_SR', 'VM_REQUIRES_NETWORK'].includes(err.code)) {
       throw new ResourceError(error('xcp_vm.start-failed', `VM "${h.vm.name_label}" cannot start: ${err.code}`, {
         detail: `XAPI refused to start the VM (${[err.code, ...err.params].join(' ')}). Free capacity, choose another host or pool, or set power_state = "halted".`,
         address: h.ctx.address,
