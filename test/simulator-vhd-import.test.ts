@@ -2,15 +2,19 @@
  * `PUT /import_raw_vdi?format=vhd` writes the disk's contents into the VDI, as xapi's vhd-tool
  * does, not the VHD file: the dynamic and fixed VHDs of test/fixtures/ovf-disks (made by
  * qemu-img from source.raw.gz) read back as the source; a differencing disk, a file that is not
- * a VHD and a VHD larger than its VDI are refused.
+ * a VHD and a VHD larger than its VDI are refused; an xcp_vdi filled from a VHD file holds the
+ * disk.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { RunningSimulator, startSimulator } from '../src/simulator';
 import { RawClient, closeRawClients } from '../src/simulator/testing/raw-client';
 import { ROOT } from './helpers/cli';
+import { configFolders, DC1 } from './helpers/config-folder';
+import { vdiContents } from './helpers/world-contents';
 
 const FIX = join(ROOT, 'test', 'fixtures', 'ovf-disks');
 const SOURCE = gunzipSync(readFileSync(join(FIX, 'source.raw.gz')));
@@ -58,3 +62,20 @@ test('a differencing disk, a file that is not a VHD and a disk larger than the V
   expect(await upload(Buffer.from('not a disk at all'))).toMatchObject({ status: 400, text: 'not a VHD: no conectix footer' });
   expect((await upload(dynamic, SOURCE.length / 2)).text).toMatch(/does not fit the VDI/);
 });
+
+test('xcp_vdi source_format = "vhd": the VDI holds the disk, not the file (xcpform CLI, embedded pool)', () => {
+  const { workdir, applyAndSettle } = configFolders(DC1, 'xcpform-vdi-vhd-');
+  const image = join(mkdtempSync(join(tmpdir(), 'xcpform-vhd-image-')), 'disk.vhd');
+  writeFileSync(image, gunzipSync(readFileSync(join(FIX, 'dynamic.vhd'))));
+  const dir = workdir(`resource "xcp_vdi" "img" {
+  name_label    = "from-vhd"
+  sr            = "NFS shared storage"
+  size          = ${SOURCE.length}
+  source        = ${JSON.stringify(image)}
+  source_format = "vhd"
+}
+`);
+  applyAndSettle(dir);
+  const got = vdiContents(dir, 'from-vhd');
+  expect([got.length, got.sha256]).toEqual([SOURCE.length, sha(SOURCE)]);
+}, 120_000);
