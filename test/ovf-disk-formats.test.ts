@@ -22,8 +22,8 @@ const FORMATS: [string, string, string][] = [
   ['vmdk-flat', 'VMDK (flat)', 'disk disk1 (flat.vmdk): VMDK (flat), converted to raw while uploading (1 MiB)'],
   ['qcow2', 'QCOW2', 'disk disk1 (plain.qcow2): QCOW2, converted to raw while uploading (1 MiB)'],
   ['qcow2-compressed', 'QCOW2', 'disk disk1 (compressed.qcow2): QCOW2, converted to raw while uploading (1 MiB)'],
-  ['vhd-dynamic', 'VHD (dynamic)', 'disk disk1 (dynamic.vhd): VHD (dynamic), gzip-compressed, converted to raw while uploading (1 MiB)'],
-  ['vhd-fixed', 'VHD (fixed)', 'disk disk1 (fixed.vhd): VHD, gzip-compressed, converted to raw while uploading (1 MiB)'],
+  ['vhd-dynamic', 'VHD (dynamic)', 'disk disk1 (dynamic.vhd): VHD (dynamic), gzip-compressed, decompressed while uploading as VHD (1 MiB)'],
+  ['vhd-fixed', 'VHD (fixed)', 'disk disk1 (fixed.vhd): VHD, gzip-compressed, decompressed while uploading as VHD (1 MiB)'],
 ];
 
 describe('disk formats on the way in: import → apply → VDI bytes → empty re-plan', () => {
@@ -35,7 +35,8 @@ describe('disk formats on the way in: import → apply → VDI bytes → empty r
     const plan = xcpform(['plan', ...VARS], { cwd: dir });
     expect(plan.stdout).toContain(`# (${note})`);
     const apply = xcpform(['apply', '-auto-approve', ...VARS], { cwd: dir });
-    expect(apply.stdout).toContain(`from ${label} to raw while uploading it into disk 0 of ${name}`);
+    // VHD goes as VHD (XAPI reads it: import_raw_vdi format=vhd); the others are converted to raw.
+    expect(apply.stdout).toContain(name.startsWith('vhd') ? `uploading ${name === 'vhd-fixed' ? 'fixed' : 'dynamic'}.vhd as ${label} into disk 0 of ${name}` : `from ${label} to raw while uploading it into disk 0 of ${name}`);
     expect(apply.stdout).toContain('Apply complete! Resources: 2 added, 0 changed, 0 migrated, 0 destroyed.');
     const got = vdiContents(dir, `${name} 0`);
     expect(got.length).toBe(SOURCE.length);

@@ -215,6 +215,56 @@ resource "xcp_bond" "unknown" {
   }, 120_000);
 });
 
+test('a bond an interrupted create left unmarked (crash between Bond.create and marking it) is adopted, not refused', async () => {
+  const { workdir, applyAndSettle } = configFolders(DC1, 'xcpform-bond-adopt-');
+  const dir = workdir(bond('  name_label = "uplink"\n'));
+  expect(xcpform(['plan', '-no-color'], { cwd: dir }).code).toBe(0);
+  // What the create had done: its network (marked with the address), the bond (not yet marked).
+  const left = await withWorld(dir, async (c) => {
+    const net = await c.call<string>('network.create', { name_label: 'uplink', name_description: '', MTU: 1500, other_config: { 'xcpform:address': 'xcp_bond.uplink', 'xcpform:managed': '[]' }, tags: [] });
+    const host = [...(await c.getAllRecords('host'))].find(([, h]) => h.name_label === 'dc1-host1')![0];
+    const pifs = [...(await c.getAllRecords('PIF'))].filter(([, p]) => p.host === host && ['eth2', 'eth3'].includes(p.device)).map(([r]) => r);
+    return c.call<string>('Bond.create', net, pifs, '', 'balance-slb', {});
+  });
+  applyAndSettle(dir);
+  const all = await bonds(dir);
+  expect(all.map((b) => [b.ref, b.network])).toEqual([[left, 'uplink']]);
+  expect(await withWorld(dir, (c) => c.call('Bond.get_other_config', left))).toMatchObject({ 'xcpform:address': 'xcp_bond.uplink' });
+  expect(xcpform(['destroy', '-auto-approve', '-no-color'], { cwd: dir }).code).toBe(0);
+}, 180_000);
+
+test('a VLAN on a pool-wide bond: pool.create_VLAN_from_PIF takes the PIFs of the bond\'s network, one per host', async () => {
+  const { workdir, applyAndSettle } = configFolders(DC1, 'xcpform-bond-vlan-');
+  const dir = workdir(`resource "xcp_bond" "h1" {
+  host       = "dc1-host1"
+  members    = ["eth2", "eth3"]
+  name_label = "trunk"
+}
+resource "xcp_bond" "h2" {
+  host    = "dc1-host2"
+  members = ["eth2", "eth3"]
+  network = xcp_bond.h1.network
+}
+resource "xcp_vlan" "v" {
+  name_label = "on the bond"
+  tag        = 77
+  device     = xcp_bond.h2.device
+}
+`);
+  applyAndSettle(dir);
+  const vlans = await withWorld(dir, async (c) => {
+    const out: string[] = [];
+    for (const v of (await c.getAllRecords('VLAN')).values()) {
+      const tagged = await c.getRecord('PIF', v.tagged_PIF);
+      out.push(`${v.tag} on ${tagged.device} (${tagged.bond_master_of.length ? 'bond master' : 'physical'})`);
+    }
+    return out;
+  });
+  expect(vlans).toEqual(['77 on bond0 (bond master)', '77 on bond0 (bond master)']);
+  expect(xcpform(['destroy', '-auto-approve', '-no-color'], { cwd: dir }).code).toBe(0);
+  expect(await bonds(dir)).toEqual([]);
+}, 180_000);
+
 describe('xcp_bond through terraform-provider-xcp', () => {
   test('terraform: a pool-wide bond (two hosts, one network) applies, plans empty, updates in place, destroys', async () => {
     terraformVersion();

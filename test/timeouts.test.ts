@@ -118,7 +118,14 @@ test('terraform: a create over its timeout fails with the diagnostic; with room 
   ws.write(head + vm('    create = "10m"'));
   ws.expect(['apply', '-auto-approve', '-no-color']);
   ws.expect(['plan', '-detailed-exitcode', '-no-color'], 0);
-  const attrs = ws.state().resources.find((r) => r.type === 'xcp_vm')!.instances[0].attributes as { timeouts: unknown };
-  expect(attrs.timeouts).toEqual({ create: '10m', update: null, delete: null });
+  const attrs = (): { timeouts: unknown; uuid: string } => ws.state().resources.find((r) => r.type === 'xcp_vm')!.instances[0].attributes as { timeouts: unknown; uuid: string };
+  expect(attrs().timeouts).toEqual({ create: '10m', update: null, delete: null });
+  // A timeout changed alone: an update in place of the state only, then an empty plan.
+  const uuid = attrs().uuid;
+  ws.write(head + vm('    create = "10m"\n    delete = "5m"'));
+  const changed = ws.expect(['apply', '-auto-approve', '-no-color']);
+  expect(changed.stdout).toContain('0 added, 1 changed, 0 destroyed');
+  ws.expect(['plan', '-detailed-exitcode', '-no-color'], 0);
+  expect(attrs()).toMatchObject({ uuid, timeouts: { create: '10m', update: null, delete: '5m' } });
   ws.expect(['destroy', '-auto-approve', '-no-color']);
 }, 300_000);

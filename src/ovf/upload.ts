@@ -2,8 +2,8 @@
  * Streams a package file into a VDI with XAPI's `PUT /import_raw_vdi?session_id=&vdi=&format=`.
  * The infra resources' `importSource` (src/resources/vdi/source.ts) uploads a whole file or URL;
  * OVF files are byte ranges of an OVA, possibly split in chunks and gzip-compressed, so this
- * uploads a list of segments instead, and converts VMDK, QCOW2 and VHD disks to raw on the way
- * (`disk/`). The session id is in the URL only, never in a message.
+ * uploads a list of segments instead, converts VMDK and QCOW2 disks to raw on the way
+ * (`disk/`), and sends VHD disks as VHD (`format=vhd`: XAPI reads them). The session id is in the URL only, never in a message.
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -37,8 +37,8 @@ export async function uploadSegments(
 }
 
 /**
- * Uploads the disk `disk` of a package into `vdi`: raw files as they are stored; VMDK, QCOW2
- * and VHD files converted to raw on the way, piece by piece (no temporary copy; memory is one
+ * Uploads the disk `disk` of a package into `vdi`: raw and VHD files as they are stored (VHD
+ * with `format=vhd`); VMDK and QCOW2 files converted to raw on the way, piece by piece (no temporary copy; memory is one
  * grain, cluster or block). `onStart` names the conversion before the bytes flow.
  */
 export async function uploadPackageDisk(
@@ -55,6 +55,12 @@ export async function uploadPackageDisk(
     if (image.variant === 'raw') {
       opts.onStart?.(`uploading ${file.href}`);
       await uploadSegments(client, vdi, pkg.files.get(file.id) ?? [], { format: 'raw', gzip: file.compression === 'gzip', ...opts });
+      return;
+    }
+    // XAPI reads VHD itself (import_raw_vdi format=vhd): the file goes as it is, only unzipped.
+    if (image.variant === 'vhd-fixed' || image.variant === 'vhd-dynamic') {
+      opts.onStart?.(`uploading ${file.href} as ${VARIANT_LABEL[image.variant]}`);
+      await uploadSegments(client, vdi, pkg.files.get(file.id) ?? [], { format: 'vhd', gzip: file.compression === 'gzip', ...opts });
       return;
     }
     opts.onStart?.(`converting ${file.href} from ${VARIANT_LABEL[image.variant]} to raw while uploading it`);

@@ -100,7 +100,8 @@ function locator(path: string): { descriptor: string; head(file: OvfFile): { hea
 
 /**
  * One line per disk file of the package at `path`: what it is and how it reaches its VDI
- * ("disk disk1 (web.vmdk): VMDK (stream-optimized), converted to raw while uploading (1 MiB)").
+ * ("disk disk1 (web.vmdk): VMDK (stream-optimized), converted to raw while uploading (1 MiB)";
+ * VHD goes as VHD: XAPI reads it).
  */
 export function diskConversionNotes(path: string): string[] {
   try {
@@ -119,7 +120,9 @@ export function diskConversionNotes(path: string): string[] {
       const raw = sniffed ? false : disk.format === 'raw';
       const size = sniffed?.size || disk.capacityBytes;
       const sizeText = size >= 2 ** 30 ? `${+(size / 2 ** 30).toFixed(1)} GiB` : `${+(size / 2 ** 20).toFixed(1)} MiB`;
-      notes.push(`disk ${disk.diskId} (${file.href}): ${what}${gz}, ${raw ? (gz ? 'decompressed while uploading' : 'uploaded as is') : 'converted to raw while uploading'} (${sizeText})`);
+      const vhd = sniffed ? sniffed.variant.startsWith('vhd') : disk.format === 'vhd';
+      const how = raw ? (gz ? 'decompressed while uploading' : 'uploaded as is') : vhd ? (gz ? 'decompressed while uploading as VHD' : 'uploaded as VHD') : 'converted to raw while uploading';
+      notes.push(`disk ${disk.diskId} (${file.href}): ${what}${gz}, ${how} (${sizeText})`);
     }
     return notes;
   } catch {

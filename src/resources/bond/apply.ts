@@ -6,12 +6,12 @@
  * (XAPI gives the IP configuration and VLANs back to the primary member), then the network when
  * the bond made it.
  */
-import type { Ref } from '../../xenapi';
+import type { Ref, XapiRecord } from '../../xenapi';
 import type { ObjectValue } from '../../values/value';
 import type { ApplyResponse, CreateRequest, DeleteRequest, UpdateRequest } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { networkRecord } from '../network/apply';
-import { ADDRESS_KEY, LINEAGE_KEY, findByAddress } from '../kit/owned-keys';
+import { ADDRESS_KEY, LINEAGE_KEY, findByAddress, ownedBy } from '../kit/owned-keys';
 import { resolve } from '../kit/refs';
 import { ApplySession, openSession } from '../kit/session';
 import { str, strList } from '../kit/values';
@@ -68,21 +68,42 @@ export async function createBond(req: CreateRequest): Promise<ApplyResponse> {
   const { planned, ctx } = req;
   const s = await openSession(ctx, TYPE, planned, BOND_CLASSES);
   let records = await s.records();
-  const adopted = findByAddress(records, 'Bond', ctx.address, ctx.lineage)[0];
-  if (adopted) {
-    ctx.progress({ kind: 'message', text: 'adopting the bond left by an interrupted create' });
-    return update(s, adopted.record.uuid, planned);
-  }
   const host = resolve(s.ops, records, 'host', str(planned.host)!, 'host');
   const refs = members(s, records, host, planned);
+  const adopted = findByAddress(records, 'Bond', ctx.address, ctx.lineage)[0] ?? unmarkedLeftover(s, records, refs);
+  if (adopted) {
+    ctx.progress({ kind: 'message', text: 'adopting the bond left by an interrupted create' });
+    if (adopted.record.other_config[ADDRESS_KEY] !== ctx.address) await mark(s, adopted.ref);
+    return update(s, adopted.record.uuid, planned);
+  }
   const net = await networkFor(s, records, planned, refs.map((r) => records.get('PIF', r)!.device).sort());
   const mac = str(planned.mac);
   ctx.progress({ kind: 'message', text: `bonding ${refs.length} interfaces of ${records.get('host', host)?.name_label}` });
   const bond = await s.ops.call<Ref<'Bond'>>('bond the interfaces', 'Bond.create', net, refs, mac ? canonicalMac(mac) : '', str(planned.mode) ?? 'balance-slb', lacpProperties(planned));
-  await s.ops.call('mark the bond', 'Bond.add_to_other_config', bond, ADDRESS_KEY, ctx.address);
-  if (ctx.lineage) await s.ops.call('mark the bond', 'Bond.add_to_other_config', bond, LINEAGE_KEY, ctx.lineage);
+  await mark(s, bond);
   records = await s.records();
   return { state: await stateAfter(s, records.get('Bond', bond)!.uuid, planned) };
+}
+
+/** Writes the owned keys on a bond (Bond.create takes no other_config). */
+async function mark(s: ApplySession, bond: Ref<'Bond'>): Promise<void> {
+  const { ctx } = s.ops;
+  await s.ops.call('mark the bond', 'Bond.add_to_other_config', bond, ADDRESS_KEY, ctx.address);
+  if (ctx.lineage) await s.ops.call('mark the bond', 'Bond.add_to_other_config', bond, LINEAGE_KEY, ctx.lineage);
+}
+
+/**
+ * A bond an interrupted create left before marking it: unmarked, exactly these members, on the
+ * network this resource made (that network carries its address).
+ */
+function unmarkedLeftover(s: ApplySession, records: PoolRecords, refs: readonly Ref<'PIF'>[]): { ref: Ref<'Bond'>; record: XapiRecord<'Bond'> } | undefined {
+  const { ctx } = s.ops;
+  for (const [ref, record] of records.all('Bond')) {
+    if (ADDRESS_KEY in record.other_config || record.slaves.length !== refs.length || !refs.every((r) => record.slaves.includes(r))) continue;
+    const net = records.get('network', records.get('PIF', record.master)?.network ?? ('' as Ref<'network'>));
+    if (net && ownedBy(net.other_config, ctx.address, ctx.lineage)) return { ref, record };
+  }
+  return undefined;
 }
 
 async function update(s: ApplySession, uuid: string, planned: ObjectValue): Promise<ApplyResponse> {

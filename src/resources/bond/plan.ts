@@ -11,7 +11,8 @@ import type { PoolRecords } from '../snapshot';
 import { didYouMean } from '../candidates';
 import { lookup } from '../kit/refs';
 import { str } from '../kit/values';
-import { LACP_PROPERTIES, memberPifs } from './read';
+import { ADDRESS_KEY } from '../kit/owned-keys';
+import { LACP_PROPERTIES, madeByBond, memberPifs } from './read';
 
 const NETWORK_LABELS = ['name_label', 'name_description'];
 
@@ -74,8 +75,11 @@ export function checkBondMembers(planned: ObjectValue, records: PoolRecords, pri
     }
     const pif = records.get('PIF', found[0])!;
     const other = records.get('Bond', pif.bond_slave_of);
-    // This resource's own bond is no obstacle: it stays, or a replacement destroys it first.
-    if (other && other.uuid !== priorUuid) {
+    // This resource's own bond is no obstacle: it stays, or a replacement destroys it first. Nor
+    // is an unmarked bond on a network an xcp_bond made: an interrupted create left it, and the
+    // create adopts it if it is this resource's (bond/apply.ts).
+    const leftover = other && !(ADDRESS_KEY in other.other_config) && madeByBond(records.get('network', records.get('PIF', other.master)?.network ?? pif.network)?.other_config[ADDRESS_KEY]);
+    if (other && other.uuid !== priorUuid && !leftover) {
       const master = records.get('PIF', other.master);
       diags.push(error('xcp_bond.member-bonded', `member "${m}" of ${hostLabel} is already in bond ${master?.device ?? other.uuid}`, {
         detail: `An interface belongs to one bond at a time (XAPI refuses with PIF_ALREADY_BONDED). Remove it from members, or destroy bond ${other.uuid} first.`,

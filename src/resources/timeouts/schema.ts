@@ -9,7 +9,7 @@ import { DURATION_PATTERN } from './duration';
 export type TimedOperation = 'create' | 'update' | 'delete';
 
 const WORDS: Readonly<Record<TimedOperation, string>> = {
-  create: 'the create (clone, copy, import, provisioning, first start and waits)',
+  create: 'the create (with the copies, imports and waits it makes)',
   update: 'an update or migration',
   delete: 'the destroy',
 };

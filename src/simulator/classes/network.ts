@@ -117,11 +117,18 @@ export const networkMethods: MethodSpec[] = [
     if (!((tag as number) >= 0 && (tag as number) <= 4094)) throw new XapiFailure('VLAN_TAG_INVALID', [String(tag)]);
     return poolCreateVlan(ctx, device as string, net as string, tag as number);
   }),
+  // As xapi: the VLAN goes on every PIF of the given PIF's network (one per host), so it works
+  // on bonds (their masters share the bond's network) as well as on physical devices.
   method('pool.create_VLAN_from_PIF', [p('pif', ref('PIF')), p('network', ref('network')), p('VLAN', int)], setOf(ref('PIF')), (ctx, [pif, net, tag]) => {
-    const pf = ctx.db.require('PIF', pif as string);
-    ctx.db.require('network', net as string);
+    const db = ctx.db;
+    const pf = db.require('PIF', pif as string);
+    db.require('network', net as string);
     if (!((tag as number) >= 0 && (tag as number) <= 4094)) throw new XapiFailure('VLAN_TAG_INVALID', [String(tag)]);
-    return poolCreateVlan(ctx, pf.device as string, net as string, tag as number);
+    const carriers = (db.require('network', pf.network as string).PIFs as string[]).filter((x) => db.get('PIF', x));
+    for (const r of carriers) {
+      for (const v of db.get('PIF', r)!.VLAN_slave_of as string[]) if (db.get('VLAN', v)?.tag === tag) throw new XapiFailure('PIF_VLAN_EXISTS', [r]);
+    }
+    return carriers.map((r) => db.get('VLAN', createVlan(ctx, r, tag as number, net as string))!.untagged_PIF as string);
   }),
   method('tunnel.create', [p('transport_PIF', ref('PIF')), p('network', ref('network')), p('protocol', enumOf('tunnel_protocol', 'gre', 'vxlan'), 'gre')], ref('tunnel'),
     (ctx, [pif, net, protocol]) => {

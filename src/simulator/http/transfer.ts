@@ -1,7 +1,7 @@
 /**
  * `PUT /import_raw_vdi` and `GET /export_raw_vdi` (query `session_id`, `vdi` = ref or uuid,
- * `format`, optional `task_id`). Uploads are streamed: only the length and SHA-256 are kept,
- * and the bytes themselves when small. Exports send the kept bytes, or zeros of the recorded
+ * `format`, optional `task_id`). Raw uploads are streamed: only the length and SHA-256 are kept,
+ * and the bytes themselves when small; VHD uploads are decoded to the disk's contents first. Exports send the kept bytes, or zeros of the recorded
  * length when only the hash was kept.
  */
 import { createHash } from 'node:crypto';
@@ -11,6 +11,7 @@ import { sleep } from '../clock';
 import { XapiFailure } from '../errors';
 import { Pool } from '../world';
 import { formatDateTime } from '../../xenapi/wire/values';
+import { VhdError, vhdContent } from './vhd-content';
 
 function plain(res: ServerResponse, status: number, text: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain', 'Content-Length': Buffer.byteLength(text), 'Access-Control-Allow-Origin': '*' });
@@ -59,6 +60,10 @@ export async function importRawVdi(pool: Pool, req: IncomingMessage, res: Server
     plain(res, 400, `VDI_TOO_SMALL: ${declared} bytes do not fit in ${target.size}\n`);
     return;
   }
+  if (url.searchParams.get('format') === 'vhd') {
+    await importVhd(pool, req, res, url, target);
+    return;
+  }
   const hash = createHash('sha256');
   const kept: Buffer[] = [];
   let length = 0;
@@ -78,6 +83,42 @@ export async function importRawVdi(pool: Pool, req: IncomingMessage, res: Server
     length,
     sha256: hash.digest('hex'),
     ...(length <= pool.world.keepBytesBelow ? { data: Buffer.concat(kept).toString('base64') } : {}),
+  });
+  finishTask(pool, url, true);
+  plain(res, 200, '');
+}
+
+/** The largest VHD upload the simulator decodes (it holds the file in memory to do so). */
+const VHD_LIMIT = 256 * 2 ** 20;
+
+/** `format=vhd`: the VDI gets the disk's contents, decoded from the VHD file (vhd-content.ts). */
+async function importVhd(pool: Pool, req: IncomingMessage, res: ServerResponse, url: URL, target: { vdi: string; uuid: string; size: number }): Promise<void> {
+  const parts: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    length += chunk.length;
+    if (length > VHD_LIMIT) {
+      finishTask(pool, url, false, ['VDI_IO_ERROR', 'VHD upload too large for the simulator']);
+      plain(res, 413, `the simulator decodes VHD uploads of up to ${VHD_LIMIT} bytes\n`);
+      req.destroy();
+      return;
+    }
+    parts.push(chunk);
+  }
+  let content: Buffer;
+  try {
+    content = vhdContent(Buffer.concat(parts), target.size);
+  } catch (err) {
+    if (!(err instanceof VhdError)) throw err;
+    finishTask(pool, url, false, ['VDI_IO_ERROR', err.message]);
+    plain(res, 400, `${err.message}\n`);
+    return;
+  }
+  await sleep(pool.world.clock, (content.length / 2 ** 30) * pool.world.settings.latencyMsPerGiB);
+  pool.world.contents.set(target.uuid, {
+    length: content.length,
+    sha256: createHash('sha256').update(content).digest('hex'),
+    ...(content.length <= pool.world.keepBytesBelow ? { data: content.toString('base64') } : {}),
   });
   finishTask(pool, url, true);
   plain(res, 200, '');

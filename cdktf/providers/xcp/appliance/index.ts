@@ -70,7 +70,7 @@ export interface ApplianceConfig extends cdktf.TerraformMetaArguments {
 }
 export interface ApplianceTimeouts {
   /**
-  * Longest time the create (clone, copy, import, provisioning, first start and waits) may take. Must be a duration such as "30s", "10m" or "1h30m".
+  * Longest time the create (with the copies, imports and waits it makes) may take. Must be a duration such as "30s", "10m" or "1h30m".
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/appliance#create Appliance#create}
   */

@@ -106,7 +106,7 @@ export interface VdiConfig extends cdktf.TerraformMetaArguments {
 }
 export interface VdiTimeouts {
   /**
-  * Longest time the create (clone, copy, import, provisioning, first start and waits) may take. Must be a duration such as "30s", "10m" or "1h30m".
+  * Longest time the create (with the copies, imports and waits it makes) may take. Must be a duration such as "30s", "10m" or "1h30m".
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vdi#create Vdi#create}
   */

@@ -64,7 +64,7 @@ export interface VmSnapshotConfig extends cdktf.TerraformMetaArguments {
 }
 export interface VmSnapshotTimeouts {
   /**
-  * Longest time the create (clone, copy, import, provisioning, first start and waits) may take. Must be a duration such as "30s", "10m" or "1h30m".
+  * Longest time the create (with the copies, imports and waits it makes) may take. Must be a duration such as "30s", "10m" or "1h30m".
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm_snapshot#create VmSnapshot#create}
   */

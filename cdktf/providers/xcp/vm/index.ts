@@ -1567,7 +1567,7 @@ export class VmPlacementOutputReference extends cdktf.ComplexObject {
 }
 export interface VmTimeouts {
   /**
-  * Longest time the create (clone, copy, import, provisioning, first start and waits) may take. Must be a duration such as "30s", "10m" or "1h30m".
+  * Longest time the create (with the copies, imports and waits it makes) may take. Must be a duration such as "30s", "10m" or "1h30m".
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vm#create Vm#create}
   */
