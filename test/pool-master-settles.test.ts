@@ -31,10 +31,10 @@ async function coordinatorName(dir: string): Promise<string> {
 }
 
 function applyAndSettle(dir: string): void {
-  // Without a rehearsal: on the instant copy the xcp_host rename lands before xcp_pool resolves
-  // its master by the old name, an ordering the real apply only wins by timing (the rehearsal
-  // reports it: "master "dc1-host2" matches no host").
-  const apply = xcpform(['apply', '-auto-approve', '-no-color', '-rehearse=false'], { cwd: dir });
+  // With the rehearsal (apply's default): on the instant copy the xcp_host rename lands before
+  // xcp_pool designates its master, so the name alone would no longer resolve; the plan carries
+  // the host's UUID.
+  const apply = xcpform(['apply', '-auto-approve', '-no-color'], { cwd: dir });
   expect(apply.stderr).toBe('');
   expect(apply.code).toBe(0);
   const again = xcpform(['plan', '-detailed-exitcode', '-no-color'], { cwd: dir });

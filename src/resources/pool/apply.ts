@@ -76,7 +76,10 @@ async function converge(s: ApplySession, records: PoolRecords, ref: Ref<'pool'>,
   // only while that host is still the coordinator, so there is nothing to designate.
   let coordinator = rec.master;
   if (master && (adopting || changed(prior.master, planned.master))) {
-    coordinator = resolve(ops, records, 'host', master, 'master');
+    // The plan resolved the name to a host (planPool): that host, whatever it is called by now.
+    const plannedUuid = str(planned.master_uuid);
+    const byUuid = plannedUuid ? records.byUuid('host', plannedUuid) : undefined;
+    coordinator = byUuid ? byUuid.ref : resolve(ops, records, 'host', master, 'master');
     if (coordinator !== rec.master) await ops.callAsync('designate a new coordinator', 'pool.designate_new_master', coordinator);
   }
   const compression = bool(planned.migration_compression);

@@ -6,7 +6,7 @@
 import { error } from '../../diagnostics';
 import type { PlanRequest, PlanResponse, ReadResponse, ResourceType } from '../resource';
 import { didYouMean } from '../candidates';
-import { lookup } from '../kit/refs';
+import { lookup, uuidOf } from '../kit/refs';
 import { createPool, deletePool, updatePool } from './apply';
 import { POOL_CLASSES, poolObject, poolState } from './read';
 import { poolSchema } from './schema';
@@ -39,7 +39,12 @@ function planPool(req: PlanRequest): PlanResponse {
   const pool = str(req.planned.pool) ?? req.world.poolNames()[0];
   if (!master || !pool || (req.prior && !changed(req.prior.master, req.planned.master))) return { planned: req.planned };
   const records = req.world.pool(pool);
-  if (!records.has('host') || lookup(records, 'host', master).length > 0) return { planned: req.planned };
+  if (!records.has('host')) return { planned: req.planned };
+  const found = lookup(records, 'host', master);
+  // The coordinator is the host the name designates now: its UUID goes into the plan, and apply
+  // designates that host even when an xcp_host of the same plan renames it first.
+  if (found.length === 1) return { planned: { ...req.planned, master_uuid: uuidOf(records, 'host', found[0]) } };
+  if (found.length > 1) return { planned: req.planned };
   return {
     planned: req.planned,
     diagnostics: [error('resource.reference-not-found', `master "${master}" is no host of pool "${pool}"`, {
