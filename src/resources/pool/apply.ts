@@ -77,7 +77,10 @@ async function converge(s: ApplySession, records: PoolRecords, ref: Ref<'pool'>,
   let coordinator = rec.master;
   if (master && (adopting || changed(prior.master, planned.master))) {
     // The plan resolved the name to a host (planPool): that host, whatever it is called by now.
-    const plannedUuid = str(planned.master_uuid);
+    // A planned UUID equal to the prior one may be the prior value carried along (no plan hook
+    // ran): then the name decides.
+    const carried = str(planned.master_uuid);
+    const plannedUuid = carried && carried !== str(prior.master_uuid) ? carried : undefined;
     const byUuid = plannedUuid ? records.byUuid('host', plannedUuid) : undefined;
     coordinator = byUuid ? byUuid.ref : resolve(ops, records, 'host', master, 'master');
     if (coordinator !== rec.master) await ops.callAsync('designate a new coordinator', 'pool.designate_new_master', coordinator);
