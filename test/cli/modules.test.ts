@@ -523,6 +523,35 @@ module "inner" {
     expect(ourList).toContain('module.q.xcp_network.i');
     expect(ourList).toContain('module.e["z"].module.inner.xcp_network.i');
   });
+
+  test('state list and state rm take module, resource and instance addresses as terraform does', () => {
+    terraformVersion();
+    const dir = folder(files);
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    const ws = new TerraformWorkspace();
+    cpSync(dir, ws.dir, { recursive: true });
+    ws.expect(['get', '-no-color']);
+    const both = (args: string[]) => {
+      const ours = xcpform(args, { cwd: dir });
+      const theirs = ws.run(args);
+      expect({ args, code: ours.code }).toEqual({ args, code: theirs.code });
+      return { ours, theirs };
+    };
+    for (const args of [['module.e'], ['module.a'], ['xcp_network.c'], ['module.e["x"]', 'xcp_network.n']]) {
+      const { ours, theirs } = both(['state', 'list', ...args]);
+      expect({ args, list: lines(ours.stdout) }).toEqual({ args, list: lines(theirs.stdout) });
+    }
+    const flat = (t: string) => t.replace(/\x1b\[[0-9;]*m/g, '').replace(/[│╷╵]/g, ' ').replace(/\s+/g, ' ').replace(/terraform/g, 'xcpform');
+    const unknown = both(['state', 'list', 'module.zz']);
+    for (const r of [unknown.ours, unknown.theirs]) expect(flat(r.stderr)).toContain('Unknown module The current state contains no module at module.zz.');
+    for (const args of [['module.a'], ['xcp_network.c'], ['module.e["x"].module.inner']]) {
+      const { ours, theirs } = both(['state', 'rm', ...args]);
+      expect({ args, out: lines(ours.stdout) }).toEqual({ args, out: lines(theirs.stdout) });
+    }
+    const none = both(['state', 'rm', 'module.nope']);
+    for (const r of [none.ours, none.theirs]) expect(flat(r.stderr)).toContain('Invalid target address No matching objects found. To view the available instances, use "xcpform state list".');
+    expect(lines(ok(xcpform(['state', 'list'], { cwd: dir })))).toEqual(lines(ws.expect(['state', 'list']).stdout));
+  });
 });
 
 describe('moved and removed with module addresses', () => {
