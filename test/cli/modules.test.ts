@@ -158,6 +158,26 @@ output "uuids" { value = module.net[*].uuid }
     expect(ok(xcpform(['plan'], { cwd: dir }))).toContain('name_label           = "n2"');
   });
 
+  test('a reference to an output the module does not declare fails validate, as in terraform', () => {
+    terraformVersion();
+    const main = `${EMBEDDED}module "a" {\n  source = "./m"\n}\nresource "xcp_network" "n" {\n  name_label = module.a.nope\n}\noutput "ok" { value = module.a.label }\n`;
+    const child = 'output "label" { value = "x" }\n';
+    const dir = folder({ 'main.tf': main, 'm/main.tf': child });
+    const ours = xcpform(['validate'], { cwd: dir });
+    const ws = new TerraformWorkspace();
+    ws.write(main);
+    mkdirSync(join(ws.dir, 'm'));
+    writeFileSync(join(ws.dir, 'm', 'main.tf'), child);
+    ws.expect(['get', '-no-color']);
+    const theirs = ws.run(['validate', '-no-color']);
+    for (const r of [ours, theirs]) {
+      expect(r.code).toBe(1);
+      expect(r.stderr).toContain('Unsupported attribute');
+      expect(r.stderr).toContain('This object does not have an attribute named "nope".');
+      expect(r.stderr).not.toContain('"label"');
+    }
+  });
+
   test('an argument the module does not declare, and a required variable not set, are errors', () => {
     const dir = folder({
       'main.tf': `${EMBEDDED}module "m" {\n  source = "./m"\n  nmae   = "x"\n}\n`,
