@@ -85,8 +85,8 @@ describe('the fidelity generator', () => {
     }
   });
 
-  test('over 60 seeds, modules hold part of the configuration: single, with count, with for_each, read through inputs and outputs', () => {
-    let single = 0, counted = 0, forEach = 0, inputs = 0, rootReads = 0;
+  test('over 60 seeds, modules hold part of the configuration: single, with count, with for_each, read through inputs and outputs, sometimes waiting on a root block', () => {
+    let single = 0, counted = 0, forEach = 0, inputs = 0, rootReads = 0, waits = 0;
     for (let s = 1; s <= 60; s++) {
       const c = generateCase(s);
       if (!c.module) continue;
@@ -96,6 +96,7 @@ describe('the fidelity generator', () => {
       const files = caseFiles(c);
       const root = files['main.tf'] ?? files['main.tf.json'];
       if (/in_\d+/.test(root)) inputs++;
+      if (c.module.dependsOn?.length && /depends_on/.test(root)) waits++;
       if (/module\.m0(\[[^\]]*\])?(\[\*\])?\.(r|out)_/.test(root) || root.includes('in module.m0')) rootReads++;
       // Module blocks never name a root block directly, nor root blocks a module block.
       const mod = Object.entries(files).find(([f]) => f.startsWith('modules/'))![1];
@@ -106,6 +107,7 @@ describe('the fidelity generator', () => {
       }
     }
     for (const n of [single, counted, forEach, inputs, rootReads]) expect(n).toBeGreaterThan(3);
+    expect(waits).toBeGreaterThan(1);
   });
 
   test('plan patch paths group by attribute, not by index or map key', () => {

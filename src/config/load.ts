@@ -214,7 +214,7 @@ export function checkReferences(config: Config): Diagnostic[] {
   const check = (refs: readonly string[], where: string, source: SourceRef, address?: string) => {
     for (const ref of refs) {
       const problem = describeMissing(config, ref);
-      if (problem) out.push(error('config.undeclared-reference', `${where}: ${problem.summary}`, { detail: problem.detail, address, source: { filename: source.filename, line: source.line } }));
+      if (problem) out.push(error(problem.code ?? 'config.undeclared-reference', `${where}: ${problem.summary}`, { detail: problem.detail, address, source: { filename: source.filename, line: source.line } }));
     }
   };
   for (const r of config.resources.values()) {
@@ -238,7 +238,7 @@ export function checkReferences(config: Config): Diagnostic[] {
   return out;
 }
 
-function describeMissing(config: Config, ref: string): { summary: string; detail: string } | undefined {
+function describeMissing(config: Config, ref: string): { summary: string; detail: string; code?: string } | undefined {
   const [root, name] = ref.split('.');
   if (root === 'var') {
     return config.variables.has(name) ? undefined : { summary: 'Reference to undeclared input variable', detail: `An input variable with the name "${name}" has not been declared. Declare it with a variable "${name}" block.` };
@@ -246,7 +246,13 @@ function describeMissing(config: Config, ref: string): { summary: string; detail
   if (root === 'local') {
     return config.locals.has(name) ? undefined : { summary: 'Reference to undeclared local value', detail: `A local value with the name "${name}" has not been declared.` };
   }
-  if (root === 'module') return config.moduleCalls.has(name) ? undefined : { summary: 'Reference to undeclared module', detail: `No module call named "${name}" is declared in the module. Declare it with a module "${name}" block.` };
+  if (root === 'module') {
+    if (!config.moduleCalls.has(name)) return { summary: 'Reference to undeclared module', detail: `No module call named "${name}" is declared in the module. Declare it with a module "${name}" block.` };
+    // `module.NAME.OUTPUT`: the called module must declare that output.
+    const output = ref.split('.')[2];
+    const child = config.children.get(name);
+    return output !== undefined && child && !child.outputs.has(output) ? { summary: 'Unsupported attribute', detail: `This object does not have an attribute named "${output}".`, code: 'config.module-output-undeclared' } : undefined;
+  }
   if (config.resources.has(ref)) return undefined;
   const kind = root === 'data' ? 'data source' : 'managed resource';
   const parts = ref.split('.');

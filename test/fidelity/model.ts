@@ -102,6 +102,7 @@ function blocksJson(blocks: readonly RenderBlock[], outputs: readonly RenderOutp
         source: call.source,
         ...(call.count !== undefined ? { count: call.count } : {}),
         ...(call.forEach ? { for_each: Object.fromEntries(call.forEach.map((k) => [k, k])) } : {}),
+        ...(call.dependsOn.length ? { depends_on: call.dependsOn } : {}),
         ...call.inputs,
       },
     };

@@ -17,6 +17,8 @@ export interface GenModule {
   members: string[];
   count?: number;
   forEach?: string[];
+  /** Root blocks (root-form addresses) the call waits for (`depends_on`); none refers to the module. */
+  dependsOn?: string[];
   /** The module's own file syntax. */
   readonly format: 'json' | 'hcl';
 }
@@ -42,6 +44,7 @@ export interface ModuleCallLayout {
   readonly forEach?: string[];
   /** Argument name → value (a `${...}` template evaluated in the root). */
   readonly inputs: Record<string, string>;
+  readonly dependsOn: string[];
 }
 
 export interface Layout {
@@ -148,7 +151,11 @@ export function layout(c: Case, dependsOn: (b: GenBlock) => string[]): Layout {
     root: {
       blocks: rootBlocks,
       outputs: rootOutputs,
-      call: { name: m.name, source: `./modules/${m.name}`, ...(m.count !== undefined ? { count: m.count } : {}), ...(m.forEach ? { forEach: m.forEach } : {}), inputs },
+      call: {
+        name: m.name, source: `./modules/${m.name}`, ...(m.count !== undefined ? { count: m.count } : {}), ...(m.forEach ? { forEach: m.forEach } : {}), inputs,
+        // Shrinking may have removed a block the call waited for, or moved it into the module.
+        dependsOn: (m.dependsOn ?? []).filter((d) => byAddress.has(d) && !members.has(d)),
+      },
     },
     module: { name: m.name, dir: `modules/${m.name}`, format: m.format, blocks: modBlocks, variables, outputs: [...modOutputs].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([name, expr]) => ({ name, expr })) },
   };
@@ -199,6 +206,16 @@ export function genModule(rng: Rng, c: Case): void {
     else m.forEach = rng.subset(['x', 'y'], 1, 2);
   }
   c.module = m;
+  // Sometimes the call waits for a root block that does not itself read the module (else a cycle).
+  const readsModule = (b: GenBlock, seen = new Set<string>()): boolean => {
+    if (seen.has(address(b))) return false;
+    seen.add(address(b));
+    const refs = [...JSON.stringify({ a: b.attrs, b: b.blocks }).matchAll(/((?:data\.)?xcp_[a-z_]+\.[\w-]+)/g)].map((x) => x[1]);
+    // A data.xcp_pool waits for the xcp_pool of its pool (model.ts dependsOn).
+    return refs.some((r) => members.includes(r) || (r.startsWith('data.xcp_pool.') && members.some((x) => x.startsWith('xcp_pool.'))) || (c.blocks.some((x) => address(x) === r) && readsModule(c.blocks.find((x) => address(x) === r)!, seen)));
+  };
+  const waitable = c.blocks.filter((b) => b.mode === 'managed' && !members.includes(address(b)) && !readsModule(b));
+  if (waitable.length && rng.chance(0.3)) m.dependsOn = [address(rng.pick(waitable))];
 }
 
 export type { GenOutput };

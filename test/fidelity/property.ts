@@ -302,7 +302,8 @@ export const DRIFT_KINDS: readonly DriftKind[] = [
     types: ['xcp_vm'],
     make: async (raw, attrs) => {
       const disks = Array.isArray(attrs.disk) ? (attrs.disk as Record<string, unknown>[]) : [];
-      const vbd = disks.find((d) => typeof d.vbd_uuid === 'string')?.vbd_uuid;
+      // A disk configured with attached = false is unplugged already (XAPI: DEVICE_ALREADY_DETACHED).
+      const vbd = disks.find((d) => typeof d.vbd_uuid === 'string' && d.attached !== false)?.vbd_uuid;
       if (!vbd || attrs.power_state !== 'running') return false;
       const ref = await raw.call<string>('VBD.get_by_uuid', String(vbd));
       await raw.call('VBD.unplug', ref);

@@ -60,6 +60,7 @@ function blocksHcl(blocks: readonly RenderBlock[], outputs: readonly RenderOutpu
     out.push('', `module "${call.name}" {`, `  source = "${call.source}"`);
     if (call.count !== undefined) out.push(`  count = ${call.count}`);
     if (call.forEach) out.push(`  for_each = toset([${call.forEach.map((k) => `"${k}"`).join(', ')}])`);
+    if (call.dependsOn.length) out.push(`  depends_on = [${call.dependsOn.join(', ')}]`);
     out.push(...body(call.inputs, {}, '  '), '}');
   }
   for (const o of outputs) out.push('', `output "${o.name}" {`, `  value = ${o.expr}`, '}');

@@ -9,6 +9,7 @@ import { WorldSnapshot } from '../../resources/snapshot';
 import { byAddress } from '../../render/format';
 import { findInstance, listAddresses, parseAddress, providerAddress, removeInstance, setInstance } from '../../state';
 import { moveInState } from './state-mv';
+import { isAddress, selectInstances } from './state-select';
 import { sensitivePaths } from '../../plan/sensitive';
 import { toPathSteps } from '../../engine/state-adapter';
 import { useColor } from '../color';
@@ -53,11 +54,27 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
     });
 
   const state = program.command('state').description('inspect and edit the state');
-  state.command('list [dir]').description('list the resources in the state').action(async (dir?: string) => {
+  state.command('list [addresses...]').description('list the resources in the state, or those the addresses name (modules, resources, instances); a folder argument is the working folder').action(async (args: string[]) => {
+    const dir = args.find((a) => !isAddress(a));
+    const filters = args.filter(isAddress);
     const ws = await openWorkspace(io, dir, { ...NO_FLAGS, lock: false }, 'OperationTypeInvalid', { noConfig: true });
     if (!ws) return exit(1);
-    // Terraform's order: shorter module paths first, then by address (count indexes numerically).
-    try { for (const a of listAddresses(ws.manager.state).sort((x, y) => byAddress({ address: x }, { address: y }))) io.stdout(`${a}\n`); exit(0); } finally { await ws.close(); }
+    // Terraform's order: shorter module paths first, then by address (count indexes numerically); with addresses, theirs in turn.
+    const sorted = (xs: string[]) => xs.sort((x, y) => byAddress({ address: x }, { address: y }));
+    try {
+      if (!filters.length) { for (const a of sorted(listAddresses(ws.manager.state))) io.stdout(`${a}\n`); return exit(0); }
+      const out: string[] = [];
+      for (const f of filters) {
+        const sel = selectInstances(ws.manager.state, f);
+        if (sel.unknownModule) {
+          printDiagnostics(io, [error('state.unknown-module', 'Unknown module', { detail: `The current state contains no module at ${f}. If you've just added this module to the configuration, you must run "xcpform apply" first to create the module's entry in the state.` })], useColor(io, true));
+          return exit(1);
+        }
+        for (const a of sorted(sel.addresses)) if (!out.includes(a)) out.push(a);
+      }
+      for (const a of out) io.stdout(`${a}\n`);
+      exit(0);
+    } finally { await ws.close(); }
   });
   state.command('show <address> [dir]').description('show one resource of the state (sensitive values hidden)').action(async (address: string, dir?: string) => {
     const ws = await openWorkspace(io, dir, { ...NO_FLAGS, lock: false }, 'OperationTypeInvalid', { noConfig: true });
@@ -72,14 +89,21 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
       exit(0);
     } finally { await ws.close(); }
   });
-  state.command('rm <address> [dir]').description('forget a resource (the object is left in the pool)').action(async (address: string, dir?: string) => {
+  state.command('rm <addresses...>').description('forget resources (the objects are left in the pool): modules, resources or instances; a folder argument is the working folder').action(async (args: string[]) => {
+    const dir = args.find((a) => !isAddress(a));
     const ws = await openWorkspace(io, dir, NO_FLAGS, 'OperationTypeApply', { noConfig: true });
     if (!ws) return exit(1);
     try {
-      const addr = parseAddress(address);
-      if (!addr || !findInstance(ws.manager.state, addr)) { io.stderr(`Error: No instance found for the given address: ${address}\n`); return exit(1); }
-      await ws.manager.apply((s) => removeInstance(s, addr));
-      io.stdout(`Removed ${address}\nSuccessfully removed 1 resource instance(s).\n`);
+      const removed: string[] = [];
+      for (const f of args.filter(isAddress)) {
+        for (const a of selectInstances(ws.manager.state, f).addresses.sort((x, y) => byAddress({ address: x }, { address: y }))) if (!removed.includes(a)) removed.push(a);
+      }
+      if (!removed.length) {
+        printDiagnostics(io, [error('state.rm-no-match', 'Invalid target address', { detail: 'No matching objects found. To view the available instances, use "xcpform state list". Please modify the address to reference a specific instance.' })], useColor(io, true));
+        return exit(1);
+      }
+      await ws.manager.apply((s) => removed.reduce((acc, a) => removeInstance(acc, parseAddress(a)!), s));
+      io.stdout(`${removed.map((a) => `Removed ${a}\n`).join('')}Successfully removed ${removed.length} resource instance(s).\n`);
       exit(0);
     } finally { await ws.close(); }
   });
