@@ -1,10 +1,10 @@
 /**
- * `xcp_vm` delete: shut down (clean, hard fallback), destroy the VDIs this VM owns, each after
- * its VBD (created by its create or listed as created in the state, the config drive, and owned
- * disks an interrupted create never attached), then the VM (XAPI removes its other VBDs and
- * VIFs); attached VDIs of others are never touched. A VM already gone is not an error (its owned
- * disks that nothing attaches are removed); a VM whose blocked_operations block destroy is
- * refused before it is shut down.
+ * `xcp_vm` delete: shut down (clean, hard fallback), destroy the VDIs this VM owns (created by
+ * its create or listed as created in the state, the config drive, and owned disks an interrupted
+ * create never attached), then the VM (XAPI removes its other VBDs and VIFs); attached VDIs of
+ * others are never touched. A VM already gone is not an error (its owned disks that nothing
+ * attaches are removed); a VM whose blocked_operations block destroy is refused before it is
+ * shut down.
  */
 import { error } from '../../diagnostics';
 import { ResourceError, type DeleteRequest } from '../resource';
@@ -50,10 +50,8 @@ export async function deleteVm(req: DeleteRequest): Promise<void> {
   });
   // The disks go first and the VM last: a crash in between leaves a VM the state still names,
   // so the next destroy finds it and finishes (the other way round, the disks were left to no one).
-  for (const d of owned) {
-    await h.client.call('VBD.destroy', d.vbdRef);
-    await h.client.callAsync('VDI.destroy', d.vdiRef);
-  }
+  // The VM is halted: xapi destroys a VDI whose VBDs are not attached, and those VBDs with it.
+  for (const d of owned) await h.client.callAsync('VDI.destroy', d.vdiRef);
   for (const { ref } of unattachedOwnedVdis(h)) await h.client.callAsync('VDI.destroy', ref);
   await h.client.callAsync('VM.destroy', h.ref);
 }
