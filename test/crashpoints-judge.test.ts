@@ -46,3 +46,19 @@ test('a half-made untagged VM, a disk nothing attaches and an unconfigured addre
     'untagged dc1 VDI web-0 0 1G@NFS attached=true: missing',
   ].sort());
 });
+
+test('VMs placed at apply (terraform) may trade pools, but not change in number per pool or kind', () => {
+  const web = (uuid: string, name: string, pool: string, address: string): Thing => ({ pool, cls: 'VM', uuid, name, address, description: `${name} Running mem=1024M nics=[${pool === 'dc1' ? 'app' : 'app-burst'}]` });
+  const clean = census([web('a', 'web-0', 'dc1', 'xcp_vm "web-0"'), web('b', 'web-1', 'cloud1', 'xcp_vm "web-1"')]);
+  const swapped = census([web('c', 'web-0', 'cloud1', 'xcp_vm "web-0"'), web('d', 'web-1', 'dc1', 'xcp_vm "web-1"')]);
+  const state = new Map([['xcp_vm.web[0]', 'c'], ['xcp_vm.web[1]', 'd']]);
+  expect(judge(clean, swapped, state, { placedAtApply: true })).toEqual({ duplicates: [], orphans: [], lost: [] });
+  expect(judge(clean, swapped, state).lost).toHaveLength(2);
+  const bothInDc1 = census([web('c', 'web-0', 'dc1', 'xcp_vm "web-0"'), web('d', 'web-1', 'dc1', 'xcp_vm "web-1"')]);
+  expect(judge(clean, bothInDc1, state, { placedAtApply: true }).lost).toEqual([
+    'cloud1 VM Running mem=1024M nics=[app-burst]: fewer than a clean run makes',
+    'dc1 VM Running mem=1024M nics=[app]: more than a clean run makes',
+  ]);
+  // Terraform's addresses are not the state's: a VM is the state's when its UUID is there.
+  expect(judge(clean, swapped, new Map([['xcp_vm.web[0]', 'c']]), { placedAtApply: true }).orphans).toEqual(['dc1 VM xcp_vm "web-1" d: not the state\'s object']);
+});

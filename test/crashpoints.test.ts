@@ -15,11 +15,29 @@
 import { xcpformFront } from './crashpoints/fronts';
 import { CrashPoints, choosePoints, describeFailure, type Mode } from './crashpoints/harness';
 import type { Census } from './crashpoints/census';
-import { scenario } from './crashpoints/scenarios';
+import { scenario, type Scenario } from './crashpoints/scenarios';
 
 const MODES: Mode[] = ['kill', 'lose-reply'];
 const front = xcpformFront();
 const harness = new CrashPoints(scenario('cloudburst'), front);
+
+/** Two VMs with a disk each, destroyed: the calls between a VM's disks and the VM itself. */
+const twoVmsDestroyed: Scenario = {
+  name: 'two-vms-destroyed', pools: [{ name: 'dc1', hosts: 1 }], setup: true, op: 'destroy', emptyPlan: 'plan-destroy', destroyAfter: false,
+  config: (pools) => `provider "xcp" {
+  pools = { dc1 = { url = "${pools[0].url}", username = "${pools[0].username}", password = "${pools[0].password}" } }
+}
+resource "xcp_vm" "v" {
+  count       = 2
+  pool        = "dc1"
+  name_label  = "cpd-\${count.index}"
+  template    = "Debian Bookworm 12"
+  memory      = ${2 ** 30}
+  power_state = "running"
+  disk { size = ${10 * 2 ** 30} }
+}
+`,
+};
 let counted: { k: number; calls: string[]; golden: Census };
 
 beforeAll(async () => {
@@ -65,4 +83,23 @@ describe.each(MODES)('%s at a sample of the cloudburst apply\'s calls', (mode) =
     }
     expect(failures).toEqual([]);
   }, 600_000);
+});
+
+describe('a destroy interrupted between a VM\'s disks and the VM', () => {
+  const destroyHarness = new CrashPoints(twoVmsDestroyed, front);
+  afterAll(() => destroyHarness.dispose());
+
+  test('kill -9 or a dropped connection at each disk and VM destroy: the next destroy leaves no disk behind', async () => {
+    const clean = await destroyHarness.count();
+    const at = clean.calls.flatMap((m, i) => (m === 'VDI.destroy' || m === 'VM.destroy' ? [i + 1] : []));
+    expect(at.length).toBe(4);
+    const failures: string[] = [];
+    for (const mode of ['kill', 'drop'] as const) {
+      for (const i of at) {
+        const r = await destroyHarness.point(mode, i, clean.golden);
+        if (!r.converged) failures.push(`${mode}@${i} (${clean.calls[i - 1]}):${describeFailure(r)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  }, 300_000);
 });

@@ -188,7 +188,7 @@ export class CrashPoints {
       const plan = await this.run(b, this.scenario.emptyPlan);
       if (plan.code !== 0) detail.push(`plan after recovery exited ${plan.code}:\n${tail(plan.output)}`);
       const got = await takeCensus(b.pools, b.baseline);
-      const verdict = judge(golden, got, readState(b.dir).uuids);
+      const verdict = judge(golden, got, readState(b.dir).uuids, { placedAtApply: this.front.name === 'terraform' });
       let notRestored: string[] = [];
       if (this.scenario.destroyAfter) {
         const destroy = await this.run(b, 'destroy');

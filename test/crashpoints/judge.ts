@@ -10,14 +10,28 @@
  */
 import type { Census, Thing } from './census';
 
+export interface JudgeOptions {
+  /**
+   * VMs with a placement block are placed by the apply (terraform-provider-xcp plans one
+   * resource at a time), in the order concurrent creates happen to run: which VM lands in which
+   * pool may differ from the clean run, so VMs are compared as counts per pool and kind.
+   */
+  readonly placedAtApply?: boolean;
+}
+
 export interface Verdict {
   readonly duplicates: string[];
   readonly orphans: string[];
   readonly lost: string[];
 }
 
-function untaggedKey(t: Thing): string {
-  return `${t.pool} ${t.cls} ${t.description}${t.cls === 'VDI' ? ` attached=${Boolean(t.attached)}` : ''}`;
+/** The description without the object's own name (for worlds whose VMs may trade pools). */
+function nameless(t: Thing): string {
+  return t.description.startsWith(t.name) ? t.description.slice(t.name.length) : t.description;
+}
+
+function untaggedKey(t: Thing, anonymous: boolean): string {
+  return `${t.pool} ${t.cls} ${anonymous ? nameless(t) : t.description}${t.cls === 'VDI' ? ` attached=${Boolean(t.attached)}` : ''}`;
 }
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -46,7 +60,9 @@ function minus(a: readonly string[], b: readonly string[]): string[] {
  * @param got the census after the fault and the recovery
  * @param stateUuids address → UUID as the state records them
  */
-export function judge(golden: Census, got: Census, stateUuids: ReadonlyMap<string, string>): Verdict {
+export function judge(golden: Census, got: Census, stateUuids: ReadonlyMap<string, string>, opts: JudgeOptions = {}): Verdict {
+  const inState = new Set(stateUuids.values());
+  const anonymous = opts.placedAtApply === true;
   const duplicates: string[] = [];
   const orphans: string[] = [];
   const lost: string[] = [];
@@ -61,15 +77,21 @@ export function judge(golden: Census, got: Census, stateUuids: ReadonlyMap<strin
     for (const t of things) {
       if (!want) orphans.push(`${t.pool} ${key} ${t.uuid}: not configured`);
       // `xcp_vpn_link.burst#local`: a part of a resource whose state UUID is the resource's own.
-      else if (!t.address!.includes('#') && stateUuids.get(t.address!) !== t.uuid) orphans.push(`${t.pool} ${key} ${t.uuid}: not the state's object`);
+      else if (!t.address!.includes('#') && (stateUuids.has(t.address!) ? stateUuids.get(t.address!) !== t.uuid : !inState.has(t.uuid))) orphans.push(`${t.pool} ${key} ${t.uuid}: not the state's object`);
     }
     const match = things.find((t) => want && t.pool === want.pool && t.description === want.description);
-    if (want && !match) lost.push(`${key}: want ${want.pool} "${want.description}", found ${things.map((t) => `${t.pool} "${t.description}"`).join(' | ')}`);
+    if (want && !match && !(anonymous && want.cls === 'VM')) lost.push(`${key}: want ${want.pool} "${want.description}", found ${things.map((t) => `${t.pool} "${t.description}"`).join(' | ')}`);
   }
   for (const [key, want] of expected) if (!found.has(key)) lost.push(`${key}: missing (want ${want.pool} "${want.description}")`);
 
-  const goldenUntagged = golden.things.filter((t) => !t.address).map(untaggedKey);
-  const gotUntagged = got.things.filter((t) => !t.address).map(untaggedKey);
+  if (anonymous) {
+    // VMs placed at apply may trade pools between runs: as many of each kind in each pool.
+    const placed = (c: Census): string[] => c.things.filter((t) => t.address && t.cls === 'VM' && !t.address.includes('#')).map((t) => `${t.pool} VM${nameless(t)}`);
+    for (const missing of minus(placed(golden), placed(got))) lost.push(`${missing}: fewer than a clean run makes`);
+    for (const extra of minus(placed(got), placed(golden))) lost.push(`${extra}: more than a clean run makes`);
+  }
+  const goldenUntagged = golden.things.filter((t) => !t.address).map((t) => untaggedKey(t, anonymous));
+  const gotUntagged = got.things.filter((t) => !t.address).map((t) => untaggedKey(t, anonymous));
   for (const extra of minus(gotUntagged, goldenUntagged)) orphans.push(`untagged ${extra}`);
   for (const missing of minus(goldenUntagged, gotUntagged)) lost.push(`untagged ${missing}: missing`);
 

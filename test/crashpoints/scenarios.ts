@@ -39,7 +39,7 @@ function cloudburst(pools: readonly PoolAccess[]): string {
 
 const GIB = 2 ** 30;
 
-/** 100 running VMs, 50 per pool, each with a disk and a NIC on its pool's network. */
+/** 100 running VMs, 50 per pool, each with a 10 GiB disk (the template's size) and a NIC on its pool's network. */
 function hundredVms(pools: readonly PoolAccess[]): string {
   const vms = ['dc1', 'cloud1'].map((pool) => `
 resource "xcp_network" "${pool}" {
@@ -55,7 +55,7 @@ resource "xcp_vm" "${pool}" {
   memory      = ${GIB}
   vcpus       = 1
   power_state = "running"
-  disk { size = ${GIB} }
+  disk { size = ${10 * GIB} }
   nic { network = xcp_network.${pool}.uuid }
 }
 `).join('');

@@ -5,7 +5,7 @@
  * the disks, then converge (settings, disks, NICs, config drive, power state, IP wait).
  */
 import { XapiTransportError } from '../../xenapi';
-import type { ObjectValue } from '../../values/value';
+import { isUnknown, type ObjectValue } from '../../values/value';
 import type { ApplyContext, ApplyResponse, CreateRequest } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { block, blocks, str } from '../kit/attrs';
@@ -162,14 +162,31 @@ async function finishClone(ctx: ApplyContext, pool: string, ref: string, planned
 
 /** `xcp_vm` create. */
 export async function createVm(req: CreateRequest): Promise<ApplyResponse> {
-  // The plan's pool, or (planned unknown by terraform-provider-xcp) the one placement chooses now.
-  const placed = await placeAtApply(req.ctx, req.planned);
+  // The plan's pool, or (planned unknown by terraform-provider-xcp) the pool holding what an
+  // interrupted create of this address left, or the one placement chooses now.
+  const placed = await leftoverPlacement(req.ctx, req.planned) ?? await placeAtApply(req.ctx, req.planned);
   try {
     const planned = placed.host && !str(req.planned, 'host') ? { ...req.planned, pool: placed.pool, host: placed.host } : { ...req.planned, pool: placed.pool };
     return await createIn(req.ctx, placed.pool, planned);
   } finally {
     placed.release();
   }
+}
+
+/**
+ * When placement is left to the apply (terraform-provider-xcp), a candidate pool holding a VM an
+ * interrupted create of this address left: the VM is adopted there. Placed afresh, the leftover's
+ * memory sent the VM to another pool, and without a lineage (terraform passes none) the
+ * leftover was neither adopted nor removed: two VMs of one address.
+ */
+async function leftoverPlacement(ctx: ApplyContext, planned: ObjectValue): Promise<{ pool: string; host?: string; release(): void } | undefined> {
+  const placement = block(planned, 'placement');
+  if ((str(planned, 'pool') && !isUnknown(planned.pool)) || !placement || !Array.isArray(placement.pools)) return undefined;
+  for (const pool of placement.pools) {
+    if (typeof pool !== 'string' || !ctx.pools.includes(pool)) continue;
+    if (findAdoptable(await ctx.records(pool, VM_CLASSES), ctx.address, ctx.lineage)) return { pool, release: () => undefined };
+  }
+  return undefined;
 }
 
 async function createIn(ctx: ApplyContext, chosen: string, chosenPlan: ObjectValue): Promise<ApplyResponse> {
