@@ -13,7 +13,8 @@ import { Database, type DatabaseJson } from './db/database';
 import { SimulatorHttp } from './http/server';
 import { fromWire, NULL_REF, type FieldType, type StoredRecord } from './model/types';
 import { CLASSES } from './schema/misc';
-import { DEFAULT_SETTINGS, World } from './world';
+import { DEFAULT_SETTINGS, World, type Pool } from './world';
+import { scheduleGuestMetrics } from './classes/vm-power';
 import type { XapiValue } from '../xenapi/wire/values';
 
 /** One pool's records: class → ref → record, as read with `get_all_records`. */
@@ -75,6 +76,20 @@ export function databaseFromTables(pool: PoolTables): Database {
 }
 
 /**
+ * A running VM read before its guest agent reported (started moments before the refresh, or by
+ * an apply that crashed right after `VM.start`) would never report in the copy: its boot
+ * happened on the real pool. The copy lets such guests report as any booted guest does, which is
+ * what an apply waiting for them assumes (guest behaviour is what a rehearsal cannot know).
+ */
+function bootGuestsCaughtStarting(pool: Pool): void {
+  for (const [ref, vm] of pool.db.all('VM')) {
+    if (vm.power_state !== 'Running' || vm.is_control_domain || vm.is_a_template) continue;
+    const metrics = vm.guest_metrics !== NULL_REF ? pool.db.get('VM_guest_metrics', vm.guest_metrics as string) : undefined;
+    if (!metrics || Object.keys((metrics.networks ?? {}) as Record<string, string>).length === 0) scheduleGuestMetrics(pool, ref);
+  }
+}
+
+/**
  * Builds the copy and serves it on 127.0.0.1 (ephemeral ports, latency 0, guests report their
  * addresses at once). Every pool needs its `pool` record and at least one host.
  * @throws Error naming the pool when its records cannot make a world.
@@ -88,6 +103,7 @@ export async function serveCopy(pools: readonly PoolTables[]): Promise<ServedCop
     if (db.all('pool').length !== 1 || db.all('host').length === 0) throw new Error(`pool "${p.name}": the records read hold ${db.all('pool').length} pool objects and ${db.all('host').length} hosts; a copy needs one pool object and a host`);
     world.addPool(p.name, db);
   }
+  for (const pool of world.pools.values()) bootGuestsCaughtStarting(pool);
   const http = new SimulatorHttp(world, { bind: '127.0.0.1', port: 0 });
   const urls = new Map<string, string>();
   try {
