@@ -60,10 +60,14 @@ resource "xcp_vm" "v" {
 const isWorldRead = (m: string): boolean => m.endsWith('.get_all_records') || m === 'event.from' || m.endsWith('.get_all_records_where');
 const isSession = (m: string): boolean => m.startsWith('session.');
 
-interface Phase { wall: number; walk: number; calls: number; bytes: number; changeCalls: number; worldCalls: number; methods: Map<string, number> }
+interface Phase {
+  wall: number; walk: number; calls: number; bytes: number; changeCalls: number; worldCalls: number; methods: Map<string, number>;
+  /** Reply bytes by method, and the bytes of event.from's records by class. */
+  bytesByMethod: Map<string, number>; eventBytes: Map<string, number>;
+}
 
 function measure(proxy: RecordingProxy, { wall, walk }: { wall: number; walk: number }): Phase {
-  const { calls } = proxy.counts();
+  const { calls, bytes, eventBytes } = proxy.counts();
   const all = proxy.totals();
   return {
     wall,
@@ -73,10 +77,18 @@ function measure(proxy: RecordingProxy, { wall, walk }: { wall: number; walk: nu
     worldCalls: proxy.totals(isWorldRead).calls,
     changeCalls: proxy.totals((m) => !isWorldRead(m) && !isSession(m)).calls,
     methods: calls,
+    bytesByMethod: bytes,
+    eventBytes,
   };
 }
 
 const round = (x: number, digits = 2): number => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** `name=KiB per VM` for the entries above 0.05 KiB per VM, largest first. */
+function perVmKb(m: ReadonlyMap<string, number>, n: number): string {
+  return [...m].map(([k, b]) => [k, round(b / n / 1024, 1)] as const).filter(([, kb]) => kb >= 0.1)
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b)).map(([k, kb]) => `${k}=${kb}`).join(' ') || '-';
+}
 
 /** One size: create, update, destroy by xcpform; figures keyed by `n<N>.`. */
 async function xcpformAt(n: number): Promise<Record<string, Phase>> {
@@ -138,6 +150,8 @@ export async function benchApply(): Promise<Figures> {
       f[`${k}.walk_ms_per_vm`] = round(p.walk / n);
       f[`${k}.change_calls_per_vm`] = round(p.changeCalls / n);
       f[`${k}.world_calls`] = p.worldCalls;
+      f[`${k}.kb_read_per_vm_by_method`] = perVmKb(p.bytesByMethod, n);
+      f[`${k}.event_kb_per_vm_by_class`] = perVmKb(p.eventBytes, n);
       const bound = (p.calls * LATENCY_MS) / PARALLELISM;
       f[`${k}.lower_bound_ms`] = Math.round(bound);
       f[`${k}.walk_vs_lower_bound`] = round(p.walk / bound);

@@ -13,6 +13,13 @@ export interface WireCounts {
   readonly calls: Map<string, number>;
   /** Reply bytes by XenAPI method. */
   readonly bytes: Map<string, number>;
+  /**
+   * Bytes of the records `event.from` replies carried, by class (`SR`, `VM`...): which classes'
+   * records a catch-up moves (JSON-RPC replies only; XML-RPC ones are not split).
+   */
+  readonly eventBytes: Map<string, number>;
+  /** How many records of each class `event.from` replies carried (JSON-RPC replies only). */
+  readonly eventRecords: Map<string, number>;
 }
 
 export interface RecordingProxy {
@@ -42,6 +49,22 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const to = new URL(target);
   let calls = new Map<string, number>();
   let bytes = new Map<string, number>();
+  let eventBytes = new Map<string, number>();
+  let eventRecords = new Map<string, number>();
+  const splitEvents = (reply: Buffer): void => {
+    let events: unknown;
+    try {
+      events = (JSON.parse(reply.toString('utf8')) as { result?: { events?: unknown } }).result?.events;
+    } catch {
+      return;
+    }
+    if (!Array.isArray(events)) return;
+    for (const e of events as { class?: unknown }[]) {
+      const cls = typeof e?.class === 'string' ? e.class : '?';
+      eventBytes.set(cls, (eventBytes.get(cls) ?? 0) + Buffer.byteLength(JSON.stringify(e)));
+      eventRecords.set(cls, (eventRecords.get(cls) ?? 0) + 1);
+    }
+  };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
@@ -55,8 +78,16 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         headers: { ...req.headers, host: to.host },
       }, (reply) => {
         res.writeHead(reply.statusCode ?? 502, reply.headers);
-        reply.on('data', (c: Buffer) => { bytes.set(method, (bytes.get(method) ?? 0) + c.length); res.write(c); });
-        reply.on('end', () => res.end());
+        const body: Buffer[] = [];
+        reply.on('data', (c: Buffer) => {
+          bytes.set(method, (bytes.get(method) ?? 0) + c.length);
+          if (method === 'event.from') body.push(c);
+          res.write(c);
+        });
+        reply.on('end', () => {
+          res.end();
+          if (body.length) splitEvents(Buffer.concat(body));
+        });
       });
       out.on('error', (err) => { res.writeHead(502); res.end(String(err)); });
       out.end(body);
@@ -68,9 +99,9 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const sum = (m: Map<string, number>, keep: (k: string) => boolean): number => [...m].reduce((n, [k, v]) => (keep(k) ? n + v : n), 0);
   return {
     url: `http://127.0.0.1:${port}`,
-    counts: () => ({ calls: new Map(calls), bytes: new Map(bytes) }),
+    counts: () => ({ calls: new Map(calls), bytes: new Map(bytes), eventBytes: new Map(eventBytes), eventRecords: new Map(eventRecords) }),
     totals: (keep = () => true) => ({ calls: sum(calls, keep), bytes: sum(bytes, keep) }),
-    reset: () => { calls = new Map(); bytes = new Map(); },
+    reset: () => { calls = new Map(); bytes = new Map(); eventBytes = new Map(); eventRecords = new Map(); },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -50,7 +50,11 @@ export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyO
     plan: await applyStatements(ws.manager, plan),
     config: plan.mode === 'destroy' ? undefined : ws.config,
     // The state's lineage tags every created object, so only this state adopts it after a crash.
-    contexts: { applyContext: (address, progress, signal) => runtime.applyContext(address, progress, signal, ws.manager.lineage), defaultPool: runtime.defaultPool },
+    contexts: {
+      applyContext: (address, progress, signal, floor) => runtime.applyContext(address, progress, signal, ws.manager.lineage, floor),
+      defaultPool: runtime.defaultPool,
+      mark: () => runtime.liveWorld().mark(),
+    },
     state: {
       // The embedded simulator's world is saved before the state records a change (its own
       // autosave lags by 200 ms): killed in between, the state is at worst older than the

@@ -22,8 +22,14 @@ export interface ExecuteRequest {
   /** The configuration, to resolve values unknown at plan time (absent for destroy). */
   readonly config?: ConfigPort;
   readonly contexts: {
-    applyContext(address: string, progress: (e: ProgressEvent) => void, signal?: AbortSignal): ApplyContext;
+    /**
+     * The context of one step. `floor` is a {@link ExecuteRequest.contexts.mark} taken after
+     * every change the step depends on completed: what they changed must be in its records.
+     */
+    applyContext(address: string, progress: (e: ProgressEvent) => void, signal?: AbortSignal, floor?: number): ApplyContext;
     readonly defaultPool: string;
+    /** A moment in the records' order (the live world's mark); without it each step reads as of its start. */
+    mark?(): number;
   };
   readonly state: StateSink;
   readonly parallelism?: number;
@@ -74,6 +80,18 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
     current: () => view.current(),
   };
   const steps: ExecuteRequest = { ...req, state };
+  // When each step ended, in the records' order: a step needs its records fresh only as of the
+  // end of its dependencies (and of its own writes), not as of the end of every other step,
+  // which would make each step catch up the whole pool again.
+  const mark = req.contexts.mark?.bind(req.contexts);
+  const begun = mark?.();
+  const endedAt = new Map<string, number>();
+  const floorOf = (vertex: string): number | undefined => {
+    if (begun === undefined) return undefined;
+    let floor = begun;
+    for (const d of cg.graph.dependenciesOf(vertex)) floor = Math.max(floor, endedAt.get(d) ?? begun);
+    return floor;
+  };
 
   const task = async (vertex: string) => {
     const { change, destroy } = vertexOf.get(vertex)!;
@@ -84,15 +102,17 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
     // The walk's signal is not handed on: it aborts on the first interrupt, whose contract is
     // that running changes finish (an XAPI call cut off mid-flight may have acted, leaving an
     // object the state does not record). A second interrupt exits the process instead.
-    const actx = req.contexts.applyContext(change.address, progress, undefined);
+    const actx = req.contexts.applyContext(change.address, progress, undefined, floorOf(vertex));
     try {
       if (destroy) await destroyOne(change, actx, state);
       else await applyOne(change, actx, steps, view);
     } catch (err) {
+      if (mark) endedAt.set(vertex, mark());
       const d = toDiagnostic(change, verb, err);
       diagnostics.push(d);
       throw err;
     }
+    if (mark) endedAt.set(vertex, mark());
     if (destroy) counts.destroyed++;
     else if (change.mode === 'managed') {
       if (change.action === 'update') counts.changed++;

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LiveWorld, type FullReadReason } from '../live-world';
+import { ChangeReads, LiveWorld, type FullReadReason } from '../live-world';
 import type { ApplyContext, ProgressEvent } from '../resources/resource';
 import { PoolRecords, readClasses } from '../resources/snapshot';
 import { DEFAULT_PASSWORD, DEFAULT_USERNAME, startSimulator, type RunningSimulator } from '../simulator';
@@ -139,16 +139,23 @@ export class ProviderRuntime {
     return this.live;
   }
 
-  /** The context a resource's create/update/delete runs with. */
-  applyContext(address: string, progress: (e: ProgressEvent) => void = () => undefined, signal?: AbortSignal, lineage?: string): ApplyContext {
+  /**
+   * The context a resource's create/update/delete runs with. Its records are as fresh as the
+   * step needs them (live-world/change-reads.ts): every class as of `floor` (a mark of the live
+   * world taken after the changes it depends on completed; default now), then what its own
+   * writes may have changed.
+   */
+  applyContext(address: string, progress: (e: ProgressEvent) => void = () => undefined, signal?: AbortSignal, lineage?: string, floor?: number): ApplyContext {
+    const live = this.liveWorld();
+    const reads = new ChangeReads(live, floor ?? live.mark());
     return {
       address,
       ...(lineage ? { lineage } : {}),
       pools: this.pools,
       signal,
       progress,
-      client: (pool) => this.client(pool),
-      records: (pool, classes) => this.liveWorld().records(pool, classes),
+      client: async (pool) => reads.client(pool, await this.client(pool)),
+      records: (pool, classes) => reads.records(pool, classes),
     };
   }
 

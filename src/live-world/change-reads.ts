@@ -1,0 +1,108 @@
+/**
+ * What one apply step (a create, update or destroy) must see fresh in the live world, so it
+ * catches up only that. Read-your-writes holds twice:
+ * - for the changes it depends on: every class is current as of a moment after the last of
+ *   them completed (`floor`, a {@link LiveWorld.mark} taken then);
+ * - for its own writes: after it calls a method that may change the pool, the classes that
+ *   call can change are read again before it next looks.
+ *
+ * A write changes the records of its own class and of the guest objects around it (a VM
+ * clone adds VBDs, VDIs, VIFs; a VIF create changes the VM). It also changes the pool's
+ * shared objects (an SR's `VDIs` list, a network's `VIFs`, a host's `resident_VMs`), but
+ * only in back-references and usage figures that a step reads from the guest side
+ * (`VBD.VDI`, `VDI.SR`, `VM.resident_on`). Those shared classes are therefore fresh as of the
+ * floor unless the step writes to them itself (`network.create`). Catching them up after
+ * every write moved, for each VM created, the SR and network records whose lists hold every
+ * VM's disk and NIC: bytes that grow with the size of the pool.
+ */
+import type { XapiClass, XapiClient } from '../xenapi';
+import type { LiveWorld, Need } from './live-world';
+
+/**
+ * Classes of the pool's shared infrastructure: their records change with a guest write only in
+ * back-reference lists and usage figures.
+ */
+const SHARED: ReadonlySet<string> = new Set([
+  'pool', 'host', 'host_metrics', 'host_cpu', 'SR', 'PBD', 'SM', 'network', 'PIF', 'PIF_metrics', 'Bond', 'VLAN', 'tunnel',
+  'network_sriov', 'GPU_group', 'PGPU', 'PCI', 'VGPU_type', 'Cluster', 'Cluster_host', 'Certificate', 'Feature',
+]);
+
+/** Methods that only read: `*.get_*`, `event.*`, `session.*`. */
+const READ_ONLY = /^(?:(?:Async\.)?[A-Za-z_]+\.get(?:_[A-Za-z_]*)?|event\.[a-z_]+|session\.[a-z_]+)$/;
+
+/** The class a method belongs to (`Async.VM.clone` → `VM`). */
+const classOf = (method: string): string => method.replace(/^Async\./, '').split('.')[0];
+
+/** Per pool: when this step last wrote anything, and last wrote to each class. */
+interface Writes { any: number; readonly byClass: Map<string, number> }
+
+/** The freshness one apply step needs from the live world; see the module comment. */
+export class ChangeReads {
+  private readonly writes = new Map<string, Writes>();
+  /** Pools whose session this step took for HTTP transfers: their effect has no call to mark. */
+  private readonly transfers = new Set<string>();
+
+  /**
+   * @param world the runtime's live world
+   * @param floor a mark taken after the changes this step depends on completed
+   */
+  constructor(private readonly world: LiveWorld, private readonly floor: number) {}
+
+  /** `pool`'s `classes` as fresh as this step needs them. */
+  records(pool: string, classes: readonly XapiClass[]) {
+    if (this.transfers.has(pool)) {
+      // After an upload, everything as of this call (the default of the live world).
+      return this.world.records(pool, classes);
+    }
+    return this.world.records(pool, classes, this.need(pool));
+  }
+
+  /** How fresh each class of `pool` must be. */
+  need(pool: string): Need {
+    return (cls) => {
+      const w = this.writes.get(pool);
+      if (!w) return this.floor;
+      return Math.max(this.floor, SHARED.has(cls) ? w.byClass.get(cls) ?? 0 : w.any);
+    };
+  }
+
+  /**
+   * `client` of `pool` as this step uses it: every call that may write (all but getters, event
+   * and session calls) is marked when it settles, failed or not (a failed call may have acted).
+   * A session taken for an HTTP upload or download makes every later read as fresh as the live
+   * world's default (as of the read).
+   */
+  client(pool: string, client: XapiClient): XapiClient {
+    const wrote = (method: string): void => {
+      const at = this.world.mark();
+      let w = this.writes.get(pool);
+      if (!w) { w = { any: 0, byClass: new Map() }; this.writes.set(pool, w); }
+      w.any = at;
+      w.byClass.set(classOf(method), at);
+    };
+    const transfers = this.transfers;
+    const tracked = <A extends unknown[], R>(fn: (method: string, ...rest: A) => Promise<R>) => async (method: string, ...rest: A): Promise<R> => {
+      if (READ_ONLY.test(method)) return fn(method, ...rest);
+      try {
+        return await fn(method, ...rest);
+      } finally {
+        wrote(method);
+      }
+    };
+    return new Proxy(client, {
+      get(target, key) {
+        const v = Reflect.get(target, key, target) as unknown;
+        if (typeof v !== 'function') return v;
+        const bound = (v as (...a: unknown[]) => unknown).bind(target);
+        if (key === 'call' || key === 'callAsync' || key === 'invoke' || key === 'invokeAsync') return tracked(bound as (m: string, ...r: unknown[]) => Promise<unknown>);
+        if (key === 'session') {
+          return () => {
+            transfers.add(pool);
+            return (bound as () => Promise<unknown>)();
+          };
+        }
+        return bound;
+      },
+    });
+  }
+}
