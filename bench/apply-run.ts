@@ -74,6 +74,9 @@ export async function servePool(pool: string, hosts: number, latencyMs: number, 
   return { proxy, close: async () => { await proxy.close(); await stop(); } };
 }
 
+/** Times of one run (ms); `walkFrom`/`walkTo` are `performance.now()` of this process, as the proxy's spans. */
+export interface RunTimes { wall: number; walk: number; walkFrom: number; walkTo: number }
+
 /** A working folder for one tool; removed by `close`. */
 export class BenchFolder {
   readonly root = mkdtempSync(path.join(os.tmpdir(), 'xcpform-bench-apply-'));
@@ -103,7 +106,7 @@ export class BenchFolder {
    * summary (`Apply complete!`), which leaves out starting Node, loading the configuration and
    * the provider's handshake.
    */
-  async run(command: string, args: string[]): Promise<{ wall: number; walk: number }> {
+  async run(command: string, args: string[]): Promise<RunTimes> {
     const t0 = performance.now();
     const child = spawn(command, args, { cwd: this.dir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -118,14 +121,14 @@ export class BenchFolder {
     const code = await new Promise<number>((resolve) => child.once('close', (c) => resolve(c ?? -1)));
     if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited ${code}:\n${out.slice(-4000)}`);
     const end = performance.now();
-    return { wall: end - t0, walk: (last ?? end) - (first ?? t0) };
+    return { wall: end - t0, walk: (last ?? end) - (first ?? t0), walkFrom: first ?? t0, walkTo: last ?? end };
   }
 
-  xcpform(args: string[]): Promise<{ wall: number; walk: number }> {
+  xcpform(args: string[]): Promise<RunTimes> {
     return this.run(process.execPath, [binPath('xcpform.js'), ...args]);
   }
 
-  terraform(args: string[]): Promise<{ wall: number; walk: number }> {
+  terraform(args: string[]): Promise<RunTimes> {
     return this.run('terraform', args);
   }
 

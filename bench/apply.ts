@@ -12,7 +12,8 @@
  * Beside it the same VMs applied by real terraform through terraform-provider-xcp, as a ratio
  * (N of its own: see TERRAFORM_VMS).
  */
-import { BenchFolder, PASSWORD, servePool, USER } from './apply-run';
+import { breakdown, type Breakdown } from './apply-breakdown';
+import { BenchFolder, PASSWORD, servePool, USER, type RunTimes } from './apply-run';
 import type { RecordingProxy } from './recording-proxy';
 
 const POOL = 'bench';
@@ -64,10 +65,12 @@ interface Phase {
   wall: number; walk: number; calls: number; bytes: number; changeCalls: number; worldCalls: number; methods: Map<string, number>;
   /** Reply bytes by method, and the bytes of event.from's records by class. */
   bytesByMethod: Map<string, number>; eventBytes: Map<string, number>;
+  /** Where the walk went (apply-breakdown.ts). */
+  spent: Breakdown;
 }
 
-function measure(proxy: RecordingProxy, { wall, walk }: { wall: number; walk: number }): Phase {
-  const { calls, bytes, eventBytes } = proxy.counts();
+function measure(proxy: RecordingProxy, { wall, walk, walkFrom, walkTo }: RunTimes): Phase {
+  const { calls, bytes, eventBytes, spans } = proxy.counts();
   const all = proxy.totals();
   return {
     wall,
@@ -79,6 +82,7 @@ function measure(proxy: RecordingProxy, { wall, walk }: { wall: number; walk: nu
     methods: calls,
     bytesByMethod: bytes,
     eventBytes,
+    spent: breakdown(spans, walkFrom, walkTo),
   };
 }
 
@@ -155,6 +159,10 @@ export async function benchApply(): Promise<Figures> {
       const bound = (p.calls * LATENCY_MS) / PARALLELISM;
       f[`${k}.lower_bound_ms`] = Math.round(bound);
       f[`${k}.walk_vs_lower_bound`] = round(p.walk / bound);
+      f[`${k}.calls_in_flight_mean`] = round(p.spent.meanInFlight, 1);
+      f[`${k}.call_ms_mean`] = round(p.spent.meanCallMs);
+      f[`${k}.no_call_in_flight_ms`] = Math.round(p.spent.noCallMs);
+      f[`${k}.catch_up_in_flight_ms`] = Math.round(p.spent.catchUpMs);
     }
   }
   const [small, large] = SIZES;

@@ -6,6 +6,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 /** What went through the proxy since the last {@link RecordingProxy.reset}. */
 export interface WireCounts {
@@ -20,6 +21,17 @@ export interface WireCounts {
   readonly eventBytes: Map<string, number>;
   /** How many records of each class `event.from` replies carried (JSON-RPC replies only). */
   readonly eventRecords: Map<string, number>;
+  /** Every call: when its request was in and its reply out (`performance.now()` of this process). */
+  readonly spans: readonly CallSpan[];
+}
+
+/** One call as the proxy saw it. */
+export interface CallSpan {
+  readonly method: string;
+  /** For `event.from`: whether it waits for tasks (`task/<ref>`) rather than catching records up. */
+  readonly taskWait?: boolean;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface RecordingProxy {
@@ -31,6 +43,9 @@ export interface RecordingProxy {
   reset(): void;
   close(): Promise<void>;
 }
+
+/** Whether an `event.from` request subscribes to single tasks (`task/OpaqueRef:...`). */
+const waitsForTask = (body: string): boolean => body.includes('"task/') || body.includes('>task/');
 
 /** The method of a JSON-RPC or XML-RPC request body ('?' when neither). */
 function methodOf(body: string): string {
@@ -51,6 +66,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   let bytes = new Map<string, number>();
   let eventBytes = new Map<string, number>();
   let eventRecords = new Map<string, number>();
+  let spans: CallSpan[] = [];
   const splitEvents = (reply: Buffer): void => {
     let events: unknown;
     try {
@@ -71,7 +87,11 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const method = methodOf(body.toString('utf8'));
+      const text = body.toString('utf8');
+      const method = methodOf(text);
+      const start = performance.now();
+      const taskWait = method === 'event.from' ? waitsForTask(text) : undefined;
+      const counted = spans;
       calls.set(method, (calls.get(method) ?? 0) + 1);
       const out = http.request({
         host: to.hostname, port: to.port, path: req.url, method: req.method, agent,
@@ -86,6 +106,7 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
         });
         reply.on('end', () => {
           res.end();
+          counted.push({ method, ...(taskWait === undefined ? {} : { taskWait }), start, end: performance.now() });
           if (body.length) splitEvents(Buffer.concat(body));
         });
       });
@@ -99,9 +120,9 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const sum = (m: Map<string, number>, keep: (k: string) => boolean): number => [...m].reduce((n, [k, v]) => (keep(k) ? n + v : n), 0);
   return {
     url: `http://127.0.0.1:${port}`,
-    counts: () => ({ calls: new Map(calls), bytes: new Map(bytes), eventBytes: new Map(eventBytes), eventRecords: new Map(eventRecords) }),
+    counts: () => ({ calls: new Map(calls), bytes: new Map(bytes), eventBytes: new Map(eventBytes), eventRecords: new Map(eventRecords), spans: [...spans] }),
     totals: (keep = () => true) => ({ calls: sum(calls, keep), bytes: sum(bytes, keep) }),
-    reset: () => { calls = new Map(); bytes = new Map(); eventBytes = new Map(); eventRecords = new Map(); },
+    reset: () => { calls = new Map(); bytes = new Map(); eventBytes = new Map(); eventRecords = new Map(); spans = []; },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -11,7 +11,8 @@
  * shared objects (an SR's `VDIs` list, a network's `VIFs`, a host's `resident_VMs`), but
  * only in back-references and usage figures that a step reads from the guest side
  * (`VBD.VDI`, `VDI.SR`, `VM.resident_on`). Those shared classes are therefore fresh as of the
- * floor unless the step writes to them itself (`network.create`). Catching them up after
+ * floor unless the step writes to one of them itself (`network.create`, `SR.create`), which
+ * makes them all stale. Catching them up after
  * every write moved, for each VM created, the SR and network records whose lists hold every
  * VM's disk and NIC: bytes that grow with the size of the pool.
  */
@@ -41,6 +42,8 @@ export class ChangeReads {
   private readonly writes = new Map<string, Writes>();
   /** Pools whose session this step took for HTTP transfers: their effect has no call to mark. */
   private readonly transfers = new Set<string>();
+  /** Per pool, the mark at which this step's last read began. */
+  private readonly lastRead = new Map<string, number>();
 
   /**
    * @param world the runtime's live world
@@ -48,12 +51,17 @@ export class ChangeReads {
    */
   constructor(private readonly world: LiveWorld, private readonly floor: number) {}
 
-  /** `pool`'s `classes` as fresh as this step needs them. */
-  records(pool: string, classes: readonly XapiClass[]) {
-    if (this.transfers.has(pool)) {
-      // After an upload, everything as of this call (the default of the live world).
-      return this.world.records(pool, classes);
-    }
+  /**
+   * `pool`'s `classes` as fresh as this step needs them. A step that reads again without having
+   * written since its last read is waiting for someone else (a guest reporting its address, a
+   * host joining): that read, and a read after an HTTP transfer, gets everything as of now.
+   * `ownWritesOnly` says it is not waiting (a step re-reading only to see its own writes).
+   */
+  records(pool: string, classes: readonly XapiClass[], opts: { readonly ownWritesOnly?: boolean } = {}) {
+    const previous = this.lastRead.get(pool);
+    this.lastRead.set(pool, this.world.mark());
+    const polling = !opts.ownWritesOnly && previous !== undefined && (this.writes.get(pool)?.any ?? 0) < previous;
+    if (polling || this.transfers.has(pool)) return this.world.records(pool, classes);
     return this.world.records(pool, classes, this.need(pool));
   }
 
@@ -78,7 +86,9 @@ export class ChangeReads {
       let w = this.writes.get(pool);
       if (!w) { w = { any: 0, byClass: new Map() }; this.writes.set(pool, w); }
       w.any = at;
-      w.byClass.set(classOf(method), at);
+      // A write to the infrastructure itself (SR.create makes PBDs, network.create a bridge
+      // PIFs may name) may change any of it: every shared class then.
+      if (SHARED.has(classOf(method))) for (const cls of SHARED) w.byClass.set(cls, at);
     };
     const transfers = this.transfers;
     const tracked = <A extends unknown[], R>(fn: (method: string, ...rest: A) => Promise<R>) => async (method: string, ...rest: A): Promise<R> => {

@@ -155,7 +155,7 @@ export class ProviderRuntime {
       signal,
       progress,
       client: async (pool) => reads.client(pool, await this.client(pool)),
-      records: (pool, classes) => reads.records(pool, classes),
+      records: (pool, classes, opts) => reads.records(pool, classes, opts),
     };
   }
 

@@ -31,8 +31,13 @@ export interface ApplyContext {
   readonly lineage?: string;
   /** An authenticated client for a configured pool; throws a user-facing error for an unknown pool. */
   client(pool: string): Promise<XapiClient>;
-  /** Fresh records of a pool, for lookups (templates, SRs, networks by name). */
-  records(pool: string, classes: readonly XapiClass[]): Promise<PoolRecords>;
+  /**
+   * Fresh records of a pool, for lookups (templates, SRs, networks by name): what the changes
+   * this step depends on and its own writes did is in them. Reading again without writing in
+   * between is taken for waiting on someone else (a guest, a host) and catches everything up,
+   * unless `opts.ownWritesOnly` says the step only re-reads to see its own writes.
+   */
+  records(pool: string, classes: readonly XapiClass[], opts?: { readonly ownWritesOnly?: boolean }): Promise<PoolRecords>;
   /** Names of the configured pools, first is the default. */
   readonly pools: readonly string[];
   readonly signal?: AbortSignal;

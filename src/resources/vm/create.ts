@@ -64,7 +64,7 @@ function clonePlan(ctx: ApplyContext, records: PoolRecords, planned: ObjectValue
 
 async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectValue, made: (ref: string) => void): Promise<VmHandle> {
   const client = await ctx.client(pool);
-  const records = await ctx.records(pool, VM_CLASSES);
+  const records = await ctx.records(pool, VM_CLASSES, { ownWritesOnly: true });
   const cp = clonePlan(ctx, records, planned);
   const name = pendingName(ctx.address, ctx.lineage);
   ctx.progress({ kind: 'message', text: `${cp.full ? 'copying' : 'cloning'} ${cp.tpl.record.name_label}` });
@@ -169,7 +169,7 @@ async function createIn(ctx: ApplyContext, chosen: string, chosenPlan: ObjectVal
   // Adopted in another of its placement pools: the host the plan chose there does not apply.
   const planned = pool === chosen ? chosenPlan : { ...chosenPlan, pool, host: null };
   await removeLeftoversElsewhere(ctx, pool);
-  const records = await ctx.records(pool, VM_CLASSES);
+  const records = await ctx.records(pool, VM_CLASSES, { ownWritesOnly: true });
   const adopted = findAdoptable(records, ctx.address, ctx.lineage);
   // The VM this create made or took, once it exists: removed again if the create fails.
   let made: string | undefined = adopted;
@@ -242,7 +242,7 @@ export function leftovers(records: PoolRecords, ctx: ApplyContext): string[] {
  */
 async function removeFailedCreate(ctx: ApplyContext, pool: string, ref: string): Promise<void> {
   try {
-    const vm = (await ctx.records(pool, VM_CLASSES)).get('VM', ref);
+    const vm = (await ctx.records(pool, VM_CLASSES, { ownWritesOnly: true })).get('VM', ref);
     if (!vm) return;
     ctx.progress({ kind: 'message', text: `removing VM ${vm.uuid}: its create failed` });
     await deleteVm({ prior: { uuid: vm.uuid, pool, disk: [], shutdown_timeout: 0 }, ctx });

@@ -18,7 +18,7 @@ import { VmHandle } from './vm-handle';
 export async function deleteVm(req: DeleteRequest): Promise<void> {
   const { prior, ctx } = req;
   const pool = str(prior, 'pool') ?? ctx.pools[0];
-  const records = await ctx.records(pool, VM_CLASSES);
+  const records = await ctx.records(pool, VM_CLASSES, { ownWritesOnly: true });
   const hit = records.byUuid('VM', str(prior, 'uuid') ?? '');
   if (!hit) return;
   const h = await VmHandle.open(ctx, pool, hit.ref);
