@@ -12,6 +12,7 @@
  * Beside it the same VMs applied by real terraform through terraform-provider-xcp, as a ratio
  * (N of its own: see TERRAFORM_VMS).
  */
+import * as os from 'node:os';
 import { breakdown, type Breakdown } from './apply-breakdown';
 import { BenchFolder, PASSWORD, servePool, USER, type RunTimes } from './apply-run';
 import type { RecordingProxy } from './recording-proxy';
@@ -67,9 +68,11 @@ interface Phase {
   bytesByMethod: Map<string, number>; eventBytes: Map<string, number>;
   /** Where the walk went (apply-breakdown.ts). */
   spent: Breakdown;
+  /** CPU time of the xcpform (or terraform) process and of the simulator's, ms. */
+  cpuMs?: number; simulatorCpuMs?: number;
 }
 
-function measure(proxy: RecordingProxy, { wall, walk, walkFrom, walkTo }: RunTimes): Phase {
+function measure(proxy: RecordingProxy, { wall, walk, walkFrom, walkTo, cpuMs }: RunTimes, simulatorCpuMs?: number): Phase {
   const { calls, bytes, eventBytes, spans } = proxy.counts();
   const all = proxy.totals();
   return {
@@ -83,6 +86,8 @@ function measure(proxy: RecordingProxy, { wall, walk, walkFrom, walkTo }: RunTim
     bytesByMethod: bytes,
     eventBytes,
     spent: breakdown(spans, walkFrom, walkTo),
+    ...(cpuMs === undefined ? {} : { cpuMs }),
+    ...(simulatorCpuMs === undefined ? {} : { simulatorCpuMs }),
   };
 }
 
@@ -105,8 +110,10 @@ async function xcpformAt(n: number): Promise<Record<string, Phase>> {
       const planWall = await folder.xcpform(['plan', '--out', 'bench.plan', ...planArgs]);
       phases[`${name}_plan`] = measure(served.proxy, planWall);
       served.proxy.reset();
+      const sim0 = served.cpuMs();
       const wall = await folder.xcpform(['apply', '--parallelism', String(PARALLELISM), 'bench.plan']);
-      phases[name] = measure(served.proxy, wall);
+      const sim1 = served.cpuMs();
+      phases[name] = measure(served.proxy, wall, sim0 === undefined || sim1 === undefined ? undefined : sim1 - sim0);
     };
     folder.write(config(served.proxy.url, n, 'first'));
     await step('create', []);
@@ -140,6 +147,9 @@ async function terraformAt(n: number): Promise<Record<string, Phase>> {
 /** Runs the apply benchmark; figures are per VM and ratios measured in this run. */
 export async function benchApply(): Promise<Figures> {
   const f: Figures = { latency_ms_per_call: LATENCY_MS, parallelism: PARALLELISM, simulator: 'child process' };
+  // Every process of the bench shares this machine's cores: the load says how much of them it had.
+  f.cpus = os.cpus().length;
+  f.load_average_1m_at_start = round(os.loadavg()[0], 1);
   const runs = new Map<number, Record<string, Phase>>();
   for (const n of SIZES) {
     const phases = await xcpformAt(n);
@@ -163,8 +173,18 @@ export async function benchApply(): Promise<Figures> {
       f[`${k}.call_ms_mean`] = round(p.spent.meanCallMs);
       f[`${k}.no_call_in_flight_ms`] = Math.round(p.spent.noCallMs);
       f[`${k}.catch_up_in_flight_ms`] = Math.round(p.spent.catchUpMs);
+      if (p.cpuMs !== undefined) f[`${k}.xcpform_cpu_ms`] = Math.round(p.cpuMs);
+      if (p.simulatorCpuMs !== undefined) f[`${k}.simulator_cpu_ms`] = Math.round(p.simulatorCpuMs);
+      if (p.cpuMs !== undefined && p.simulatorCpuMs !== undefined) {
+        // A second bound: the CPU the apply and the simulator needed, spread over every core
+        // (both run on this machine, beside whatever else it runs: see the load average).
+        const cpuBound = (p.cpuMs + p.simulatorCpuMs) / os.cpus().length;
+        f[`${k}.lower_bound_cpu_ms`] = Math.round(cpuBound);
+        f[`${k}.walk_vs_larger_lower_bound`] = round(p.walk / Math.max(bound, cpuBound));
+      }
     }
   }
+  f.load_average_1m_at_end = round(os.loadavg()[0], 1);
   const [small, large] = SIZES;
   const s = runs.get(small)!;
   const l = runs.get(large)!;
