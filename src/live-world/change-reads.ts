@@ -34,12 +34,42 @@ const READ_ONLY = /^(?:(?:Async\.)?[A-Za-z_]+\.get(?:_[A-Za-z_]*)?|event\.[a-z_]
 /** The class a method belongs to (`Async.VM.clone` → `VM`). */
 const classOf = (method: string): string => method.replace(/^Async\./, '').split('.')[0];
 
-/** Per pool: when this step last wrote anything, and last wrote to each class. */
+/** Per pool: when a write last ended, and when one to each shared class last did. */
 interface Writes { any: number; readonly byClass: Map<string, number> }
+
+/**
+ * The writes of one step, or of every step of a process (terraform-provider-xcp, which does
+ * not know which earlier resources a resource depends on: every write it made counts).
+ */
+export class WriteLog {
+  private readonly pools = new Map<string, Writes>();
+
+  /** `method` (on `pool`) ended at mark `at`. */
+  record(pool: string, method: string, at: number): void {
+    let w = this.pools.get(pool);
+    if (!w) { w = { any: 0, byClass: new Map() }; this.pools.set(pool, w); }
+    w.any = at;
+    // A write to the infrastructure itself (SR.create makes PBDs, network.create a bridge
+    // PIFs may name) may change any of it: every shared class then.
+    if (SHARED.has(classOf(method))) for (const cls of SHARED) w.byClass.set(cls, at);
+  }
+
+  /** The mark after which `cls` of `pool` must have been caught up to see these writes (0: none). */
+  need(pool: string, cls: XapiClass): number {
+    const w = this.pools.get(pool);
+    if (!w) return 0;
+    return SHARED.has(cls) ? w.byClass.get(cls) ?? 0 : w.any;
+  }
+
+  /** When the last write to `pool` ended (0: none). */
+  last(pool: string): number {
+    return this.pools.get(pool)?.any ?? 0;
+  }
+}
 
 /** The freshness one apply step needs from the live world; see the module comment. */
 export class ChangeReads {
-  private readonly writes = new Map<string, Writes>();
+  private readonly writes = new WriteLog();
   /** Pools whose session this step took for HTTP transfers: their effect has no call to mark. */
   private readonly transfers = new Set<string>();
   /** Per pool, the mark at which this step's last read began. */
@@ -48,30 +78,29 @@ export class ChangeReads {
   /**
    * @param world the runtime's live world
    * @param floor a mark taken after the changes this step depends on completed
+   * @param shared the writes of every step of this process, when the step cannot tell which of
+   *   them it depends on (terraform-provider-xcp): they count as its own
    */
-  constructor(private readonly world: LiveWorld, private readonly floor: number) {}
+  constructor(private readonly world: LiveWorld, private readonly floor: number, private readonly shared?: WriteLog) {}
 
   /**
    * `pool`'s `classes` as fresh as this step needs them. A step that reads again without having
    * written since its last read is waiting for someone else (a guest reporting its address, a
    * host joining): that read, and a read after an HTTP transfer, gets everything as of now.
-   * `ownWritesOnly` says it is not waiting (a step re-reading only to see its own writes).
+   * `ownWritesOnly` says it is not waiting (a step re-reading only to see its own writes);
+   * `asOfNow` asks for everything as of now (placement counting what other steps started).
    */
-  records(pool: string, classes: readonly XapiClass[], opts: { readonly ownWritesOnly?: boolean } = {}) {
+  records(pool: string, classes: readonly XapiClass[], opts: { readonly ownWritesOnly?: boolean; readonly asOfNow?: boolean } = {}) {
     const previous = this.lastRead.get(pool);
     this.lastRead.set(pool, this.world.mark());
-    const polling = !opts.ownWritesOnly && previous !== undefined && (this.writes.get(pool)?.any ?? 0) < previous;
-    if (polling || this.transfers.has(pool)) return this.world.records(pool, classes);
+    const polling = !opts.ownWritesOnly && previous !== undefined && this.writes.last(pool) < previous;
+    if (opts.asOfNow || polling || this.transfers.has(pool)) return this.world.records(pool, classes);
     return this.world.records(pool, classes, this.need(pool));
   }
 
   /** How fresh each class of `pool` must be. */
   need(pool: string): Need {
-    return (cls) => {
-      const w = this.writes.get(pool);
-      if (!w) return this.floor;
-      return Math.max(this.floor, SHARED.has(cls) ? w.byClass.get(cls) ?? 0 : w.any);
-    };
+    return (cls) => Math.max(this.floor, this.writes.need(pool, cls), this.shared?.need(pool, cls) ?? 0);
   }
 
   /**
@@ -83,12 +112,8 @@ export class ChangeReads {
   client(pool: string, client: XapiClient): XapiClient {
     const wrote = (method: string): void => {
       const at = this.world.mark();
-      let w = this.writes.get(pool);
-      if (!w) { w = { any: 0, byClass: new Map() }; this.writes.set(pool, w); }
-      w.any = at;
-      // A write to the infrastructure itself (SR.create makes PBDs, network.create a bridge
-      // PIFs may name) may change any of it: every shared class then.
-      if (SHARED.has(classOf(method))) for (const cls of SHARED) w.byClass.set(cls, at);
+      this.writes.record(pool, method, at);
+      this.shared?.record(pool, method, at);
     };
     const transfers = this.transfers;
     const tracked = <A extends unknown[], R>(fn: (method: string, ...rest: A) => Promise<R>) => async (method: string, ...rest: A): Promise<R> => {

@@ -1,3 +1,3 @@
 /** The pools' records kept current with `event.from`: see live-world.ts and change-reads.ts. */
 export { LiveWorld, type FullReadReason, type Need } from './live-world';
-export { ChangeReads } from './change-reads';
+export { ChangeReads, WriteLog } from './change-reads';

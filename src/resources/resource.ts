@@ -35,9 +35,10 @@ export interface ApplyContext {
    * Fresh records of a pool, for lookups (templates, SRs, networks by name): what the changes
    * this step depends on and its own writes did is in them. Reading again without writing in
    * between is taken for waiting on someone else (a guest, a host) and catches everything up,
-   * unless `opts.ownWritesOnly` says the step only re-reads to see its own writes.
+   * unless `opts.ownWritesOnly` says the step only re-reads to see its own writes;
+   * `opts.asOfNow` catches everything up (what other steps did too).
    */
-  records(pool: string, classes: readonly XapiClass[], opts?: { readonly ownWritesOnly?: boolean }): Promise<PoolRecords>;
+  records(pool: string, classes: readonly XapiClass[], opts?: { readonly ownWritesOnly?: boolean; readonly asOfNow?: boolean }): Promise<PoolRecords>;
   /** Names of the configured pools, first is the default. */
   readonly pools: readonly string[];
   readonly signal?: AbortSignal;
