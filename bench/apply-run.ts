@@ -4,7 +4,7 @@
  * as a user runs them) in a working folder whose provider block points at the proxy.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -80,7 +80,36 @@ export async function servePool(pool: string, hosts: number, latencyMs: number, 
  * Times of one run (ms); `walkFrom`/`walkTo` are `performance.now()` of this process, as the
  * proxy's spans; `cpuMs` the CPU time of the process (sampled until it exits; Linux only).
  */
-export interface RunTimes { wall: number; walk: number; walkFrom: number; walkTo: number; cpuMs?: number }
+export interface RunTimes {
+  wall: number; walk: number; walkFrom: number; walkTo: number; cpuMs?: number;
+  /** CPU time of the processes it started (terraform's provider plugin), ms. */
+  childrenCpuMs?: number;
+}
+
+/** Pids of the processes descending from `root` (from /proc; empty elsewhere). */
+function descendants(root: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return [];
+  }
+  const parent = new Map<number, number>();
+  for (const d of entries) {
+    try {
+      parent.set(Number(d), Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out: number[] = [];
+  for (const pid of parent.keys()) {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === root) { out.push(pid); break; }
+    }
+  }
+  return out;
+}
 
 /** User + system CPU time of a process in ms, from /proc (undefined elsewhere or once it exited). */
 export function cpuMsOf(pid: number | undefined): number | undefined {
@@ -129,7 +158,14 @@ export class BenchFolder {
     const t0 = performance.now();
     const child = spawn(command, args, { cwd: this.dir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let cpuMs: number | undefined;
-    const sampler = setInterval(() => { cpuMs = cpuMsOf(child.pid) ?? cpuMs; }, 50);
+    const children = new Map<number, number>();
+    let sampled = 0;
+    const sampler = setInterval(() => {
+      cpuMs = cpuMsOf(child.pid) ?? cpuMs;
+      // The process tree every 500 ms only: walking /proc costs CPU the bench measures.
+      if (child.pid === undefined || ++sampled % 10) return;
+      for (const pid of descendants(child.pid)) children.set(pid, cpuMsOf(pid) ?? children.get(pid) ?? 0);
+    }, 50);
     let out = '';
     let first: number | undefined;
     let last: number | undefined;
@@ -143,7 +179,11 @@ export class BenchFolder {
     clearInterval(sampler);
     if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited ${code}:\n${out.slice(-4000)}`);
     const end = performance.now();
-    return { wall: end - t0, walk: (last ?? end) - (first ?? t0), walkFrom: first ?? t0, walkTo: last ?? end, ...(cpuMs === undefined ? {} : { cpuMs }) };
+    const childrenCpuMs = [...children.values()].reduce((a, b) => a + b, 0);
+    return {
+      wall: end - t0, walk: (last ?? end) - (first ?? t0), walkFrom: first ?? t0, walkTo: last ?? end,
+      ...(cpuMs === undefined ? {} : { cpuMs }), ...(children.size ? { childrenCpuMs } : {}),
+    };
   }
 
   xcpform(args: string[]): Promise<RunTimes> {

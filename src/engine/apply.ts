@@ -59,7 +59,7 @@ export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyO
       // The embedded simulator's world is saved before the state records a change (its own
       // autosave lags by 200 ms): killed in between, the state is at worst older than the
       // world, and the next run adopts what it does not record (tagged objects).
-      put: async (change, attributes) => { await runtime.saveEmbeddedWorld(); return live.put(change, attributes); },
+      put: async (change, attributes, opts) => { await runtime.saveEmbeddedWorld(); return live.put(change, attributes, opts); },
       remove: async (change) => { await runtime.saveEmbeddedWorld(); return live.remove(change); },
       current: () => live.current(),
     },

@@ -9,7 +9,7 @@ import { walk, type WalkEvent } from '../dag';
 import type { Plan, ResourceChange } from '../plan/model';
 import type { ConfigPort } from '../plan/ports';
 import { dataSourceType, resourceType } from '../resources/registry';
-import { ResourceError, type ApplyContext, type ProgressEvent } from '../resources/resource';
+import { CreatedButFailed, ResourceError, type ApplyContext, type ProgressEvent } from '../resources/resource';
 import { isXapiError, describeCall } from '../xenapi';
 import { assertPostconditions, assertPreconditions } from './conditions';
 import { applyGraph, blockOf, estimateSeconds, storageClaims } from './graph';
@@ -70,9 +70,9 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
   const view = new ApplyView(req.state.current(), req.config);
   const throughData = viaDataSources(req.config);
   const state: StateSink = {
-    put: (change, attributes) => {
+    put: (change, attributes, opts) => {
       const recorded = change.mode === 'managed' ? { ...change, dependsOn: throughData(change.dependsOn) } : change;
-      const done = req.state.put(recorded, attributes);
+      const done = req.state.put(recorded, attributes, opts);
       view.changed(change.address, attributes);
       return done;
     },
@@ -142,6 +142,13 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
       written = (destroy ? await destroyOne(change, actx, state) : await applyOne(change, actx, steps, view)).written;
     } catch (err) {
       if (mark) endedAt.set(vertex, mark());
+      if (err instanceof CreatedButFailed && !destroy) {
+        // The object exists: in the state, tainted, before the change is reported failed.
+        await state.put(change, err.state, { tainted: true });
+        const d = toDiagnostic(change, verb, err.failure);
+        diagnostics.push({ ...d, detail: `${d.detail ? `${d.detail} ` : ''}The object was created and is recorded as tainted: the next plan replaces it.` });
+        throw err.failure;
+      }
       const d = toDiagnostic(change, verb, err);
       diagnostics.push(d);
       throw err;

@@ -191,3 +191,15 @@ export class ResourceError extends Error {
     this.name = 'ResourceError';
   }
 }
+
+/**
+ * A create that failed after its object came to exist (a VM whose start XAPI refused): `state`
+ * is the object as it now is. The caller records it tainted, as Terraform does, so the next plan
+ * replaces it instead of a second object being made beside it; `failure` is what went wrong.
+ */
+export class CreatedButFailed extends Error {
+  constructor(readonly failure: unknown, readonly state: ObjectValue) {
+    super(failure instanceof Error ? failure.message : String(failure));
+    this.name = 'CreatedButFailed';
+  }
+}
