@@ -7,8 +7,12 @@
  * pool is read in bulk once, and every later call costs one `event.from` with timeout 0, shared
  * by the calls that arrive while it runs.
  *
- * Read-your-writes: every call is answered from records caught up by an `event.from` that
- * started after the call arrived, so a Read that follows an apply sees what the apply changed.
+ * Read-your-writes: by default every call is answered from records caught up by an
+ * `event.from` that started after the call arrived, so a Read that follows an apply sees what
+ * the apply changed. A caller may say per class how fresh it needs the records (`Need`, used by
+ * apply steps: change-reads.ts); each class keeps its own token, and a catch-up subscribes only
+ * to the classes that are not fresh enough, so a class nobody needs again (an SR whose record
+ * lists every VDI) is not sent again on every change.
  *
  * The records live as long as the runtime (one provider process, one CLI command); nothing is
  * written to disk. Each call gets its own {@link WorldSnapshot} holding only its pool and the
