@@ -4,7 +4,7 @@
  * as a user runs them) in a working folder whose provider block points at the proxy.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -27,6 +27,8 @@ export function binPath(name: string): string {
 
 export interface ServedPool {
   readonly proxy: RecordingProxy;
+  /** CPU time (ms) the simulator's process has used so far; undefined where /proc is not readable. */
+  cpuMs(): number | undefined;
   close(): Promise<void>;
 }
 
@@ -71,8 +73,57 @@ export async function servePool(pool: string, hosts: number, latencyMs: number, 
     child.once('exit', (code, signal) => reject(new Error(`bench apply: the simulator exited (${code ?? signal}): ${stderr.trim()}`)));
   }).catch(async (err) => { await stop(); throw err; });
   const proxy = await startRecordingProxy(url);
-  return { proxy, close: async () => { await proxy.close(); await stop(); } };
+  return { proxy, cpuMs: () => cpuMsOf(child.pid), close: async () => { await proxy.close(); await stop(); } };
 }
+
+/**
+ * Times of one run (ms); `walkFrom`/`walkTo` are `performance.now()` of this process, as the
+ * proxy's spans; `cpuMs` the CPU time of the process (sampled until it exits; Linux only).
+ */
+export interface RunTimes {
+  wall: number; walk: number; walkFrom: number; walkTo: number; cpuMs?: number;
+  /** CPU time of the processes it started (terraform's provider plugin), ms. */
+  childrenCpuMs?: number;
+}
+
+/** Pids of the processes descending from `root` (from /proc; empty elsewhere). */
+function descendants(root: number): number[] {
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc').filter((d) => /^\d+$/.test(d));
+  } catch {
+    return [];
+  }
+  const parent = new Map<number, number>();
+  for (const d of entries) {
+    try {
+      parent.set(Number(d), Number(readFileSync(`/proc/${d}/stat`, 'utf8').split(') ')[1].split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out: number[] = [];
+  for (const pid of parent.keys()) {
+    for (let p = parent.get(pid); p !== undefined && p > 1; p = parent.get(p)) {
+      if (p === root) { out.push(pid); break; }
+    }
+  }
+  return out;
+}
+
+/** User + system CPU time of a process in ms, from /proc (undefined elsewhere or once it exited). */
+export function cpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined) return undefined;
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return undefined;
+  }
+}
+
+/** USER_HZ: 100 on Linux everywhere this bench runs. */
+const CLOCK_TICKS = 100;
 
 /** A working folder for one tool; removed by `close`. */
 export class BenchFolder {
@@ -103,9 +154,18 @@ export class BenchFolder {
    * summary (`Apply complete!`), which leaves out starting Node, loading the configuration and
    * the provider's handshake.
    */
-  async run(command: string, args: string[]): Promise<{ wall: number; walk: number }> {
+  async run(command: string, args: string[]): Promise<RunTimes> {
     const t0 = performance.now();
     const child = spawn(command, args, { cwd: this.dir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let cpuMs: number | undefined;
+    const children = new Map<number, number>();
+    let sampled = 0;
+    const sampler = setInterval(() => {
+      cpuMs = cpuMsOf(child.pid) ?? cpuMs;
+      // The process tree every 500 ms only: walking /proc costs CPU the bench measures.
+      if (child.pid === undefined || ++sampled % 10) return;
+      for (const pid of descendants(child.pid)) children.set(pid, cpuMsOf(pid) ?? children.get(pid) ?? 0);
+    }, 50);
     let out = '';
     let first: number | undefined;
     let last: number | undefined;
@@ -116,16 +176,21 @@ export class BenchFolder {
     });
     child.stderr!.setEncoding('utf8').on('data', (t: string) => { out = (out + t).slice(-20_000); });
     const code = await new Promise<number>((resolve) => child.once('close', (c) => resolve(c ?? -1)));
+    clearInterval(sampler);
     if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited ${code}:\n${out.slice(-4000)}`);
     const end = performance.now();
-    return { wall: end - t0, walk: (last ?? end) - (first ?? t0) };
+    const childrenCpuMs = [...children.values()].reduce((a, b) => a + b, 0);
+    return {
+      wall: end - t0, walk: (last ?? end) - (first ?? t0), walkFrom: first ?? t0, walkTo: last ?? end,
+      ...(cpuMs === undefined ? {} : { cpuMs }), ...(children.size ? { childrenCpuMs } : {}),
+    };
   }
 
-  xcpform(args: string[]): Promise<{ wall: number; walk: number }> {
+  xcpform(args: string[]): Promise<RunTimes> {
     return this.run(process.execPath, [binPath('xcpform.js'), ...args]);
   }
 
-  terraform(args: string[]): Promise<{ wall: number; walk: number }> {
+  terraform(args: string[]): Promise<RunTimes> {
     return this.run('terraform', args);
   }
 

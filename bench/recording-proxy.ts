@@ -6,6 +6,7 @@
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { performance } from 'node:perf_hooks';
 
 /** What went through the proxy since the last {@link RecordingProxy.reset}. */
 export interface WireCounts {
@@ -13,6 +14,24 @@ export interface WireCounts {
   readonly calls: Map<string, number>;
   /** Reply bytes by XenAPI method. */
   readonly bytes: Map<string, number>;
+  /**
+   * Bytes of the records `event.from` replies carried, by class (`SR`, `VM`...): which classes'
+   * records a catch-up moves (JSON-RPC replies only; XML-RPC ones are not split).
+   */
+  readonly eventBytes: Map<string, number>;
+  /** How many records of each class `event.from` replies carried (JSON-RPC replies only). */
+  readonly eventRecords: Map<string, number>;
+  /** Every call: when its request was in and its reply out (`performance.now()` of this process). */
+  readonly spans: readonly CallSpan[];
+}
+
+/** One call as the proxy saw it. */
+export interface CallSpan {
+  readonly method: string;
+  /** For `event.from`: whether it waits for tasks (`task/<ref>`) rather than catching records up. */
+  readonly taskWait?: boolean;
+  readonly start: number;
+  readonly end: number;
 }
 
 export interface RecordingProxy {
@@ -24,6 +43,9 @@ export interface RecordingProxy {
   reset(): void;
   close(): Promise<void>;
 }
+
+/** Whether an `event.from` request subscribes to single tasks (`task/OpaqueRef:...`). */
+const waitsForTask = (body: string): boolean => body.includes('"task/') || body.includes('>task/');
 
 /** The method of a JSON-RPC or XML-RPC request body ('?' when neither). */
 function methodOf(body: string): string {
@@ -42,21 +64,51 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const to = new URL(target);
   let calls = new Map<string, number>();
   let bytes = new Map<string, number>();
+  let eventBytes = new Map<string, number>();
+  let eventRecords = new Map<string, number>();
+  let spans: CallSpan[] = [];
+  const splitEvents = (reply: Buffer): void => {
+    let events: unknown;
+    try {
+      events = (JSON.parse(reply.toString('utf8')) as { result?: { events?: unknown } }).result?.events;
+    } catch {
+      return;
+    }
+    if (!Array.isArray(events)) return;
+    for (const e of events as { class?: unknown }[]) {
+      const cls = typeof e?.class === 'string' ? e.class : '?';
+      eventBytes.set(cls, (eventBytes.get(cls) ?? 0) + Buffer.byteLength(JSON.stringify(e)));
+      eventRecords.set(cls, (eventRecords.get(cls) ?? 0) + 1);
+    }
+  };
   const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
   const server = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const body = Buffer.concat(chunks);
-      const method = methodOf(body.toString('utf8'));
+      const text = body.toString('utf8');
+      const method = methodOf(text);
+      const start = performance.now();
+      const taskWait = method === 'event.from' ? waitsForTask(text) : undefined;
+      const counted = spans;
       calls.set(method, (calls.get(method) ?? 0) + 1);
       const out = http.request({
         host: to.hostname, port: to.port, path: req.url, method: req.method, agent,
         headers: { ...req.headers, host: to.host },
       }, (reply) => {
         res.writeHead(reply.statusCode ?? 502, reply.headers);
-        reply.on('data', (c: Buffer) => { bytes.set(method, (bytes.get(method) ?? 0) + c.length); res.write(c); });
-        reply.on('end', () => res.end());
+        const body: Buffer[] = [];
+        reply.on('data', (c: Buffer) => {
+          bytes.set(method, (bytes.get(method) ?? 0) + c.length);
+          if (method === 'event.from') body.push(c);
+          res.write(c);
+        });
+        reply.on('end', () => {
+          res.end();
+          counted.push({ method, ...(taskWait === undefined ? {} : { taskWait }), start, end: performance.now() });
+          if (body.length) splitEvents(Buffer.concat(body));
+        });
       });
       out.on('error', (err) => { res.writeHead(502); res.end(String(err)); });
       out.end(body);
@@ -68,9 +120,9 @@ export async function startRecordingProxy(target: string): Promise<RecordingProx
   const sum = (m: Map<string, number>, keep: (k: string) => boolean): number => [...m].reduce((n, [k, v]) => (keep(k) ? n + v : n), 0);
   return {
     url: `http://127.0.0.1:${port}`,
-    counts: () => ({ calls: new Map(calls), bytes: new Map(bytes) }),
+    counts: () => ({ calls: new Map(calls), bytes: new Map(bytes), eventBytes: new Map(eventBytes), eventRecords: new Map(eventRecords), spans: [...spans] }),
     totals: (keep = () => true) => ({ calls: sum(calls, keep), bytes: sum(bytes, keep) }),
-    reset: () => { calls = new Map(); bytes = new Map(); },
+    reset: () => { calls = new Map(); bytes = new Map(); eventBytes = new Map(); eventRecords = new Map(); spans = []; },
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

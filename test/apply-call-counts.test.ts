@@ -74,6 +74,19 @@ describe('XenAPI calls per change', () => {
     };
     expect(got).toEqual(EXPECTED);
   }, 120_000);
+
+  test('twelve VMs created together: the SR and network records go over the wire a few times, not once per VM', async () => {
+    // Each VM's disk changes the SR record (its VDIs list) and its NIC the network's (VIFs), as
+    // xapi does; an apply that caught up every class after each write was sent both records
+    // again for nearly every VM, bytes that grow with the pool (issue 17, bench apply).
+    const vms = VM.replace('resource "xcp_vm" "v" {', 'resource "xcp_vm" "v" {\n  count = 12').replace('"count-vm"', '"count-vm-${count.index}"');
+    await apply([NETWORK, vms], 'many');
+    const sent = proxy.counts().eventRecords;
+    // The VMs' own records do come back after their writes (read-your-writes).
+    expect(sent.get('vm') ?? 0).toBeGreaterThanOrEqual(12);
+    expect({ sr: Math.min(sent.get('sr') ?? 0, 3), network: Math.min(sent.get('network') ?? 0, 3) }).toEqual({ sr: sent.get('sr') ?? 0, network: sent.get('network') ?? 0 });
+    await apply([]);
+  }, 120_000);
 });
 
 /**

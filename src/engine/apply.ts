@@ -50,12 +50,16 @@ export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyO
     plan: await applyStatements(ws.manager, plan),
     config: plan.mode === 'destroy' ? undefined : ws.config,
     // The state's lineage tags every created object, so only this state adopts it after a crash.
-    contexts: { applyContext: (address, progress, signal) => runtime.applyContext(address, progress, signal, ws.manager.lineage), defaultPool: runtime.defaultPool },
+    contexts: {
+      applyContext: (address, progress, signal, floor) => runtime.applyContext(address, progress, signal, ws.manager.lineage, floor),
+      defaultPool: runtime.defaultPool,
+      mark: () => runtime.liveWorld().mark(),
+    },
     state: {
       // The embedded simulator's world is saved before the state records a change (its own
       // autosave lags by 200 ms): killed in between, the state is at worst older than the
       // world, and the next run adopts what it does not record (tagged objects).
-      put: async (change, attributes) => { await runtime.saveEmbeddedWorld(); return live.put(change, attributes); },
+      put: async (change, attributes, opts) => { await runtime.saveEmbeddedWorld(); return live.put(change, attributes, opts); },
       remove: async (change) => { await runtime.saveEmbeddedWorld(); return live.remove(change); },
       current: () => live.current(),
     },

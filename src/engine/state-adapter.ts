@@ -75,10 +75,11 @@ export class LiveState implements StateSink {
     return out;
   }
 
-  put(change: ResourceChange, attributes: ObjectValue): Promise<void> {
+  put(change: ResourceChange, attributes: ObjectValue, opts: { readonly tainted?: boolean } = {}): Promise<void> {
     const addr = parseAddress(change.address)!;
     const alias = change.providerConfig.split('.')[1];
     return this.manager.apply((s) => setInstance(s, addr, {
+      ...(opts.tainted ? { status: 'tainted' as const } : {}),
       schemaVersion: change.schemaVersion,
       attributes,
       sensitiveAttributes: change.afterSensitive.map(toPathSteps),

@@ -9,7 +9,7 @@ import { walk, type WalkEvent } from '../dag';
 import type { Plan, ResourceChange } from '../plan/model';
 import type { ConfigPort } from '../plan/ports';
 import { dataSourceType, resourceType } from '../resources/registry';
-import { ResourceError, type ApplyContext, type ProgressEvent } from '../resources/resource';
+import { CreatedButFailed, ResourceError, type ApplyContext, type ProgressEvent } from '../resources/resource';
 import { isXapiError, describeCall } from '../xenapi';
 import { assertPostconditions, assertPreconditions } from './conditions';
 import { applyGraph, blockOf, estimateSeconds, storageClaims } from './graph';
@@ -22,8 +22,14 @@ export interface ExecuteRequest {
   /** The configuration, to resolve values unknown at plan time (absent for destroy). */
   readonly config?: ConfigPort;
   readonly contexts: {
-    applyContext(address: string, progress: (e: ProgressEvent) => void, signal?: AbortSignal): ApplyContext;
+    /**
+     * The context of one step. `floor` is a {@link ExecuteRequest.contexts.mark} taken after
+     * every change the step depends on completed: what they changed must be in its records.
+     */
+    applyContext(address: string, progress: (e: ProgressEvent) => void, signal?: AbortSignal, floor?: number): ApplyContext;
     readonly defaultPool: string;
+    /** A moment in the records' order (the live world's mark); without it each step reads as of its start. */
+    mark?(): number;
   };
   readonly state: StateSink;
   readonly parallelism?: number;
@@ -64,9 +70,9 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
   const view = new ApplyView(req.state.current(), req.config);
   const throughData = viaDataSources(req.config);
   const state: StateSink = {
-    put: (change, attributes) => {
+    put: (change, attributes, opts) => {
       const recorded = change.mode === 'managed' ? { ...change, dependsOn: throughData(change.dependsOn) } : change;
-      const done = req.state.put(recorded, attributes);
+      const done = req.state.put(recorded, attributes, opts);
       view.changed(change.address, attributes);
       return done;
     },
@@ -74,31 +80,87 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
     current: () => view.current(),
   };
   const steps: ExecuteRequest = { ...req, state };
+  // When each step ended, in the records' order: a step needs its records fresh only as of the
+  // end of its dependencies (and of its own writes), not as of the end of every other step,
+  // which would make each step catch up the whole pool again.
+  const mark = req.contexts.mark?.bind(req.contexts);
+  const begun = mark?.();
+  const endedAt = new Map<string, number>();
+  const floorOf = (vertex: string): number | undefined => {
+    if (begun === undefined) return undefined;
+    let floor = begun;
+    for (const d of cg.graph.dependenciesOf(vertex)) floor = Math.max(floor, endedAt.get(d) ?? begun);
+    return floor;
+  };
 
-  const task = async (vertex: string) => {
-    const { change, destroy } = vertexOf.get(vertex)!;
-    const verb = verbOf(change, destroy);
-    const progress = (p: ProgressEvent) => emit(p.kind === 'bytes'
-      ? { type: 'progress', address: change.address, verb, bytesDone: p.done, bytesTotal: p.total }
-      : { type: 'progress', address: change.address, verb, text: p.text });
-    // The walk's signal is not handed on: it aborts on the first interrupt, whose contract is
-    // that running changes finish (an XAPI call cut off mid-flight may have acted, leaving an
-    // object the state does not record). A second interrupt exits the process instead.
-    const actx = req.contexts.applyContext(change.address, progress, undefined);
-    try {
-      if (destroy) await destroyOne(change, actx, state);
-      else await applyOne(change, actx, steps, view);
-    } catch (err) {
-      const d = toDiagnostic(change, verb, err);
-      diagnostics.push(d);
-      throw err;
+  // Each step's state write, by vertex. A step hands its parallelism slot back once its change
+  // is made, not once the write holding it is on disk: a write encodes the whole state, and
+  // ten steps waiting for it kept the pools idle. The change counts as complete (and its
+  // dependents start their work) only when its write is done.
+  const persisted = new Map<string, Promise<void>>();
+  const saved = async (vertex: string): Promise<void> => {
+    for (const d of cg.graph.dependenciesOf(vertex)) {
+      try {
+        await persisted.get(d);
+      } catch {
+        const dep = vertexOf.get(d)!.change.address;
+        throw new ResourceError(error('apply.upstream-failed', `${vertexOf.get(vertex)!.change.address}: not applied: upstream failed`, {
+          address: vertexOf.get(vertex)!.change.address,
+          detail: `It depends on ${dep}, whose change could not be saved in the state. Fix that error and apply again.`,
+        }));
+      }
     }
+  };
+  const completed = (vertex: string, change: ResourceChange, destroy: boolean): void => {
     if (destroy) counts.destroyed++;
     else if (change.mode === 'managed') {
       if (change.action === 'update') counts.changed++;
       else if (change.action === 'migrate') counts.migrated++;
       else counts.added++;
     }
+    const at = Date.now(); // the walk's clock
+    emit({ type: 'complete', address: change.address, verb: verbOf(change, destroy), elapsedMs: at - (started.get(vertex) ?? at) });
+  };
+
+  const task = async (vertex: string) => {
+    const { change, destroy } = vertexOf.get(vertex)!;
+    const verb = verbOf(change, destroy);
+    // Its dependencies' writes first; only then does the change begin (and say so).
+    await saved(vertex);
+    started.set(vertex, Date.now());
+    const id = typeof change.before?.id === 'string' ? change.before.id : undefined;
+    emit({ type: 'start', address: change.address, verb, ...(id && verb !== 'create' ? { id } : {}) });
+    const progress = (p: ProgressEvent) => emit(p.kind === 'bytes'
+      ? { type: 'progress', address: change.address, verb, bytesDone: p.done, bytesTotal: p.total }
+      : { type: 'progress', address: change.address, verb, text: p.text });
+    // The walk's signal is not handed on: it aborts on the first interrupt, whose contract is
+    // that running changes finish (an XAPI call cut off mid-flight may have acted, leaving an
+    // object the state does not record). A second interrupt exits the process instead.
+    const actx = req.contexts.applyContext(change.address, progress, undefined, floorOf(vertex));
+    let written: Promise<void>;
+    try {
+      written = (destroy ? await destroyOne(change, actx, state) : await applyOne(change, actx, steps, view)).written;
+    } catch (err) {
+      if (mark) endedAt.set(vertex, mark());
+      if (err instanceof CreatedButFailed && !destroy) {
+        // The object exists: in the state, tainted, before the change is reported failed.
+        await state.put(change, err.state, { tainted: true });
+        const d = toDiagnostic(change, verb, err.failure);
+        diagnostics.push({ ...d, detail: `${d.detail ? `${d.detail} ` : ''}The object was created and is recorded as tainted: the next plan replaces it.` });
+        throw err.failure;
+      }
+      const d = toDiagnostic(change, verb, err);
+      diagnostics.push(d);
+      throw err;
+    }
+    if (mark) endedAt.set(vertex, mark());
+    const done = written.then(() => completed(vertex, change, destroy), (err: unknown) => {
+      diagnostics.push(toDiagnostic(change, verb, err));
+      emit({ type: 'failed', address: change.address, verb, message: (err as Error)?.message ?? String(err) });
+      throw err;
+    });
+    done.catch(() => undefined); // reported above; awaited again after the walk
+    persisted.set(vertex, done);
   };
 
   const result = await walk(cg.graph, task, {
@@ -111,15 +173,16 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
       const info = vertexOf.get(e.id)!;
       const verb = verbOf(info.change, info.destroy);
       const address = info.change.address;
-      const id = typeof info.change.before?.id === 'string' ? info.change.before.id : undefined;
-      if (e.type === 'start') { started.set(e.id, e.at); emit({ type: 'start', address, verb, ...(id && verb !== 'create' ? { id } : {}) }); }
-      else if (e.type === 'finish' && e.result.status === 'ok') emit({ type: 'complete', address, verb, elapsedMs: e.at - (started.get(e.id) ?? e.at) });
-      else if (e.type === 'finish' && e.result.status === 'failed') emit({ type: 'failed', address, verb, message: (e.result.error as Error)?.message ?? String(e.result.error) });
+      // 'start' from the task, once its dependencies are saved; 'complete' once the change is
+      // in the state (see `persisted`).
+      if (e.type === 'finish' && e.result.status === 'failed') emit({ type: 'failed', address, verb, message: (e.result.error as Error)?.message ?? String(e.result.error) });
       else if (e.type === 'skip') {
         emit({ type: 'skipped', address, verb, failedAncestor: vertexOf.get(e.failedAncestor)?.change.address ?? e.failedAncestor });
       } else if (e.type === 'cancel') emit({ type: 'cancelled', address, verb });
     },
   });
+  const writes = await Promise.allSettled(persisted.values());
+  const ok = result.ok && writes.every((w) => w.status === 'fulfilled');
   for (const [v, r] of result.results) {
     if (r.status === 'skipped') {
       const failed = vertexOf.get(r.failedAncestor)?.change.address ?? r.failedAncestor;
@@ -129,10 +192,13 @@ export async function executePlan(req: ExecuteRequest): Promise<ExecuteResult> {
       }));
     }
   }
-  return { ok: result.ok, cancelled: result.cancelled, counts, diagnostics };
+  return { ok, cancelled: result.cancelled, counts, diagnostics };
 }
 
-async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteRequest, view: ApplyView): Promise<void> {
+/** What a step leaves pending when its change is made: the state write recording it. */
+interface Made { readonly written: Promise<void> }
+
+async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteRequest, view: ApplyView): Promise<Made> {
   assertPreconditions(change, req.config, () => req.state.current());
   if (change.mode === 'data') {
     const ds = dataSourceType(change.type);
@@ -147,9 +213,7 @@ async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteR
     for (const cls of ds.classes) world.pool(pool).setClass(cls, recs.all(cls) as never);
     const res = ds.read({ config: resolved.config, world, defaultPool: req.contexts.defaultPool });
     if (!res.state) throw new ResourceError(res.diagnostics?.[0] ?? error('apply.data-failed', `${change.address}: no result`));
-    await req.state.put(change, res.state);
-    assertPostconditions(change, res.state, req.config, () => req.state.current());
-    return;
+    return settle(req.state.put(change, res.state), () => assertPostconditions(change, res.state!, req.config, () => req.state.current()));
   }
   const rt = resourceType(change.type);
   if (!rt) throw new ResourceError(error('apply.unsupported', `${change.address}: resource type ${change.type} is not implemented in this build`, { address: change.address }));
@@ -162,16 +226,30 @@ async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteR
     if (!rt.migrate) throw new ResourceError(error('apply.no-migrate', `${change.address}: ${change.type} cannot migrate`, { address: change.address }));
     res = await rt.migrate({ prior: change.before!, planned: resolved.planned, config: resolved.config, ctx });
   } else res = await rt.create({ planned: resolved.planned, config: resolved.config, ctx });
-  await req.state.put(change, res.state);
-  assertPostconditions(change, res.state, req.config, () => req.state.current());
+  const made = res.state;
+  return settle(req.state.put(change, made), () => assertPostconditions(change, made, req.config, () => req.state.current()));
 }
 
-async function destroyOne(change: ResourceChange, ctx: ApplyContext, state: StateSink): Promise<void> {
-  if (change.mode === 'data' || !change.before) { await state.remove(change); return; }
+async function destroyOne(change: ResourceChange, ctx: ApplyContext, state: StateSink): Promise<Made> {
+  if (change.mode === 'data' || !change.before) return { written: state.remove(change) };
   const rt = resourceType(change.type);
   if (!rt) throw new ResourceError(error('apply.unsupported', `${change.address}: resource type ${change.type} is not implemented in this build`, { address: change.address }));
   await rt.delete({ prior: change.before, ctx });
-  await state.remove(change);
+  return { written: state.remove(change) };
+}
+
+/**
+ * The step's pending write, after `check` (postconditions) passed; when it throws, the step
+ * fails once the write is done, so the state still records what exists.
+ */
+async function settle(written: Promise<void>, check: () => void): Promise<Made> {
+  try {
+    check();
+  } catch (err) {
+    await written;
+    throw err;
+  }
+  return { written };
 }
 
 /** A failure as the user should read it: which resource, which call, what XAPI said. */

@@ -4,8 +4,11 @@ import type { ResourceChange } from '../plan/model';
 
 /** Receives each completed change; must persist it before resolving (crash safety). */
 export interface StateSink {
-  /** The object at `change.address` now has these attributes (created, updated, migrated, read). */
-  put(change: ResourceChange, attributes: ObjectValue): Promise<void>;
+  /**
+   * The object at `change.address` now has these attributes (created, updated, migrated, read);
+   * `tainted`: it exists but its create failed, and the next plan replaces it.
+   */
+  put(change: ResourceChange, attributes: ObjectValue, opts?: { readonly tainted?: boolean }): Promise<void>;
   /** The object at `change.address` is gone. */
   remove(change: ResourceChange): Promise<void>;
   /** Current attributes of every instance, for re-evaluating configuration during apply. */

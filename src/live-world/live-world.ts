@@ -7,8 +7,12 @@
  * pool is read in bulk once, and every later call costs one `event.from` with timeout 0, shared
  * by the calls that arrive while it runs.
  *
- * Read-your-writes: every call is answered from records caught up by an `event.from` that
- * started after the call arrived, so a Read that follows an apply sees what the apply changed.
+ * Read-your-writes: by default every call is answered from records caught up by an
+ * `event.from` that started after the call arrived, so a Read that follows an apply sees what
+ * the apply changed. A caller may say per class how fresh it needs the records (`Need`, used by
+ * apply steps: change-reads.ts); each class keeps its own token, and a catch-up subscribes only
+ * to the classes that are not fresh enough, so a class nobody needs again (an SR whose record
+ * lists every VDI) is not sent again on every change.
  *
  * The records live as long as the runtime (one provider process, one CLI command); nothing is
  * written to disk. Each call gets its own {@link WorldSnapshot} holding only its pool and the
@@ -23,10 +27,17 @@ import { fetchSnapshot, poolFailed, type RecordSource } from '../plan/refresh';
 import { PoolRecords, readClasses, WorldSnapshot } from '../resources/snapshot';
 import { eventFrom, isXapiError, type EventBatch, type XapiClass, type XapiClient } from '../xenapi';
 
-/** One pool's records as of `token`: exactly the classes read so far. */
+/**
+ * One pool's records. Each class is current as of its own token: a catch-up covers only the
+ * classes its callers need fresh (see {@link Need}), so a class nobody needs fresh again (an SR
+ * whose VDIs list grows with every disk created) is not sent again for every change.
+ */
 interface LivePool {
-  token: string;
   readonly records: PoolRecords;
+  /** Per class, the `event.from` token its records are current as of. */
+  readonly tokens: Map<XapiClass, string>;
+  /** Per class, the tick at which the catch-up (or read) that made it current started. */
+  readonly since: Map<XapiClass, number>;
   /** Per class, a number that changes whenever its records do. */
   readonly versions: Map<XapiClass, number>;
   /** Copies handed out, by the classes they hold; valid while `stamp` matches the versions. */
@@ -35,11 +46,18 @@ interface LivePool {
 
 const touched = (live: LivePool, cls: XapiClass): void => { live.versions.set(cls, (live.versions.get(cls) ?? 0) + 1); };
 
+/**
+ * How fresh a caller needs each class: the records of `cls` must come from a catch-up that
+ * started after tick `need(cls)` (a {@link LiveWorld.mark}). The default is the caller's
+ * arrival for every class (read-your-writes for whatever happened before the call).
+ */
+export type Need = (cls: XapiClass) => number;
+
 /** A catch-up (or first read) of one pool; callers allowed to share it await `done`. */
 interface CatchUp {
   /** Tick at which it started; see {@link LiveWorld.current}. */
   readonly started: number;
-  /** Classes the pool holds once it succeeds. */
+  /** Classes it brings current. */
   readonly classes: ReadonlySet<XapiClass>;
   readonly done: Promise<void>;
 }
@@ -55,7 +73,7 @@ export type FullReadReason = 'no records yet' | 'event.from failed' | 'object co
 
 export class LiveWorld {
   private readonly slots = new Map<string, PoolSlot>();
-  /** Orders arrivals of callers and starts of catch-ups. */
+  /** Orders arrivals of callers, starts of catch-ups and marks. */
   private tick = 0;
 
   /**
@@ -66,6 +84,14 @@ export class LiveWorld {
     private readonly source: RecordSource,
     private readonly onFullRead: (pool: string, why: FullReadReason, detail?: string) => void = () => undefined,
   ) {}
+
+  /**
+   * A moment in this world's order: records handed out later with `need(cls) >= mark` come from
+   * an `event.from` sent after this call (an apply step marks the end of each write it makes).
+   */
+  mark(): number {
+    return ++this.tick;
+  }
 
   /**
    * A snapshot holding only `pool`, with `classes` current as of a moment after this call began;
@@ -88,37 +114,41 @@ export class LiveWorld {
   }
 
   /**
-   * The records of `pool` holding `classes`, current as of a moment after this call began
-   * (read-your-writes for an apply step that just changed the pool). Throws what reading the
-   * pool throws (an unknown pool, a pool that cannot be reached), for the caller to explain.
+   * The records of `pool` holding `classes`, each current as `need` asks (default: as of a
+   * moment after this call began, read-your-writes for an apply step that just changed the
+   * pool). Throws what reading the pool throws (an unknown pool, a pool that cannot be
+   * reached), for the caller to explain.
    */
-  async records(pool: string, classes: readonly XapiClass[]): Promise<PoolRecords> {
-    return (await this.current(pool, classes)).pool(pool);
+  async records(pool: string, classes: readonly XapiClass[], need?: Need): Promise<PoolRecords> {
+    return (await this.current(pool, classes, need)).pool(pool);
   }
 
   /**
-   * Waits for a catch-up that started after this call arrived and covers `classes`, then hands
-   * out the records as they are then (see copyOf). A catch-up already running when the call arrives may have sent its
-   * `event.from` before a change the caller must see (the apply that just answered), so the
-   * caller lets it finish and then starts the next one, or joins the next one another waiting
-   * caller started first. Ten callers arriving together thus share at most two `event.from`s.
-   * One catch-up at a time per pool keeps the token a single chain.
+   * Waits until every class asked for is as fresh as `need` says, then hands out the records as
+   * they are then (see copyOf). A class is fresh enough when the catch-up that last brought it
+   * current started after its need. A catch-up already running may have sent its `event.from`
+   * before a change the caller must see (the apply step that just answered), so the caller
+   * joins it only when it started late enough and covers what is stale; otherwise it lets it
+   * finish and starts the next one (or joins the next one another waiting caller started).
+   * Ten callers arriving together thus share at most two `event.from`s. One catch-up at a time
+   * per pool keeps each class's token a single chain.
    */
-  private async current(pool: string, classes: readonly XapiClass[]): Promise<WorldSnapshot> {
+  private async current(pool: string, classes: readonly XapiClass[], need?: Need): Promise<WorldSnapshot> {
     const slot = this.slot(pool);
     const arrived = ++this.tick;
+    const needOf: Need = need ?? (() => arrived);
     for (;;) {
-      const run = slot.running;
-      if (!run) await this.start(pool, slot, classes).done;
-      else if (run.started > arrived && classes.every((c) => run.classes.has(c))) await run.done;
-      else {
-        await run.done.catch(() => undefined);
-        continue;
+      const live = slot.live;
+      const stale = classes.filter((c) => !live?.records.has(c) || (live.since.get(c) ?? -1) <= needOf(c));
+      if (!stale.length) {
+        // Synchronous from here: no catch-up can change the records while they are taken.
+        const world = copyOf(pool, live, classes);
+        if (world) return world;
       }
-      // Synchronous from here: no catch-up can change the records while they are taken. A pool
-      // dropped between the catch-up and now (never seen, but cheap to allow) goes round again.
-      const world = copyOf(pool, slot.live, classes);
-      if (world) return world;
+      const run = slot.running;
+      if (!run) await this.start(pool, slot, stale.length ? stale : classes).done;
+      else if (stale.every((c) => run.classes.has(c) && run.started > needOf(c))) await run.done;
+      else await run.done.catch(() => undefined);
     }
   }
 
@@ -129,66 +159,82 @@ export class LiveWorld {
   }
 
   private start(pool: string, slot: PoolSlot, wanted: readonly XapiClass[]): CatchUp {
-    const classes = new Set<XapiClass>([...(slot.live?.records.classes() ?? []), ...wanted]);
+    const classes = new Set<XapiClass>(wanted);
     const started = ++this.tick;
     // Cleared before `done` settles, so every waiter that wakes up sees no catch-up running.
-    const done = this.catchUp(pool, slot, classes).finally(() => {
+    const done = this.catchUp(pool, slot, classes, started).finally(() => {
       if (slot.running?.started === started) slot.running = undefined;
     });
     slot.running = { started, classes, done };
     return slot.running;
   }
 
-  /** Brings `slot.live` up to date and adds the classes it lacks. Changes `live` only after an await. */
-  private async catchUp(pool: string, slot: PoolSlot, classes: ReadonlySet<XapiClass>): Promise<void> {
+  /** Brings `classes` of `slot.live` up to date, reading those it lacks. Changes `live` only after an await. */
+  private async catchUp(pool: string, slot: PoolSlot, classes: ReadonlySet<XapiClass>, started: number): Promise<void> {
     const client = await this.source.client(pool);
     const live = slot.live;
-    if (!live) return this.reread(pool, slot, client, classes, 'no records yet');
-    let batch: Omit<EventBatch, 'reset'>;
-    try {
-      batch = await eventFrom(client, live.records.classes(), live.token, 0);
-    } catch (err) {
-      // EVENTS_LOST (xapi restarted, token too old), a token it cannot parse: start over.
-      if (isXapiError(err)) return this.reread(pool, slot, client, classes, 'event.from failed', err.code);
-      throw err;
+    if (!live) return this.reread(pool, slot, client, classes, started, 'no records yet');
+    const held = [...classes].filter((c) => live.records.has(c));
+    let token: string;
+    if (held.length) {
+      // From the oldest token of them: events of the classes already past it come again, whole
+      // records as they are now, which changes nothing (event.from sends each object once).
+      const oldest = held.reduce((a, c) => ((live.since.get(c) ?? 0) < (live.since.get(a) ?? 0) ? c : a));
+      let batch: Omit<EventBatch, 'reset'>;
+      try {
+        batch = await eventFrom(client, held, live.tokens.get(oldest)!, 0);
+      } catch (err) {
+        // EVENTS_LOST (xapi restarted, token too old), a token it cannot parse: start over.
+        if (isXapiError(err)) return this.reread(pool, slot, client, classes, started, 'event.from failed', err.code);
+        throw err;
+      }
+      if (!applyEvents(live, batch, held)) return this.reread(pool, slot, client, classes, started, 'object counts disagree');
+      token = batch.token;
+    } else {
+      token = (await eventFrom(client, [], '', 0)).token;
     }
-    if (!applyEvents(live, batch)) return this.reread(pool, slot, client, classes, 'object counts disagree');
+    for (const cls of held) current(live, cls, token, started);
     // Classes asked for the first time are read after the new token: a change to them made
     // since is reported by the next event.from too (events carry whole records).
     const missing = [...classes].filter((c) => !live.records.has(c));
     if (missing.length) {
       await readClasses(client, live.records, missing);
-      for (const cls of missing) touched(live, cls);
+      for (const cls of missing) { touched(live, cls); current(live, cls, token, started); }
     }
   }
 
-  private async reread(pool: string, slot: PoolSlot, client: XapiClient, classes: ReadonlySet<XapiClass>, why: FullReadReason, detail?: string): Promise<void> {
+  private async reread(pool: string, slot: PoolSlot, client: XapiClient, classes: ReadonlySet<XapiClass>, started: number, why: FullReadReason, detail?: string): Promise<void> {
     slot.live = undefined;
     this.onFullRead(pool, why, detail);
     // The token comes first: a change made during the bulk read is reported again next time.
     const { token } = await eventFrom(client, [], '', 0);
-    const live: LivePool = { token, records: new PoolRecords(pool), versions: new Map(), copies: new Map() };
+    const live: LivePool = { records: new PoolRecords(pool), tokens: new Map(), since: new Map(), versions: new Map(), copies: new Map() };
     await readClasses(client, live.records, classes);
-    for (const cls of classes) touched(live, cls);
+    for (const cls of classes) { touched(live, cls); current(live, cls, token, started); }
     slot.live = live;
   }
 }
 
+const current = (live: LivePool, cls: XapiClass, token: string, started: number): void => {
+  live.tokens.set(cls, token);
+  live.since.set(cls, started);
+};
+
 /**
- * Applies one batch and advances the token; false when the result cannot be trusted (an event
- * without its record, or xapi counting other numbers of objects than the records hold).
+ * Applies one batch to `classes`; false when the result cannot be trusted (an event without its
+ * record, or xapi counting other numbers of objects than the records hold).
  */
-function applyEvents(live: LivePool, batch: Omit<EventBatch, 'reset'>): boolean {
+function applyEvents(live: LivePool, batch: Omit<EventBatch, 'reset'>, classes: readonly XapiClass[]): boolean {
   const { records } = live;
+  const wanted = new Set(classes);
   for (const e of batch.events) {
-    if (!e.cls || !records.has(e.cls)) continue;
+    if (!e.cls || !wanted.has(e.cls)) continue;
     if (e.operation !== 'del' && e.snapshot === undefined) return false;
     records.put(e.cls, e.ref as never, e.operation === 'del' ? undefined : (e.snapshot as never));
     touched(live, e.cls);
   }
-  if (records.countMismatch(batch.validRefCounts)) return false;
-  live.token = batch.token;
-  return true;
+  // Only the classes caught up: the others are current as of their own, older, tokens.
+  return !records.countMismatch(batch.validRefCounts, classes);
 }
 
 /**

@@ -113,6 +113,15 @@ export function decide(req: DecideRequest): Decision {
       }
     }
   }
+  if (hook && req.world && req.forceReplace && action === 'replace') {
+    // The replacement is a new object: planned as its create is (the resource fills what the
+    // schema diff leaves unknown: a VM's memory bounds, disk and NIC positions), or the create
+    // that follows a taint leaves them to the template and the next plan updates them.
+    const refined = hook({ prior: null, planned: planResourceChange(schema, null, config).planned, config, world: req.world, ...(req.capacity ? { capacity: req.capacity } : {}), ...(req.leaving ? { leaving: req.leaving } : {}) });
+    notes.push(...(refined.notes ?? []));
+    diagnostics.push(...(refined.diagnostics ?? []));
+    planned = refined.planned;
+  }
   if (prior && action === 'no-op' && reordered(schema.block, prior, planned)) {
     action = 'update';
     notes.push('only the order of blocks in the configuration changed: the state is rewritten, XAPI is not called');

@@ -6,7 +6,7 @@
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LiveWorld, type FullReadReason } from '../live-world';
+import { ChangeReads, LiveWorld, WriteLog, type FullReadReason } from '../live-world';
 import type { ApplyContext, ProgressEvent } from '../resources/resource';
 import { PoolRecords, readClasses } from '../resources/snapshot';
 import { DEFAULT_PASSWORD, DEFAULT_USERNAME, startSimulator, type RunningSimulator } from '../simulator';
@@ -35,6 +35,8 @@ export class PoolUnavailableError extends Error {
 export class ProviderRuntime {
   private readonly clients = new Map<string, Promise<XapiClient>>();
   private live?: LiveWorld;
+  /** Writes of every apply step without a floor (the provider's), see applyContext. */
+  private readonly writes = new WriteLog();
 
   private constructor(
     readonly settings: ProviderSettings,
@@ -139,16 +141,25 @@ export class ProviderRuntime {
     return this.live;
   }
 
-  /** The context a resource's create/update/delete runs with. */
-  applyContext(address: string, progress: (e: ProgressEvent) => void = () => undefined, signal?: AbortSignal, lineage?: string): ApplyContext {
+  /**
+   * The context a resource's create/update/delete runs with. Its records are as fresh as the
+   * step needs them (live-world/change-reads.ts): every class as of `floor` (a mark of the live
+   * world taken after the changes it depends on completed; without one, as of every write of
+   * this process's apply steps), then what its own writes may have changed.
+   */
+  applyContext(address: string, progress: (e: ProgressEvent) => void = () => undefined, signal?: AbortSignal, lineage?: string, floor?: number): ApplyContext {
+    const live = this.liveWorld();
+    // Without a floor (terraform-provider-xcp: terraform knows the dependencies, the provider
+    // does not), every write this process made counts as the step's own.
+    const reads = floor === undefined ? new ChangeReads(live, 0, this.writes) : new ChangeReads(live, floor);
     return {
       address,
       ...(lineage ? { lineage } : {}),
       pools: this.pools,
       signal,
       progress,
-      client: (pool) => this.client(pool),
-      records: (pool, classes) => this.liveWorld().records(pool, classes),
+      client: async (pool) => reads.client(pool, await this.client(pool)),
+      records: (pool, classes, opts) => reads.records(pool, classes, opts),
     };
   }
 

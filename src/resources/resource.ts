@@ -31,8 +31,14 @@ export interface ApplyContext {
   readonly lineage?: string;
   /** An authenticated client for a configured pool; throws a user-facing error for an unknown pool. */
   client(pool: string): Promise<XapiClient>;
-  /** Fresh records of a pool, for lookups (templates, SRs, networks by name). */
-  records(pool: string, classes: readonly XapiClass[]): Promise<PoolRecords>;
+  /**
+   * Fresh records of a pool, for lookups (templates, SRs, networks by name): what the changes
+   * this step depends on and its own writes did is in them. Reading again without writing in
+   * between is taken for waiting on someone else (a guest, a host) and catches everything up,
+   * unless `opts.ownWritesOnly` says the step only re-reads to see its own writes;
+   * `opts.asOfNow` catches everything up (what other steps did too).
+   */
+  records(pool: string, classes: readonly XapiClass[], opts?: { readonly ownWritesOnly?: boolean; readonly asOfNow?: boolean }): Promise<PoolRecords>;
   /** Names of the configured pools, first is the default. */
   readonly pools: readonly string[];
   readonly signal?: AbortSignal;
@@ -183,5 +189,17 @@ export class ResourceError extends Error {
   constructor(readonly diagnostic: Diagnostic) {
     super(diagnostic.summary);
     this.name = 'ResourceError';
+  }
+}
+
+/**
+ * A create that failed after its object came to exist (a VM whose start XAPI refused): `state`
+ * is the object as it now is. The caller records it tainted, as Terraform does, so the next plan
+ * replaces it instead of a second object being made beside it; `failure` is what went wrong.
+ */
+export class CreatedButFailed extends Error {
+  constructor(readonly failure: unknown, readonly state: ObjectValue) {
+    super(failure instanceof Error ? failure.message : String(failure));
+    this.name = 'CreatedButFailed';
   }
 }

@@ -12,7 +12,7 @@ import type { Diagnostic } from '../diagnostics';
 import { error } from '../diagnostics';
 import { decide, type RecordedDecision } from '../plan/decide';
 import type { ApplyContext, ResourceType } from '../resources/resource';
-import { ResourceError } from '../resources/resource';
+import { CreatedButFailed, ResourceError } from '../resources/resource';
 import type { BlockSchema, ResourceSchema } from '../schema/model';
 import { isObjectValue, isUnknown, ObjectValue, Value, valuesEqual } from '../values/value';
 import type { Logger } from './log';
@@ -69,6 +69,11 @@ export async function applyChange(input: ApplyInput): Promise<ApplyOutput> {
     diagnostics.push(...(result.diagnostics ?? []));
     return { state: finalState(block, result.state, planned, input.log), diagnostics };
   } catch (err) {
+    if (err instanceof CreatedButFailed && planned) {
+      // The object exists: its state with the error, which Terraform records as tainted.
+      diagnostics.push(applyFailure(err.failure, ctx.address));
+      return { state: finalState(block, err.state, planned, input.log), diagnostics };
+    }
     diagnostics.push(applyFailure(err, ctx.address));
     // The best-known state: a failed create leaves nothing Terraform should track, a failed
     // update or delete leaves the object as it was.

@@ -3,7 +3,7 @@
  * through `dev_overrides`, offline: a CLI configuration file points Terraform at a folder
  * holding a `terraform-provider-xcp` shell wrapper that execs `node bin/terraform-provider-xcp.js`.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -58,6 +58,26 @@ export class TerraformWorkspace {
     const res = spawnSync('terraform', [...args], { cwd: this.dir, env: this.env, encoding: 'utf8', timeout: 180_000 });
     if (res.error) throw res.error;
     return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
+  }
+
+  /** `run` without blocking this process: for a simulator served by the test process itself. */
+  runAsync(args: string[]): Promise<TerraformResult> {
+    return new Promise((resolve, reject) => {
+      const child = spawn('terraform', [...args], { cwd: this.dir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.setEncoding('utf8').on('data', (t: string) => { stdout += t; });
+      child.stderr.setEncoding('utf8').on('data', (t: string) => { stderr += t; });
+      child.once('error', reject);
+      child.once('close', (code) => resolve({ code: code ?? -1, stdout, stderr }));
+    });
+  }
+
+  /** `runAsync`, failing with Terraform's own output when the exit code is not the expected one. */
+  async expectAsync(args: string[], code = 0): Promise<TerraformResult> {
+    const res = await this.runAsync(args);
+    if (res.code !== code) throw new Error(`terraform ${args.join(' ')} exited ${res.code} (expected ${code}):\n${res.stdout}\n${res.stderr}`);
+    return res;
   }
 
   /** Runs and fails with Terraform's own output when the exit code is not the expected one. */

@@ -6,7 +6,7 @@
  */
 import { XapiTransportError } from '../../xenapi';
 import { isUnknown, type ObjectValue } from '../../values/value';
-import type { ApplyContext, ApplyResponse, CreateRequest } from '../resource';
+import { CreatedButFailed, type ApplyContext, type ApplyResponse, type CreateRequest } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { block, blocks, str } from '../kit/attrs';
 import { diskRecords } from './devices-read';
@@ -64,7 +64,7 @@ function clonePlan(ctx: ApplyContext, records: PoolRecords, planned: ObjectValue
 
 async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectValue, made: (ref: string) => void): Promise<VmHandle> {
   const client = await ctx.client(pool);
-  const records = await ctx.records(pool, VM_CLASSES);
+  const records = await ctx.records(pool, VM_CLASSES, { ownWritesOnly: true });
   const cp = clonePlan(ctx, records, planned);
   const name = pendingName(ctx.address, ctx.lineage);
   ctx.progress({ kind: 'message', text: `${cp.full ? 'copying' : 'cloning'} ${cp.tpl.record.name_label}` });
@@ -194,7 +194,7 @@ async function createIn(ctx: ApplyContext, chosen: string, chosenPlan: ObjectVal
   // Adopted in another of its placement pools: the host the plan chose there does not apply.
   const planned = pool === chosen ? chosenPlan : { ...chosenPlan, pool, host: null };
   await removeLeftoversElsewhere(ctx, pool);
-  const records = await ctx.records(pool, VM_CLASSES);
+  const records = await ctx.records(pool, VM_CLASSES, { ownWritesOnly: true });
   const adopted = findAdoptable(records, ctx.address, ctx.lineage);
   // The VM this create made or took, once it exists: removed again if the create fails.
   let made: string | undefined = adopted;
@@ -217,8 +217,24 @@ async function createIn(ctx: ApplyContext, chosen: string, chosenPlan: ObjectVal
     await converge(h, prior, { ...planned, pool }, { create: !adopted || !hasConfigDrive(h) });
     return { state: stateAfter(h, { ...planned, pool }) };
   } catch (err) {
-    if (made) await removeFailedCreate(ctx, pool, made);
+    if (!made) throw err;
+    // The VM exists: recorded tainted (the next plan replaces it), as Terraform records a
+    // failed create; removed only when it is not yet a VM of its own (still a template).
+    const state = await stateOfFailed(ctx, pool, made, { ...planned, pool });
+    if (state) throw new CreatedButFailed(err, state);
+    await removeFailedCreate(ctx, pool, made);
     throw err;
+  }
+}
+
+/** The state of the VM a failed create left, when it is a finished clone (tagged, not a template). */
+async function stateOfFailed(ctx: ApplyContext, pool: string, ref: string, planned: ObjectValue): Promise<ObjectValue | undefined> {
+  try {
+    const h = await VmHandle.open(ctx, pool, ref);
+    if (!h.records.get('VM', ref) || h.vm.is_a_template || h.vm.other_config[ADDRESS_KEY] !== ctx.address) return undefined;
+    return stateAfter(h, planned);
+  } catch {
+    return undefined;
   }
 }
 
@@ -260,14 +276,14 @@ export function leftovers(records: PoolRecords, ctx: ApplyContext): string[] {
 }
 
 /**
- * Removes the VM of a create that failed after it existed (a start refused for memory, a disk
- * that did not fit): the state will not record it, so left behind it would hold its disks and
- * memory and the next apply would make another. Its disks go with it (those it owns). When the
+ * Removes the VM of a create that failed while it was still a template (its clone unfinished),
+ * or whose state cannot be read: the state will not record it, so left behind it would hold its
+ * disks and memory and the next apply would make another. Its disks go with it (those it owns). When the
  * removal fails too, the VM stays tagged with its address and lineage and the next create adopts it.
  */
 async function removeFailedCreate(ctx: ApplyContext, pool: string, ref: string): Promise<void> {
   try {
-    const vm = (await ctx.records(pool, VM_CLASSES)).get('VM', ref);
+    const vm = (await ctx.records(pool, VM_CLASSES, { ownWritesOnly: true })).get('VM', ref);
     if (!vm) return;
     ctx.progress({ kind: 'message', text: `removing VM ${vm.uuid}: its create failed` });
     await deleteVm({ prior: { uuid: vm.uuid, pool, disk: [], shutdown_timeout: 0 }, ctx });

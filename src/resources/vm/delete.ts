@@ -21,7 +21,7 @@ import { VDI_OWNER_KEY } from '../kit/owned-keys';
 export async function deleteVm(req: DeleteRequest): Promise<void> {
   const { prior, ctx } = req;
   const pool = str(prior, 'pool') ?? ctx.pools[0];
-  const records = await ctx.records(pool, VM_CLASSES);
+  const records = await ctx.records(pool, VM_CLASSES, { ownWritesOnly: true });
   const uuid = str(prior, 'uuid') ?? '';
   const hit = records.byUuid('VM', uuid);
   if (!hit) {

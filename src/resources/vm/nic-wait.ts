@@ -51,6 +51,6 @@ export async function waitForNicIps(h: VmHandle, waits: readonly NicWait[], time
       }));
     }
     await new Promise((r) => setTimeout(r, Math.min(pollMs, Math.max(1, deadline - Date.now()))));
-    await h.refresh();
+    await h.poll();
   }
 }

@@ -51,7 +51,8 @@ export async function placeAtApply(ctx: ApplyContext, planned: ObjectValue): Pro
   // Read every candidate first, then choose and claim without yielding: concurrent creates
   // of this process see each other's claims.
   const hosts: HostCapacity[] = [];
-  for (const pool of pools) hosts.push(...hostCapacities(await ctx.records(pool, CAPACITY_CLASSES)));
+  // As of now: what the other creates of this apply started counts (host.resident_VMs).
+  for (const pool of pools) hosts.push(...hostCapacities(await ctx.records(pool, CAPACITY_CLASSES, { asOfNow: true })));
   for (const c of claims) {
     const h = hosts.find((x) => x.pool === c.pool && x.uuid === c.host);
     if (h) h.free -= c.bytes;

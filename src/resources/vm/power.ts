@@ -104,6 +104,6 @@ export async function waitForIp(h: VmHandle, cidr: string | undefined, timeoutS:
       }));
     }
     await new Promise((r) => setTimeout(r, Math.min(pollMs, Math.max(1, deadline - Date.now()))));
-    await h.refresh();
+    await h.poll();
   }
 }

@@ -9,6 +9,9 @@ import { ResourceError } from '../resource';
 import type { PoolRecords } from '../snapshot';
 import { VM_CLASSES } from './read';
 
+/** A VM step's re-reads look for its own writes, not for changes by others (see `poll`). */
+const OWN_WRITES = { ownWritesOnly: true } as const;
+
 export class VmHandle {
   private constructor(
     readonly ctx: ApplyContext,
@@ -21,13 +24,13 @@ export class VmHandle {
   /** A handle on the VM `ref` of `pool` (records fetched now). */
   static async open(ctx: ApplyContext, pool: string, ref: string): Promise<VmHandle> {
     const client = await ctx.client(pool);
-    const records = await ctx.records(pool, VM_CLASSES);
+    const records = await ctx.records(pool, VM_CLASSES, OWN_WRITES);
     return new VmHandle(ctx, pool, client, records, ref);
   }
 
   /** A handle on the VM with `uuid`; a ResourceError when it no longer exists. */
   static async byUuid(ctx: ApplyContext, pool: string, uuid: string): Promise<VmHandle> {
-    const records = await ctx.records(pool, VM_CLASSES);
+    const records = await ctx.records(pool, VM_CLASSES, OWN_WRITES);
     const hit = records.byUuid('VM', uuid);
     if (!hit) {
       throw new ResourceError(error('xcp_vm.gone', `VM ${uuid} no longer exists in pool "${pool}"`, {
@@ -46,7 +49,13 @@ export class VmHandle {
     return this.vm.uuid;
   }
 
+  /** Records as this step's own writes left them (see `ApplyContext.records`). */
   async refresh(): Promise<void> {
+    this.records = await this.ctx.records(this.pool, VM_CLASSES, OWN_WRITES);
+  }
+
+  /** Records as they are now, whoever changed them: for a step waiting on the guest. */
+  async poll(): Promise<void> {
     this.records = await this.ctx.records(this.pool, VM_CLASSES);
   }
 
