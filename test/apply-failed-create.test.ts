@@ -65,7 +65,9 @@ describe('a create that fails after the VM exists', () => {
     const totals = new Map<string, unknown>();
     for (const [ref, m] of db.all('host_metrics')) { totals.set(ref, m.memory_total); db.set('host_metrics', ref, 'memory_total', GIB); }
 
-    const failed = await cli(['apply', 'p.plan'], { cwd: dir });
+    // Without the rehearsal, which would stop this apply before its first call: the subject
+    // here is what the real apply leaves when XAPI refuses the start.
+    const failed = await cli(['apply', '-rehearse=false', 'p.plan'], { cwd: dir });
     expect(failed.code).toBe(1);
     expect(`${failed.stdout}${failed.stderr}`).toContain('HOST_NOT_ENOUGH_FREE_MEMORY');
     expect(`${failed.stdout}${failed.stderr}`).toContain('recorded as tainted');
