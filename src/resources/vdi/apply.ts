@@ -15,6 +15,7 @@ import { ApplySession, extraField, openSession } from '../kit/session';
 import { bool, num, str, strList, strMap } from '../kit/values';
 import { VDI_CLASSES, vdiState } from './read';
 import { importSource } from './source';
+import { remoteSourceSize, roundUpMiB } from './source-size';
 
 const TYPE = 'xcp_vdi';
 /**
@@ -30,6 +31,13 @@ export async function vdiStateAfter(s: ApplySession, uuid: string, prior: Object
   return state;
 }
 
+/** The size of a disk left unsized with a raw image behind a URL (the plan sized every other). */
+async function sizeFromUrl(s: ApplySession, source: string | undefined): Promise<number> {
+  const sized = source ? await remoteSourceSize(source) : { problem: 'no source is given' };
+  if ('problem' in sized) throw s.ops.refuse('xcp_vdi.size-unknown', 'the disk cannot be sized from its source', `${sized.problem}. Set size (in bytes).`, ['size']);
+  return roundUpMiB(sized.bytes);
+}
+
 /** Creates (or adopts) the disk, fills it from `source` when given, then sets its flags. */
 export async function createVdi(req: CreateRequest): Promise<ApplyResponse> {
   const { planned, ctx } = req;
@@ -41,11 +49,12 @@ export async function createVdi(req: CreateRequest): Promise<ApplyResponse> {
   } else {
     const sr = resolve(s.ops, records, 'SR', str(planned.sr)!, 'sr');
     const userOc = strMap(planned.other_config) ?? {};
+    const size = num(planned.size) ?? await sizeFromUrl(s, str(planned.source));
     ref = await s.ops.create<Ref<'VDI'>>('create the disk', 'VDI', {
       name_label: str(planned.name_label) ?? '',
       name_description: str(planned.name_description) ?? '',
       SR: sr,
-      virtual_size: num(planned.size)!,
+      virtual_size: size,
       type: str(planned.type) ?? 'user',
       sharable: bool(planned.sharable) ?? false,
       read_only: false,

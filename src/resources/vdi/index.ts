@@ -14,16 +14,41 @@ import { migrateVdi } from './migrate';
 import { runningAttachment, VDI_CLASSES, vdiState } from './read';
 import { cbtDiagnostics } from './plan-cbt';
 import { vdiSchema } from './schema';
+import { isUrl, localSourceSize, roundUpMiB } from './source-size';
+import { isUnknown } from '../../values/value';
 
 function gib(bytes: number): string {
   return `${(bytes / 2 ** 30).toFixed(bytes % 2 ** 30 === 0 ? 0 : 1)} GiB`;
+}
+
+/**
+ * A new disk without `size` takes its source image's size (`source-size.ts`): known now for a
+ * local file, at apply for a raw image behind a URL. Without a source there is nothing to size
+ * it from.
+ */
+function planNewSize(req: PlanRequest): PlanResponse {
+  const { planned, config } = req;
+  if (config.size !== null) return { planned };
+  const source = str(planned.source);
+  const format = str(planned.source_format) ?? 'raw';
+  const refuse = (summary: string, detail: string, path: string): PlanResponse =>
+    ({ planned, diagnostics: [error('xcp_vdi.size-unknown', summary, { path: [path], detail })] });
+  if (isUnknown(planned.source)) return { planned };
+  if (!source) return refuse('a disk needs a size', 'Set size (in bytes), or give a source image: the disk then takes the image\'s size.', 'size');
+  if (isUrl(source)) {
+    if (format === 'vhd') return refuse('a VHD image behind a URL needs a size', `The virtual size of ${source} is in its footer, at the end of the download. Set size (in bytes, at least the image's virtual size), or download the image and give its path.`, 'size');
+    return { planned };
+  }
+  const sized = localSourceSize(source, format);
+  if ('problem' in sized) return refuse('the disk cannot be sized from its source', `${sized.problem}. Fix source, or set size.`, 'source');
+  return { planned: { ...planned, size: roundUpMiB(sized.bytes) } };
 }
 
 function planVdi(req: PlanRequest): PlanResponse {
   const cbt = cbtDiagnostics(req.planned);
   if (cbt.length) return { planned: req.planned, diagnostics: cbt };
   const { prior, planned } = req;
-  if (!prior) return { planned };
+  if (!prior) return planNewSize(req);
   const before = num(prior.size);
   const after = num(planned.size);
   if (before !== undefined && after !== undefined && after < before) {

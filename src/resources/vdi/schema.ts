@@ -1,6 +1,6 @@
 /** `xcp_vdi`: a virtual disk image. Grows in place, moves between SRs by storage motion. */
 import { t } from '../../schema/cty-type';
-import { defineResource, opt, req, ro } from '../../schema/dsl';
+import { defineResource, opt, optc, req, ro } from '../../schema/dsl';
 import { v } from '../../schema/validators';
 import { commonAttributes } from '../common-schema';
 import { timeoutsBlock } from '../timeouts/schema';
@@ -12,7 +12,7 @@ export const vdiSchema = defineResource({
   attributes: {
     ...commonAttributes(),
     sr: req(t.string, 'migrate', 'UUID or name of the SR holding the disk. A change moves the disk and its data (the plan shows the bytes to move).'),
-    size: req(t.number, 'in-place', 'Virtual size in bytes.', { unit: 'bytes', validators: [v.integer(1024 * 1024)], note: 'Shrinking is refused at plan time: XAPI cannot shrink a disk' }),
+    size: optc(t.number, 'in-place', 'Virtual size in bytes. Left out, the disk takes the size of its `source` image, rounded up to whole MiB: a local raw file\'s length or a VHD\'s virtual size, known at plan time; a raw image behind a URL is sized at apply from its Content-Length.', { unit: 'bytes', validators: [v.integer(1024 * 1024)], note: 'Shrinking is refused at plan time: XAPI cannot shrink a disk' }),
     type: opt(t.string, 'replace', 'VDI type.', { default: 'user', validators: [v.oneOf('user', 'system', 'ephemeral', 'suspend', 'crashdump', 'metadata', 'redo_log')] }),
     sharable: opt(t.bool, 'in-place', 'Whether several VMs may attach the disk at once. XAPI accepts the change only while the disk is detached.', { default: false }),
     read_only: opt(t.bool, 'in-place', 'Read-only disk. XAPI accepts the change only while the disk is detached.', { default: false }),

@@ -62,11 +62,11 @@ export interface VdiConfig extends cdktf.TerraformMetaArguments {
   */
   readonly sharable?: boolean | cdktf.IResolvable;
   /**
-  * Virtual size in bytes. Must be a whole number of at least 1048576. A number of bytes. In Terraform (≥ 1.8) and xcpform write a size as `provider::xcp::size("20GiB")`; xcpform also takes the string `"20GiB"` itself. Shrinking is refused at plan time: XAPI cannot shrink a disk.
+  * Virtual size in bytes. Left out, the disk takes the size of its `source` image, rounded up to whole MiB: a local raw file's length or a VHD's virtual size, known at plan time; a raw image behind a URL is sized at apply from its Content-Length. Must be a whole number of at least 1048576. A number of bytes. In Terraform (≥ 1.8) and xcpform write a size as `provider::xcp::size("20GiB")`; xcpform also takes the string `"20GiB"` itself. Shrinking is refused at plan time: XAPI cannot shrink a disk.
   *
   * Docs at Terraform Registry: {@link https://registry.terraform.io/providers/xcpform/xcp/latest/docs/resources/vdi#size Vdi#size}
   */
-  readonly size: number;
+  readonly size?: number;
   /**
   * Path or http(s) URL of an image imported into the disk at creation (`import_raw_vdi`). Changing it forces replacement.
   *
@@ -499,13 +499,16 @@ export class Vdi extends cdktf.TerraformResource {
     return this._sharable;
   }
 
-  // size - computed: false, optional: false, required: true
+  // size - computed: true, optional: true, required: false
   private _size?: number; 
   public get size() {
     return this.getNumberAttribute('size');
   }
   public set size(value: number) {
     this._size = value;
+  }
+  public resetSize() {
+    this._size = undefined;
   }
   // Temporarily expose input value. Use with caution.
   public get sizeInput() {
