@@ -10,7 +10,7 @@ import { forEachAttribute, isConfigurable } from '../src/schema/model';
 import { vmResource } from '../src/resources/vm';
 import { resourceType } from '../src/resources/registry';
 import { vmSchema } from '../src/resources/vm/schema';
-import { ResourceError } from '../src/resources/resource';
+import { CreatedButFailed, ResourceError } from '../src/resources/resource';
 import type { PoolRecords } from '../src/resources/snapshot';
 import type { ObjectValue } from '../src/values/value';
 import type { XapiRecord } from '../src/xenapi';
@@ -349,16 +349,22 @@ describe('xcp_vm out of band, adoption, import, refusals', () => {
     await vmResource.delete({ prior: state, ctx: hx.ctx('xcp_vm.adopt') });
   });
 
-  test('a create that fails after the VM exists removes it: the next create makes exactly one', async () => {
+  test('a create that fails after the VM exists reports the VM it made (to be recorded tainted); replacing it leaves exactly one', async () => {
     const config = cfg({ name_label: 'failed', wait_for_ip: null });
     hx.sim.world.faults.add({ method: 'VIF.create', kind: 'INTERNAL_ERROR', times: 10 });
-    await expect(create('xcp_vm.failed', config)).rejects.toThrow();
+    const failure = await create('xcp_vm.failed', config).then(() => undefined, (err: unknown) => err);
     hx.sim.world.faults.clear?.();
-    const tagged = async (): Promise<number> => [...(await hx.records('dc1')).all('VM').values()]
-      .filter((v) => v.other_config['xcpform:address'] === 'xcp_vm.failed' || v.name_label.includes('xcp_vm.failed')).length;
-    expect(await tagged()).toBe(0);
+    expect(failure).toBeInstanceOf(CreatedButFailed);
+    const left = (failure as CreatedButFailed).state;
+    const tagged = async (): Promise<string[]> => [...(await hx.records('dc1')).all('VM').values()]
+      .filter((v) => v.other_config['xcpform:address'] === 'xcp_vm.failed' || v.name_label.includes('xcp_vm.failed')).map((v) => v.uuid);
+    // The VM stays, and the failure carries its state: the executor records it tainted.
+    expect(await tagged()).toEqual([left.uuid]);
+    // What the next apply does with a tainted instance: destroy it, then create.
+    await vmResource.delete({ prior: left, ctx: hx.ctx('xcp_vm.failed') });
+    expect(await tagged()).toEqual([]);
     const state = await create('xcp_vm.failed', config);
-    expect(await tagged()).toBe(1);
+    expect(await tagged()).toEqual([state.uuid]);
     await vmResource.delete({ prior: state, ctx: hx.ctx('xcp_vm.failed') });
   });
 
