@@ -285,4 +285,12 @@ describe('a dynamic memory change of a suspended VM', () => {
     write(dir, web('running', GIB));
     applyAndSettle(dir);
   }, 120_000);
+
+  test('a paused VM likewise (fidelity seed 512: VM_BAD_POWER_STATE at apply before)', async () => {
+    const web = (dynMax: number) => vm('web', `  template           = "Debian Bookworm 12"\n  memory             = ${2 * GIB}\n  memory_dynamic_max = ${dynMax}\n  power_state        = "paused"\n`);
+    const dir = workdir(web(2 * GIB));
+    applyAndSettle(dir);
+    write(dir, web(GIB));
+    await expectPlanError(dir, 'the VM is paused, and XAPI changes memory_dynamic_max only on a running or halted VM', 'resource "xcp_vm" "web"', 'xcp_vm.suspended-memory', 'xcp_vm.web', ['memory_dynamic_max']);
+  }, 120_000);
 });

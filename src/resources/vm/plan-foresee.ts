@@ -44,15 +44,18 @@ export function checkHardShutdown(prior: ObjectValue, planned: ObjectValue, halt
 }
 
 /**
- * A suspended VM whose dynamic memory range changes: XAPI sets it on a halted or running VM only
- * (VM_BAD_POWER_STATE), and apply sets the memory before it changes the power state.
+ * A suspended or paused VM whose dynamic memory range changes: XAPI sets it on a halted or
+ * running VM only (VM_BAD_POWER_STATE), and apply sets the memory before it changes the power
+ * state.
  */
 export function checkSuspendedMemory(prior: ObjectValue, planned: ObjectValue, changed: readonly Path[]): Diagnostic[] {
-  if (str(prior, 'power_state') !== 'suspended') return [];
+  const state = str(prior, 'power_state');
+  if (state !== 'suspended' && state !== 'paused') return [];
   const memory = changed.find((p) => p[0] === 'memory_dynamic_max') ?? changed.find((p) => p[0] === 'memory_dynamic_min');
   if (!memory) return [];
-  return [error('xcp_vm.suspended-memory', `the VM is suspended, and XAPI changes ${String(memory[0])} only on a running or halted VM`, {
-    detail: 'Resume the VM first (apply power_state = "running" alone), then change the memory; or keep the memory as it is while the VM is suspended.',
+  const resume = state === 'paused' ? 'Unpause the VM first' : 'Resume the VM first';
+  return [error('xcp_vm.suspended-memory', `the VM is ${state}, and XAPI changes ${String(memory[0])} only on a running or halted VM`, {
+    detail: `${resume} (apply power_state = "running" alone), then change the memory; or keep the memory as it is while the VM is ${state}.`,
     path: memory,
   })];
 }
