@@ -294,3 +294,18 @@ describe('a dynamic memory change of a suspended VM', () => {
     await expectPlanError(dir, 'the VM is paused, and XAPI changes memory_dynamic_max only on a running or halted VM', 'resource "xcp_vm" "web"', 'xcp_vm.suspended-memory', 'xcp_vm.web', ['memory_dynamic_max']);
   }, 120_000);
 });
+
+describe('a VM on a network that only some hosts have (a VLAN on dc1-host1 only)', () => {
+  const vlan = 'resource "xcp_vlan" "v" {\n  tag    = 223\n  device = "eth1"\n  hosts  = ["dc1-host1"]\n}\n';
+  const guest = (extra: string) => vm('g', `  template    = "Debian Bookworm 12"\n  memory      = ${GIB}\n  power_state = "running"\n${extra}  nic {\n    network = xcp_vlan.v.network\n  }\n`);
+
+  test('created with the VLAN in one plan: not pinned before the network exists, XAPI starts it where the VLAN is (fidelity seed 50x)', async () => {
+    const dir = workdir(vlan + guest(''));
+    applyAndSettle(dir);
+    // Then moved to the host without the VLAN: refused at plan time, not VM_REQUIRES_NETWORK at apply.
+    write(dir, vlan + guest('  host        = "dc1-host2"\n'));
+    await expectPlanError(dir, 'host dc1-host2 has no interface on network "VLAN 223 on eth1"', 'resource "xcp_vm" "g"', 'xcp_vm.host-lacks-network', 'xcp_vm.g', ['host']);
+    write(dir, vlan + guest('  host        = "dc1-host1"\n'));
+    applyAndSettle(dir);
+  }, 180_000);
+});

@@ -23,6 +23,7 @@ import { diskChanges, movesPool, nicChanges, planDisks, planNics, sameRef, type 
 import { resolve } from '../kit/resolve';
 import { checkCapacity } from './plan-capacity';
 import { checkCreate, checkHosts } from './plan-checks';
+import { checkHostHasNetworks, hostsWithNetworks, intersectHosts, networksKnown } from './plan-networks';
 import { checkDestroyBlocked, checkHardShutdown, checkSuspendedMemory, checkHostReachesStorage, checkMigrationStorage, hostsReachingStorage, storageKnown } from './plan-foresee';
 import { vmSchema } from './schema';
 import { installDiagnostics, plannedBootOrder } from './plan-install';
@@ -233,11 +234,11 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   const prior = req.prior;
   if (!prior) {
     const target = req.world.pool(str(planned, 'pool') ?? '');
-    const eligible = hostsReachingStorage(target, planned);
-    const pinnable = storageKnown(target, planned);
+    const eligible = intersectHosts(hostsReachingStorage(target, planned), hostsWithNetworks(target, planned));
+    const pinnable = storageKnown(target, planned) && networksKnown(target, planned);
     const counted = checkCapacity(req.capacity, null, planned, false, eligible, !pinnable);
     if (counted.pin && pinnable) planned.host = counted.pin;
-    return { planned, changes: [], action: 'create', haltPaths: [], diagnostics: [...diags, ...checkCreate(planned, req.world), ...checkHostReachesStorage(target, planned, eligible), ...counted.diagnostics] };
+    return { planned, changes: [], action: 'create', haltPaths: [], diagnostics: [...diags, ...checkCreate(planned, req.world), ...checkHostReachesStorage(target, planned, hostsReachingStorage(target, planned)), ...checkHostHasNetworks(target, planned), ...counted.diagnostics] };
   }
   const records = req.world.pool(str(prior, 'pool') ?? '');
   const changes = [
@@ -264,9 +265,11 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   diags.push(...checkHardShutdown(prior, planned, halt));
   diags.push(...checkSuspendedMemory(prior, planned, changes.map((c) => c.path)));
   const starts = !isRunning(prior) && isRunning(planned);
-  const eligible = starts ? hostsReachingStorage(records, planned, str(prior, 'uuid')) : undefined;
-  if (starts) diags.push(...checkHostReachesStorage(records, planned, eligible));
-  const pinnable = storageKnown(records, planned);
+  const reachingStorage = starts ? hostsReachingStorage(records, planned, str(prior, 'uuid')) : undefined;
+  const eligible = starts ? intersectHosts(reachingStorage, hostsWithNetworks(records, planned)) : undefined;
+  if (starts) diags.push(...checkHostReachesStorage(records, planned, reachingStorage));
+  if (starts || (!movesToPool && migrate.some((p) => p[0] === 'host'))) diags.push(...checkHostHasNetworks(records, planned));
+  const pinnable = storageKnown(records, planned) && networksKnown(records, planned);
   const capacity = checkCapacity(req.capacity, prior, planned, migrate.some((p) => p[0] === 'host'), eligible, !pinnable);
   diags.push(...capacity.diagnostics);
   if (capacity.pin && pinnable) { planned.host = capacity.pin; changes.push({ path: ['host'], update: 'in-place' }); }
