@@ -221,6 +221,27 @@ export function generateCase(seed: number, opts: { dataRefs?: boolean } = {}): C
 }
 
 /**
+ * A VM with a disk on a local SR (on dc1's first host unless the SR names one) and a NIC on a
+ * VLAN of other hosts could run nowhere (XAPI: VM_REQUIRES_SR or VM_REQUIRES_NETWORK; the
+ * rehearsal reports it): the VLAN also gets the SR's host, as a user making it runnable would.
+ */
+function runnableSomewhere(c: Case, vm: Case['blocks'][number]): void {
+  const hostsOfLocalSrs = new Set<string>();
+  for (const d of (vm.blocks.disk ?? []) as Record<string, unknown>[]) {
+    const m = typeof d.sr === 'string' ? /^\$\{xcp_sr\.([\w-]+)\.(uuid|name_label)\}$/.exec(d.sr) : null;
+    const sr = m ? c.blocks.find((x) => x.type === 'xcp_sr' && x.name === m[1]) : undefined;
+    if (sr && sr.attrs.shared !== true) hostsOfLocalSrs.add(typeof sr.attrs.host === 'string' ? sr.attrs.host : EXISTING.hosts('dc1')[0]);
+  }
+  for (const n of (vm.blocks.nic ?? []) as Record<string, unknown>[]) {
+    const m = typeof n.network === 'string' ? /^\$\{xcp_vlan\.([\w-]+)(\[[^\]]+\])?\.network\}$/.exec(n.network) : null;
+    const vlan = m ? c.blocks.find((x) => x.type === 'xcp_vlan' && x.name === m[1]) : undefined;
+    const hosts = vlan?.attrs.hosts;
+    if (!Array.isArray(hosts) || hosts.some((h) => typeof h !== 'string' || h.startsWith('${'))) continue;
+    for (const h of hostsOfLocalSrs) if (!hosts.includes(h)) hosts.push(h);
+  }
+}
+
+/**
  * One fact, one owner, as the plan demands: a VLAN on an existing network leaves the network's
  * labels and MTU to it, and a disk attaching an xcp_vdi takes that VDI's size and name.
  */
@@ -238,6 +259,7 @@ function settleOwners(c: Case): void {
       d.size = vdi.attrs.size;
       delete d.name_label;
     }
+    runnableSomewhere(c, b);
   }
 }
 
