@@ -309,3 +309,17 @@ describe('a VM on a network that only some hosts have (a VLAN on dc1-host1 only)
     applyAndSettle(dir);
   }, 180_000);
 });
+
+describe('a paused VM moved to another pool', () => {
+  test('is a plan error on pool (XAPI: VM_BAD_POWER_STATE at apply before; fidelity seed 386); unpaused, it moves', async () => {
+    const web = (pool: string, state: string) => vm('web', `  pool        = "${pool}"\n  template    = "Debian Bookworm 12"\n  memory      = ${GIB}\n  power_state = "${state}"\n`);
+    const dir = workdir(web('dc1', 'paused'));
+    applyAndSettle(dir);
+    write(dir, web('cloud1', 'paused'));
+    await expectPlanError(dir, 'the VM is paused, and XAPI moves a VM to another pool only when it is halted, suspended or running', 'resource "xcp_vm" "web"', 'xcp_vm.paused-pool-move', 'xcp_vm.web', ['pool']);
+    write(dir, web('dc1', 'running'));
+    applyAndSettle(dir);
+    write(dir, web('cloud1', 'running'));
+    applyAndSettle(dir);
+  }, 180_000);
+});

@@ -190,3 +190,16 @@ export function checkVdiInUse(records: PoolRecords, vdi: XapiRecord<'VDI'>, disk
   }
   return [];
 }
+
+/**
+ * A paused VM moved to another pool: XAPI migrates a VM across pools only when it is halted,
+ * suspended or running (VM_BAD_POWER_STATE), and apply moves it before it changes the power
+ * state.
+ */
+export function checkPausedPoolMove(prior: ObjectValue): Diagnostic[] {
+  if (str(prior, 'power_state') !== 'paused') return [];
+  return [error('xcp_vm.paused-pool-move', 'the VM is paused, and XAPI moves a VM to another pool only when it is halted, suspended or running', {
+    detail: 'Unpause the VM first (apply power_state = "running" alone), then change pool; or halt or suspend it.',
+    path: ['pool'],
+  })];
+}

@@ -24,6 +24,7 @@ import { resolve } from '../kit/resolve';
 import { checkCapacity } from './plan-capacity';
 import { checkCreate, checkHosts } from './plan-checks';
 import { checkHostHasNetworks, hostsWithNetworks, intersectHosts, networksKnown } from './plan-networks';
+import { checkPausedPoolMove } from './plan-foresee';
 import { checkDestroyBlocked, checkHardShutdown, checkSuspendedMemory, checkHostReachesStorage, checkMigrationStorage, hostsReachingStorage, storageKnown } from './plan-foresee';
 import { vmSchema } from './schema';
 import { installDiagnostics, plannedBootOrder } from './plan-install';
@@ -254,6 +255,7 @@ export function planVm(req: PlanRequest): VmPlanResponse {
   const action = replace.length ? 'replace' : migrate.length ? 'migrate' : changes.length ? 'update' : 'no-op';
   const movesToPool = migrate.some((p) => p[0] === 'pool');
   if (movesToPool) validateTargetRefs(planned, req, diags);
+  if (movesToPool) diags.push(...checkPausedPoolMove(prior));
   if (action === 'replace') {
     const fresh = refine({ ...req, prior: null });
     const seen = new Set(diags.map((d) => d.summary));
