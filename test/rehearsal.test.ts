@@ -5,7 +5,7 @@
  * failing changes with their XenAPI errors, `apply` stops with zero changing calls on the real
  * pool, and `apply -rehearse=false` then fails on the real pool the same way.
  */
-import { startRehearsalPool, type RehearsalPool } from './helpers/rehearsal-pool';
+import { cableRackToFirstHost, startRehearsalPool, type RehearsalPool } from './helpers/rehearsal-pool';
 
 const GiB = 1024 ** 3;
 
@@ -113,11 +113,7 @@ resource "xcp_vm" "d" {
 
   test('a migration to a host without the network', async () => {
     p = await startRehearsalPool({ name: 'dc1', hosts: 2 });
-    const db = p.sim.world.pool('dc1').db;
-    // A network cabled to the first host only (a PIF there, none on the second).
-    const [host1] = db.all('host').find(([, h]) => h.name_label === 'dc1-host1')!;
-    const net = db.create('network', { name_label: 'rack-a', bridge: 'xenbr9', MTU: 1500, other_config: {} });
-    db.create('PIF', { host: host1, network: net, device: 'eth9', MTU: 1500, physical: true, currently_attached: true, other_config: {} });
+    cableRackToFirstHost(p);
     const vm = (host: string) => `
 resource "xcp_vm" "m" {
   name_label  = "mover"

@@ -4,17 +4,14 @@
  * diagnostic that tells the user what to do (not a raw XenAPI error). The pool is the simulator
  * over HTTP, the CLI a child process, without the rehearsal (it is the real apply's answer).
  */
-import { startRehearsalPool, type RehearsalPool } from './helpers/rehearsal-pool';
+import { cableRackToFirstHost, startRehearsalPool, type RehearsalPool } from './helpers/rehearsal-pool';
 
 let p: RehearsalPool | undefined;
 afterEach(async () => { await p?.close(); p = undefined; });
 
 test('starting a VM on a host without its network fails with xcp_vm.start-failed naming VM_REQUIRES_NETWORK', async () => {
   p = await startRehearsalPool({ name: 'dc1', hosts: 2 });
-  const db = p.sim.world.pool('dc1').db;
-  const [host1] = db.all('host').find(([, h]) => h.name_label === 'dc1-host1')!;
-  const net = db.create('network', { name_label: 'rack-a', bridge: 'xenbr9', MTU: 1500, other_config: {} });
-  db.create('PIF', { host: host1, network: net, device: 'eth9', MTU: 1500, physical: true, currently_attached: true, other_config: {} });
+  cableRackToFirstHost(p);
   p.config(`
 resource "xcp_vm" "m" {
   name_label  = "stranded"

@@ -46,3 +46,11 @@ export async function startRehearsalPool(spec: PoolSpec): Promise<RehearsalPool>
     },
   };
 }
+
+/** Adds network `rack-a` to pool dc1 of `p`, cabled to dc1-host1 only (a PIF there, none on the other hosts). */
+export function cableRackToFirstHost(p: RehearsalPool): void {
+  const db = p.sim.world.pool('dc1').db;
+  const [host1] = db.all('host').find(([, h]) => h.name_label === 'dc1-host1')!;
+  const net = db.create('network', { name_label: 'rack-a', bridge: 'xenbr9', MTU: 1500, other_config: {} });
+  db.create('PIF', { host: host1, network: net, device: 'eth9', MTU: 1500, physical: true, currently_attached: true, other_config: {} });
+}
