@@ -3,10 +3,15 @@
  * pool served by the simulator in a child process with 2 ms of latency per call, then its
  * rehearsal on an in-process copy of the pool, both in one run and one process (the engine
  * calls `plan -rehearse` makes). Reported: the plan's wall time, the rehearsal's, their ratio
- * (goal: the rehearsal adds no more than the plan itself takes, ratio <= 1), the calls the
- * copy received and the estimated apply time.
+ * (goal: the rehearsal adds no more than the plan itself takes, ratio <= 1), where the
+ * rehearsal's time went (load, apply, estimate, teardown), the calls the copy received and the
+ * estimated apply time.
+ *
+ * `BENCH_REHEARSE_VMS` changes the count; `BENCH_REHEARSE_PROFILE=<file>` writes a CPU profile
+ * of the rehearsal alone (a `.cpuprofile`, readable by Chrome's DevTools).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -41,6 +46,25 @@ resource "xcp_vm" "v" {
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
+/** Runs `fn` under the V8 sampling profiler when `file` is set, writing the profile there. */
+async function profiled<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
+  if (!file) return fn();
+  const session = new Session();
+  session.connect();
+  const post = (method: string, params?: object): Promise<unknown> => new Promise((resolve, reject) => {
+    session.post(method, params, (err, res) => (err ? reject(err) : resolve(res)));
+  });
+  await post('Profiler.enable');
+  await post('Profiler.start');
+  try {
+    return await fn();
+  } finally {
+    const { profile } = await post('Profiler.stop') as { profile: unknown };
+    writeFileSync(file, JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
 export async function benchRehearse(): Promise<Record<string, number | string>> {
   const pool = await servePool(POOL, 4, LATENCY_MS);
   const dir = mkdtempSync(join(tmpdir(), 'xcpform-bench-rehearse-'));
@@ -54,7 +78,7 @@ export async function benchRehearse(): Promise<Record<string, number | string>> 
       const planMs = performance.now() - t0;
       if (!plan || plan.errored) throw new Error(`plan failed: ${plan?.diagnostics.map((d) => d.summary).join('; ')}`);
       const t1 = performance.now();
-      const { rehearsal: r } = await rehearsePlan(ws, plan, { parallelism: 10 });
+      const { rehearsal: r, phases } = await profiled(process.env.BENCH_REHEARSE_PROFILE, () => rehearsePlan(ws, plan, { parallelism: 10 }));
       const rehearsalMs = performance.now() - t1;
       return {
         vms: VMS,
@@ -62,9 +86,14 @@ export async function benchRehearse(): Promise<Record<string, number | string>> 
         plan_ms: Math.round(planMs),
         rehearsal_ms: Math.round(rehearsalMs),
         rehearsal_vs_plan: round(rehearsalMs / planMs),
+        rehearsal_load_ms: Math.round(phases.load),
+        rehearsal_apply_ms: Math.round(phases.apply),
+        rehearsal_estimate_ms: Math.round(phases.estimate),
+        rehearsal_teardown_ms: Math.round(phases.teardown),
         rehearsal_ok: r.ok ? 'yes' : `no (${r.failures.length} failed; first: ${r.failures[0]?.address} ${r.failures[0]?.xapiError?.code ?? ''} ${r.failures[0]?.message})`,
         rehearsal_calls: r.pools.reduce((n, p) => n + p.calls, 0),
         rehearsal_ms_per_vm: round(rehearsalMs / VMS),
+        rehearsal_us_per_call: Math.round((phases.apply * 1000) / Math.max(1, r.pools.reduce((n, p) => n + p.calls, 0))),
         estimated_apply_s: r.estimatedSeconds,
       };
     } finally {

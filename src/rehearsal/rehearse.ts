@@ -54,6 +54,20 @@ export function hasRehearsableChanges(plan: Plan): boolean {
 export interface RehearsalRun {
   readonly rehearsal: Rehearsal;
   readonly diagnostics: readonly Diagnostic[];
+  /** Where the rehearsal's wall time went, in ms (the bench prints it). */
+  readonly phases: RehearsalPhases;
+}
+
+/** Wall time of each part of a rehearsal, in ms. */
+export interface RehearsalPhases {
+  /** Records caught up, loaded into the copy and served; round trips to the real pools timed. */
+  readonly load: number;
+  /** The executor's apply on the copy. */
+  readonly apply: number;
+  /** The virtual-time replay of the schedule. */
+  readonly estimate: number;
+  /** Clients logged out, the copy's listeners closed. */
+  readonly teardown: number;
 }
 
 /**
@@ -67,8 +81,12 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
   const copy = await copyPools(runtime);
   const recorder = new CallRecorder();
   const clients = new Map<string, Promise<XapiClient>>();
+  const phases = { load: 0, apply: 0, estimate: 0, teardown: 0 };
+  let mark = t0;
+  const lap = (phase: keyof typeof phases): void => { const now = performance.now(); phases[phase] += now - mark; mark = now; };
   try {
     const rtt = await roundTrips(runtime);
+    lap('load');
     const client = (pool: string): Promise<XapiClient> => {
       const url = copy.pools.get(pool);
       if (!url) return Promise.reject(new PoolUnavailableError(pool, `no pool named "${pool}" is configured (pools: ${runtime.pools.join(', ')})`));
@@ -112,9 +130,11 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
         } else if (e.type === 'skipped') skipped.push(e.address);
       },
     });
+    lap('apply');
     const failures = failuresOf(failed, new Set(skipped), result.diagnostics);
     opts.inspectCopy?.(copy);
     const estimate = estimateApply(plan, recorder, rtt, parallelism);
+    lap('estimate');
     const rehearsal: Rehearsal = {
       ok: failures.length === 0 && result.ok,
       changes: plan.changes.filter((c) => c.action !== 'no-op').length,
@@ -126,9 +146,11 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
       parallelism,
       elapsedMs: Math.round(performance.now() - t0),
     };
-    return { rehearsal, diagnostics: result.diagnostics };
+    // `phases` is filled in once more by the teardown below, before the caller gets it.
+    return { rehearsal, diagnostics: result.diagnostics, phases };
   } finally {
     await closeAll(clients, copy);
+    lap('teardown');
   }
 }
 
