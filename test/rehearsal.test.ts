@@ -13,9 +13,11 @@ interface FailureJson { address: string; verb: string; message: string; xapi_err
 
 /** The rehearsal of a saved plan, from `show -json`. */
 async function rehearsalOf(p: RehearsalPool): Promise<{ ok: boolean; failures: FailureJson[]; limits: string; estimated_seconds: number }> {
+  // A failed rehearsal is a plan error (exit 1); the plan is saved all the same to be read.
   const planned = await p.run(['plan', '-rehearse', '-out', 'p.plan', '-no-color']);
-  expect(planned.stderr).toBe('');
-  expect(planned.code).toBe(0);
+  expect(planned.stderr).toContain('Error: Rehearsal failed: ');
+  expect(planned.stderr).toContain('The plan was saved to p.plan all the same');
+  expect(planned.code).toBe(1);
   const shown = await p.run(['show', '-json', 'p.plan']);
   expect(shown.code).toBe(0);
   return (JSON.parse(shown.stdout) as { xcpform: { rehearsal: never } }).xcpform.rehearsal;
@@ -41,8 +43,10 @@ async function expectPredicted(p: RehearsalPool, code: string, addresses: string
   expect(plain.stdout).not.toContain('Rehearsal');
 
   const text = await p.run(['plan', '-rehearse', '-no-color']);
-  expect(text.code).toBe(0);
+  expect(text.code).toBe(1);
   expect(text.stdout).toContain('Rehearsal failed:');
+  expect(text.stderr).toContain('Error: Rehearsal failed: ');
+  expect(text.stderr).toContain(code);
   for (const a of ofResource(addresses)) expect(text.stdout).toContain(a.replace('[*]', ''));
   expect(text.stdout).toContain(code);
   expect(text.stdout).toContain('A rehearsal cannot know guest behaviour');

@@ -8,7 +8,7 @@ import { UiJson } from '../ui-json';
 import { addPlanFlags, planFlags } from '../flags';
 import { openWorkspace, planHasChanges, printDiagnostics, printPlan } from '../engine-run';
 import { useColor } from '../color';
-import { rehearseForCommand } from '../../rehearsal/run';
+import { planRehearsalError, rehearseForCommand } from '../../rehearsal/run';
 import { addRehearseFlag, rehearseWanted } from '../rehearse-flag';
 
 export function register(program: Command, io: CliIo, exit: ExitSink): void {
@@ -47,13 +47,18 @@ export function register(program: Command, io: CliIo, exit: ExitSink): void {
         if (ui) ui.plan(plan);
         else printPlan(io, plan, color);
         if (plan.errored) return exit(1);
+        // A failed rehearsal is an error (exit 1, also with -detailed-exitcode); the plan is
+        // still saved so the rehearsal can be read.
+        const rehearsalError = planRehearsalError(plan, raw.out === undefined ? undefined : String(raw.out));
         if (raw.out) {
           const out = resolve(io.cwd, String(raw.out));
           savePlan(out, plan, ws.config!, ws.options.dir);
-          if (!raw.json) io.stdout(`\nSaved the plan to: ${String(raw.out)}\n\nTo perform exactly these actions, run the following command to apply:\n    xcpform apply "${String(raw.out)}"\n`);
-        } else if (!raw.json && planHasChanges(plan)) {
+          if (!raw.json && rehearsalError) io.stdout(`\nSaved the plan to: ${String(raw.out)}\n`);
+          else if (!raw.json) io.stdout(`\nSaved the plan to: ${String(raw.out)}\n\nTo perform exactly these actions, run the following command to apply:\n    xcpform apply "${String(raw.out)}"\n`);
+        } else if (!raw.json && planHasChanges(plan) && !rehearsalError) {
           io.stdout('\nNote: You didn\'t use the -out option to save this plan, so xcpform can\'t guarantee to take exactly these actions if you run "xcpform apply" now.\n');
         }
+        if (rehearsalError) { printDiagnostics(io, [rehearsalError], color, flags); return exit(1); }
         exit(raw.detailedExitcode && planHasChanges(plan) ? 2 : 0);
       } finally {
         await ws.close();
