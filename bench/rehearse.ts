@@ -73,19 +73,27 @@ export async function benchRehearse(): Promise<Record<string, number | string>> 
     const { workspace: ws, diagnostics } = await Workspace.open({ dir, cwd: dir, env: { XCPFORM_REFRESH_CACHE: 'off' }, operation: 'OperationTypePlan' });
     if (!ws) throw new Error(`workspace: ${diagnostics.map((d) => d.summary).join('; ')}`);
     try {
+      const cpu0 = process.cpuUsage();
       const t0 = performance.now();
       const { plan } = await planWorkspace(ws, { mode: 'normal' });
       const planMs = performance.now() - t0;
+      const planCpu = process.cpuUsage(cpu0);
       if (!plan || plan.errored) throw new Error(`plan failed: ${plan?.diagnostics.map((d) => d.summary).join('; ')}`);
+      const cpu1 = process.cpuUsage();
       const t1 = performance.now();
       const { rehearsal: r, phases } = await profiled(process.env.BENCH_REHEARSE_PROFILE, () => rehearsePlan(ws, plan, { parallelism: 10 }));
       const rehearsalMs = performance.now() - t1;
+      const rehearsalCpu = process.cpuUsage(cpu1);
+      const ms = (c: NodeJS.CpuUsage): number => Math.round((c.user + c.system) / 1000);
       return {
         vms: VMS,
         latency_ms_per_call: LATENCY_MS,
         plan_ms: Math.round(planMs),
         rehearsal_ms: Math.round(rehearsalMs),
         rehearsal_vs_plan: round(rehearsalMs / planMs),
+        // CPU of this process only (the pool's simulator runs in a child): steadier on a busy machine.
+        plan_cpu_ms: ms(planCpu),
+        rehearsal_cpu_ms: ms(rehearsalCpu),
         rehearsal_load_ms: Math.round(phases.load),
         rehearsal_apply_ms: Math.round(phases.apply),
         rehearsal_estimate_ms: Math.round(phases.estimate),

@@ -25,6 +25,60 @@ export const realClock: Clock = {
   },
 };
 
+/**
+ * A clock that skips its delays instead of waiting for them, for a rehearsal's copy of the
+ * pools (nothing there is worth real time: guest boots, operation times, `event.from`
+ * timeouts). A timer fires after one turn of the event loop (so work already under way, such
+ * as an async call's task, goes first, as over a socket), one timer per turn, earliest due
+ * first; time then jumps to its due time. Between timers time goes on with the wall clock, so
+ * it never runs slower than real time and never goes back.
+ */
+export class SkippingClock implements Clock {
+  /** Time skipped so far, ms. */
+  private skipped = 0;
+  private seq = 0;
+  /** Waiting timers, earliest due (then earliest scheduled) first. */
+  private pending: Pending[] = [];
+  private armed = false;
+
+  now(): number {
+    return Date.now() + this.skipped;
+  }
+
+  schedule(ms: number, fn: () => void): ClockTimer {
+    const p: Pending = { at: this.now() + Math.max(0, ms), seq: this.seq++, fn, cancelled: false };
+    // Insert in order (timers are few at a time: one per blocked event.from or booting guest).
+    let i = this.pending.length;
+    while (i > 0 && this.pending[i - 1].at > p.at) i--;
+    this.pending.splice(i, 0, p);
+    this.arm();
+    return { cancel: () => void (p.cancelled = true) };
+  }
+
+  /** Number of timers still waiting. */
+  get waiting(): number {
+    return this.pending.filter((p) => !p.cancelled).length;
+  }
+
+  private arm(): void {
+    if (this.armed) return;
+    this.armed = true;
+    setImmediate(() => this.fire());
+  }
+
+  private fire(): void {
+    this.armed = false;
+    while (this.pending.length && this.pending[0].cancelled) this.pending.shift();
+    const next = this.pending.shift();
+    if (next) {
+      const now = this.now();
+      if (next.at > now) this.skipped += next.at - now;
+      next.fn();
+    }
+    if (this.pending.length) this.arm();
+  }
+}
+
 /** Resolves after `ms` of clock time (immediately for `ms <= 0`). */
 export function sleep(clock: Clock, ms: number): Promise<void> {
   if (!(ms > 0)) return Promise.resolve();

@@ -3,12 +3,14 @@
  * ref, uuid and fields, so references read from the pools resolve in the copy. Capacities
  * come with the records (host memory in `host_metrics`, SR `physical_size` and
  * `physical_utilisation`, resident VMs), disks are sizes without contents. The copy is served
- * on ephemeral loopback ports with its own throw-away credentials and no latency.
+ * on ephemeral loopback ports with its own throw-away credentials and no latency; its clock skips
+ * every delay (guest boots, `event.from` timeouts) instead of waiting.
  *
  * Plain data in, so this file stays free of engine code: the caller hands over records as the
  * XenAPI client decoded them (datetimes as ISO text, ints as numbers).
  */
 import { randomBytes } from 'node:crypto';
+import { SkippingClock } from './clock';
 import { Database, type DatabaseJson } from './db/database';
 import { SimulatorHttp } from './http/server';
 import { fromWire, NULL_REF, type FieldType, type StoredRecord } from './model/types';
@@ -97,7 +99,8 @@ function bootGuestsCaughtStarting(pool: Pool): void {
 export async function serveCopy(pools: readonly PoolTables[]): Promise<ServedCopy> {
   const username = 'rehearsal';
   const password = randomBytes(18).toString('base64url');
-  const world = new World({ ...DEFAULT_SETTINGS, username, password, latencyMs: 0, latencyMsPerGiB: 0, guestBootMs: 0, operationMs: 0 });
+  // No delay of the copy costs real time: its clock skips them (a blocked event.from, a boot).
+  const world = new World({ ...DEFAULT_SETTINGS, username, password, latencyMs: 0, latencyMsPerGiB: 0, guestBootMs: 0, operationMs: 0, clock: new SkippingClock() });
   for (const p of pools) {
     const db = databaseFromTables(p);
     if (db.all('pool').length !== 1 || db.all('host').length === 0) throw new Error(`pool "${p.name}": the records read hold ${db.all('pool').length} pool objects and ${db.all('host').length} hosts; a copy needs one pool object and a host`);
