@@ -11,10 +11,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { SkippingClock } from './clock';
-import { Database, type DatabaseJson } from './db/database';
+import { Database } from './db/database';
 import { SimulatorHttp } from './http/server';
 import { fromWire, NULL_REF, type FieldType, type StoredRecord } from './model/types';
 import { CLASSES } from './schema/misc';
+import { defaultRecord } from './schema/class-spec';
 import { DEFAULT_SETTINGS, World, type Pool } from './world';
 import { scheduleGuestMetrics } from './classes/vm-power';
 import type { XapiValue } from '../xenapi/wire/values';
@@ -34,7 +35,7 @@ export interface ServedCopy {
   close(): Promise<void>;
 }
 
-const entries = (t: PoolTables['tables'][string]): [string, unknown][] => (t instanceof Map ? [...t.entries()] : Object.entries(t));
+const entries = (t: PoolTables['tables'][string]): Iterable<[string, unknown]> => (t instanceof Map ? t.entries() : Object.entries(t));
 
 /** The class a ref field points to, when it is a ref or a set of refs. */
 function refClass(t: FieldType): string | undefined {
@@ -51,7 +52,8 @@ function refClass(t: FieldType): string | undefined {
 function storedRecord(cls: string, raw: unknown, held: ReadonlySet<string>): StoredRecord {
   const spec = CLASSES.get(cls)!;
   const rec = (raw ?? {}) as Record<string, unknown>;
-  const out: StoredRecord = {};
+  // Every field starts at its default, in the table's order (a record with fast properties).
+  const out = defaultRecord(spec);
   for (const [name, f] of Object.entries(spec.fields)) {
     const target = refClass(f.type);
     const value = rec[name];
@@ -65,16 +67,14 @@ function storedRecord(cls: string, raw: unknown, held: ReadonlySet<string>): Sto
   return out;
 }
 
-/** A database per pool holding exactly the given records. */
+/** A database per pool holding exactly the given records, converted and stored in one pass. */
 export function databaseFromTables(pool: PoolTables): Database {
   const held = new Set(Object.keys(pool.tables).filter((c) => CLASSES.has(c)));
-  const json: DatabaseJson = { generation: 0, tables: {} };
-  for (const cls of held) {
-    const rows: Record<string, StoredRecord> = {};
-    for (const [ref, rec] of entries(pool.tables[cls])) if (ref !== NULL_REF) rows[ref] = storedRecord(cls, rec, held);
-    json.tables[cls] = rows;
-  }
-  return Database.fromJSON(json);
+  return Database.fromRecords([...held].map((cls) => [cls, converted(cls, pool.tables[cls], held)] as const));
+}
+
+function* converted(cls: string, table: PoolTables['tables'][string], held: ReadonlySet<string>): Iterable<[string, StoredRecord]> {
+  for (const [ref, rec] of entries(table)) if (ref !== NULL_REF) yield [ref, storedRecord(cls, rec, held)];
 }
 
 /**

@@ -47,17 +47,26 @@ export function defineClass(name: string, fields: Record<string, FieldSpec>, opt
 }
 
 /** Per class: every field's default, and the fields whose default is an object (copied per record). */
-const DEFAULTS = new WeakMap<ClassSpec, { readonly record: StoredRecord; readonly objects: readonly string[] }>();
+const DEFAULTS = new WeakMap<ClassSpec, { readonly record: StoredRecord; readonly objects: readonly ObjectDefault[] }>();
+
+/** A field whose default is a set or a map: empty (a literal is far cheaper than a copy), or copied. */
+interface ObjectDefault {
+  readonly name: string;
+  readonly kind: 'empty-set' | 'empty-map' | 'copy';
+}
 
 /** A fresh record holding every field's default. */
 export function defaultRecord(spec: ClassSpec): StoredRecord {
   let d = DEFAULTS.get(spec);
   if (!d) {
     const record: StoredRecord = {};
-    const objects: string[] = [];
+    const objects: ObjectDefault[] = [];
     for (const [name, f] of Object.entries(spec.fields)) {
-      record[name] = cloneValue(f.default);
-      if (typeof f.default === 'object' && f.default !== null) objects.push(name);
+      const v = f.default;
+      record[name] = cloneValue(v);
+      if (typeof v !== 'object' || v === null) continue;
+      const empty = Array.isArray(v) ? v.length === 0 : Object.keys(v).length === 0;
+      objects.push({ name, kind: !empty ? 'copy' : Array.isArray(v) ? 'empty-set' : 'empty-map' });
     }
     // The template itself is a spread copy too: spreading from a dictionary-mode object is slow.
     d = { record: { ...record }, objects };
@@ -67,7 +76,7 @@ export function defaultRecord(spec: ClassSpec): StoredRecord {
   // spread copy has fast properties, which made serializing 10,000 VM records ~2x faster.
   // Scalars are shared with the template as they are immutable; sets and maps are the record's own.
   const rec: StoredRecord = { ...d.record };
-  for (const name of d.objects) rec[name] = cloneValue(d.record[name]);
+  for (const { name, kind } of d.objects) rec[name] = kind === 'empty-set' ? [] : kind === 'empty-map' ? {} : cloneValue(d.record[name]);
   return rec;
 }
 
