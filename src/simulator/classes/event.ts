@@ -88,12 +88,16 @@ function collect(ctx: CallContext, sub: Subscription, since: number | undefined)
   return events;
 }
 
+/** Every class but session, with its lowercase name: `valid_ref_counts` of every event.from lists them. */
+let COUNTED: readonly (readonly [string, string])[] | undefined;
+
 function validRefCounts(ctx: CallContext): Record<string, XapiEncodable> {
+  COUNTED ??= [...CLASSES.keys()].filter((c) => c !== 'session').map((c) => [c, c.toLowerCase()] as const);
   const out: Record<string, XapiEncodable> = {};
-  for (const cls of CLASSES.keys()) {
-    if (cls === 'session') continue;
+  const xml = ctx.transport === 'xml';
+  for (const [cls, lower] of COUNTED) {
     const n = ctx.db.table(cls).size;
-    out[cls.toLowerCase()] = ctx.transport === 'xml' ? xmlrpcI4(n) : n;
+    out[lower] = xml ? xmlrpcI4(n) : n;
   }
   return out;
 }
