@@ -8,7 +8,9 @@
  * estimated apply time.
  *
  * `BENCH_REHEARSE_VMS` changes the count; `BENCH_REHEARSE_PROFILE=<file>` writes a CPU profile
- * of the rehearsal alone (a `.cpuprofile`, readable by Chrome's DevTools).
+ * of the rehearsal alone (a `.cpuprofile`, readable by Chrome's DevTools) and adds its CPU by
+ * area: the rehearsal's own code (copy, transport, simulator), the apply code it shares with
+ * the real apply, the XenAPI client, garbage collection.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -19,6 +21,7 @@ import { planWorkspace } from '../src/engine/plan';
 import { Workspace } from '../src/engine/workspace';
 import { rehearsePlan } from '../src/rehearsal/rehearse';
 import { PASSWORD, servePool, USER } from './apply-run';
+import { profileShares, type CpuProfile } from './rehearse-profile';
 
 const POOL = 'bench';
 const LATENCY_MS = 2;
@@ -46,8 +49,11 @@ resource "xcp_vm" "v" {
 
 const round = (x: number): number => Math.round(x * 100) / 100;
 
-/** Runs `fn` under the V8 sampling profiler when `file` is set, writing the profile there. */
-async function profiled<T>(file: string | undefined, fn: () => Promise<T>): Promise<T> {
+/**
+ * Runs `fn` under the V8 sampling profiler when `file` is set, writing the profile there and
+ * handing its shares by area (`rehearse-profile.ts`) to `shares`.
+ */
+async function profiled<T>(file: string | undefined, shares: (s: Record<string, number>) => void, fn: () => Promise<T>): Promise<T> {
   if (!file) return fn();
   const session = new Session();
   session.connect();
@@ -59,8 +65,9 @@ async function profiled<T>(file: string | undefined, fn: () => Promise<T>): Prom
   try {
     return await fn();
   } finally {
-    const { profile } = await post('Profiler.stop') as { profile: unknown };
+    const { profile } = await post('Profiler.stop') as { profile: CpuProfile };
     writeFileSync(file, JSON.stringify(profile));
+    shares(profileShares(profile));
     session.disconnect();
   }
 }
@@ -81,7 +88,8 @@ export async function benchRehearse(): Promise<Record<string, number | string>> 
       if (!plan || plan.errored) throw new Error(`plan failed: ${plan?.diagnostics.map((d) => d.summary).join('; ')}`);
       const cpu1 = process.cpuUsage();
       const t1 = performance.now();
-      const { rehearsal: r, phases } = await profiled(process.env.BENCH_REHEARSE_PROFILE, () => rehearsePlan(ws, plan, { parallelism: 10 }));
+      let shares: Record<string, number> = {};
+      const { rehearsal: r, phases } = await profiled(process.env.BENCH_REHEARSE_PROFILE, (s) => { shares = s; }, () => rehearsePlan(ws, plan, { parallelism: 10 }));
       const rehearsalMs = performance.now() - t1;
       const rehearsalCpu = process.cpuUsage(cpu1);
       const ms = (c: NodeJS.CpuUsage): number => Math.round((c.user + c.system) / 1000);
@@ -94,6 +102,7 @@ export async function benchRehearse(): Promise<Record<string, number | string>> 
         // CPU of this process only (the pool's simulator runs in a child): steadier on a busy machine.
         plan_cpu_ms: ms(planCpu),
         rehearsal_cpu_ms: ms(rehearsalCpu),
+        rehearsal_vs_plan_cpu: round(ms(rehearsalCpu) / Math.max(1, ms(planCpu))),
         rehearsal_load_ms: Math.round(phases.load),
         rehearsal_apply_ms: Math.round(phases.apply),
         rehearsal_estimate_ms: Math.round(phases.estimate),
@@ -103,6 +112,8 @@ export async function benchRehearse(): Promise<Record<string, number | string>> 
         rehearsal_ms_per_vm: round(rehearsalMs / VMS),
         rehearsal_us_per_call: Math.round((phases.apply * 1000) / Math.max(1, r.pools.reduce((n, p) => n + p.calls, 0))),
         estimated_apply_s: r.estimatedSeconds,
+        // With BENCH_REHEARSE_PROFILE: the rehearsal's CPU by who owns the code (see rehearse-profile.ts).
+        ...Object.fromEntries(Object.entries(shares).map(([k, v]) => [`profile_${k}_ms`, v])),
       };
     } finally {
       await ws.close();
