@@ -6,7 +6,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import type { ProviderRuntime } from '../provider/runtime';
-import { serveCopy, type PoolTables, type ServedCopy } from '../simulator/from-records';
+import { serveCopy, type CopyOptions, type PoolTables, type ServedCopy } from '../simulator/from-records';
 import { eventFrom, XAPI_CLASSES, type XapiClass } from '../xenapi';
 
 /**
@@ -18,8 +18,11 @@ export const COPIED_CLASSES: readonly XapiClass[] = XAPI_CLASSES.filter((c) => c
 /** Calls timed per pool for the round trip (their average is used). */
 const PINGS = 3;
 
-/** Builds and serves the copy of the configured pools; throws what reading a pool throws. */
-export async function copyPools(runtime: ProviderRuntime): Promise<ServedCopy> {
+/**
+ * Builds and serves the copy of the configured pools; throws what reading a pool throws.
+ * `opts.guestCidrs`: networks the copy's guests report an address in (see {@link CopyOptions}).
+ */
+export async function copyPools(runtime: ProviderRuntime, opts: CopyOptions = {}): Promise<ServedCopy> {
   const live = runtime.liveWorld();
   const pools: PoolTables[] = await Promise.all(runtime.pools.map(async (name) => {
     const records = await live.records(name, COPIED_CLASSES);
@@ -27,7 +30,7 @@ export async function copyPools(runtime: ProviderRuntime): Promise<ServedCopy> {
     for (const cls of COPIED_CLASSES) tables[cls] = records.all(cls);
     return { name, tables };
   }));
-  return serveCopy(pools);
+  return serveCopy(pools, opts);
 }
 
 /**

@@ -21,6 +21,7 @@ import type { StateManager } from '../state/manager';
 import type { State } from '../state/model';
 import { XapiClient } from '../xenapi';
 import { copyPools, roundTrips } from './copy';
+import { waitedGuestCidrs } from './guest-networks';
 import { inProcessTransport } from './transport';
 import { estimateApply } from './estimate';
 import type { Rehearsal, RehearsalFailure } from './model';
@@ -78,7 +79,7 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
   const t0 = performance.now();
   const parallelism = opts.parallelism ?? 10;
   const runtime = await ws.runtime();
-  const copy = await copyPools(runtime);
+  const copy = await copyPools(runtime, { guestCidrs: waitedGuestCidrs(plan) });
   const recorder = new CallRecorder();
   const clients = new Map<string, Promise<XapiClient>>();
   const phases = { load: 0, apply: 0, estimate: 0, teardown: 0 };

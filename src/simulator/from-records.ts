@@ -91,16 +91,29 @@ function bootGuestsCaughtStarting(pool: Pool): void {
   }
 }
 
+/** How the copy's guests behave (what a copy of records cannot tell). */
+export interface CopyOptions {
+  /**
+   * IPv4 networks (CIDR) the copy's guests also report an address in, on every interface: the
+   * networks the configuration waits for an address in (a guest's network setup is beyond the
+   * copy, so it is taken to work).
+   */
+  readonly guestCidrs?: readonly string[];
+}
+
 /**
  * Builds the copy and serves it on 127.0.0.1 (ephemeral ports, latency 0, guests report their
  * addresses at once). Every pool needs its `pool` record and at least one host.
  * @throws Error naming the pool when its records cannot make a world.
  */
-export async function serveCopy(pools: readonly PoolTables[]): Promise<ServedCopy> {
+export async function serveCopy(pools: readonly PoolTables[], opts: CopyOptions = {}): Promise<ServedCopy> {
   const username = 'rehearsal';
   const password = randomBytes(18).toString('base64url');
   // No delay of the copy costs real time: its clock skips them (a blocked event.from, a boot).
-  const world = new World({ ...DEFAULT_SETTINGS, username, password, latencyMs: 0, latencyMsPerGiB: 0, guestBootMs: 0, operationMs: 0, clock: new SkippingClock() });
+  const world = new World({
+    ...DEFAULT_SETTINGS, username, password, latencyMs: 0, latencyMsPerGiB: 0, guestBootMs: 0, operationMs: 0, clock: new SkippingClock(),
+    ...(opts.guestCidrs?.length ? { guestCidrs: [...opts.guestCidrs] } : {}),
+  });
   for (const p of pools) {
     const db = databaseFromTables(p);
     if (db.all('pool').length !== 1 || db.all('host').length === 0) throw new Error(`pool "${p.name}": the records read hold ${db.all('pool').length} pool objects and ${db.all('host').length} hosts; a copy needs one pool object and a host`);

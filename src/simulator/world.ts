@@ -39,6 +39,11 @@ export interface WorldSettings {
   sessionTimeoutMs: number;
   /** Clock time a VM/VDI operation holds its object busy (`current_operations`); 0 = instant. */
   operationMs: number;
+  /**
+   * IPv4 networks (CIDR) every guest also reports an address in, on each interface, besides
+   * its own: a rehearsal's copy assumes its guests get the addresses the configuration waits for.
+   */
+  guestCidrs?: readonly string[];
 }
 
 export class Pool {

@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import { XapiFailure } from '../errors';
 import { CallContext, MethodSpec, method, p } from '../dispatch/method';
+import { addressIn, inCidr } from '../model/ipv4';
 import { NULL_REF, StoredRecord, bool, ref, smap } from '../model/types';
 import { PowerState } from '../schema/vm';
 import { Pool } from '../world';
@@ -42,6 +43,12 @@ function refreshHostMemory(pool: Pool, host: string): void {
   if (h && pool.db.get('host_metrics', h.metrics as string)) pool.db.set('host_metrics', h.metrics as string, 'memory_free', hostFreeMemory(pool.db, host));
 }
 
+/** A number from a MAC address: picks a guest's address inside a network. */
+function macSeed(mac: string): number {
+  const d = createHash('sha256').update(mac).digest();
+  return d.readUInt32BE(0);
+}
+
 /** Reports guest IPs once the guest has "booted", if the same domain still runs. */
 export function scheduleGuestMetrics(pool: Pool, vm: string): void {
   const domid = pool.db.get('VM', vm)?.domid;
@@ -56,6 +63,9 @@ export function scheduleGuestMetrics(pool: Pool, vm: string): void {
       const ip = guestIp(db.get('network', vif.network as string)?.uuid as string, vif.MAC as string);
       networks[`${vif.device as string}/ip`] = ip;
       networks[`${vif.device as string}/ipv4/0`] = ip;
+      // Addresses the settings ask for (a rehearsal's copy: where the configuration waits for one).
+      const extra = (pool.world.settings.guestCidrs ?? []).filter((c) => !inCidr(ip, c)).map((c) => addressIn(c, macSeed(vif.MAC as string)));
+      [...new Set(extra)].forEach((a, i) => { if (a) networks[`${vif.device as string}/ipv4/${i + 1}`] = a; });
       networks[`${vif.device as string}/ipv6/0`] = `fe80::${(vif.MAC as string).split(':').slice(2).join('')}`;
     }
     const linux = (rec.other_config as Record<string, string>).linux_template === 'true' || !/windows/i.test(rec.name_label as string);
