@@ -9,6 +9,7 @@
  * depended on, and skips the read next time when none of them changed.
  */
 import { getAllRecords, type Ref, type XapiClass, type XapiClient, type XapiRecord } from '../xenapi';
+import { LayeredRecords } from './layered-map';
 
 /** Receives every lookup made while it is set on a {@link WorldSnapshot}. */
 export interface AccessTracker {
@@ -65,60 +66,59 @@ interface LazyClass {
 
 /** The records of one pool: class → ref → record. Classes not fetched are absent. */
 export class PoolRecords {
-  private readonly byClass = new Map<XapiClass, Map<string, unknown>>();
+  /** Records per class; shared with other PoolRecords without copying (see {@link shareInto}). */
+  private readonly byClass = new Map<XapiClass, LayeredRecords<unknown>>();
   private readonly lazy = new Map<XapiClass, LazyClass>();
-  private readonly uuidIndex = new Map<XapiClass, Map<string, string>>();
-  /**
-   * Classes whose map is shared with another PoolRecords (see {@link shareInto}): the first
-   * `put` copies it, so neither side sees the other's changes (copy on write).
-   */
-  private readonly shared = new Set<XapiClass>();
+  /** uuid → ref per class, built on first `byUuid`, kept up to date and shared like the records. */
+  private readonly uuidIndex = new Map<XapiClass, LayeredRecords<string>>();
 
   constructor(readonly pool: string, private readonly world?: WorldSnapshot) {}
 
   /** Replaces all records of one class (a bulk read). */
   setClass<C extends XapiClass>(cls: C, records: ReadonlyMap<Ref<C>, XapiRecord<C>>): void {
-    this.byClass.set(cls, new Map(records as ReadonlyMap<string, unknown>));
+    this.byClass.set(cls, new LayeredRecords(new Map(records as ReadonlyMap<string, unknown>)));
     this.lazy.delete(cls);
     this.uuidIndex.delete(cls);
-    this.shared.delete(cls);
   }
 
   /**
-   * Gives `target` these classes as they are now without copying a record: both hold the same
-   * maps until either changes a class, which then copies its map first. The live world hands
-   * every apply step its pool this way; copying 6,000 records per step made an apply of N
-   * objects cost N² in CPU.
+   * Gives `target` these classes as they are now without copying a record; later changes on
+   * either side stay apart (LayeredRecords: a frozen base and a small overlay). The live world
+   * hands every apply step its pool this way while it keeps taking events: copying the class
+   * maps per step, or per event after a hand-out, made an apply of N objects cost N² in CPU.
    */
   shareInto(target: PoolRecords, classes: Iterable<XapiClass>): void {
     for (const cls of classes) {
-      const map = this.materialize(cls) as Map<string, unknown>;
-      if (!this.byClass.has(cls)) continue;
-      target.byClass.set(cls, map);
+      this.materialize(cls);
+      const held = this.byClass.get(cls);
+      if (!held) continue;
+      target.byClass.set(cls, held.share());
       target.lazy.delete(cls);
-      target.uuidIndex.delete(cls);
-      target.shared.add(cls);
-      this.shared.add(cls);
+      const index = this.uuidIndex.get(cls);
+      if (index) target.uuidIndex.set(cls, index.share());
+      else target.uuidIndex.delete(cls);
     }
   }
 
   /** Replaces all records of one class with records parsed on first access. */
   setLazyClass(cls: XapiClass, source: LazyClassSource): void {
-    this.byClass.set(cls, new Map());
+    this.byClass.set(cls, new LayeredRecords());
     this.lazy.set(cls, { source });
     this.uuidIndex.delete(cls);
-    this.shared.delete(cls);
   }
 
   /** Adds, replaces or (with `undefined`) removes one record: an event. */
   put<C extends XapiClass>(cls: C, ref: Ref<C>, record: XapiRecord<C> | undefined): void {
-    let map = this.byClass.get(cls);
-    if (!map) { map = new Map(); this.byClass.set(cls, map); }
-    else if (this.shared.delete(cls)) { map = new Map(map); this.byClass.set(cls, map); }
-    if (record !== undefined) map.set(ref, record);
-    else if (this.lazy.has(cls)) map.set(ref, GONE);
-    else map.delete(ref);
-    this.uuidIndex.delete(cls);
+    let held = this.byClass.get(cls);
+    if (!held) { held = new LayeredRecords(); this.byClass.set(cls, held); }
+    const index = this.lazy.has(cls) ? undefined : this.uuidIndex.get(cls);
+    if (index) {
+      const before = held.get(ref) as { uuid?: string } | undefined;
+      if (before?.uuid !== undefined && index.get(before.uuid) === ref) index.put(before.uuid, undefined);
+      const uuid = (record as { uuid?: string } | undefined)?.uuid;
+      if (uuid !== undefined) index.put(uuid, ref);
+    } else this.uuidIndex.delete(cls);
+    held.put(ref, record !== undefined ? record : this.lazy.has(cls) ? GONE : undefined);
   }
 
   has(cls: XapiClass): boolean {
@@ -147,7 +147,7 @@ export class PoolRecords {
   byUuid<C extends XapiClass>(cls: C, uuid: string): { ref: Ref<C>; record: XapiRecord<C> } | undefined {
     let index = this.uuidIndex.get(cls);
     if (!index) {
-      index = this.buildUuidIndex(cls);
+      index = new LayeredRecords(this.buildUuidIndex(cls));
       this.uuidIndex.set(cls, index);
     }
     const ref = index.get(uuid);
@@ -169,10 +169,11 @@ export class PoolRecords {
 
   /** Number of records of a class without parsing cached ones. */
   count(cls: XapiClass): number {
-    const map = this.byClass.get(cls);
-    if (!map) return 0;
+    const held = this.byClass.get(cls);
+    if (!held) return 0;
     const lz = this.lazy.get(cls);
-    if (!lz) return map.size;
+    if (!lz) return held.size;
+    const map = held.map();
     let n = lz.source.refs.length;
     const inSource = (ref: string): boolean => (lz.source.find ? lz.source.find(ref) : this.positions(lz).get(ref)) !== undefined;
     for (const [ref, v] of map) {
@@ -197,16 +198,16 @@ export class PoolRecords {
   }
 
   private lookup(cls: XapiClass, ref: string): unknown {
-    const map = this.byClass.get(cls);
-    if (!map) return undefined;
-    const v = map.get(ref);
+    const held = this.byClass.get(cls);
+    if (!held) return undefined;
+    const v = held.get(ref);
     if (v !== undefined) return v === GONE ? undefined : v;
     const lz = this.lazy.get(cls);
     if (!lz) return undefined;
     const i = lz.source.find ? lz.source.find(ref) : this.positions(lz).get(ref);
     if (i === undefined) return undefined;
     const rec = lz.source.record(i);
-    map.set(ref, rec);
+    held.put(ref, rec);
     return rec;
   }
 
@@ -222,7 +223,7 @@ export class PoolRecords {
 
   private buildUuidIndex(cls: XapiClass): Map<string, string> {
     const index = new Map<string, string>();
-    const map = this.byClass.get(cls);
+    const map = this.byClass.get(cls)?.map();
     if (!map) return index;
     const lz = this.lazy.get(cls);
     if (lz) {
@@ -235,10 +236,11 @@ export class PoolRecords {
 
   /** Every record of a lazily-backed class parsed, in cache order then event order. */
   private materialize(cls: XapiClass): ReadonlyMap<string, unknown> {
-    const map = this.byClass.get(cls);
-    if (!map) return new Map();
+    const held = this.byClass.get(cls);
+    if (!held) return new Map();
     const lz = this.lazy.get(cls);
-    if (!lz) return map;
+    if (!lz) return held.map();
+    const map = held.map();
     const out = new Map<string, unknown>();
     const { refs } = lz.source;
     for (let i = 0; i < refs.length; i++) {
@@ -247,7 +249,7 @@ export class PoolRecords {
       out.set(refs[i], v !== undefined ? v : lz.source.record(i));
     }
     for (const [ref, v] of map) if (v !== GONE && !out.has(ref)) out.set(ref, v);
-    this.byClass.set(cls, out);
+    this.byClass.set(cls, new LayeredRecords(out));
     this.lazy.delete(cls);
     return out;
   }

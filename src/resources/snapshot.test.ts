@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { PoolRecords, WorldSnapshot } from './snapshot';
+
+type Rec = { uuid: string; name_label: string };
+type Op = { kind: 'put'; holder: number; ref: number; uuid: number | undefined; name: number } | { kind: 'share'; from: number } | { kind: 'lookup'; holder: number; uuid: number };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('put' as const), holder: fc.nat(5), ref: fc.nat(25), uuid: fc.option(fc.nat(25), { nil: undefined, freq: 5 }), name: fc.nat(3) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('share' as const), from: fc.nat(5) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('lookup' as const), holder: fc.nat(5), uuid: fc.nat(25) }) },
+);
+
+describe('PoolRecords shared with apply steps', () => {
+  test('records, uuid and name lookups on every holder match plain copies after any shares and events (seeded)', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
+        const world = new WorldSnapshot();
+        const live = world.pool('p');
+        live.setClass('VM', new Map());
+        const holders: PoolRecords[] = [live];
+        const models: Map<string, Rec>[] = [new Map()];
+        for (const o of ops) {
+          if (o.kind === 'share') {
+            const i = o.from % holders.length;
+            const view = new WorldSnapshot().pool('p');
+            holders[i].shareInto(view, ['VM']);
+            holders.push(view);
+            models.push(new Map(models[i]));
+          } else if (o.kind === 'put') {
+            const i = o.holder % holders.length;
+            const ref = `OpaqueRef:${o.ref}`;
+            // A ref keeps its uuid for life, as in xapi; `undefined` deletes the record.
+            const rec = o.uuid === undefined ? undefined : { uuid: `u-${o.ref}`, name_label: `n${o.name}` };
+            holders[i].put('VM', ref as never, rec as never);
+            if (rec) models[i].set(ref, rec);
+            else models[i].delete(ref);
+          } else {
+            const i = o.holder % holders.length;
+            const found = holders[i].byUuid('VM', `u-${o.uuid}`);
+            const want = models[i].get(`OpaqueRef:${o.uuid}`);
+            expect(found?.ref).toBe(want ? `OpaqueRef:${o.uuid}` : undefined);
+          }
+        }
+        holders.forEach((h, i) => {
+          expect(h.count('VM')).toBe(models[i].size);
+          expect([...h.all('VM').keys()].sort()).toEqual([...models[i].keys()].sort());
+          for (let n = 0; n < 4; n++) {
+            expect(h.byName('VM', `n${n}`).map((x) => x.ref).sort()).toEqual([...models[i]].filter(([, r]) => r.name_label === `n${n}`).map(([ref]) => ref).sort());
+          }
+          for (let u = 0; u < 26; u++) expect(h.byUuid('VM', `u-${u}`)?.ref).toBe(models[i].has(`OpaqueRef:${u}`) ? `OpaqueRef:${u}` : undefined);
+        });
+      }),
+      { seed: 7, numRuns: 300 },
+    );
+  });
+});
