@@ -4,7 +4,7 @@
  * guest IP address (polled from bulk records with a deadline, never an open-ended sleep).
  */
 import { error } from '../../diagnostics';
-import { isXapiError } from '../../xenapi';
+import { isXapiError, XapiTransportError } from '../../xenapi';
 import { ResourceError } from '../resource';
 import { guestAddresses, inCidr } from './platform';
 import type { VmHandle } from './vm-handle';
@@ -74,15 +74,37 @@ export async function setPowerState(h: VmHandle, target: string, hostRef: string
   for (let step = 0; step < 4; step++) {
     const cur = h.vm.power_state.toLowerCase();
     if (cur === target) return;
-    if (target === 'halted') await shutdown(h, opts);
-    else if (cur === 'halted') await start(h, hostRef, target === 'paused');
-    else if (cur === 'paused') await h.client.callAsync('VM.unpause', h.ref);
-    else if (cur === 'suspended') {
-      if (hostRef) await h.client.callAsync('VM.resume_on', h.ref, hostRef, target === 'paused', false);
-      else await h.client.callAsync('VM.resume', h.ref, target === 'paused', false);
-    } else if (cur === 'running' && target === 'paused') await h.client.callAsync('VM.pause', h.ref);
-    else if (cur === 'running' && target === 'suspended') await h.client.callAsync('VM.suspend', h.ref);
+    try {
+      if (target === 'halted') await shutdown(h, opts);
+      else if (cur === 'halted') await start(h, hostRef, target === 'paused');
+      else if (cur === 'paused') await h.client.callAsync('VM.unpause', h.ref);
+      else if (cur === 'suspended') {
+        if (hostRef) await h.client.callAsync('VM.resume_on', h.ref, hostRef, target === 'paused', false);
+        else await h.client.callAsync('VM.resume', h.ref, target === 'paused', false);
+      } else if (cur === 'running' && target === 'paused') await h.client.callAsync('VM.pause', h.ref);
+      else if (cur === 'running' && target === 'suspended') await h.client.callAsync('VM.suspend', h.ref);
+    } catch (err) {
+      if (!(await actedAnyway(h, cur, err))) throw err;
+    }
     await h.refresh();
+  }
+}
+
+/**
+ * After a power call whose reply was lost (the connection reset once xapi had the request),
+ * whether xapi acted anyway: the VM left `before`, once any operation still running on it has
+ * ended. Failing such a create would leave a started VM tainted, and its replacement in the
+ * next plan counts its memory twice (found by the crash-point sweep: VMs burst to another pool,
+ * then the plan after recovery moved them back).
+ */
+async function actedAnyway(h: VmHandle, before: string, err: unknown, timeoutMs = 60_000, pollMs = 100): Promise<boolean> {
+  if (!(err instanceof XapiTransportError) || !err.maybeProcessed) return false;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await h.poll();
+    if (h.vm.power_state.toLowerCase() !== before) return true;
+    if (Object.keys(h.vm.current_operations ?? {}).length === 0 || Date.now() >= deadline || h.ctx.signal?.aborted) return false;
+    await new Promise((resolve) => setTimeout(resolve, pollMs));
   }
 }
 
