@@ -171,7 +171,8 @@ export class XapiClient {
       const session = needsSession ? await this.session() : undefined;
       const wireArgs = session ? [session, ...args] : [...args];
       const transport = this.transport;
-      this.emit({ level: 'debug', event: 'call', message: method, method, args: redactArgs(method, wireArgs), url: transport.url });
+      // Redacting every call's arguments costs only when someone reads the log.
+      if (this.options.log) this.emit({ level: 'debug', event: 'call', message: method, method, args: redactArgs(method, wireArgs), url: transport.url });
       try {
         return await transport.call(method, wireArgs, { signal: options.signal, timeoutMs: options.timeoutMs });
       } catch (raw) {
