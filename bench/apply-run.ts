@@ -16,6 +16,13 @@ import { startRecordingProxy, type RecordingProxy } from './recording-proxy';
 export const USER = 'root';
 export const PASSWORD = 'bench-apply-pw';
 
+/**
+ * Extra Node.js options for the xcpform and simulator processes (env BENCH_APPLY_NODE_ARGS,
+ * space-separated), e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile them: Node refuses
+ * `--cpu-prof` in NODE_OPTIONS.
+ */
+const NODE_ARGS = (process.env.BENCH_APPLY_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
 /** bin/<name> of this checkout (bench/*.ts under ts-node, dist/bench/*.js compiled). */
 export function binPath(name: string): string {
   for (const up of [['..'], ['..', '..']]) {
@@ -53,7 +60,7 @@ async function worldFile(pool: string, hosts: number, bytes: number, dir: string
 export async function servePool(pool: string, hosts: number, latencyMs: number, srBytes = 2 ** 50): Promise<ServedPool> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xcpform-bench-world-'));
   const file = await worldFile(pool, hosts, srBytes, dir);
-  const child = spawn(process.execPath, [binPath('xcpform.js'), 'simulator', '--pools', `${pool}:${hosts}`, '--port', '0', '--state', file, '--no-autosave',
+  const child = spawn(process.execPath, [...NODE_ARGS, binPath('xcpform.js'), 'simulator', '--pools', `${pool}:${hosts}`, '--port', '0', '--state', file, '--no-autosave',
     '--user', USER, '--password', PASSWORD, '--latency-ms', String(latencyMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.setEncoding('utf8').on('data', (t: string) => { if (stderr.length < 10_000) stderr += t; });
@@ -187,7 +194,7 @@ export class BenchFolder {
   }
 
   xcpform(args: string[]): Promise<RunTimes> {
-    return this.run(process.execPath, [binPath('xcpform.js'), ...args]);
+    return this.run(process.execPath, [...NODE_ARGS, binPath('xcpform.js'), ...args]);
   }
 
   terraform(args: string[]): Promise<RunTimes> {

@@ -49,7 +49,7 @@ export const TARGETS: readonly Target[] = [
   atMost('apply', 'apply 1,000 vs 100 VMs: wall per VM (create)', 'create.walk_per_vm_ratio_1000_vs_100', 1.2, 'x'),
   atMost('apply', 'apply 1,000 vs 100 VMs: wall per VM (update)', 'update.walk_per_vm_ratio_1000_vs_100', 1.2, 'x'),
   atMost('apply', 'apply 1,000 vs 100 VMs: wall per VM (destroy)', 'destroy.walk_per_vm_ratio_1000_vs_100', 1.2, 'x'),
-  atMost('apply', 'apply 1,000 VMs: wall vs calls x latency / parallelism (create)', 'n1000.create.walk_vs_lower_bound', 1.5, 'x'),
+  atMost('apply', 'apply 1,000 VMs: wall vs max(calls x latency / parallelism, critical path) (create)', 'n1000.create.walk_vs_lower_bound', 1.5, 'x'),
   // Issue 22: the rehearsal of 1,000 VM creates against the plan's own time, in one run.
   atMost('rehearse', 'rehearsal of 1,000 VM creates vs the plan\'s own time', 'rehearsal_vs_plan', 1, 'x'),
   atMost('report', 'report: HTML render of 5,000 resources', 'html render ms (second)', 5000, ' ms'),

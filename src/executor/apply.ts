@@ -217,7 +217,8 @@ async function applyOne(change: ResourceChange, ctx: ApplyContext, req: ExecuteR
   }
   const rt = resourceType(change.type);
   if (!rt) throw new ResourceError(error('apply.unsupported', `${change.address}: resource type ${change.type} is not implemented in this build`, { address: change.address }));
-  const resolved = resolveChange(change, req.config, req.state.current(), req.contexts.defaultPool, (b) => view.evaluate(b));
+  // Its block evaluated by the view (cached); routing reads only the networks and pool links.
+  const resolved = resolveChange(change, req.config, view.routingInstances(), req.contexts.defaultPool, (b) => view.evaluate(b));
   const bad = resolved.diagnostics.find((d) => d.severity === 'error');
   if (bad) throw new ResourceError(bad);
   let res;

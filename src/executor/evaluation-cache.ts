@@ -10,12 +10,17 @@ import type { Diagnostic } from '../diagnostics';
 import type { ObjectValue, Value } from '../values/value';
 import { blockOf } from './graph';
 import { stateScope } from './resolve';
+import { isNetworkAddress, isPoolLinkAddress } from '../plan/capabilities';
+
+const routes = (address: string): boolean => isNetworkAddress(address) || isPoolLinkAddress(address);
 
 type Evaluation = { instances: InstanceConfig[]; diagnostics: Diagnostic[] };
 
 /** Instances of the state by address, with each block's version bumped when one of them changes. */
 export class ApplyView {
   private readonly instances: Map<string, ObjectValue>;
+  /** The networks and pool links among them: what routing a VM's NICs reads (resolve.ts). */
+  private readonly routing = new Map<string, ObjectValue>();
   private readonly byBlock = new Map<string, Map<string, ObjectValue>>();
   private readonly versions = new Map<string, number>();
   /** Each block's scope value, as of its version. */
@@ -27,7 +32,18 @@ export class ApplyView {
 
   constructor(initial: ReadonlyMap<string, ObjectValue>, private readonly config?: ConfigPort) {
     this.instances = new Map(initial);
-    for (const [address, attrs] of initial) this.blockMap(blockOf(address)).set(address, attrs);
+    for (const [address, attrs] of initial) {
+      this.blockMap(blockOf(address)).set(address, attrs);
+      if (routes(address)) this.routing.set(address, attrs);
+    }
+  }
+
+  /**
+   * The instances routing reads (networks, pool links), kept apart so that resolving a VM's
+   * NICs reads those instead of scanning every instance of the state for each VM.
+   */
+  routingInstances(): ReadonlyMap<string, ObjectValue> {
+    return this.routing;
   }
 
   /** Every instance now: what `StateSink.current()` would return, without rebuilding it. */
@@ -41,9 +57,11 @@ export class ApplyView {
     if (attrs === undefined) {
       this.instances.delete(address);
       this.blockMap(block).delete(address);
+      this.routing.delete(address);
     } else {
       this.instances.set(address, attrs);
       this.blockMap(block).set(address, attrs);
+      if (routes(address)) this.routing.set(address, attrs);
     }
     this.versions.set(block, (this.versions.get(block) ?? 0) + 1);
   }

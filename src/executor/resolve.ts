@@ -88,7 +88,9 @@ export function resolveDataConfig(
 
 /**
  * The final planned state and configuration of a change, with references resolved. Without
- * unknown configuration the plan's values are used unchanged.
+ * unknown configuration the plan's values are used unchanged. `current` is read for the
+ * networks and pool links a VM's NICs are routed over (and by the default `evaluate`): a
+ * caller passing its own `evaluate` may pass only those instances.
  */
 export function resolveChange(
   change: ResourceChange,

@@ -16,7 +16,8 @@
  * every write moved, for each VM created, the SR and network records whose lists hold every
  * VM's disk and NIC: bytes that grow with the size of the pool.
  */
-import type { XapiClass, XapiClient } from '../xenapi';
+import type { XapiClass, XapiClient, XapiEncodable } from '../xenapi';
+import { knownWrite } from './known-writes';
 import type { LiveWorld, Need } from './live-world';
 
 /**
@@ -35,7 +36,13 @@ const READ_ONLY = /^(?:(?:Async\.)?[A-Za-z_]+\.get(?:_[A-Za-z_]*)?|event\.[a-z_]
 const classOf = (method: string): string => method.replace(/^Async\./, '').split('.')[0];
 
 /** Per pool: when a write last ended, and when one to each shared class last did. */
-interface Writes { any: number; readonly byClass: Map<string, number> }
+interface Writes {
+  /** The last write whose effect only a catch-up shows. */
+  any: number;
+  /** The last write of any kind (patched in or not). */
+  last: number;
+  readonly byClass: Map<string, number>;
+}
 
 /**
  * The writes of one step, or of every step of a process (terraform-provider-xcp, which does
@@ -44,10 +51,15 @@ interface Writes { any: number; readonly byClass: Map<string, number> }
 export class WriteLog {
   private readonly pools = new Map<string, Writes>();
 
-  /** `method` (on `pool`) ended at mark `at`. */
-  record(pool: string, method: string, at: number): void {
+  /**
+   * `method` (on `pool`) ended at mark `at`. A known write the live world patched in
+   * (`patched`) needs no catch-up to be seen: it only counts as the step's last write.
+   */
+  record(pool: string, method: string, at: number, patched = false): void {
     let w = this.pools.get(pool);
-    if (!w) { w = { any: 0, byClass: new Map() }; this.pools.set(pool, w); }
+    if (!w) { w = { any: 0, last: 0, byClass: new Map() }; this.pools.set(pool, w); }
+    w.last = at;
+    if (patched) return;
     w.any = at;
     // A write to the infrastructure itself (SR.create makes PBDs, network.create a bridge
     // PIFs may name) may change any of it: every shared class then.
@@ -63,7 +75,7 @@ export class WriteLog {
 
   /** When the last write to `pool` ended (0: none). */
   last(pool: string): number {
-    return this.pools.get(pool)?.any ?? 0;
+    return this.pools.get(pool)?.last ?? 0;
   }
 }
 
@@ -110,26 +122,34 @@ export class ChangeReads {
    * world's default (as of the read).
    */
   client(pool: string, client: XapiClient): XapiClient {
-    const wrote = (method: string): void => {
-      const at = this.world.mark();
-      this.writes.record(pool, method, at);
-      this.shared?.record(pool, method, at);
+    const world = this.world;
+    const wrote = (method: string, patched = false): void => {
+      const at = world.mark();
+      this.writes.record(pool, method, at, patched);
+      this.shared?.record(pool, method, at, patched);
     };
     const transfers = this.transfers;
-    const tracked = <A extends unknown[], R>(fn: (method: string, ...rest: A) => Promise<R>) => async (method: string, ...rest: A): Promise<R> => {
+    const tracked = <A extends unknown[], R>(fn: (method: string, ...rest: A) => Promise<R>, plain: boolean) => async (method: string, ...rest: A): Promise<R> => {
       if (READ_ONLY.test(method)) return fn(method, ...rest);
+      let result: R;
       try {
-        return await fn(method, ...rest);
-      } finally {
+        result = await fn(method, ...rest);
+      } catch (err) {
         wrote(method);
+        throw err;
       }
+      // Succeeded: a known write of a guest object goes into the records at once (known-writes.ts).
+      const known = plain ? knownWrite(method, rest as unknown as XapiEncodable[]) : undefined;
+      wrote(method, known !== undefined && !SHARED.has(known.cls) && world.patch(pool, known));
+      return result;
     };
     return new Proxy(client, {
       get(target, key) {
         const v = Reflect.get(target, key, target) as unknown;
         if (typeof v !== 'function') return v;
         const bound = (v as (...a: unknown[]) => unknown).bind(target);
-        if (key === 'call' || key === 'callAsync' || key === 'invoke' || key === 'invokeAsync') return tracked(bound as (m: string, ...r: unknown[]) => Promise<unknown>);
+        // `call(method, ...args)` alone has its arguments as the method takes them.
+        if (key === 'call' || key === 'callAsync' || key === 'invoke' || key === 'invokeAsync') return tracked(bound as (m: string, ...r: unknown[]) => Promise<unknown>, key === 'call');
         if (key === 'session') {
           return () => {
             transfers.add(pool);

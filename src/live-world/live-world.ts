@@ -26,6 +26,7 @@ import type { Diagnostic } from '../diagnostics';
 import { fetchSnapshot, poolFailed, type RecordSource } from '../plan/refresh';
 import { PoolRecords, readClasses, WorldSnapshot } from '../resources/snapshot';
 import { eventFrom, isXapiError, type EventBatch, type XapiClass, type XapiClient } from '../xenapi';
+import type { KnownWrite } from './known-writes';
 
 /**
  * One pool's records. Each class is current as of its own token: a catch-up covers only the
@@ -64,9 +65,18 @@ interface CatchUp {
 
 interface PoolSlot {
   live?: LivePool;
-  /** At most one catch-up per pool is in flight; it alone changes `live`. */
+  /** At most one catch-up per pool is in flight; it alone changes `live` (besides {@link LiveWorld.patch}). */
   running?: CatchUp;
+  /**
+   * Known writes patched into `live` (see known-writes.ts), each with the tick at which its call
+   * returned. A catch-up that started before that tick may bring the object as it was before
+   * the write: the patch is made again on what it brought, and dropped once a catch-up of its
+   * class that started after it has been applied (xapi's record then includes the write).
+   */
+  patches: Patch[];
 }
+
+interface Patch extends KnownWrite { readonly at: number }
 
 /** Why a pool was (re)read in full: for the provider's debug log. */
 export type FullReadReason = 'no records yet' | 'event.from failed' | 'object counts disagree';
@@ -152,10 +162,38 @@ export class LiveWorld {
     }
   }
 
+  /**
+   * Read-your-writes without a round trip: puts the effect of a write XAPI just accepted
+   * (`write`, a known write whose whole effect the caller knows) into the records, so the writer
+   * need not wait for a catch-up to see it. False when the records do not hold the object (not
+   * read yet, or its class not held): the caller then waits for a catch-up as for any write.
+   */
+  patch(pool: string, write: KnownWrite): boolean {
+    const slot = this.slots.get(pool);
+    const live = slot?.live;
+    if (!slot || !live?.records.has(write.cls) || !live.records.get(write.cls, write.ref)) return false;
+    const p: Patch = { ...write, at: ++this.tick };
+    slot.patches.push(p);
+    repatch(live, [p]);
+    return true;
+  }
+
   private slot(pool: string): PoolSlot {
     let slot = this.slots.get(pool);
-    if (!slot) { slot = {}; this.slots.set(pool, slot); }
+    if (!slot) { slot = { patches: [] }; this.slots.set(pool, slot); }
     return slot;
+  }
+
+  /**
+   * After a catch-up (or read) that started at tick `started` brought `classes` current: the
+   * patches it may predate are made again on what it brought; the others are in xapi's records
+   * now and are dropped.
+   */
+  private settlePatches(slot: PoolSlot, live: LivePool, classes: Iterable<XapiClass>, started: number): void {
+    if (!slot.patches.length) return;
+    const covered = new Set(classes);
+    slot.patches = slot.patches.filter((p) => !covered.has(p.cls) || p.at > started);
+    repatch(live, slot.patches.filter((p) => covered.has(p.cls)));
   }
 
   private start(pool: string, slot: PoolSlot, wanted: readonly XapiClass[]): CatchUp {
@@ -189,6 +227,7 @@ export class LiveWorld {
         throw err;
       }
       if (!applyEvents(live, batch, held)) return this.reread(pool, slot, client, classes, started, 'object counts disagree');
+      this.settlePatches(slot, live, held, started);
       token = batch.token;
     } else {
       token = (await eventFrom(client, [], '', 0)).token;
@@ -211,6 +250,10 @@ export class LiveWorld {
     const live: LivePool = { records: new PoolRecords(pool), tokens: new Map(), since: new Map(), versions: new Map(), copies: new Map() };
     await readClasses(client, live.records, classes);
     for (const cls of classes) { touched(live, cls); current(live, cls, token, started); }
+    // Patches of classes not read again are lost with the old records (their writers wait for
+    // a catch-up instead: see patch, which needs the object in the records).
+    this.settlePatches(slot, live, classes, started);
+    slot.patches = slot.patches.filter((p) => classes.has(p.cls));
     slot.live = live;
   }
 }
@@ -219,6 +262,16 @@ const current = (live: LivePool, cls: XapiClass, token: string, started: number)
   live.tokens.set(cls, token);
   live.since.set(cls, started);
 };
+
+/** Makes `patches` (oldest first) on the records that hold their objects. */
+function repatch(live: LivePool, patches: readonly Patch[]): void {
+  for (const p of patches) {
+    const rec = live.records.get(p.cls, p.ref) as Readonly<Record<string, unknown>> | undefined;
+    if (!rec) continue;
+    live.records.put(p.cls, p.ref as never, p.edit(rec) as never);
+    touched(live, p.cls);
+  }
+}
 
 /**
  * Applies one batch to `classes`; false when the result cannot be trusted (an event without its

@@ -70,6 +70,8 @@ export class XapiClient {
   private readonly clock: Clock;
   private readonly random: () => number;
   private closed = false;
+  /** Calls made off their caller's path ({@link offPath}); the logout waits for them. */
+  private readonly pending = new Set<Promise<unknown>>();
   /** The URL the current transport was built from (the master's after a redirect). */
   private baseUrl: string;
 
@@ -127,6 +129,8 @@ export class XapiClient {
 
   /** Ends the session if one is held; errors are logged, not thrown (the session may be gone). */
   async logout(): Promise<void> {
+    // Calls still on their way need the session (a finished task's destroy).
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
     const ref = this.sessionRef;
     this.sessionRef = undefined;
     if (!ref) return;
@@ -167,7 +171,8 @@ export class XapiClient {
       const session = needsSession ? await this.session() : undefined;
       const wireArgs = session ? [session, ...args] : [...args];
       const transport = this.transport;
-      this.emit({ level: 'debug', event: 'call', message: method, method, args: redactArgs(method, wireArgs), url: transport.url });
+      // Redacting every call's arguments costs only when someone reads the log.
+      if (this.options.log) this.emit({ level: 'debug', event: 'call', message: method, method, args: redactArgs(method, wireArgs), url: transport.url });
       try {
         return await transport.call(method, wireArgs, { signal: options.signal, timeoutMs: options.timeoutMs });
       } catch (raw) {
@@ -201,6 +206,16 @@ export class XapiClient {
         await this.clock.sleep(delay, options.signal);
       }
     }
+  }
+
+  /**
+   * A call whose caller does not wait for it and whose failure changes nothing for it (the
+   * destroy of a finished task): it runs on, and {@link logout} waits for it before the
+   * session ends.
+   */
+  offPath(call: Promise<unknown>): void {
+    const p: Promise<unknown> = call.catch(() => undefined).finally(() => this.pending.delete(p));
+    this.pending.add(p);
   }
 
   /** `Async.<method>` with the session prepended, waiting for the task (`tasks.ts`). */

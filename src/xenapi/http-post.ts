@@ -68,7 +68,8 @@ export function httpPost(
   contentType: string,
   options: PostOptions,
 ): Promise<HttpReply> {
-  const shown = displayUrl(url);
+  // Only a failure names the URL: parsed then, not on every call.
+  const shown = (): string => displayUrl(url);
   const payload = Buffer.from(body, 'utf8');
   return new Promise<HttpReply>((resolve, reject) => {
     let settled = false;
@@ -100,10 +101,10 @@ export function httpPost(
       req.destroy();
     };
     const timer = setTimeout(() => {
-      stop(new XapiTransportError('timeout', 'ETIMEDOUT', shown, true, `no complete reply within ${options.timeoutMs} ms`));
+      stop(new XapiTransportError('timeout', 'ETIMEDOUT', shown(), true, `no complete reply within ${options.timeoutMs} ms`));
     }, options.timeoutMs);
     const onAbort = (): void => {
-      stop(new XapiTransportError('aborted', 'ABORT_ERR', shown, true, 'the call was aborted'));
+      stop(new XapiTransportError('aborted', 'ABORT_ERR', shown(), true, 'the call was aborted'));
     };
     const cleanup = (): void => {
       clearTimeout(timer);
@@ -115,7 +116,7 @@ export function httpPost(
       clearTimeout(timer);
       req.on('error', () => undefined);
       req.destroy();
-      reject(new XapiTransportError('aborted', 'ABORT_ERR', shown, false, 'the call was aborted before it was sent'));
+      reject(new XapiTransportError('aborted', 'ABORT_ERR', shown(), false, 'the call was aborted before it was sent'));
       return;
     }
     options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -123,12 +124,12 @@ export function httpPost(
     req.on('error', (err: NodeJS.ErrnoException) => {
       const code = err.code ?? 'EUNKNOWN';
       if (isTlsCode(code)) {
-        return fail(new XapiTransportError('tls', code, shown, false, `${err.message}; trust the pool's certificate (ca) or set insecure_tls`));
+        return fail(new XapiTransportError('tls', code, shown(), false, `${err.message}; trust the pool's certificate (ca) or set insecure_tls`));
       }
       // A reset on a reused keep-alive socket is often the server closing it while idle, but it
       // may as well be a server dying mid-call: it stays "maybe processed", so only idempotent
       // calls are retried after it.
-      fail(new XapiTransportError('network', code, shown, !NOT_SENT.has(code), err.message));
+      fail(new XapiTransportError('network', code, shown(), !NOT_SENT.has(code), err.message));
     });
 
     req.on('response', (res) => {
@@ -137,14 +138,14 @@ export function httpPost(
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
         if (size > options.maxResponseBytes) {
-          stop(new XapiProtocolError(`reply from ${shown} exceeds ${options.maxResponseBytes} bytes`));
+          stop(new XapiProtocolError(`reply from ${shown()} exceeds ${options.maxResponseBytes} bytes`));
           return;
         }
         chunks.push(chunk);
       });
-      res.on('aborted', () => fail(new XapiTransportError('network', 'ECONNRESET', shown, true, 'connection closed mid-reply')));
+      res.on('aborted', () => fail(new XapiTransportError('network', 'ECONNRESET', shown(), true, 'connection closed mid-reply')));
       res.on('error', (err: NodeJS.ErrnoException) => {
-        fail(new XapiTransportError('network', err.code ?? 'ECONNRESET', shown, true, err.message));
+        fail(new XapiTransportError('network', err.code ?? 'ECONNRESET', shown(), true, err.message));
       });
       res.on('end', () => {
         if (settled) return;

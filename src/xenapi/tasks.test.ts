@@ -66,8 +66,12 @@ describe.each(cases)('callAsync waiting via %s', (_name, filters) => {
     const { server, client, clock } = await pool({ filters, pendingPolls: 2, final: { status: 'success', progress: 1, result: '<value>OpaqueRef:new-vm</value>' } });
     try {
       await expect(client.callAsync('VM.clone', 'OpaqueRef:vm', 'copy')).resolves.toBe('OpaqueRef:new-vm');
-      expect(server.requests.at(-1)?.method).toBe('task.destroy');
-      expect(server.requests.at(-1)?.params).toEqual(['OpaqueRef:session', TASK]);
+      // Destroyed off the caller's path, and before the session ends.
+      await client.logout();
+      const methods = server.requests.map((r) => r.method);
+      expect(methods.filter((m) => m === 'task.destroy')).toHaveLength(1);
+      expect(server.requests.find((r) => r.method === 'task.destroy')?.params).toEqual(['OpaqueRef:session', TASK]);
+      expect(methods.indexOf('task.destroy')).toBeLessThan(methods.indexOf('session.logout'));
       // Event waits block on the server; only polling sleeps (on the injected clock).
       expect(clock.sleeps.length > 0).toBe(!filters);
     } finally {
@@ -82,6 +86,7 @@ describe.each(cases)('callAsync waiting via %s', (_name, filters) => {
       const err = await client.callAsync('VM.clone', 'OpaqueRef:vm', 'copy').catch((e) => e);
       expect(err).toBeInstanceOf(XapiError);
       expect(err).toMatchObject({ code: 'SR_FULL', params: ['1024', '512'], call: { method: 'Async.VM.clone', args: ['<session>', 'OpaqueRef:vm', 'copy'] } });
+      await client.logout();
       expect(server.requests.some((r) => r.method === 'task.destroy')).toBe(true);
     } finally {
       await client.close();
@@ -100,6 +105,48 @@ describe.each(cases)('callAsync waiting via %s', (_name, filters) => {
       expect(err).toMatchObject({ code: 'TASK_CANCELLED', params: [TASK] });
       expect(server.requests.some((r) => r.method === 'task.cancel')).toBe(true);
     } finally {
+      await client.close();
+      await server.close();
+    }
+  });
+});
+
+describe('the destroy of a finished task', () => {
+  it('does not hold the caller up; the logout waits for it', async () => {
+    let answer!: () => void;
+    const held = new Promise<void>((resolve) => { answer = resolve; });
+    let destroyed = false;
+    const server = await startScriptedServer(async (req: ScriptedRequest): Promise<ScriptedReply> => {
+      switch (req.method) {
+        case 'session.login_with_password':
+          return { value: 'OpaqueRef:session' };
+        case 'Async.VM.clone':
+          return { value: TASK };
+        case 'event.from':
+          return { value: { events: [{ id: '1', timestamp: '0.0', class: 'task', operation: 'mod', ref: TASK, snapshot: taskRecord({ status: 'success', progress: 1, result: '<value>OpaqueRef:new-vm</value>' }) }], valid_ref_counts: { task: 1 }, token: '1,0' } };
+        case 'task.destroy':
+          await held;
+          destroyed = true;
+          return { value: '' };
+        default:
+          return { value: '' };
+      }
+    });
+    const client = new XapiClient({ url: server.url, credentials: { username: 'root', password: 'pw' }, clock: new VirtualClock() });
+    try {
+      let timer: NodeJS.Timeout | undefined;
+      const waitedFor = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error('callAsync waited for the task to be destroyed')), 2000); });
+      await expect(Promise.race([client.callAsync('VM.clone', 'OpaqueRef:vm', 'copy'), waitedFor])).resolves.toBe('OpaqueRef:new-vm');
+      clearTimeout(timer);
+      expect(destroyed).toBe(false);
+      const loggedOut = client.logout();
+      answer();
+      await loggedOut;
+      expect(destroyed).toBe(true);
+      const methods = server.requests.map((r) => r.method);
+      expect(methods.indexOf('task.destroy')).toBeLessThan(methods.indexOf('session.logout'));
+    } finally {
+      answer();
       await client.close();
       await server.close();
     }

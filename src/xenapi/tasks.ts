@@ -53,7 +53,9 @@ export async function callAsync(
     const [code = 'INTERNAL_ERROR', ...params] = record.error_info ?? [];
     throw new XapiError(code, params, call);
   } finally {
-    if (!options.keepTask) await client.invoke('task.destroy', [task], { retry: { maxAttempts: 1 } }).catch(() => undefined);
+    // The result is in hand: removing the finished task need not hold the caller up (an apply
+    // step makes its next call at once). The session's logout waits for it.
+    if (!options.keepTask) client.offPath(client.invoke('task.destroy', [task], { retry: { maxAttempts: 1 } }));
   }
 }
 
