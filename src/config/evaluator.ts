@@ -17,6 +17,7 @@ import { bindingsFor, expandBlock, instanceAddress, instanceIndex } from './expa
 import { Config, Lifecycle, ModuleInstance, ResourceBlock, ResourceMode, SourceRef } from './model';
 import { exprReferences, isBlockReference } from './references';
 import { ConfigScope, ResourceScope } from './scope';
+import { DataReader, expandDeferredModules } from './modules/deferred';
 import { evalAttribute, shapeBody } from './shape';
 
 /** A resource or data block as the planner orders it. */
@@ -58,13 +59,14 @@ export interface OutputValue {
 }
 
 export class ConfigEvaluator {
-  /** Every resource and data block, in declaration order. */
-  readonly blocks: readonly BlockInfo[];
+  private blockList?: readonly BlockInfo[];
   /** Input variable values (unmarked) and whether each is sensitive. */
   readonly variables: Readonly<Record<string, { readonly value: Value; readonly sensitive: boolean }>>;
 
-  constructor(readonly config: Config) {
-    this.blocks = [...config.resources.values()].map((r) => ({
+  /** Every resource and data block, in declaration order (module blocks after expansion). */
+  get blocks(): readonly BlockInfo[] {
+    const config = this.config;
+    this.blockList ??= [...config.resources.values()].map((r) => ({
       address: r.address,
       mode: r.mode,
       type: r.type,
@@ -74,6 +76,26 @@ export class ConfigEvaluator {
       lifecycle: r.lifecycle,
       source: r.source,
     }));
+    return this.blockList;
+  }
+
+  /** Whether module calls wait for data sources to be read (modules/deferred.ts). */
+  get hasDeferredModules(): boolean {
+    return !!this.config.modules?.deferred?.length;
+  }
+
+  /**
+   * Expands the module calls whose count / for_each reads data sources, reading those with
+   * `read` (the plan's data read against the refreshed pools). Once per configuration; the
+   * blocks of the new instances join {@link blocks}.
+   */
+  expandDeferredModules(read: DataReader): Diagnostic[] {
+    const diagnostics = expandDeferredModules(this.config, { evaluateBlock: (a, scope) => this.evaluateBlock(a, scope), dependencies: (a) => dependencies(this.config, a) }, read);
+    this.blockList = undefined;
+    return diagnostics;
+  }
+
+  constructor(readonly config: Config) {
     const vars: Record<string, { value: Value; sensitive: boolean }> = {};
     for (const [name, v] of config.variableValues) vars[name] = { value: deepUnmark(v), sensitive: config.variables.get(name)?.sensitive ?? false };
     this.variables = vars;

@@ -17,7 +17,7 @@ import { decodeModuleCalls } from './modules/call';
 import { expandModules } from './modules/instances';
 import { checkLegacyModuleCall, checkModuleArguments } from './modules/arguments';
 import { packageDir, parseModuleSource } from './modules/source';
-import { Config, ModuleCall, ModuleInstance, ImportStatement, Local, MovedStatement, Output, RemovedStatement, ProviderConfig, RequiredProvider, ResourceBlock, SourceRef, TerraformSettings, Variable } from './model';
+import { Config, DeferredModuleCall, ModuleCall, ModuleInstance, ImportStatement, Local, MovedStatement, Output, RemovedStatement, ProviderConfig, RequiredProvider, ResourceBlock, SourceRef, TerraformSettings, Variable } from './model';
 import { sortDiagnostics, validateBlock } from './validate';
 import { resolveVariables, VariableOptions } from './variables';
 
@@ -171,11 +171,13 @@ async function loadModule(dir: string, options: LoadOptions, module?: ModuleCont
   if (!module && moduleCalls.size && !diagnostics.some((d) => d.severity === 'error')) {
     // Instances are expanded only for a configuration that loaded cleanly (their count and for_each are evaluated).
     // The instances point at the final root configuration (their scopes reach the root's modules through it).
-    const modules = { all: [] as ModuleInstance[], roots: [] as ModuleInstance[] };
+    const modules = { all: [] as ModuleInstance[], roots: [] as ModuleInstance[], deferred: [] as DeferredModuleCall[] };
     const full: Config = { ...config, modules };
     const expanded = expandModules(full, diagnostics);
     modules.all.push(...expanded.all);
     modules.roots.push(...expanded.roots);
+    // Root calls expanded later join the root's own list of instances.
+    modules.deferred.push(...expanded.deferred.map((d) => (d.into === expanded.roots ? { ...d, into: modules.roots } : d)));
     for (const [address, block] of expanded.resources) resources.set(address, block);
     statements.moved.push(...expanded.moved);
     statements.removed.push(...expanded.removed);

@@ -14,6 +14,7 @@ import type { XapiClass } from '../xenapi';
 import { priorResources } from './state-adapter';
 import type { Workspace } from './workspace';
 import { capabilitiesOf } from '../plan/capabilities';
+import { expandModulesForPlan, plannedTypes } from './plan-modules';
 
 export interface PlanOptions {
   readonly mode: PlanMode;
@@ -68,7 +69,7 @@ export async function planWorkspace(ws: Workspace, opts: PlanOptions): Promise<{
 async function planWith(ws: Workspace, opts: PlanOptions, runtime: ProviderRuntime, cache: RefreshCache | undefined): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
   const config = ws.config!;
   const prior = priorResources(ws.manager.state);
-  const types = new Set([...config.blocks.filter((b) => b.mode === 'managed').map((b) => b.type), ...prior.map((p) => p.type)]);
+  const types = new Set([...plannedTypes(config), ...prior.map((p) => p.type)]);
   const classes = classesForConfig(types, config.blocks.some((b) => b.mode === 'data'));
   const needs = new Map(runtime.pools.map((p) => [p, classes]));
   let refreshed;
@@ -85,6 +86,10 @@ async function planWith(ws: Workspace, opts: PlanOptions, runtime: ProviderRunti
     if (opts.refresh !== false) refreshed = r.refreshed;
     saveCache = r.saveCache;
   }
+  // Module calls that wait for data sources are expanded now that the pools are read.
+  const expansion = expandModulesForPlan(config, world, runtime.defaultPool);
+  if (expansion.some((d) => d.severity === 'error')) return { diagnostics: [...diagnostics, ...expansion] };
+  diagnostics.push(...expansion);
   const plan = makePlan({
     config,
     // A state never written has no lineage yet: such a plan is checked on serial only, as Terraform does.

@@ -8,8 +8,9 @@
  */
 import { Diagnostic, error } from '../../diagnostics';
 import { expandBlock, instanceAddress } from '../expand';
-import { Config, ModuleInstance, MovedStatement, RemovedStatement, ResourceBlock } from '../model';
-import { ConfigScope } from '../scope';
+import { Config, DeferredModuleCall, ModuleCall, ModuleInstance, MovedStatement, RemovedStatement, ResourceBlock } from '../model';
+import { ConfigScope, ResourceScope } from '../scope';
+import { readsDataSources } from './deferred';
 import { configuredValues } from './known-at-plan';
 
 export interface ExpandedModules {
@@ -20,37 +21,72 @@ export interface ExpandedModules {
   /** The instances' `moved` / `removed` statements with full addresses. */
   readonly moved: MovedStatement[];
   readonly removed: RemovedStatement[];
+  /** Calls whose count / for_each waits for data sources (expanded by {@link expandDeferredCalls}). */
+  readonly deferred: DeferredModuleCall[];
 }
 
 /** Expands the module calls of the root configuration (whose `children` are loaded). */
 export function expandModules(root: Config, diagnostics: Diagnostic[]): ExpandedModules {
-  const out: ExpandedModules = { all: [], roots: [], resources: new Map(), moved: [], removed: [] };
+  const out: ExpandedModules = { all: [], roots: [], resources: new Map(), moved: [], removed: [], deferred: [] };
   // count / for_each may read what is known at plan time: configured attributes (known-at-plan.ts).
   const resources = configuredValues(root, (address) => root.resources.get(address) ?? out.resources.get(address));
-  const walk = (config: Config, parent: ModuleInstance | undefined, into: ModuleInstance[]) => {
-    const scope = new ConfigScope(config, resources, parent);
-    for (const call of [...config.moduleCalls.values()].sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      const child = config.children.get(call.name);
-      if (!child) continue; // not loaded: reported by the loader
-      const base = `${parent ? `${parent.path}.` : ''}module.${call.name}`;
-      const { keys, diagnostics: d } = expandBlock({ address: base, count: call.count, forEach: call.forEach }, scope);
-      diagnostics.push(...d);
-      for (const instanceKey of keys) {
-        const m: ModuleInstance = { path: instanceAddress(base, instanceKey), key: parent ? `${parent.key}.${call.name}` : call.name, config: child, call, instanceKey, ...(parent ? { parent } : {}), rootConfig: root, children: [] };
-        into.push(m);
-        out.all.push(m);
-        for (const block of child.resources.values()) {
-          const address = `${m.path}.${block.address}`;
-          out.resources.set(address, { ...block, address, module: m, providerConfig: providerFor(m, block.providerConfig, diagnostics) });
-        }
-        for (const s of child.moved) out.moved.push({ ...s, from: `${m.path}.${s.from}`, to: `${m.path}.${s.to}` });
-        for (const s of child.removed) out.removed.push({ ...s, from: `${m.path}.${s.from}` });
-        walk(child, m, m.children);
-      }
-    }
-  };
-  walk(root, undefined, out.roots);
+  for (const call of sortedCalls(root)) expandCall({ root, out, scope: resources, diagnostics, mayDefer: true }, call, undefined, out.roots);
   return out;
+}
+
+/**
+ * Expands calls deferred at load with `scope`, which reads the data sources they wait for.
+ * The instances and their blocks join `out` (the root configuration's own collections when
+ * planning); a count / for_each still unknown is now an error, as in Terraform.
+ */
+export function expandDeferredCalls(root: Config, deferred: readonly DeferredModuleCall[], scope: ResourceScope, out: Omit<ExpandedModules, 'deferred' | 'roots'>): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const d of deferred) {
+    expandCall({ root, out: { ...out, deferred: [] }, scope, diagnostics, mayDefer: false }, d.call, d.parent, d.into);
+    // Instances stay in call-name order (then key order, as expanded).
+    const order = (m: ModuleInstance) => m.call.name;
+    d.into.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
+  }
+  return diagnostics;
+}
+
+interface Expansion {
+  readonly root: Config;
+  readonly out: Omit<ExpandedModules, 'roots'>;
+  readonly scope: ResourceScope;
+  readonly diagnostics: Diagnostic[];
+  /** Whether a call that reads data sources waits for the plan instead of failing now. */
+  readonly mayDefer: boolean;
+}
+
+function sortedCalls(config: Config): ModuleCall[] {
+  return [...config.moduleCalls.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
+}
+
+/** Expands one call made from `parent` (absent: the root), and the calls inside its instances. */
+function expandCall(x: Expansion, call: ModuleCall, parent: ModuleInstance | undefined, into: ModuleInstance[]): void {
+  const config = parent ? parent.config : x.root;
+  const child = config.children.get(call.name);
+  if (!child) return; // not loaded: reported by the loader
+  const base = `${parent ? `${parent.path}.` : ''}module.${call.name}`;
+  const { keys, diagnostics: d } = expandBlock({ address: base, count: call.count, forEach: call.forEach }, new ConfigScope(config, x.scope, parent));
+  if (d.length && x.mayDefer && readsDataSources(x.root, call, parent)) {
+    x.out.deferred.push({ call, ...(parent ? { parent } : {}), into });
+    return;
+  }
+  x.diagnostics.push(...d);
+  for (const instanceKey of keys) {
+    const m: ModuleInstance = { path: instanceAddress(base, instanceKey), key: parent ? `${parent.key}.${call.name}` : call.name, config: child, call, instanceKey, ...(parent ? { parent } : {}), rootConfig: x.root, children: [] };
+    into.push(m);
+    x.out.all.push(m);
+    for (const block of child.resources.values()) {
+      const address = `${m.path}.${block.address}`;
+      x.out.resources.set(address, { ...block, address, module: m, providerConfig: providerFor(m, block.providerConfig, x.diagnostics) });
+    }
+    for (const s of child.moved) x.out.moved.push({ ...s, from: `${m.path}.${s.from}`, to: `${m.path}.${s.to}` });
+    for (const s of child.removed) x.out.removed.push({ ...s, from: `${m.path}.${s.from}` });
+    for (const c of sortedCalls(child)) expandCall(x, c, m, m.children);
+  }
 }
 
 /**
