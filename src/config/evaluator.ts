@@ -17,7 +17,7 @@ import { bindingsFor, expandBlock, instanceAddress, instanceIndex } from './expa
 import { Config, Lifecycle, ModuleInstance, ResourceBlock, ResourceMode, SourceRef } from './model';
 import { exprReferences, isBlockReference } from './references';
 import { ConfigScope, ResourceScope } from './scope';
-import { DataReader, expandDeferredModules } from './modules/deferred';
+import { expandDeferredModules } from './modules/deferred';
 import { evalAttribute, shapeBody } from './shape';
 
 /** A resource or data block as the planner orders it. */
@@ -79,20 +79,19 @@ export class ConfigEvaluator {
     return this.blockList;
   }
 
-  /** Whether module calls wait for data sources to be read (modules/deferred.ts). */
+  /** Whether module calls wait for resources and data sources to be planned (modules/deferred.ts). */
   get hasDeferredModules(): boolean {
     return !!this.config.modules?.deferred?.length;
   }
 
   /**
-   * Expands the module calls whose count / for_each reads data sources, reading those with
-   * `read` (the plan's data read against the refreshed pools). Once per configuration; the
-   * blocks of the new instances join {@link blocks}.
+   * Expands the module calls whose count / for_each waits for planned values, read from `scope`
+   * (a plan made without them). The blocks of the new instances join {@link blocks}.
    */
-  expandDeferredModules(read: DataReader): Diagnostic[] {
-    const diagnostics = expandDeferredModules(this.config, { evaluateBlock: (a, scope) => this.evaluateBlock(a, scope), dependencies: (a) => dependencies(this.config, a) }, read);
+  expandDeferredModules(scope: ResourceScope, final: boolean): { progressed: boolean; diagnostics: Diagnostic[] } {
+    const res = expandDeferredModules(this.config, scope, final);
     this.blockList = undefined;
-    return diagnostics;
+    return res;
   }
 
   constructor(readonly config: Config) {

@@ -1,23 +1,42 @@
 /**
- * The plan's hook for module calls whose count / for_each reads data sources: after the refresh
- * has read the pools, those data sources are read (the same read the planner makes) and the
- * calls are expanded, before the planner walks the configuration, as Terraform reads them
- * during its plan walk before expanding the module.
+ * The plan's hook for module calls whose count / for_each waits for planned values (see
+ * config/modules/deferred.ts): a plan is made without them, they are expanded with the values
+ * it gave the blocks they read, and again while a round expands a call whose own calls wait
+ * (at most as deep as modules nest). Then the caller plans the expanded configuration.
  */
 import type { ConfigEvaluator } from '../config/evaluator';
 import { deferredResourceTypes } from '../config/modules/deferred';
 import type { Diagnostic } from '../diagnostics';
-import { planDataInstance } from '../plan/data';
-import type { WorldSnapshot } from '../resources/snapshot';
+import type { Value } from '../values/value';
 
-/** Expands the deferred module calls of `config` against `world`; the diagnostics of calls still unknown. */
-export function expandModulesForPlan(config: ConfigEvaluator, world: WorldSnapshot, defaultPool: string): Diagnostic[] {
-  if (!config.hasDeferredModules) return [];
-  return config.expandDeferredModules((block, inst) => {
-    const pool = config.defaultPoolOf(block.providerConfig) ?? defaultPool;
-    const res = planDataInstance(block, inst, world, pool);
-    return res.read ? res.value : undefined;
-  });
+/** As deep as module calls may nest (config/load.ts). */
+const MAX_ROUNDS = 21;
+
+/**
+ * Expands the deferred module calls of `config`; `planWithout(values)` makes a plan of the
+ * configuration as expanded so far, filling `values` with each planned block's value. Returns
+ * the diagnostics of calls whose count / for_each stays unknown (Terraform's refusals).
+ */
+export function expandModulesForPlan(config: ConfigEvaluator, planWithout: (values: Map<string, Value>) => void, targets: readonly string[] = []): Diagnostic[] {
+  for (let round = 0; config.hasDeferredModules; round++) {
+    const values = new Map<string, Value>();
+    planWithout(values);
+    const { progressed, diagnostics } = config.expandDeferredModules((address) => values.get(address), round + 1 >= MAX_ROUNDS);
+    if (diagnostics.length) return untargeted(diagnostics, targets);
+    // No call could be expanded: what they wait for is unknown at plan time; report it.
+    if (!progressed) return untargeted(config.expandDeferredModules((address) => values.get(address), true).diagnostics, targets);
+  }
+  return [];
+}
+
+/**
+ * With -target, Terraform plans only the targets and what they depend on: a module call no
+ * target lies in is not expanded, so its unknown count / for_each is no error.
+ */
+function untargeted(diagnostics: Diagnostic[], targets: readonly string[]): Diagnostic[] {
+  if (!targets.length) return diagnostics;
+  const under = (target: string, at: string) => target === at || target.startsWith(`${at}.`) || target.startsWith(`${at}[`);
+  return diagnostics.filter((d) => !d.address || targets.some((t) => under(t, d.address!)));
 }
 
 /** Resource types the refresh must read for: the configuration's blocks and those of modules expanded at plan time. */

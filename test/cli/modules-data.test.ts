@@ -109,6 +109,43 @@ module "late" {
   });
 });
 
+describe('module count / for_each from a resource\'s computed attribute', () => {
+  test('unknown while the resource is created (terraform\'s refusal); once it exists unchanged, its attribute from the state expands the call, as in terraform', () => {
+    terraformVersion();
+    const main = `${EMBEDDED}resource "xcp_network" "n" {
+  name_label = "n"
+}
+module "by_bridge" {
+  source   = "./m"
+  for_each = toset([xcp_network.n.bridge])
+  label    = "b-\${each.key}"
+}
+`;
+    const dir = folder({ 'main.tf': main, 'm/main.tf': child });
+    const ws = new TerraformWorkspace();
+    cpSync(dir, ws.dir, { recursive: true });
+    ws.expect(['get', '-no-color']);
+    const flat = (s: string) => s.replace(/\s+/g, ' ').replace(/Terraform/g, 'xcpform');
+    const ours = xcpform(['plan'], { cwd: dir });
+    const theirs = ws.run(['plan', '-no-color']);
+    expect([ours.code, theirs.code]).toEqual([1, 1]);
+    for (const r of [ours, theirs]) expect(flat(r.stderr)).toContain('Invalid for_each argument');
+    ok(xcpform(['validate'], { cwd: dir }));
+    ws.expect(['validate', '-no-color']);
+
+    ok(xcpform(['apply', '-auto-approve', '-target=xcp_network.n'], { cwd: dir }));
+    ws.expect(['apply', '-auto-approve', '-no-color', '-target=xcp_network.n']);
+    ok(xcpform(['apply', '-auto-approve'], { cwd: dir }));
+    ws.expect(['apply', '-auto-approve', '-no-color']);
+    ok(xcpform(['plan', '-detailed-exitcode'], { cwd: dir }), 0);
+    ws.expect(['plan', '-detailed-exitcode', '-no-color'], 0);
+    const list = lines(ok(xcpform(['state', 'list'], { cwd: dir })));
+    expect(list).toHaveLength(2);
+    expect(list[1]).toMatch(/^module\.by_bridge\["[^"]+"\]\.xcp_network\.x$/);
+    expect(list).toEqual(lines(ws.expect(['state', 'list']).stdout));
+  });
+});
+
 describe('saved plans with data sources inside modules', () => {
   test('plan -out reads back: a module\'s data read (module.m.data.TYPE.NAME) is a well-formed entry', () => {
     const inner = `${PROVIDER}data "xcp_hosts" "h" {}

@@ -1,21 +1,17 @@
 /**
  * Module calls expanded during the plan: Terraform expands a module call while it walks the
- * plan graph, after the data sources its `count` / `for_each` reads have been read. xcpform
- * expands modules while loading, when no data source has been read yet, so a call whose
- * expansion is unknown then and that reads a data source (directly, through locals, through
- * the arguments of the calls around it, or through another module's outputs) waits: the plan
- * reads those data sources and expands it (`ConfigEvaluator.expandDeferredModules`).
+ * plan graph, once the blocks its `count` / `for_each` reads are planned (data sources read,
+ * resources planned: an unchanged one keeps its prior object, computed attributes included).
+ * xcpform expands modules while loading, so a call whose expansion is unknown then and that
+ * reads a resource or data source (directly, through locals, through the arguments of the
+ * calls around it, or through another module's outputs) waits: the plan is made without it,
+ * then it is expanded with the values that plan gave (`engine/plan-modules.ts`).
  */
 import { Diagnostic } from '../../diagnostics';
-import { MarkedValue } from '../../values/sensitive';
-import { containsUnknown, UNKNOWN, Value } from '../../values/value';
-import type { InstanceConfig } from '../evaluator';
-import { expansionValue } from '../expand';
 import { Config, DeferredModuleCall, ModuleCall, ModuleInstance, MovedStatement, RemovedStatement, ResourceBlock } from '../model';
-import { exprReferences } from '../references';
+import { exprReferences, isBlockReference } from '../references';
 import { ResourceScope } from '../scope';
 import { expandDeferredCalls } from './instances';
-import { configuredValues } from './known-at-plan';
 
 /** One module on the way from the root: its configuration and the call that made it. */
 interface Frame {
@@ -30,8 +26,8 @@ function frameOf(root: Config, m: ModuleInstance | undefined): Frame {
 
 const depthOf = (f: Frame | undefined): number => (f ? 1 + depthOf(f.up) : 0);
 
-/** Whether `call` (made from `parent`, absent: the root) reads a data source in its count / for_each. */
-export function readsDataSources(root: Config, call: ModuleCall, parent: ModuleInstance | undefined): boolean {
+/** Whether `call` (made from `parent`, absent: the root) reads a resource or data source in its count / for_each. */
+export function readsResources(root: Config, call: ModuleCall, parent: ModuleInstance | undefined): boolean {
   const refs = new Set<string>();
   if (call.count) exprReferences(call.count.expr, refs);
   if (call.forEach) exprReferences(call.forEach.expr, refs);
@@ -42,7 +38,7 @@ export function readsDataSources(root: Config, call: ModuleCall, parent: ModuleI
       if (seen.has(key)) continue;
       seen.add(key);
       const [kind, name, output] = ref.split('.');
-      if (kind === 'data') return true;
+      if (kind === 'data' || isBlockReference(ref)) return true;
       if (kind === 'local') {
         const local = at.config.locals.get(name);
         if (local && visit(local.references, at)) return true;
@@ -67,51 +63,24 @@ export function readsDataSources(root: Config, call: ModuleCall, parent: ModuleI
   return visit(refs, frameOf(root, parent));
 }
 
-/** What the plan hands over to read a data source instance now: its result, or undefined when unknown. */
-export type DataReader = (block: ResourceBlock, instance: InstanceConfig) => Value | undefined;
-
-/** The evaluator's pieces the expansion uses (passed in: the evaluator imports this file). */
-export interface DeferredContext {
-  readonly evaluateBlock: (address: string, scope: ResourceScope) => { instances: InstanceConfig[]; diagnostics: Diagnostic[] };
-  readonly dependencies: (address: string) => readonly string[];
-}
-
 /**
- * Expands the calls deferred at load: their count / for_each is evaluated with the data sources
- * read now through `read`, the managed resources as known at plan (known-at-plan.ts). A data
- * source that depends on a managed resource reads as unknown, as Terraform defers such a read
- * when the resource has changes pending. The instances and blocks join the root configuration.
+ * Expands the calls deferred so far with `scope`: the values the plan gave every block it
+ * planned (a data source read now, or unknown when its read waits for apply; a resource as
+ * planned: its prior object when unchanged, unknown computed attributes when created), so
+ * count / for_each sees what Terraform sees when it expands the call. A call still unknown waits
+ * for another round (its values may come from a module expanded in this one), unless `final`:
+ * then it is Terraform's "Invalid count/for_each argument". `progressed` is false when no call
+ * was expanded.
  */
-export function expandDeferredModules(root: Config, ctx: DeferredContext, read: DataReader): Diagnostic[] {
+export function expandDeferredModules(root: Config, scope: ResourceScope, final: boolean): { progressed: boolean; diagnostics: Diagnostic[] } {
   const modules = root.modules;
-  if (!modules?.deferred?.length) return [];
-  const resources = root.resources as Map<string, ResourceBlock>;
-  const configured = configuredValues(root, (address) => resources.get(address));
-  const memo = new Map<string, MarkedValue>();
-  const visiting = new Set<string>();
-  const readBlock = (block: ResourceBlock): MarkedValue => {
-    if (ctx.dependencies(block.address).some((a) => resources.get(a)?.mode === 'managed')) return UNKNOWN;
-    const { instances, diagnostics } = ctx.evaluateBlock(block.address, scope);
-    if (diagnostics.some((d) => d.severity === 'error')) return UNKNOWN;
-    return expansionValue(block, instances.map((inst) => ({ index: inst.index, value: containsUnknown(inst.values) ? UNKNOWN : read(block, inst) ?? UNKNOWN })));
-  };
-  const scope: ResourceScope = (address) => {
-    const block = resources.get(address);
-    if (!block || block.mode !== 'data') return configured(address);
-    if (!memo.has(address)) {
-      if (visiting.has(address)) return undefined;
-      visiting.add(address);
-      try {
-        memo.set(address, readBlock(block));
-      } finally {
-        visiting.delete(address);
-      }
-    }
-    return memo.get(address);
-  };
+  if (!modules?.deferred?.length) return { progressed: false, diagnostics: [] };
   const deferred = [...modules.deferred];
-  (modules.deferred as DeferredModuleCall[]).length = 0;
-  return expandDeferredCalls(root, deferred, scope, { all: modules.all as ModuleInstance[], resources, moved: root.moved as MovedStatement[], removed: root.removed as RemovedStatement[] });
+  const waiting = modules.deferred as DeferredModuleCall[];
+  waiting.length = 0;
+  const diagnostics = expandDeferredCalls(root, deferred, scope, { all: modules.all as ModuleInstance[], resources: root.resources as Map<string, ResourceBlock>, moved: root.moved as MovedStatement[], removed: root.removed as RemovedStatement[], deferred: waiting }, !final);
+  const still = (d: DeferredModuleCall) => waiting.some((w) => w.call === d.call && w.parent === d.parent);
+  return { progressed: deferred.some((d) => !still(d)), diagnostics };
 }
 
 /** The managed resource types of the modules a deferred call may expand into (the refresh reads their classes). */

@@ -10,7 +10,7 @@ import { Diagnostic, error } from '../../diagnostics';
 import { expandBlock, instanceAddress } from '../expand';
 import { Config, DeferredModuleCall, ModuleCall, ModuleInstance, MovedStatement, RemovedStatement, ResourceBlock } from '../model';
 import { ConfigScope, ResourceScope } from '../scope';
-import { readsDataSources } from './deferred';
+import { readsResources } from './deferred';
 import { configuredValues } from './known-at-plan';
 
 export interface ExpandedModules {
@@ -35,14 +35,14 @@ export function expandModules(root: Config, diagnostics: Diagnostic[]): Expanded
 }
 
 /**
- * Expands calls deferred at load with `scope`, which reads the data sources they wait for.
- * The instances and their blocks join `out` (the root configuration's own collections when
- * planning); a count / for_each still unknown is now an error, as in Terraform.
+ * Expands calls deferred so far with `scope` (the values the plan gave the blocks it planned).
+ * The instances and their blocks join `out` (the root configuration's own collections); a call
+ * still unknown is deferred again when `mayDefer`, else reported.
  */
-export function expandDeferredCalls(root: Config, deferred: readonly DeferredModuleCall[], scope: ResourceScope, out: Omit<ExpandedModules, 'deferred' | 'roots'>): Diagnostic[] {
+export function expandDeferredCalls(root: Config, deferred: readonly DeferredModuleCall[], scope: ResourceScope, out: Omit<ExpandedModules, 'roots'>, mayDefer: boolean): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const d of deferred) {
-    expandCall({ root, out: { ...out, deferred: [] }, scope, diagnostics, mayDefer: false }, d.call, d.parent, d.into);
+    expandCall({ root, out, scope, diagnostics, mayDefer }, d.call, d.parent, d.into);
     // Instances stay in call-name order (then key order, as expanded).
     const order = (m: ModuleInstance) => m.call.name;
     d.into.sort((a, b) => (order(a) < order(b) ? -1 : order(a) > order(b) ? 1 : 0));
@@ -70,7 +70,7 @@ function expandCall(x: Expansion, call: ModuleCall, parent: ModuleInstance | und
   if (!child) return; // not loaded: reported by the loader
   const base = `${parent ? `${parent.path}.` : ''}module.${call.name}`;
   const { keys, diagnostics: d } = expandBlock({ address: base, count: call.count, forEach: call.forEach }, new ConfigScope(config, x.scope, parent));
-  if (d.length && x.mayDefer && readsDataSources(x.root, call, parent)) {
+  if (d.length && x.mayDefer && readsResources(x.root, call, parent)) {
     x.out.deferred.push({ call, ...(parent ? { parent } : {}), into });
     return;
   }
