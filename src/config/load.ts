@@ -16,6 +16,7 @@ import { join, relative } from 'node:path';
 import { decodeModuleCalls } from './modules/call';
 import { expandModules } from './modules/instances';
 import { checkLegacyModuleCall, checkModuleArguments } from './modules/arguments';
+import { legacyProviderBlock } from './modules/legacy-provider';
 import { packageDir, parseModuleSource } from './modules/source';
 import { Config, DeferredModuleCall, ModuleCall, ModuleInstance, ImportStatement, Local, MovedStatement, Output, RemovedStatement, ProviderConfig, RequiredProvider, ResourceBlock, SourceRef, TerraformSettings, Variable } from './model';
 import { sortDiagnostics, validateBlock } from './validate';
@@ -125,13 +126,8 @@ async function loadModule(dir: string, options: LoadOptions, module?: ModuleCont
     }
   }
 
-  if (module && providers.size) {
-    const p = [...providers.values()][0];
-    diagnostics.push(error('config.module-provider-block', `module.${module.key}: provider configuration inside a module`, {
-      detail: 'xcpform takes provider configurations from the root module only. Move the provider block to the root module and pass it to the module with providers = { xcp = xcp.ALIAS } in the module call.',
-      source: p.source,
-    }));
-  }
+  // xcpform reads provider configurations from the root module only: say what to write there instead.
+  if (module) for (const p of providers.values()) diagnostics.push(legacyProviderBlock(p, module.key, loaded.files));
   const children = new Map<string, Config>();
   for (const call of moduleCalls.values()) {
     const key = module ? `${module.key}.${call.name}` : call.name;
