@@ -2,9 +2,9 @@
  * Expands the tree of module calls into module instances (one per count index / for_each
  * key), and lists every resource and data block of every instance under its full address
  * (`module.app["a"].xcp_vm.web`), so the planner sees one flat set of blocks, as Terraform's
- * graph does. A call's `count` / `for_each` must be known while loading: it may use variables,
- * locals, literals, other modules' inputs and the configured attributes of resources (what
- * Terraform knows of them at plan time), not attributes computed at apply.
+ * graph does. While loading, a call's `count` / `for_each` may use variables, locals, literals,
+ * other modules' inputs and the configured attributes of resources (known-at-plan.ts); one that
+ * is unknown then and reads resources or data sources waits for the plan (deferred.ts).
  */
 import { Diagnostic, error } from '../../diagnostics';
 import { expandBlock, instanceAddress } from '../expand';
