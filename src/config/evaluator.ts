@@ -14,7 +14,7 @@ import { isObjectValue, ObjectValue, Value } from '../values/value';
 import { checkConditions } from './conditions';
 import { evaluateImports } from './imports';
 import { bindingsFor, expandBlock, instanceAddress, instanceIndex } from './expand';
-import { Config, Lifecycle, ModuleInstance, ResourceBlock, ResourceMode, SourceRef } from './model';
+import { Config, Lifecycle, ModuleInstance, ProviderConfig, ResourceBlock, ResourceMode, SourceRef } from './model';
 import { exprReferences, isBlockReference } from './references';
 import { ConfigScope, ResourceScope } from './scope';
 import { expandDeferredModules } from './modules/deferred';
@@ -196,7 +196,7 @@ export class ConfigEvaluator {
    * (the workspace's settings) and for an undeclared alias (reported elsewhere).
    */
   defaultPoolOf(key: string): string | undefined {
-    if (!key.includes('.') || !this.config.providers.has(key)) return undefined;
+    if (!key.includes('.') || !this.providerBlock(key)) return undefined;
     if (!this.aliasPools.has(key)) {
       const { values } = this.evaluateProviderConfig(key, () => undefined);
       const pools = values.pools;
@@ -208,7 +208,8 @@ export class ConfigEvaluator {
 
   /** Evaluates a provider configuration (`xcp` or `xcp.cloud`); an undeclared default configuration is empty. */
   evaluateProviderConfig(key: string, scope: ResourceScope): { values: ObjectValue; sensitivePaths: ValuePath[]; diagnostics: Diagnostic[] } {
-    const p = this.config.providers.get(key);
+    const found = this.providerBlock(key);
+    const p = found?.block;
     const diagnostics: Diagnostic[] = [];
     if (!p && key.includes('.')) {
       diagnostics.push(error('config.unknown-provider', `No provider configuration ${key}`, { detail: `Declare it with a provider "${key.split('.')[0]}" block with alias = "${key.split('.')[1]}".` }));
@@ -216,9 +217,22 @@ export class ConfigEvaluator {
     }
     const schema = p ? p.schema : key === 'xcp' ? providerSchema : undefined;
     const body = p?.body ?? { attributes: {}, blocks: {}, dynamic: [] };
-    const marked = shapeBody(body, schema?.block, { scope: new ConfigScope(this.config, scope), address: `provider.${key}`, diagnostics }, new Map());
+    const cs = found?.module ? new ConfigScope(found.module.config, scope, found.module) : new ConfigScope(this.config, scope);
+    const marked = shapeBody(body, schema?.block, { scope: cs, address: `provider.${key}`, diagnostics }, new Map());
     const { value, paths } = unmark(marked);
     return { values: isObjectValue(value) ? value : {}, sensitivePaths: paths, diagnostics };
+  }
+
+  /** A provider block by key: the root's (`xcp.cloud`), or one declared in a module (`module.own.xcp`). */
+  private providerBlock(key: string): { block: ProviderConfig; module?: ModuleInstance } | undefined {
+    const m = /^((?:module\.[A-Za-z_][\w-]*\.)+)([A-Za-z][\w-]*(?:\.[A-Za-z_][\w-]*)?)$/.exec(key);
+    if (!m) {
+      const block = this.config.providers.get(key);
+      return block ? { block } : undefined;
+    }
+    const module = this.config.modules?.all.find((i) => i.path === m[1].slice(0, -1));
+    const block = module?.config.providers.get(m[2]);
+    return module && block ? { block, module } : undefined;
   }
 
   /** Evaluates a local value on its own (for `xcpform console`-like uses and tests). */

@@ -16,7 +16,6 @@ import { join, relative } from 'node:path';
 import { decodeModuleCalls } from './modules/call';
 import { expandModules } from './modules/instances';
 import { checkLegacyModuleCall, checkModuleArguments } from './modules/arguments';
-import { legacyProviderBlock } from './modules/legacy-provider';
 import { packageDir, parseModuleSource } from './modules/source';
 import { Config, DeferredModuleCall, ModuleCall, ModuleInstance, ImportStatement, Local, MovedStatement, Output, RemovedStatement, ProviderConfig, RequiredProvider, ResourceBlock, SourceRef, TerraformSettings, Variable } from './model';
 import { sortDiagnostics, validateBlock } from './validate';
@@ -126,8 +125,8 @@ async function loadModule(dir: string, options: LoadOptions, module?: ModuleCont
     }
   }
 
-  // xcpform reads provider configurations from the root module only: say what to write there instead.
-  if (module) for (const p of providers.values()) diagnostics.push(legacyProviderBlock(p, module.key, loaded.files));
+  // A provider block in a module (Terraform's legacy form) configures the module's blocks (modules/instances.ts);
+  // a call with count, for_each or depends_on to such a module, or to one holding it, is refused below, as in Terraform.
   const children = new Map<string, Config>();
   for (const call of moduleCalls.values()) {
     const key = module ? `${module.key}.${call.name}` : call.name;
@@ -138,9 +137,9 @@ async function loadModule(dir: string, options: LoadOptions, module?: ModuleCont
       continue;
     }
     const child = await loadModule(childDir, { ...options, schemaCheck: options.schemaCheck }, { key, depth: (module?.depth ?? 0) + 1 });
-    // A provider block in a module called with count/for_each/depends_on: Terraform's error, in place of xcpform's own.
+    // A provider block in a module called with count/for_each/depends_on (or in a module under it): Terraform's error.
     const legacy = checkLegacyModuleCall(call, child.config, key);
-    diagnostics.push(...(legacy ? [legacy, ...child.diagnostics.filter((d) => d.code !== 'config.module-provider-block' || !d.summary.startsWith(`module.${key}:`))] : child.diagnostics));
+    diagnostics.push(...(legacy ? [legacy] : []), ...child.diagnostics);
     children.set(call.name, child.config);
     diagnostics.push(...checkModuleArguments(call, child.config, key));
   }

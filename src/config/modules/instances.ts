@@ -90,13 +90,16 @@ function expandCall(x: Expansion, call: ModuleCall, parent: ModuleInstance | und
 }
 
 /**
- * The root provider configuration a block inside module instance `m` uses: its own key
- * (`xcp`, `xcp.alias`) mapped through each call's `providers` up to the root; a default
- * configuration is inherited when a call does not pass it.
+ * The provider configuration a block inside module instance `m` uses: its own key (`xcp`,
+ * `xcp.alias`) mapped through each call's `providers` up to the root; a default configuration
+ * is inherited when a call does not pass it. A configuration declared in a module on the way
+ * (Terraform's legacy form) is that module's: `module.own.xcp`.
  */
 function providerFor(m: ModuleInstance, key: string, diagnostics: Diagnostic[]): string {
   let k = key;
   for (let at: ModuleInstance | undefined = m; at; at = at.parent) {
+    // Declared in this module itself (Terraform's legacy form): that configuration, keyed by the module's path.
+    if (at.config.providers.has(k)) return `${at.path}.${k}`;
     const mapped = at.call.providers[k];
     if (mapped) k = mapped;
     else if (k.includes('.')) {
