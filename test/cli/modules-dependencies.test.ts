@@ -96,3 +96,19 @@ resource "xcp_vm" "v" {
     expect(out.indexOf('module.m[0].xcp_network.n: Destroying...')).toBeGreaterThan(out.indexOf('module.m[0].xcp_vm.v: Destruction complete'));
   });
 });
+
+describe('-target with module addresses', () => {
+  test('a whole module call, one module instance, a block inside one: the same changes as terraform plans (the targets and what they depend on)', () => {
+    terraformVersion();
+    const dir = folder({ 'main.tf': main, 'm/main.tf': child });
+    const ws = new TerraformWorkspace();
+    cpSync(dir, ws.dir, { recursive: true });
+    ws.expect(['get', '-no-color']);
+    const planned = (text: string) => text.split('\n').filter((l) => /^ {2}# .* will be created$/.test(l)).map((l) => l.trim()).sort();
+    for (const target of ['module.e', 'module.m[1]', 'module.m[0].xcp_network.n', 'module.e["x"].xcp_network.k', 'xcp_network.z']) {
+      const ours = planned(ok(xcpform(['plan', `-target=${target}`], { cwd: dir })));
+      expect({ target, ours }).toEqual({ target, ours: planned(ws.expect(['plan', '-no-color', `-target=${target}`]).stdout) });
+      expect(ours.length).toBeGreaterThan(0);
+    }
+  });
+});
