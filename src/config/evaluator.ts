@@ -14,9 +14,11 @@ import { isObjectValue, ObjectValue, Value } from '../values/value';
 import { checkConditions } from './conditions';
 import { evaluateImports } from './imports';
 import { bindingsFor, expandBlock, instanceAddress, instanceIndex } from './expand';
-import { Config, Lifecycle, ModuleInstance, ResourceBlock, ResourceMode, SourceRef } from './model';
-import { exprReferences, isBlockReference } from './references';
+import { Config, Lifecycle, ModuleInstance, ProviderConfig, ResourceBlock, ResourceMode, SourceRef } from './model';
 import { ConfigScope, ResourceScope } from './scope';
+import { dependencies } from './dependencies';
+export { dependencies } from './dependencies';
+import { expandDeferredModules } from './modules/deferred';
 import { evalAttribute, shapeBody } from './shape';
 
 /** A resource or data block as the planner orders it. */
@@ -58,13 +60,14 @@ export interface OutputValue {
 }
 
 export class ConfigEvaluator {
-  /** Every resource and data block, in declaration order. */
-  readonly blocks: readonly BlockInfo[];
+  private blockList?: readonly BlockInfo[];
   /** Input variable values (unmarked) and whether each is sensitive. */
   readonly variables: Readonly<Record<string, { readonly value: Value; readonly sensitive: boolean }>>;
 
-  constructor(readonly config: Config) {
-    this.blocks = [...config.resources.values()].map((r) => ({
+  /** Every resource and data block, in declaration order (module blocks after expansion). */
+  get blocks(): readonly BlockInfo[] {
+    const config = this.config;
+    this.blockList ??= [...config.resources.values()].map((r) => ({
       address: r.address,
       mode: r.mode,
       type: r.type,
@@ -74,6 +77,25 @@ export class ConfigEvaluator {
       lifecycle: r.lifecycle,
       source: r.source,
     }));
+    return this.blockList;
+  }
+
+  /** Whether module calls wait for resources and data sources to be planned (modules/deferred.ts). */
+  get hasDeferredModules(): boolean {
+    return !!this.config.modules?.deferred?.length;
+  }
+
+  /**
+   * Expands the module calls whose count / for_each waits for planned values, read from `scope`
+   * (a plan made without them). The blocks of the new instances join {@link blocks}.
+   */
+  expandDeferredModules(scope: ResourceScope, final: boolean): { progressed: boolean; diagnostics: Diagnostic[] } {
+    const res = expandDeferredModules(this.config, scope, final);
+    this.blockList = undefined;
+    return res;
+  }
+
+  constructor(readonly config: Config) {
     const vars: Record<string, { value: Value; sensitive: boolean }> = {};
     for (const [name, v] of config.variableValues) vars[name] = { value: deepUnmark(v), sensitive: config.variables.get(name)?.sensitive ?? false };
     this.variables = vars;
@@ -175,7 +197,7 @@ export class ConfigEvaluator {
    * (the workspace's settings) and for an undeclared alias (reported elsewhere).
    */
   defaultPoolOf(key: string): string | undefined {
-    if (!key.includes('.') || !this.config.providers.has(key)) return undefined;
+    if (!key.includes('.') || !this.providerBlock(key)) return undefined;
     if (!this.aliasPools.has(key)) {
       const { values } = this.evaluateProviderConfig(key, () => undefined);
       const pools = values.pools;
@@ -187,7 +209,8 @@ export class ConfigEvaluator {
 
   /** Evaluates a provider configuration (`xcp` or `xcp.cloud`); an undeclared default configuration is empty. */
   evaluateProviderConfig(key: string, scope: ResourceScope): { values: ObjectValue; sensitivePaths: ValuePath[]; diagnostics: Diagnostic[] } {
-    const p = this.config.providers.get(key);
+    const found = this.providerBlock(key);
+    const p = found?.block;
     const diagnostics: Diagnostic[] = [];
     if (!p && key.includes('.')) {
       diagnostics.push(error('config.unknown-provider', `No provider configuration ${key}`, { detail: `Declare it with a provider "${key.split('.')[0]}" block with alias = "${key.split('.')[1]}".` }));
@@ -195,9 +218,22 @@ export class ConfigEvaluator {
     }
     const schema = p ? p.schema : key === 'xcp' ? providerSchema : undefined;
     const body = p?.body ?? { attributes: {}, blocks: {}, dynamic: [] };
-    const marked = shapeBody(body, schema?.block, { scope: new ConfigScope(this.config, scope), address: `provider.${key}`, diagnostics }, new Map());
+    const cs = found?.module ? new ConfigScope(found.module.config, scope, found.module) : new ConfigScope(this.config, scope);
+    const marked = shapeBody(body, schema?.block, { scope: cs, address: `provider.${key}`, diagnostics }, new Map());
     const { value, paths } = unmark(marked);
     return { values: isObjectValue(value) ? value : {}, sensitivePaths: paths, diagnostics };
+  }
+
+  /** A provider block by key: the root's (`xcp.cloud`), or one declared in a module (`module.own.xcp`). */
+  private providerBlock(key: string): { block: ProviderConfig; module?: ModuleInstance } | undefined {
+    const m = /^((?:module\.[A-Za-z_][\w-]*\.)+)([A-Za-z][\w-]*(?:\.[A-Za-z_][\w-]*)?)$/.exec(key);
+    if (!m) {
+      const block = this.config.providers.get(key);
+      return block ? { block } : undefined;
+    }
+    const module = this.config.modules?.all.find((i) => i.path === m[1].slice(0, -1));
+    const block = module?.config.providers.get(m[2]);
+    return module && block ? { block, module } : undefined;
   }
 
   /** Evaluates a local value on its own (for `xcpform console`-like uses and tests). */
@@ -214,78 +250,4 @@ export class ConfigEvaluator {
 /** The scope a block's expressions are evaluated in: its module instance's, or the root's. */
 function scopeFor(config: Config, block: ResourceBlock, scope: ResourceScope): ConfigScope {
   return block.module ? new ConfigScope(block.module.config, scope, block.module) : new ConfigScope(config, scope);
-}
-
-/**
- * Resource and data addresses (full, with module paths) a block depends on: its references,
- * those of the locals it uses (transitively), of the module inputs it reads (`var.x` inside a
- * module: the call's argument in the calling module), of the module outputs it reads
- * (`module.m`), of its provider configuration, its depends_on, and the depends_on and
- * count/for_each of the module calls around it. Undeclared ones are left out (the loader
- * reports them).
- */
-export function dependencies(config: Config, address: string): string[] {
-  const block = config.resources.get(address);
-  if (!block) return [];
-  const out = new Set<string>();
-  const seen = new Set<string>();
-  const instancesOf = (m: ModuleInstance | undefined, name: string) => (m ? m.children : config.modules?.roots ?? []).filter((c) => c.call.name === name);
-  const everything = (m: ModuleInstance) => {
-    for (const b of m.config.resources.values()) out.add(`${m.path}.${b.address}`);
-    m.children.forEach(everything);
-  };
-  const visit = (refs: readonly string[], m: ModuleInstance | undefined, explicit = false) => {
-    const cfg = m ? m.config : config;
-    const prefix = m ? `${m.path}.` : '';
-    for (const ref of refs) {
-      const key = `${prefix}|${ref}|${explicit}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      if (ref.startsWith('local.')) {
-        const local = cfg.locals.get(ref.slice(6));
-        if (local) visit(local.references, m);
-      } else if (ref.startsWith('var.')) {
-        const input = m?.call.inputs[ref.slice(4)];
-        if (input && m) visit(inputReferences(m, ref.slice(4)), m.parent);
-      } else if (ref.startsWith('module.')) {
-        // `module.M.OUT` depends on that output only; `module.M` (the whole object) on all of them.
-        const [, call, output] = ref.split('.');
-        for (const child of instancesOf(m, call)) {
-          if (explicit) everything(child);
-          else {
-            for (const o of child.config.outputs.values()) {
-              if (output !== undefined && child.config.outputs.has(output) && o.name !== output) continue;
-              visit(o.references, child);
-              visit(o.dependsOn, child, true);
-            }
-          }
-        }
-      } else if (isBlockReference(ref) && cfg.resources.has(ref)) out.add(prefix + ref);
-    }
-  };
-  visit(block.references, block.module);
-  visit(block.dependsOn, block.module, true);
-  for (let m = block.module; m; m = m.parent) {
-    visit(m.call.dependsOn, m.parent, true);
-    visit(callExpansionReferences(m), m.parent);
-  }
-  const provider = config.providers.get(block.providerConfig);
-  if (provider) visit(provider.references, undefined);
-  out.delete(address);
-  return [...out].sort();
-}
-
-/** References of one argument of a module call. */
-function inputReferences(m: ModuleInstance, name: string): string[] {
-  const refs = new Set<string>();
-  exprReferences(m.call.inputs[name].expr, refs);
-  return [...refs];
-}
-
-/** References of a module call's count / for_each. */
-function callExpansionReferences(m: ModuleInstance): string[] {
-  const refs = new Set<string>();
-  if (m.call.count) exprReferences(m.call.count.expr, refs);
-  if (m.call.forEach) exprReferences(m.call.forEach.expr, refs);
-  return [...refs];
 }

@@ -17,7 +17,7 @@ import { decodeModuleCalls } from './modules/call';
 import { expandModules } from './modules/instances';
 import { checkLegacyModuleCall, checkModuleArguments } from './modules/arguments';
 import { packageDir, parseModuleSource } from './modules/source';
-import { Config, ModuleCall, ModuleInstance, ImportStatement, Local, MovedStatement, Output, RemovedStatement, ProviderConfig, RequiredProvider, ResourceBlock, SourceRef, TerraformSettings, Variable } from './model';
+import { Config, DeferredModuleCall, ModuleCall, ModuleInstance, ImportStatement, Local, MovedStatement, Output, RemovedStatement, ProviderConfig, RequiredProvider, ResourceBlock, SourceRef, TerraformSettings, Variable } from './model';
 import { sortDiagnostics, validateBlock } from './validate';
 import { resolveVariables, VariableOptions } from './variables';
 
@@ -125,13 +125,8 @@ async function loadModule(dir: string, options: LoadOptions, module?: ModuleCont
     }
   }
 
-  if (module && providers.size) {
-    const p = [...providers.values()][0];
-    diagnostics.push(error('config.module-provider-block', `module.${module.key}: provider configuration inside a module`, {
-      detail: 'xcpform takes provider configurations from the root module only. Move the provider block to the root module and pass it to the module with providers = { xcp = xcp.ALIAS } in the module call.',
-      source: p.source,
-    }));
-  }
+  // A provider block in a module (Terraform's legacy form) configures the module's blocks (modules/instances.ts);
+  // a call with count, for_each or depends_on to such a module, or to one holding it, is refused below, as in Terraform.
   const children = new Map<string, Config>();
   for (const call of moduleCalls.values()) {
     const key = module ? `${module.key}.${call.name}` : call.name;
@@ -142,9 +137,9 @@ async function loadModule(dir: string, options: LoadOptions, module?: ModuleCont
       continue;
     }
     const child = await loadModule(childDir, { ...options, schemaCheck: options.schemaCheck }, { key, depth: (module?.depth ?? 0) + 1 });
-    // A provider block in a module called with count/for_each/depends_on: Terraform's error, in place of xcpform's own.
+    // A provider block in a module called with count/for_each/depends_on (or in a module under it): Terraform's error.
     const legacy = checkLegacyModuleCall(call, child.config, key);
-    diagnostics.push(...(legacy ? [legacy, ...child.diagnostics.filter((d) => d.code !== 'config.module-provider-block' || !d.summary.startsWith(`module.${key}:`))] : child.diagnostics));
+    diagnostics.push(...(legacy ? [legacy] : []), ...child.diagnostics);
     children.set(call.name, child.config);
     diagnostics.push(...checkModuleArguments(call, child.config, key));
   }
@@ -171,11 +166,13 @@ async function loadModule(dir: string, options: LoadOptions, module?: ModuleCont
   if (!module && moduleCalls.size && !diagnostics.some((d) => d.severity === 'error')) {
     // Instances are expanded only for a configuration that loaded cleanly (their count and for_each are evaluated).
     // The instances point at the final root configuration (their scopes reach the root's modules through it).
-    const modules = { all: [] as ModuleInstance[], roots: [] as ModuleInstance[] };
+    const modules = { all: [] as ModuleInstance[], roots: [] as ModuleInstance[], deferred: [] as DeferredModuleCall[] };
     const full: Config = { ...config, modules };
     const expanded = expandModules(full, diagnostics);
     modules.all.push(...expanded.all);
     modules.roots.push(...expanded.roots);
+    // Root calls expanded later join the root's own list of instances.
+    modules.deferred.push(...expanded.deferred.map((d) => (d.into === expanded.roots ? { ...d, into: modules.roots } : d)));
     for (const [address, block] of expanded.resources) resources.set(address, block);
     statements.moved.push(...expanded.moved);
     statements.removed.push(...expanded.removed);

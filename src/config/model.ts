@@ -182,6 +182,18 @@ export interface ModuleInstance {
   readonly children: ModuleInstance[];
 }
 
+/**
+ * A module call whose `count` / `for_each` reads data sources: expanded when planning, once
+ * those are read (see `modules/deferred.ts`), as Terraform expands it during its plan walk.
+ */
+export interface DeferredModuleCall {
+  readonly call: ModuleCall;
+  /** The calling module instance (absent: the root module). */
+  readonly parent?: ModuleInstance;
+  /** Where its instances go: the parent's `children`, or the root's list of instances. */
+  readonly into: ModuleInstance[];
+}
+
 /** `moved { from = ADDR  to = ADDR }`: addresses as written (`xcp_vm.a`, `xcp_vm.a[0]`, `xcp_vm.a["k"]`). */
 export interface MovedStatement {
   readonly from: string;
@@ -244,7 +256,7 @@ export interface Config {
   /** Where the module's files are, relative to the working folder (`.` for the root): `path.module`. */
   readonly modulePath: string;
   /** Root module only: every module instance (parents before children), and the top-level ones. */
-  readonly modules?: { readonly all: readonly ModuleInstance[]; readonly roots: readonly ModuleInstance[] };
+  readonly modules?: { readonly all: readonly ModuleInstance[]; readonly roots: readonly ModuleInstance[]; readonly deferred?: readonly DeferredModuleCall[] };
   /** Values of the input variables after -var, -var-file, TF_VAR_*, tfvars and defaults;
    * sensitive variables are marked. */
   readonly variableValues: ReadonlyMap<string, MarkedValue>;

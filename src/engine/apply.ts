@@ -13,6 +13,7 @@ import { withRefreshedPrior } from './prior-state';
 import { outputType } from './output-types';
 import { LiveState } from './state-adapter';
 import { applyStatements } from './statements-apply';
+import { withStateDependencies } from './state-dependencies';
 import type { Workspace } from './workspace';
 
 export interface ApplyOptions {
@@ -59,7 +60,7 @@ export async function applyWorkspacePlan(ws: Workspace, plan: Plan, opts: ApplyO
       // The embedded simulator's world is saved before the state records a change (its own
       // autosave lags by 200 ms): killed in between, the state is at worst older than the
       // world, and the next run adopts what it does not record (tagged objects).
-      put: async (change, attributes, opts) => { await runtime.saveEmbeddedWorld(); return live.put(change, attributes, opts); },
+      put: async (change, attributes, opts) => { await runtime.saveEmbeddedWorld(); return live.put(withStateDependencies(change, ws.config), attributes, opts); },
       remove: async (change) => { await runtime.saveEmbeddedWorld(); return live.remove(change); },
       current: () => live.current(),
     },

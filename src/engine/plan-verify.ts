@@ -12,10 +12,11 @@
  */
 import { Diagnostic, error } from '../diagnostics';
 import type { Action, Plan } from '../plan/model';
-import { makePlan } from '../plan/planner';
+import { makePlan, type PlanInput } from '../plan/planner';
 import { WorldSnapshot } from '../resources/snapshot';
 import type { ObjectValue } from '../values/value';
 import { classesForConfig } from './plan';
+import { expandModulesForPlan, plannedTypes } from './plan-modules';
 import { priorResources } from './state-adapter';
 import type { Workspace } from './workspace';
 
@@ -36,13 +37,13 @@ export async function verifySavedPlanActions(ws: Workspace, plan: Plan): Promise
   const refreshed = new Map<string, ObjectValue | null>();
   for (const c of plan.changes) if (c.mode === 'managed' && c.before !== null) refreshed.set(c.address, c.before);
   for (const d of plan.drift) if (d.action === 'delete') refreshed.set(d.address, null);
-  const types = new Set([...config.blocks.filter((b) => b.mode === 'managed').map((b) => b.type), ...prior.map((p) => p.type)]);
-  const classes = classesForConfig(types, config.blocks.some((b) => b.mode === 'data'));
+  const types = new Set([...plannedTypes(config), ...prior.map((p) => p.type)]);
+  const classes = classesForConfig(types, config.blocks.some((b) => b.mode === 'data') || config.hasDeferredModules);
   // The records hooks and placement consult; objects themselves come from the plan, not a refresh.
   // Read through the runtime's live world, whose bulk read the apply that follows then shares.
   const world = new WorldSnapshot();
   for (const pool of runtime.pools) (await runtime.liveWorld().records(pool, [...classes])).shareInto(world.pool(pool), classes);
-  const again = makePlan({
+  const input: PlanInput = {
     config,
     prior: { lineage: plan.prior.lineage, serial: plan.prior.serial, resources: prior, outputs: ws.priorOutputs() },
     refreshed,
@@ -53,7 +54,11 @@ export async function verifySavedPlanActions(ws: Workspace, plan: Plan): Promise
     mode: plan.mode,
     targets: plan.targets,
     replace: plan.changes.filter((c) => c.actionReason === 'replace_by_request').map((c) => c.address),
-  });
+  };
+  // The snapshot's module calls that wait for planned values, expanded as the plan expanded them.
+  const expansion = plan.mode === 'destroy' ? [] : expandModulesForPlan(config, (blockValues) => makePlan({ ...input, blockValues }), input.targets);
+  if (expansion.some((d) => d.severity === 'error')) return expansion;
+  const again = makePlan(input);
   const recorded = actions(plan);
   const derived = actions(again);
   const out: Diagnostic[] = [];

@@ -3,7 +3,7 @@
  */
 import * as path from 'node:path';
 import { Diagnostic, error, warning } from '../diagnostics';
-import { makePlan } from '../plan/planner';
+import { makePlan, type PlanInput } from '../plan/planner';
 import type { Plan, PlanMode } from '../plan/model';
 import { refreshInstances } from '../plan/refresh';
 import { RefreshCache, RefreshCacheDamaged } from '../plan/refresh-cache';
@@ -14,6 +14,7 @@ import type { XapiClass } from '../xenapi';
 import { priorResources } from './state-adapter';
 import type { Workspace } from './workspace';
 import { capabilitiesOf } from '../plan/capabilities';
+import { expandModulesForPlan, plannedTypes } from './plan-modules';
 
 export interface PlanOptions {
   readonly mode: PlanMode;
@@ -68,15 +69,17 @@ export async function planWorkspace(ws: Workspace, opts: PlanOptions): Promise<{
 async function planWith(ws: Workspace, opts: PlanOptions, runtime: ProviderRuntime, cache: RefreshCache | undefined): Promise<{ plan?: Plan; diagnostics: Diagnostic[] }> {
   const config = ws.config!;
   const prior = priorResources(ws.manager.state);
-  const types = new Set([...config.blocks.filter((b) => b.mode === 'managed').map((b) => b.type), ...prior.map((p) => p.type)]);
-  const classes = classesForConfig(types, config.blocks.some((b) => b.mode === 'data'));
+  const types = new Set([...plannedTypes(config), ...prior.map((p) => p.type)]);
+  // Modules expanded at plan time may hold data sources.
+  const hasData = config.blocks.some((b) => b.mode === 'data') || config.hasDeferredModules;
+  const classes = classesForConfig(types, hasData);
   const needs = new Map(runtime.pools.map((p) => [p, classes]));
   let refreshed;
   let saveCache: (() => Promise<string | undefined>) | undefined;
   let world = new WorldSnapshot();
   const diagnostics: Diagnostic[] = [];
   // Data sources and import blocks read the world even with -refresh=false.
-  if (opts.refresh !== false || config.blocks.some((b) => b.mode === 'data') || (config.config.imports.length > 0 && opts.mode === 'normal')) {
+  if (opts.refresh !== false || hasData || (config.config.imports.length > 0 && opts.mode === 'normal')) {
     const r = await refreshInstances(opts.refresh === false ? [] : prior.filter((p) => p.mode === 'managed'), runtime, needs, {
       ...(cache ? { cache, state: { lineage: ws.manager.lineage, serial: ws.manager.serial } } : {}),
     });
@@ -85,7 +88,7 @@ async function planWith(ws: Workspace, opts: PlanOptions, runtime: ProviderRunti
     if (opts.refresh !== false) refreshed = r.refreshed;
     saveCache = r.saveCache;
   }
-  const plan = makePlan({
+  const input: PlanInput = {
     config,
     // A state never written has no lineage yet: such a plan is checked on serial only, as Terraform does.
     prior: { lineage: ws.manager.serial === 0 ? '' : ws.manager.lineage, serial: ws.manager.serial, resources: prior, outputs: ws.priorOutputs(), sensitiveOutputs: Object.entries(ws.manager.state.outputs).filter(([, o]) => o.sensitive).map(([k]) => k) },
@@ -97,7 +100,11 @@ async function planWith(ws: Workspace, opts: PlanOptions, runtime: ProviderRunti
     mode: opts.mode,
     targets: opts.targets,
     replace: opts.replace,
-  });
+  };
+  // Module calls whose count / for_each reads planned values are expanded first.
+  const expansion = opts.mode === 'destroy' ? [] : expandModulesForPlan(config, (blockValues) => makePlan({ ...input, blockValues }), input.targets);
+  if (expansion.some((d) => d.severity === 'error')) return { diagnostics: [...diagnostics, ...expansion] };
+  const plan = makePlan(input);
   // Written after planning: the plan no longer needs the records, and a failure only costs the next plan a full read.
   const cacheProblem = await saveCache?.();
   if (cacheProblem) diagnostics.push(warning('refresh.cache-write', 'Refresh cache not written', { detail: `${cacheProblem}. The next plan reads every object again.` }));

@@ -10,7 +10,8 @@
  * data resources read while planning (`Plan.dataReads`).
  */
 import type { Plan } from '../plan/model';
-import { formatAddress, parseAddress, providerAddress, setInstance, type InstanceState, type ResourceState, type State } from '../state';
+import { providerAddressOfKey } from '../state/provider-config';
+import { formatAddress, parseAddress, setInstance, type InstanceState, type ResourceState, type State } from '../state';
 import { valuesEqual, type ObjectValue } from '../values/value';
 
 /**
@@ -52,7 +53,7 @@ export function withRefreshedPrior(s: State, plan: Plan): State {
   for (const r of reads.values()) {
     const addr = parseAddress(r.address);
     if (!addr || addr.mode !== 'data') continue;
-    next = setInstance(next, addr, { schemaVersion: r.schemaVersion, attributes: r.values, sensitiveAttributes: [], dependencies: [] }, providerAddress(r.providerConfig.split('.')[1]));
+    next = setInstance(next, addr, { schemaVersion: r.schemaVersion, attributes: r.values, sensitiveAttributes: [], dependencies: [] }, providerAddressOfKey(r.providerConfig));
   }
   return next;
 }

@@ -6,16 +6,16 @@ import type { ResourceChange } from '../plan/model';
 import type { AttrPath } from '../plan/paths';
 import type { PriorResource } from '../plan/ports';
 import type { StateSink } from '../executor/ports';
-import { formatAddress, parseAddress, providerAddress, removeInstance, setInstance, type PathStep, type State } from '../state/model';
+import { formatAddress, parseAddress, removeInstance, setInstance, type PathStep, type State } from '../state/model';
+import { providerAddressOfKey, providerKeyOfAddress } from '../state/provider-config';
 import type { StateManager } from '../state/manager';
 import type { ObjectValue } from '../values/value';
 import { resourceSchema } from '../provider/schemas';
 import { withDefaults } from '../schema/defaults';
 
-/** `xcp` / `xcp.cloud` from a state provider address `provider["…/xcp"].cloud`. */
+/** `xcp` / `xcp.cloud` / `module.own.xcp` from a state provider address `provider["…/xcp"].cloud`, `module.own.provider["…/xcp"]`. */
 export function providerConfigOf(provider: string): string {
-  const m = /\]\.([A-Za-z_][\w-]*)$/.exec(provider);
-  return m ? `xcp.${m[1]}` : 'xcp';
+  return providerKeyOfAddress(provider);
 }
 
 /**
@@ -77,7 +77,6 @@ export class LiveState implements StateSink {
 
   put(change: ResourceChange, attributes: ObjectValue, opts: { readonly tainted?: boolean } = {}): Promise<void> {
     const addr = parseAddress(change.address)!;
-    const alias = change.providerConfig.split('.')[1];
     return this.manager.apply((s) => setInstance(s, addr, {
       ...(opts.tainted ? { status: 'tainted' as const } : {}),
       schemaVersion: change.schemaVersion,
@@ -85,7 +84,7 @@ export class LiveState implements StateSink {
       sensitiveAttributes: change.afterSensitive.map(toPathSteps),
       // Data resources are read again by every plan: Terraform records no dependencies for them.
       dependencies: change.mode === 'data' ? [] : [...change.dependsOn].sort(),
-    }, providerAddress(alias)));
+    }, providerAddressOfKey(change.providerConfig)));
   }
 
   remove(change: ResourceChange): Promise<void> {

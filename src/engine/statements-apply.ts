@@ -7,6 +7,7 @@
  */
 import type { Plan } from '../plan/model';
 import { findInstance, parseAddress, providerAddress, removeInstance, setInstance, type State } from '../state/model';
+import { providerAddressOfKey } from '../state/provider-config';
 import type { StateManager } from '../state/manager';
 import { toPathSteps } from './state-adapter';
 
@@ -40,7 +41,7 @@ export async function applyStatements(manager: StateManager, plan: Plan): Promis
           attributes: c.before,
           sensitiveAttributes: c.beforeSensitive.map(toPathSteps),
           dependencies: [],
-        }, providerAddress(c.providerConfig.split('.')[1]));
+        }, providerAddressOfKey(c.providerConfig));
       }
       if (c.action === 'forget') next = removeInstance(next, addr);
     }

@@ -8,6 +8,7 @@ import type { ActionReason, ResourceChange } from './model';
 import { jsonPatch } from './patch';
 import type { BlockInfo, PriorResource } from './ports';
 import { sensitivePaths } from './sensitive';
+import { configAddress } from '../state/dependencies';
 
 export interface DeletesRequest {
   readonly prior: readonly PriorResource[];
@@ -22,6 +23,7 @@ export interface DeletesRequest {
 export function planDeletes(req: DeletesRequest): ResourceChange[] {
   const blocks = new Map(req.blocks.map((b) => [b.address, b]));
   const out: ResourceChange[] = [];
+  const dependsOn = instanceBlocks([...req.blocks.map((b) => b.address), ...req.prior.map(blockOf)]);
   for (const r of req.prior) {
     const current = req.refreshed(r);
     if (current === null) continue; // already gone: drift reports it, nothing to destroy
@@ -47,7 +49,7 @@ export function planDeletes(req: DeletesRequest): ResourceChange[] {
       beforeSensitive: schema ? sensitivePaths(schema.block, current) : [], afterSensitive: [],
       replacePaths: [], migratePaths: [], haltPaths: [], notes: [],
       ...(req.rateCard ? { cost: { before: monthlyCost(r.type, current, req.rateCard, req.defaultPool), after: 0 } } : {}),
-      dependsOn: r.dependencies, schemaVersion: schema?.version ?? 0, patch: jsonPatch(current, null),
+      dependsOn: dependsOn(r.dependencies), schemaVersion: schema?.version ?? 0, patch: jsonPatch(current, null),
     });
   }
   return out;
@@ -56,4 +58,18 @@ export function planDeletes(req: DeletesRequest): ResourceChange[] {
 /** The block address of a prior instance (its address without the instance key; module path kept). */
 function blockOf(r: { readonly address: string; readonly index?: number | string }): string {
   return r.index === undefined ? r.address : r.address.slice(0, r.address.length - `[${JSON.stringify(r.index)}]`.length);
+}
+
+/**
+ * The state names dependencies by configuration address (`module.m.xcp_network.n`, as Terraform
+ * writes them); the apply orders changes by block address with module instance keys
+ * (`module.m[0].xcp_network.n`). Each dependency becomes every such block it stands for.
+ */
+function instanceBlocks(known: readonly string[]): (deps: readonly string[]) => string[] {
+  const byConfig = new Map<string, Set<string>>();
+  for (const a of known) {
+    const key = configAddress(a);
+    if (key !== a) (byConfig.get(key) ?? byConfig.set(key, new Set()).get(key)!).add(a);
+  }
+  return (deps) => [...new Set(deps.flatMap((d) => [d, ...(byConfig.get(d) ?? [])]))].sort();
 }

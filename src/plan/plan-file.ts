@@ -79,11 +79,17 @@ function priorIsSound(plan: Plan): boolean {
   };
   const read = (r: unknown): boolean => {
     const x = r as Record<string, unknown>;
-    return isObjectValue(r as Value) && typeof x.address === 'string' && x.address.startsWith(`data.${String(x.type)}.${String(x.name)}`) && typeof x.type === 'string'
+    return isObjectValue(r as Value) && typeof x.address === 'string' && dataAddress(x.address, String(x.type), String(x.name)) && typeof x.type === 'string'
       && typeof x.name === 'string' && isKey(x.index) && typeof x.providerConfig === 'string' && typeof x.schemaVersion === 'number' && isObjectValue(x.values as Value);
   };
   return plan.changes.every(change) && (plan.drift === undefined || (Array.isArray(plan.drift) && plan.drift.every(change)))
     && (plan.dataReads === undefined || (Array.isArray(plan.dataReads) && plan.dataReads.every(read)));
+}
+
+/** A data resource instance's address: `data.TYPE.NAME…`, also inside module instances (`module.m["k"].data.TYPE.NAME…`). */
+function dataAddress(address: string, type: string, name: string): boolean {
+  const at = address.indexOf(`data.${type}.${name}`);
+  return at === 0 || (at > 0 && address.startsWith('module.') && address[at - 1] === '.');
 }
 
 /** Reads a plan file; anything malformed is a diagnostic naming the file. */

@@ -50,6 +50,8 @@ export interface PlanInput {
   readonly targets?: readonly string[];
   /** `-replace=ADDR`. */
   readonly replace?: readonly string[];
+  /** Filled with each planned block's value by address (what references to it read): module calls expanded at plan time read them. */
+  readonly blockValues?: Map<string, Value>;
 }
 
 /** Orders blocks so that every block comes after the blocks it references. */
@@ -83,7 +85,7 @@ export function makePlan(given: PlanInput): Plan {
   const input: PlanInput = { ...given, prior: { ...given.prior, resources: statements.prior }, refreshed: statements.refreshed };
   const diagnostics: Diagnostic[] = [...statements.diagnostics];
   const changes: ResourceChange[] = [];
-  const scopeValues = new Map<string, Value>();
+  const scopeValues = given.blockValues ?? new Map<string, Value>();
   const scope: Scope = (address) => scopeValues.get(address);
   const refreshedOf = (address: string, prior: PriorResource | undefined): ObjectValue | null =>
     input.refreshed ? (input.refreshed.has(address) ? input.refreshed.get(address)! : prior?.attributes ?? null) : prior?.attributes ?? null;

@@ -14,6 +14,7 @@
  * - `relevant_attributes` lists the attributes that drifted (the planner does not trace which
  *   attributes fed the plan, so this is the drift's changed top-level attributes).
  */
+import { parseProviderKey } from '../state/provider-config';
 import { stringifyExact } from '../values/json-text';
 import type { Plan } from '../plan/model';
 import { PROVIDER_ADDRESS } from '../schema/provider-json';
@@ -141,10 +142,11 @@ export function planJson(plan: Plan, opts: PlanJsonOptions): PlanJson {
     };
   }
 
-  const providerConfig: Record<string, { name: string; full_name: string; alias?: string }> = { xcp: { name: 'xcp', full_name: PROVIDER_ADDRESS } };
+  const providerConfig: Record<string, { name: string; full_name: string; alias?: string; module_address?: string }> = { xcp: { name: 'xcp', full_name: PROVIDER_ADDRESS } };
   for (const c of changes) {
-    const [, alias] = c.providerConfig.split('.');
-    if (alias) providerConfig[c.providerConfig] = { name: 'xcp', full_name: PROVIDER_ADDRESS, alias };
+    // A configuration declared in a module is keyed `module.own:xcp` (alias: `module.own:xcp.b`), as Terraform writes it.
+    const { module, alias } = parseProviderKey(c.providerConfig);
+    if (alias || module) providerConfig[module ? `${module}:xcp${alias ? `.${alias}` : ''}` : c.providerConfig] = { name: 'xcp', full_name: PROVIDER_ADDRESS, ...(alias ? { alias } : {}), ...(module ? { module_address: module } : {}) };
   }
   const configured = new Map<string, unknown>();
   for (const c of changes) {

@@ -3,7 +3,7 @@
  * and for_each, outputs. Rendered to `.tf.json` for both front doors. String values may hold
  * `${...}` expressions, as `.tf.json` allows.
  */
-import { type GenModule, type ModuleCallLayout, type RenderBlock, type RenderOutput, layout } from './module-layout';
+import { type GenModule, type ModuleCallLayout, type RenderBlock, type RenderOutput, expansionExpr, layout } from './module-layout';
 
 export interface GenBlock {
   readonly mode: 'managed' | 'data';
@@ -100,8 +100,8 @@ function blocksJson(blocks: readonly RenderBlock[], outputs: readonly RenderOutp
     doc.module = {
       [call.name]: {
         source: call.source,
-        ...(call.count !== undefined ? { count: call.count } : {}),
-        ...(call.forEach ? { for_each: Object.fromEntries(call.forEach.map((k) => [k, k])) } : {}),
+        ...(call.count !== undefined ? { count: expansionExpr(call).count ?? call.count } : {}),
+        ...(call.forEach ? { for_each: expansionExpr(call).forEach ?? Object.fromEntries(call.forEach.map((k) => [k, k])) } : {}),
         ...(call.dependsOn.length ? { depends_on: call.dependsOn } : {}),
         ...call.inputs,
       },

@@ -21,6 +21,8 @@ export interface GenModule {
   dependsOn?: string[];
   /** The module's own file syntax. */
   readonly format: 'json' | 'hcl';
+  /** A root data source the call's count / for_each reads (the same instances; expanded once it is read at plan time). */
+  gate?: string;
 }
 
 /** A block as rendered: its attributes in the file it lives in, and its depends_on. */
@@ -45,6 +47,20 @@ export interface ModuleCallLayout {
   /** Argument name → value (a `${...}` template evaluated in the root). */
   readonly inputs: Record<string, string>;
   readonly dependsOn: string[];
+  /** A data source whose value the count / for_each expression reads (see {@link expansionExpr}). */
+  readonly gate?: string;
+}
+
+/**
+ * The call's count / for_each as an expression (`${...}`): reading `gate`, which every read
+ * makes non-empty, so the instances stay the given ones but are known only once it is read.
+ */
+export function expansionExpr(call: ModuleCallLayout): { count?: string; forEach?: string } {
+  if (!call.gate) return {};
+  const open = `length(jsonencode(${call.gate})) > 0`;
+  if (call.count !== undefined) return { count: `\${${open} ? ${call.count} : 0}` };
+  if (call.forEach) return { forEach: `\${{ for k in [${call.forEach.map((k) => `"${k}"`).join(', ')}] : k => k if ${open} }}` };
+  return {};
 }
 
 export interface Layout {
@@ -155,6 +171,7 @@ export function layout(c: Case, dependsOn: (b: GenBlock) => string[]): Layout {
         name: m.name, source: `./modules/${m.name}`, ...(m.count !== undefined ? { count: m.count } : {}), ...(m.forEach ? { forEach: m.forEach } : {}), inputs,
         // Shrinking may have removed a block the call waited for, or moved it into the module.
         dependsOn: (m.dependsOn ?? []).filter((d) => byAddress.has(d) && !members.has(d)),
+        ...(m.gate && byAddress.has(m.gate) ? { gate: m.gate } : {}),
       },
     },
     module: { name: m.name, dir: `modules/${m.name}`, format: m.format, blocks: modBlocks, variables, outputs: [...modOutputs].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([name, expr]) => ({ name, expr })) },
@@ -216,6 +233,9 @@ export function genModule(rng: Rng, c: Case): void {
   };
   const waitable = c.blocks.filter((b) => b.mode === 'managed' && !members.includes(address(b)) && !readsModule(b));
   if (waitable.length && rng.chance(0.3)) m.dependsOn = [address(rng.pick(waitable))];
+  // Sometimes the count / for_each reads a data source that refers to nothing (read at plan time, in both tools).
+  const free = c.blocks.filter((b) => b.mode === 'data' && b.type !== 'xcp_pool' && !JSON.stringify({ a: b.attrs, b: b.blocks }).includes('${'));
+  if (multiplied && free.length && rng.chance(0.4)) m.gate = address(rng.pick(free));
 }
 
 export type { GenOutput };

@@ -5,7 +5,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { dependsOn, renderModuleTfJson, renderTfJsonText, type Case } from './model';
-import { type ModuleCallLayout, type RenderBlock, type RenderOutput, layout } from './module-layout';
+import { type ModuleCallLayout, type RenderBlock, type RenderOutput, expansionExpr, layout } from './module-layout';
 
 /**
  * A string as an HCL quoted template: literal parts escaped, `${...}` interpolations kept as
@@ -58,8 +58,10 @@ function blocksHcl(blocks: readonly RenderBlock[], outputs: readonly RenderOutpu
   }
   if (call) {
     out.push('', `module "${call.name}" {`, `  source = "${call.source}"`);
-    if (call.count !== undefined) out.push(`  count = ${call.count}`);
-    if (call.forEach) out.push(`  for_each = toset([${call.forEach.map((k) => `"${k}"`).join(', ')}])`);
+    const gated = expansionExpr(call);
+    const bare = (e: string) => e.slice(2, -1);
+    if (call.count !== undefined) out.push(`  count = ${gated.count ? bare(gated.count) : call.count}`);
+    if (call.forEach) out.push(`  for_each = ${gated.forEach ? bare(gated.forEach) : `toset([${call.forEach.map((k) => `"${k}"`).join(', ')}])`}`);
     if (call.dependsOn.length) out.push(`  depends_on = [${call.dependsOn.join(', ')}]`);
     out.push(...body(call.inputs, {}, '  '), '}');
   }
