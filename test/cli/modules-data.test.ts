@@ -52,6 +52,21 @@ type Shown = { resource_changes: { address: string; module_address?: string; cha
 const changes = (doc: Shown) => doc.resource_changes.map((c) => [c.address, c.module_address ?? null, c.change.actions.join(',')]).sort((x, y) => (String(x[0]) < String(y[0]) ? -1 : 1));
 const outputs = (dir: string) => JSON.parse(readFileSync(join(dir, 'terraform.tfstate'), 'utf8')).outputs;
 
+/** Text compared across the tools: whitespace folded, the tool's name made one. */
+const flat = (s: string) => s.replace(/\s+/g, ' ').replace(/Terraform/g, 'xcpform');
+
+/** The folder (root `main`, module `child`) planned by both tools, each refusing the plan. */
+function planBothRefused(main: string) {
+  const dir = folder({ 'main.tf': main, 'm/main.tf': child });
+  const ws = new TerraformWorkspace();
+  cpSync(dir, ws.dir, { recursive: true });
+  ws.expect(['get', '-no-color']);
+  const ours = xcpform(['plan'], { cwd: dir });
+  const theirs = ws.run(['plan', '-no-color']);
+  expect([ours.code, theirs.code]).toEqual([1, 1]);
+  return { dir, ws, ours, theirs };
+}
+
 describe('module count / for_each from data sources', () => {
   test('plan, apply of the saved plan, empty re-plan, state list and outputs equal terraform\'s', () => {
     terraformVersion();
@@ -94,14 +109,7 @@ module "late" {
   label  = "late"
 }
 `;
-    const dir = folder({ 'main.tf': waits, 'm/main.tf': child });
-    const ws = new TerraformWorkspace();
-    cpSync(dir, ws.dir, { recursive: true });
-    ws.expect(['get', '-no-color']);
-    const flat = (s: string) => s.replace(/\s+/g, ' ').replace(/Terraform/g, 'xcpform');
-    const ours = xcpform(['plan'], { cwd: dir });
-    const theirs = ws.run(['plan', '-no-color']);
-    expect([ours.code, theirs.code]).toEqual([1, 1]);
+    const { ours, theirs } = planBothRefused(waits);
     for (const text of ['Invalid count argument', 'The "count" value depends on resource attributes that cannot be determined until apply, so xcpform cannot predict how many instances will be created.']) {
       expect(flat(ours.stderr)).toContain(text);
       expect(flat(theirs.stderr)).toContain(text);
@@ -121,14 +129,7 @@ module "by_bridge" {
   label    = "b-\${each.key}"
 }
 `;
-    const dir = folder({ 'main.tf': main, 'm/main.tf': child });
-    const ws = new TerraformWorkspace();
-    cpSync(dir, ws.dir, { recursive: true });
-    ws.expect(['get', '-no-color']);
-    const flat = (s: string) => s.replace(/\s+/g, ' ').replace(/Terraform/g, 'xcpform');
-    const ours = xcpform(['plan'], { cwd: dir });
-    const theirs = ws.run(['plan', '-no-color']);
-    expect([ours.code, theirs.code]).toEqual([1, 1]);
+    const { dir, ws, ours, theirs } = planBothRefused(main);
     for (const r of [ours, theirs]) expect(flat(r.stderr)).toContain('Invalid for_each argument');
     ok(xcpform(['validate'], { cwd: dir }));
     ws.expect(['validate', '-no-color']);
