@@ -21,6 +21,7 @@ import { CREATED_KEY, createdNow, stampCreated } from './created';
 import { placeAtApply } from './place-at-apply';
 import { VmHandle } from './vm-handle';
 import { deleteVm } from './delete';
+import { together } from '../kit/concurrent';
 
 /**
  * The name a clone carries until it is tagged: `VM.clone` cannot set `other_config`, so a crash
@@ -72,15 +73,19 @@ async function cloneTemplate(ctx: ApplyContext, pool: string, planned: ObjectVal
     ? client.callAsync<string>('VM.copy', cp.tpl.ref, name, cp.copySr ?? 'OpaqueRef:NULL')
     : client.callAsync<string>('VM.clone', cp.tpl.ref, name)));
   made(ref);
+  // The step's records after the clone show it with the other_config it copied from the
+  // template (the step waits for its own write to be seen): no read of its own.
+  const h = await VmHandle.open(ctx, pool, ref);
+  const cloned = h.records.get('VM', ref)?.other_config ?? await client.call<Record<string, string>>('VM.get_other_config', ref);
   // Nobody else knows the new VM yet, so one write of its whole other_config is safe: every key
   // xcpform owns at once (address and lineage first of all), instead of a remove-and-add pair
   // per key. finishClone then finds them written and writes none again.
-  const cloned = await client.call<Record<string, string>>('VM.get_other_config', ref);
   // A template without disks of its own gets them by provisioning: its spec goes in the same write.
   const spec = parseProvision(cloned.disks);
   const provision = spec.length && diskRecords(records, cp.tpl.record, true).length === 0 ? { disks: provisionFor(records, cp, spec) } : {};
   await client.call('VM.set_other_config', ref, { ...cloned, ...ownedAtClone(ctx, planned, cp), [CREATED_KEY]: createdNow(), ...provision });
-  return finishClone(ctx, pool, ref, planned, cp);
+  await h.refresh();
+  return finishClone(ctx, pool, ref, planned, cp, h);
 }
 
 /** The `disks` provisioning spec (other_config) that puts the template's disks on the configured SRs. */
@@ -123,41 +128,59 @@ async function cloneOnce(ctx: ApplyContext, pool: string, name: string, clone: (
  * `VM.set_is_a_template false` leaves a VM that is still a template, which the next create
  * adopts and finishes here (provisioning only when the clone has no disks yet).
  */
-async function finishClone(ctx: ApplyContext, pool: string, ref: string, planned: ObjectValue, cp: ReturnType<typeof clonePlan>): Promise<VmHandle> {
+async function finishClone(ctx: ApplyContext, pool: string, ref: string, planned: ObjectValue, cp: ReturnType<typeof clonePlan>, opened?: VmHandle): Promise<VmHandle> {
   const client = await ctx.client(pool);
-  let h = await VmHandle.open(ctx, pool, ref);
+  const h = opened ?? await VmHandle.open(ctx, pool, ref);
   const owned = ownedAtClone(ctx, planned, cp);
   // Address and lineage first: a crash after them leaves a VM the next create adopts.
+  let tagged = false;
   for (const key of [ADDRESS_KEY, LINEAGE_KEY, TEMPLATE_KEY, CLONE_TYPE_KEY]) {
-    if (owned[key] !== undefined) await setKnownKey(client, 'VM', ref, key, owned[key], h.vm.other_config);
-  }
-  // Tagged: the clone may now take its real name.
-  const name = str(planned, 'name_label') ?? cp.tpl.record.name_label;
-  if (h.vm.name_label !== name) await client.call('VM.set_name_label', ref, name);
-  await stampCreated(client, ref, h.vm.other_config, cp.tpl.record.other_config[CREATED_KEY]);
-  h = await VmHandle.open(ctx, pool, ref);
-  await takeOwnership(h);
-  const spec = parseProvision(h.vm.other_config.disks);
-  if (spec.length && h.vm.is_a_template && diskRecords(h.records, h.vm, true).length === 0) {
-    const xml = provisionFor(h.records, cp, spec);
-    if (h.vm.other_config.disks !== xml) await setKey(client, 'VM', ref, 'disks', xml);
-    try {
-      await client.callAsync('VM.provision', ref);
-    } catch (err) {
-      // A lost reply (xapi acted, the connection reset): the disks, if made, are this VM's to
-      // own; failing here would remove the VM and leave them behind, owned by no one.
-      if (!(err instanceof XapiTransportError) || !err.maybeProcessed) throw err;
-      await h.refresh();
-      if (diskRecords(h.records, h.vm, true).length === 0) throw err;
+    if (owned[key] !== undefined && h.vm.other_config[key] !== owned[key]) {
+      await setKnownKey(client, 'VM', ref, key, owned[key], h.vm.other_config);
+      tagged = true;
     }
-    await h.refresh();
-    await takeOwnership(h);
   }
-  if (h.vm.is_a_template) {
-    await client.call('VM.set_is_a_template', ref, false);
-    await h.refresh();
-  }
+  if (tagged) await h.refresh();
+  // Tagged: the clone may now take its real name, beside the rest (each safe to repeat).
+  const name = str(planned, 'name_label') ?? cp.tpl.record.name_label;
+  const vm = h.vm;
+  const spec = parseProvision(vm.other_config.disks);
+  const provision = spec.length > 0 && vm.is_a_template && diskRecords(h.records, vm, true).length === 0;
+  await together(
+    async () => { if (vm.name_label !== name) await client.call('VM.set_name_label', ref, name); },
+    () => stampCreated(client, ref, vm.other_config, cp.tpl.record.other_config[CREATED_KEY]),
+    () => takeOwnership(h.fork()),
+    async () => { if (provision) await provisionDisks(h.fork(), cp, spec); },
+  );
+  await h.refresh();
   return h;
+}
+
+/** `VM.provision` of a clone whose template has no disks: the disks of the spec, on the configured SRs. */
+async function provisionDisks(h: VmHandle, cp: ReturnType<typeof clonePlan>, spec: ReturnType<typeof parseProvision>): Promise<void> {
+  const xml = provisionFor(h.records, cp, spec);
+  if (h.vm.other_config.disks !== xml) await setKey(h.client, 'VM', h.ref, 'disks', xml);
+  try {
+    await h.client.callAsync('VM.provision', h.ref);
+  } catch (err) {
+    // A lost reply (xapi acted, the connection reset): the disks, if made, are this VM's to
+    // own; failing here would remove the VM and leave them behind, owned by no one.
+    if (!(err instanceof XapiTransportError) || !err.maybeProcessed) throw err;
+    await h.refresh();
+    if (diskRecords(h.records, h.vm, true).length === 0) throw err;
+  }
+}
+
+/**
+ * The last step of a clone, run beside the first settings of the create (`converge`'s
+ * `alongside`): the disks become the VM's (`takeOwnership`) and the clone stops being a
+ * template. Its power state comes after both.
+ */
+async function finishTemplate(h: VmHandle): Promise<void> {
+  await together(
+    () => takeOwnership(h.fork()),
+    async () => { if (h.vm.is_a_template) await h.client.call('VM.set_is_a_template', h.ref, false); },
+  );
 }
 
 /** `xcp_vm` create. */
@@ -209,12 +232,14 @@ async function createIn(ctx: ApplyContext, chosen: string, chosenPlan: ObjectVal
         ? await finishClone(ctx, pool, adopted, planned, clonePlan(ctx, records, planned))
         : await VmHandle.open(ctx, pool, adopted);
       await stampCreated(h.client, h.ref, h.vm.other_config, undefined);
-      await takeOwnership(h);
+      await finishTemplate(h);
+      await h.refresh();
       prior = stateAfter(h, planned);
     } else {
       h = await cloneTemplate(ctx, pool, planned, (ref) => { made = ref; });
     }
-    await converge(h, prior, { ...planned, pool }, { create: !adopted || !hasConfigDrive(h) });
+    // A new clone is finished beside its first settings (finishTemplate is done for an adopted one).
+    await converge(h, prior, { ...planned, pool }, { create: !adopted || !hasConfigDrive(h), alongside: finishTemplate });
     return { state: stateAfter(h, { ...planned, pool }) };
   } catch (err) {
     if (!made) throw err;

@@ -15,6 +15,7 @@ import { ADDRESS_KEY, VDI_OWNER_KEY } from '../kit/owned-keys';
 import { DISK_IDENTITY, assignPositions, byKey } from './positions';
 import { CREATED_KEY, createdNow } from './created';
 import { tolerate, type VmHandle } from './vm-handle';
+import { together } from '../kit/concurrent';
 
 /** True when xcpform may destroy the VDI with the VM: tagged for this VM, or listed as created in the state. */
 export function ownsVdi(vdi: XapiRecord<'VDI'>, vmUuid: string, stateSaysOwned: boolean): boolean {
@@ -208,11 +209,14 @@ export async function applyDisks(h: VmHandle, planned: ObjectValue, priorDisks: 
 /** VDI name and description, VBD bootable flag and mode (a mode change unplugs and replugs the disk). */
 async function settings(h: VmHandle, d: DiskRecords, disk: ObjectValue): Promise<void> {
   const name = str(disk, 'name_label');
-  if (name !== undefined && name !== d.vdi.name_label) await h.client.call('VDI.set_name_label', d.vdiRef, name);
   const description = str(disk, 'name_description');
-  if (description !== undefined && description !== d.vdi.name_description) await h.client.call('VDI.set_name_description', d.vdiRef, description);
   const bootable = bool(disk, 'bootable');
-  if (bootable !== undefined && bootable !== d.vbd.bootable) await h.client.call('VBD.set_bootable', d.vbdRef, bootable);
+  // Plain fields of the VDI and the VBD: written together.
+  await together(
+    async () => { if (name !== undefined && name !== d.vdi.name_label) await h.client.call('VDI.set_name_label', d.vdiRef, name); },
+    async () => { if (description !== undefined && description !== d.vdi.name_description) await h.client.call('VDI.set_name_description', d.vdiRef, description); },
+    async () => { if (bootable !== undefined && bootable !== d.vbd.bootable) await h.client.call('VBD.set_bootable', d.vbdRef, bootable); },
+  );
   const mode = str(disk, 'mode');
   if (mode !== undefined && mode !== d.vbd.mode) {
     const attached = d.vbd.currently_attached && running(h);

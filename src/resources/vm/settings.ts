@@ -16,6 +16,7 @@ import { mustResolve } from '../kit/resolve';
 import { applyTags, applyUserOtherConfig, HOST_KEY, setKey } from '../kit/owned-keys';
 import { mapWrites } from './platform';
 import { tolerate, type VmHandle } from './vm-handle';
+import { together } from '../kit/concurrent';
 
 async function setIf(h: VmHandle, field: string, current: unknown, desired: unknown): Promise<void> {
   if (desired === undefined || desired === current) return;
@@ -97,12 +98,17 @@ async function cdrom(h: VmHandle, planned: ObjectValue): Promise<void> {
 /** Applies the scalar attributes of `planned` (boot-time keys such as firmware only reach a halted VM: see `haltReasons`). */
 export async function applySettings(h: VmHandle, planned: ObjectValue): Promise<void> {
   let vm = h.vm;
-  await setIf(h, 'name_label', vm.name_label, str(planned, 'name_label'));
-  await setIf(h, 'name_description', vm.name_description, str(planned, 'name_description'));
-  await applyTags(h.client, 'VM', h.ref, vm.tags, strings(planned, 'tags'));
-  await applyUserOtherConfig(h.client, 'VM', h.ref, vm.other_config, strMap(planned, 'other_config'));
   const autoOn = bool(planned, 'auto_poweron');
-  if (autoOn !== undefined && (vm.other_config.auto_poweron === 'true') !== autoOn) await setKey(h.client, 'VM', h.ref, 'auto_poweron', String(autoOn));
+  // Different fields, or different keys of other_config: written together.
+  await together(
+    () => setIf(h, 'name_label', vm.name_label, str(planned, 'name_label')),
+    () => setIf(h, 'name_description', vm.name_description, str(planned, 'name_description')),
+    () => applyTags(h.client, 'VM', h.ref, vm.tags, strings(planned, 'tags')),
+    async () => {
+      await applyUserOtherConfig(h.client, 'VM', h.ref, vm.other_config, strMap(planned, 'other_config'));
+      if (autoOn !== undefined && (vm.other_config.auto_poweron === 'true') !== autoOn) await setKey(h.client, 'VM', h.ref, 'auto_poweron', String(autoOn));
+    },
+  );
   await h.refresh();
   await vcpusAndMemory(h, planned);
   await maps(h, planned);
@@ -140,7 +146,15 @@ export async function applySettings(h: VmHandle, planned: ObjectValue): Promise<
     const hostUuid = host ? mustResolve(recs, { cls: 'host', what: 'host', path: ['host'] }, host).record.uuid : null;
     if ((vm.other_config[HOST_KEY] ?? null) !== hostUuid) await setKey(h.client, 'VM', h.ref, HOST_KEY, hostUuid);
   }
+  await h.refresh();
+}
+
+/**
+ * The settings that wait for the disks (`applyDisks`): the CD drive takes a free userdevice,
+ * and a VM becomes a template last.
+ */
+export async function applyLateSettings(h: VmHandle, planned: ObjectValue): Promise<void> {
   await cdrom(h, planned);
-  if (bool(planned, 'is_template') === true && !vm.is_a_template) await h.call('set_is_a_template', true);
+  if (bool(planned, 'is_template') === true && !h.vm.is_a_template) await h.call('set_is_a_template', true);
   await h.refresh();
 }

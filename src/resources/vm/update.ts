@@ -21,7 +21,8 @@ import { HOST_KEY, setKey } from '../kit/owned-keys';
 import { mapWrites } from './platform';
 import { setPowerState, shutdown, waitForIp, type ShutdownOptions } from './power';
 import { vmState } from './read';
-import { applySettings } from './settings';
+import { applyLateSettings, applySettings } from './settings';
+import { together } from '../kit/concurrent';
 import { VmHandle } from './vm-handle';
 
 /** Attributes that differ from XAPI and can only change while the VM is halted. */
@@ -70,6 +71,8 @@ async function applyVtpm(h: VmHandle, want: boolean | undefined, had: boolean): 
 export interface ConvergeOptions {
   /** First apply after a clone: write create-only keys, build the config drive. */
   readonly create: boolean;
+  /** Work of the same step run beside the settings, disks and NICs, before the power state (a new clone's last step). */
+  readonly alongside?: (h: VmHandle) => Promise<void>;
 }
 
 /** Brings the VM to `planned`; returns when it is in its planned power state (and has an IP when asked). */
@@ -85,9 +88,16 @@ export async function converge(h: VmHandle, prior: ObjectValue | null, planned: 
     h.ctx.progress({ kind: 'message', text: `shutting down for ${halts.join(', ')}` });
     await shutdown(h, knobs(planned));
   }
-  await applySettings(h, planned);
-  await applyDisks(h, planned, blocks(prior, 'disk'), true);
-  await applyNics(h, planned);
+  // Settings, disks and NICs change different objects: applied together, each part deciding
+  // from records of its own. The CD drive and the template flag wait for the disks.
+  await together(
+    () => applySettings(h.fork(), planned),
+    () => applyDisks(h.fork(), planned, blocks(prior, 'disk'), true),
+    () => applyNics(h.fork(), planned),
+    async () => { if (opts.alongside) await opts.alongside(h.fork()); },
+  );
+  await h.refresh();
+  await applyLateSettings(h, planned);
   await applyVtpm(h, bool(planned, 'vtpm'), bool(prior, 'vtpm') ?? false);
   const cloudInit = block(planned, 'cloud_init');
   if (opts.create && cloudInit) {

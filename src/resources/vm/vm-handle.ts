@@ -41,6 +41,14 @@ export class VmHandle {
     return new VmHandle(ctx, pool, await ctx.client(pool), records, hit.ref);
   }
 
+  /**
+   * A handle on the same VM with records of its own: for a part of a step that runs beside
+   * other parts (see `together`), so one part's refresh does not change what another decides from.
+   */
+  fork(): VmHandle {
+    return new VmHandle(this.ctx, this.pool, this.client, this.records, this.ref);
+  }
+
   get vm(): XapiRecord<'VM'> {
     return this.records.get('VM', this.ref)!;
   }
