@@ -1,14 +1,24 @@
 import fc from 'fast-check';
 import { PoolRecords, WorldSnapshot } from './snapshot';
 
-type Rec = { uuid: string; name_label: string };
-type Op = { kind: 'put'; holder: number; ref: number; uuid: number | undefined; name: number } | { kind: 'share'; from: number } | { kind: 'lookup'; holder: number; uuid: number };
+type Rec = { uuid: string; name_label: string; other_config: Record<string, string> };
+type Op = { kind: 'put'; holder: number; ref: number; uuid: number | undefined; name: number; address: number | undefined } | { kind: 'share'; from: number } | { kind: 'lookup'; holder: number; uuid: number; name: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
-  { weight: 5, arbitrary: fc.record({ kind: fc.constant('put' as const), holder: fc.nat(5), ref: fc.nat(25), uuid: fc.option(fc.nat(25), { nil: undefined, freq: 5 }), name: fc.nat(3) }) },
+  { weight: 5, arbitrary: fc.record({ kind: fc.constant('put' as const), holder: fc.nat(5), ref: fc.nat(25), uuid: fc.option(fc.nat(25), { nil: undefined, freq: 5 }), name: fc.nat(3), address: fc.option(fc.nat(3), { nil: undefined }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('share' as const), from: fc.nat(5) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('lookup' as const), holder: fc.nat(5), uuid: fc.nat(25) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('lookup' as const), holder: fc.nat(5), uuid: fc.nat(25), name: fc.nat(3) }) },
 );
+
+/** byName and byKey('address') give what a scan of the class gives, in the class's order. */
+function expectKeyed(h: PoolRecords, model: Map<string, Rec>, n: number): void {
+  const order = [...h.all('VM').keys()];
+  expect(order.sort()).toEqual([...model.keys()].sort());
+  const scan = (keep: (r: Rec) => boolean): string[] => [...h.all('VM')].filter(([, r]) => keep(r as unknown as Rec)).map(([ref]) => ref);
+  expect(h.byName('VM', `n${n}`).map((x) => x.ref)).toEqual(scan((r) => r.name_label === `n${n}`));
+  expect(h.byKey('VM', 'address', `a${n}`).map((x) => x.ref)).toEqual(scan((r) => r.other_config['xcpform:address'] === `a${n}`));
+  for (const { ref, record } of h.byName('VM', `n${n}`)) expect(record).toBe(model.get(ref) ?? 'missing');
+}
 
 describe('PoolRecords shared with apply steps', () => {
   test('records, uuid and name lookups on every holder match plain copies after any shares and events (seeded)', () => {
@@ -30,7 +40,7 @@ describe('PoolRecords shared with apply steps', () => {
             const i = o.holder % holders.length;
             const ref = `OpaqueRef:${o.ref}`;
             // A ref keeps its uuid for life, as in xapi; `undefined` deletes the record.
-            const rec = o.uuid === undefined ? undefined : { uuid: `u-${o.ref}`, name_label: `n${o.name}` };
+            const rec = o.uuid === undefined ? undefined : { uuid: `u-${o.ref}`, name_label: `n${o.name}`, other_config: o.address === undefined ? {} : { 'xcpform:address': `a${o.address}` } };
             holders[i].put('VM', ref as never, rec as never);
             if (rec) models[i].set(ref, rec);
             else models[i].delete(ref);
@@ -39,14 +49,14 @@ describe('PoolRecords shared with apply steps', () => {
             const found = holders[i].byUuid('VM', `u-${o.uuid}`);
             const want = models[i].get(`OpaqueRef:${o.uuid}`);
             expect(found?.ref).toBe(want ? `OpaqueRef:${o.uuid}` : undefined);
+            // Name and address lookups between events: the indexes are built here and kept after.
+            expectKeyed(holders[i], models[i], o.name);
           }
         }
         holders.forEach((h, i) => {
           expect(h.count('VM')).toBe(models[i].size);
           expect([...h.all('VM').keys()].sort()).toEqual([...models[i].keys()].sort());
-          for (let n = 0; n < 4; n++) {
-            expect(h.byName('VM', `n${n}`).map((x) => x.ref).sort()).toEqual([...models[i]].filter(([, r]) => r.name_label === `n${n}`).map(([ref]) => ref).sort());
-          }
+          for (let n = 0; n < 4; n++) expectKeyed(h, models[i], n);
           for (let u = 0; u < 26; u++) expect(h.byUuid('VM', `u-${u}`)?.ref).toBe(models[i].has(`OpaqueRef:${u}`) ? `OpaqueRef:${u}` : undefined);
         });
       }),

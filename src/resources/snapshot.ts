@@ -10,6 +10,27 @@
  */
 import { getAllRecords, type Ref, type XapiClass, type XapiClient, type XapiRecord } from '../xenapi';
 import { LayeredRecords } from './layered-map';
+import { ADDRESS_KEY } from './kit/owned-keys';
+
+/**
+ * Secondary indexes: the value each record is found under. `name`: its `name_label`;
+ * `address`: the resource address xcpform tags what it creates with (`xcpform:address`).
+ * A create looks its template up by name and its leftovers by address and pending name: a
+ * scan of every VM per create made creating N VMs in a pool of M cost N × M.
+ */
+const INDEXED = {
+  name: (r: unknown): string | undefined => {
+    const v = (r as { name_label?: unknown }).name_label;
+    return typeof v === 'string' ? v : undefined;
+  },
+  address: (r: unknown): string | undefined => {
+    const v = (r as { other_config?: Record<string, unknown> }).other_config?.[ADDRESS_KEY];
+    return typeof v === 'string' ? v : undefined;
+  },
+} as const;
+
+export type IndexKind = keyof typeof INDEXED;
+const KINDS = Object.keys(INDEXED) as IndexKind[];
 
 /** Receives every lookup made while it is set on a {@link WorldSnapshot}. */
 export interface AccessTracker {
@@ -71,6 +92,8 @@ export class PoolRecords {
   private readonly lazy = new Map<XapiClass, LazyClass>();
   /** uuid → ref per class, built on first `byUuid`, kept up to date and shared like the records. */
   private readonly uuidIndex = new Map<XapiClass, LayeredRecords<string>>();
+  /** Per index kind and class: value → refs (arrays replaced, never changed), built on first use and kept like the uuid index. */
+  private readonly keyIndex = new Map<IndexKind, Map<XapiClass, LayeredRecords<readonly string[]>>>(KINDS.map((k) => [k, new Map()]));
 
   constructor(readonly pool: string, private readonly world?: WorldSnapshot) {}
 
@@ -79,6 +102,7 @@ export class PoolRecords {
     this.byClass.set(cls, new LayeredRecords(new Map(records as ReadonlyMap<string, unknown>)));
     this.lazy.delete(cls);
     this.uuidIndex.delete(cls);
+    this.dropKeyIndexes(cls);
   }
 
   /**
@@ -97,6 +121,11 @@ export class PoolRecords {
       const index = this.uuidIndex.get(cls);
       if (index) target.uuidIndex.set(cls, index.share());
       else target.uuidIndex.delete(cls);
+      for (const kind of KINDS) {
+        const keyed = this.keyIndex.get(kind)!.get(cls);
+        if (keyed) target.keyIndex.get(kind)!.set(cls, keyed.share());
+        else target.keyIndex.get(kind)!.delete(cls);
+      }
     }
   }
 
@@ -105,6 +134,7 @@ export class PoolRecords {
     this.byClass.set(cls, new LayeredRecords());
     this.lazy.set(cls, { source });
     this.uuidIndex.delete(cls);
+    this.dropKeyIndexes(cls);
   }
 
   /** Adds, replaces or (with `undefined`) removes one record: an event. */
@@ -118,7 +148,55 @@ export class PoolRecords {
       const uuid = (record as { uuid?: string } | undefined)?.uuid;
       if (uuid !== undefined) index.put(uuid, ref);
     } else this.uuidIndex.delete(cls);
+    if (this.lazy.has(cls)) this.dropKeyIndexes(cls);
+    else {
+      for (const kind of KINDS) {
+        const keyed = this.keyIndex.get(kind)!.get(cls);
+        if (!keyed) continue;
+        const was = held.get(ref);
+        const from = was === undefined ? undefined : INDEXED[kind](was);
+        const to = record === undefined ? undefined : INDEXED[kind](record);
+        if (from === to && was !== undefined && record !== undefined) continue;
+        if (from !== undefined) {
+          const rest = (keyed.get(from) ?? []).filter((r) => r !== ref);
+          keyed.put(from, rest.length ? rest : undefined);
+        }
+        if (to !== undefined) keyed.put(to, [...(keyed.get(to) ?? []).filter((r) => r !== ref), ref]);
+      }
+    }
     held.put(ref, record !== undefined ? record : this.lazy.has(cls) ? GONE : undefined);
+  }
+
+  private dropKeyIndexes(cls: XapiClass): void {
+    for (const kind of KINDS) this.keyIndex.get(kind)!.delete(cls);
+  }
+
+  /**
+   * Records whose `kind` value is `value` (see {@link INDEXED}), from an index built on first use
+   * and kept up to date by events: no scan of the class per lookup. Several hits come in the
+   * class's own order, as a scan gives them.
+   */
+  byKey<C extends XapiClass>(cls: C, kind: IndexKind, value: string): { ref: Ref<C>; record: XapiRecord<C> }[] {
+    const records = this.all(cls);
+    let keyed = this.keyIndex.get(kind)!.get(cls);
+    if (!keyed) {
+      const built = new Map<string, string[]>();
+      for (const [ref, rec] of records) {
+        const k = INDEXED[kind](rec);
+        if (k === undefined) continue;
+        const refs = built.get(k);
+        if (refs) refs.push(ref); else built.set(k, [ref]);
+      }
+      keyed = new LayeredRecords<readonly string[]>(built);
+      this.keyIndex.get(kind)!.set(cls, keyed);
+    }
+    const refs = keyed.get(value) ?? [];
+    if (refs.length > 1) {
+      // Rare (a name given twice): the class's order, as callers taking the first one expect.
+      const hits = new Set(refs);
+      return [...records].filter(([ref]) => hits.has(ref)).map(([ref, record]) => ({ ref: ref as Ref<C>, record }));
+    }
+    return refs.map((ref) => ({ ref: ref as Ref<C>, record: records.get(ref as Ref<C>)! }));
   }
 
   has(cls: XapiClass): boolean {
@@ -160,11 +238,7 @@ export class PoolRecords {
 
   /** Records whose `name_label` equals `name` (classes that have one). */
   byName<C extends XapiClass>(cls: C, name: string): { ref: Ref<C>; record: XapiRecord<C> }[] {
-    const out: { ref: Ref<C>; record: XapiRecord<C> }[] = [];
-    for (const [ref, rec] of this.all(cls)) {
-      if ((rec as { name_label?: string }).name_label === name) out.push({ ref, record: rec });
-    }
-    return out;
+    return this.byKey(cls, 'name', name);
   }
 
   /** Number of records of a class without parsing cached ones. */

@@ -4,7 +4,7 @@
  * `xcpform:address` (then `xcpform:created`, for usage billing), provision the template's disks on the configured SRs, take ownership of
  * the disks, then converge (settings, disks, NICs, config drive, power state, IP wait).
  */
-import { XapiTransportError } from '../../xenapi';
+import { XapiTransportError, type XapiRecord } from '../../xenapi';
 import { isUnknown, type ObjectValue } from '../../values/value';
 import { CreatedButFailed, type ApplyContext, type ApplyResponse, type CreateRequest } from '../resource';
 import type { PoolRecords } from '../snapshot';
@@ -33,10 +33,17 @@ export function pendingName(address: string, lineage?: string): string {
 
 /** A VM a previous, interrupted create of `address` (by the state of `lineage`, when given) left behind. */
 export function findAdoptable(records: PoolRecords, address: string, lineage?: string): string | undefined {
-  const hits = [...records.all('VM')].filter(([, vm]) => isGuest(vm)
+  const hits = candidates(records, address, lineage).filter(([, vm]) => isGuest(vm)
     && (ownedBy(vm.other_config, address, lineage) || (!(ADDRESS_KEY in vm.other_config) && vm.name_label === pendingName(address, lineage))));
   hits.sort(([, a], [, b]) => (a.uuid < b.uuid ? -1 : 1));
   return hits[0]?.[0];
+}
+
+/** VMs tagged with `address` or named as its pending clone: by index, not a scan of the pool per create. */
+function candidates(records: PoolRecords, address: string, lineage?: string): [string, XapiRecord<'VM'>][] {
+  const seen = new Map<string, XapiRecord<'VM'>>();
+  for (const { ref, record } of [...records.byKey('VM', 'address', address), ...records.byName('VM', pendingName(address, lineage))]) seen.set(ref, record);
+  return [...seen];
 }
 
 async function takeOwnership(h: VmHandle): Promise<void> {
@@ -295,7 +302,7 @@ async function removeLeftoversElsewhere(ctx: ApplyContext, pool: string): Promis
 
 /** VMs of `records` an interrupted create of this address by this very state (its lineage) left. */
 export function leftovers(records: PoolRecords, ctx: ApplyContext): string[] {
-  return [...records.all('VM')].filter(([, vm]) => isGuest(vm)
+  return candidates(records, ctx.address, ctx.lineage).filter(([, vm]) => isGuest(vm)
     && ((vm.other_config[ADDRESS_KEY] === ctx.address && vm.other_config[LINEAGE_KEY] === ctx.lineage)
       || (!(ADDRESS_KEY in vm.other_config) && vm.name_label === pendingName(ctx.address, ctx.lineage)))).map(([ref]) => ref);
 }
