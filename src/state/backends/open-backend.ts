@@ -12,7 +12,7 @@
 import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import { Diagnostic, error } from '../../diagnostics';
-import { StateBackend } from './backend';
+import { StateBackend, StateBytes } from './backend';
 import { LocalBackend } from './local';
 import { DEFAULT_WORKSPACE, PgBackend } from './pg';
 import { pgOptionsFromSettings } from './pg-settings';
@@ -114,7 +114,7 @@ class PgWorkspaces implements WorkspaceBackend {
   get name(): string { return this.pg.name; }
   get workspace(): string { return this.pg.workspace; }
   read(): Promise<string | undefined> { return this.pg.read(); }
-  write(text: string): Promise<void> { return this.pg.write(text); }
+  write(bytes: StateBytes): Promise<void> { return this.pg.write(bytes); }
   lock(...a: Parameters<StateBackend['lock']>): ReturnType<StateBackend['lock']> { return this.pg.lock(...a); }
   unlock(id: string): Promise<void> { return this.pg.unlock(id); }
   forceUnlock(id: string): Promise<void> { return this.pg.forceUnlock(id); }
@@ -134,9 +134,9 @@ class LocalWorkspaces implements WorkspaceBackend {
   }
   get name(): string { return this.local.name; }
   read(): Promise<string | undefined> { return this.local.read(); }
-  async write(text: string): Promise<void> {
+  async write(bytes: StateBytes): Promise<void> {
     await fs.mkdir(path.dirname(this.local.path), { recursive: true });
-    return this.local.write(text);
+    return this.local.write(bytes);
   }
   async lock(...a: Parameters<StateBackend['lock']>): ReturnType<StateBackend['lock']> {
     await fs.mkdir(path.dirname(this.local.path), { recursive: true });
