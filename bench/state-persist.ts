@@ -6,7 +6,9 @@
  * parallelism, changes that finish during a write share the next one). Reports the CPU
  * (user + system of this process) per write and the bytes per write.
  *
- * Usage: node dist/bench/state-persist.js [N ...] [--root <dist folder of another build>] [--json]
+ * With `--create`: an apply's pattern instead (see {@link measureCreate}).
+ *
+ * Usage: node dist/bench/state-persist.js [N ...] [--create] [--root <dist folder of another build>] [--json]
  * `--root` loads the state modules of another build (e.g. an older commit compiled apart), so
  * before/after ratios are measured in one run by alternating child processes.
  */
@@ -92,6 +94,50 @@ export async function measure(m: StateModules, n: number): Promise<Record<string
   }
 }
 
+/**
+ * An apply's pattern: N VMs created by 10 workers, each create taking `stepMs` (the XenAPI
+ * calls), its state change persisted without holding the worker (as the executor does), so
+ * changes that finish during a write share the next one. Reports the CPU of the whole run
+ * (the workers only sleep) and the writes.
+ */
+export async function measureCreate(m: StateModules, n: number, stepMs = 80): Promise<Record<string, number>> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'xcpform-state-bench-'));
+  const file = path.join(dir, 'terraform.tfstate');
+  try {
+    let writes = 0;
+    const backend = new m.LocalBackend({ path: file });
+    const write = backend.write.bind(backend);
+    backend.write = (t: unknown) => ((writes++), write(t));
+    const { manager } = await m.StateManager.open(backend);
+    const p = m.providerAddress();
+    const t0 = process.cpuUsage();
+    const w0 = process.hrtime.bigint();
+    const pending: Promise<void>[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      for (let i = next++; i < n; i = next++) {
+        await new Promise((r) => setTimeout(r, stepMs));
+        const vm = { schemaVersion: 0, attributes: vmAttributes(i, 'created'), sensitiveAttributes: [], dependencies: ['xcp_network.n'] };
+        pending.push(manager!.apply((s) => m.setInstance(s, { mode: 'managed', type: 'xcp_vm', name: 'v', key: i }, vm, p)));
+      }
+    };
+    await Promise.all(Array.from({ length: 10 }, worker));
+    await Promise.all(pending);
+    const cpu = process.cpuUsage(t0);
+    return {
+      instances: n,
+      writes,
+      wall_ms: Number(process.hrtime.bigint() - w0) / 1e6,
+      cpu_ms: (cpu.user + cpu.system) / 1000,
+      user_ms: cpu.user / 1000,
+      sys_ms: cpu.system / 1000,
+      cpu_ms_per_write: (cpu.user + cpu.system) / 1000 / writes,
+    };
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const at = args.indexOf('--root');
@@ -99,7 +145,8 @@ async function main(): Promise<void> {
   const sizes = args.filter((a, i) => /^\d+$/.test(a) && args[i - 1] !== '--root').map(Number);
   const m = load(root);
   const out: Record<string, Record<string, number>> = {};
-  for (const n of sizes.length ? sizes : [100, 1000]) out[n] = await measure(m, n);
+  const create = args.includes('--create');
+  for (const n of sizes.length ? sizes : [100, 1000]) out[n] = create ? await measureCreate(m, n) : await measure(m, n);
   process.stdout.write(args.includes('--json') ? JSON.stringify(out) + '\n' : `${JSON.stringify(out, null, 2)}\n`);
 }
 

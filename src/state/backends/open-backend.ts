@@ -128,6 +128,7 @@ class PgWorkspaces implements WorkspaceBackend {
 class LocalWorkspaces implements WorkspaceBackend {
   readonly type = 'local' as const;
   readonly local: LocalBackend;
+  private folderMade = false;
   constructor(private readonly defaultPath: string, private readonly dir: string, readonly workspace: string, private readonly version?: string) {
     const file = workspace === DEFAULT_WORKSPACE ? defaultPath : path.join(dir, workspace, path.basename(defaultPath));
     this.local = new LocalBackend({ path: file, version });
@@ -135,8 +136,17 @@ class LocalWorkspaces implements WorkspaceBackend {
   get name(): string { return this.local.name; }
   read(): Promise<string | undefined> { return this.local.read(); }
   async write(bytes: StateBytes): Promise<void> {
-    await fs.mkdir(path.dirname(this.local.path), { recursive: true });
-    return this.local.write(bytes);
+    // The folder is made by the first write; an apply writes after every change and need not
+    // ask again, unless the folder went away meanwhile.
+    if (!this.folderMade) await fs.mkdir(path.dirname(this.local.path), { recursive: true });
+    this.folderMade = true;
+    try {
+      await this.local.write(bytes);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await fs.mkdir(path.dirname(this.local.path), { recursive: true });
+      await this.local.write(bytes);
+    }
   }
   async lock(...a: Parameters<StateBackend['lock']>): ReturnType<StateBackend['lock']> {
     await fs.mkdir(path.dirname(this.local.path), { recursive: true });
