@@ -13,12 +13,16 @@ function tempName(target: string): string {
   return path.join(path.dirname(target), `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
 }
 
-/** Atomically replaces `target` with `data` (mode 0600 unless told otherwise). */
-export async function writeFileAtomic(target: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
+/**
+ * Atomically replaces `target` with `data` (mode 0600 unless told otherwise). Chunks are
+ * written in order with `writev`, never joined: a large state is not copied once more.
+ */
+export async function writeFileAtomic(target: string, data: string | Uint8Array | readonly Uint8Array[], mode = 0o600): Promise<void> {
   const tmp = tempName(target);
   const fh = await fs.open(tmp, 'wx', mode);
   try {
-    await fh.writeFile(data);
+    if (Array.isArray(data)) await writeChunks(fh, data);
+    else await fh.writeFile(data as string | Uint8Array);
     await fh.sync();
   } catch (e) {
     await fh.close().catch(() => undefined);
@@ -33,6 +37,19 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array,
     throw e;
   }
   await fsyncDir(path.dirname(target));
+}
+
+/** Writes every chunk in order at the handle's position, going on after a short write. */
+export async function writeChunks(fh: Pick<fs.FileHandle, 'writev'>, chunks: readonly Uint8Array[]): Promise<void> {
+  let rest = chunks.filter((c) => c.length > 0);
+  while (rest.length) {
+    const { bytesWritten } = await fh.writev(rest as Uint8Array[]);
+    if (bytesWritten <= 0) throw new Error('a write made no progress');
+    let done = bytesWritten;
+    let k = 0;
+    while (k < rest.length && done >= rest[k].length) done -= rest[k++].length;
+    rest = k < rest.length ? [rest[k].subarray(done), ...rest.slice(k + 1)] : [];
+  }
 }
 
 /** Windows refuses to rename over a file another process has open (EPERM/EBUSY): retry a little. */

@@ -3,14 +3,15 @@
  *
  * Decoding never throws and never drops data silently: every problem is a diagnostic naming
  * the file and the JSON path (`resources[2].instances[0].schema_version`); fields this version
- * does not model are kept in `extra` and written back. Encoding matches what Terraform 1.11
- * writes byte for byte: key order, 2-space indent, trailing newline, sorting of resources
- * (module, mode, type, name), instances (index key, current before deposed) and outputs, and
- * Go's escaping of `<`, `>`, `&`, U+2028 and U+2029.
+ * does not model are kept in `extra` and written back. Encoding (byte for byte what Terraform
+ * 1.11 writes) is in `file-v4-encode.ts`; the incremental encoder the state manager writes with
+ * is in `file-v4-chunks.ts`.
  */
-import { parseExact, stringifyExact } from '../values/json-text';
+import { parseExact } from '../values/json-text';
 import { Diagnostic, error, formatPath, warning } from '../diagnostics';
 import { IndexKey, InstanceState, OutputState, PathStep, ResourceState, State } from './model';
+
+export { encodeStateV4 } from './file-v4-encode';
 
 /** What {@link decodeStateV4} returns: a state only when there is no error. */
 export interface DecodeResult {
@@ -179,97 +180,4 @@ function isPathStep(s: unknown): boolean {
   if (!isObj(s)) return false;
   if (s.type === 'get_attr') return typeof s.value === 'string';
   return s.type === 'index' && isObj(s.value) && (s.value.type === 'string' || s.value.type === 'number') && 'value' in s.value;
-}
-
-/** Serialises a state exactly as Terraform 1.11 lays it out (see the header). */
-export function encodeStateV4(s: State): string {
-  // Instances stand in the document as unique strings, replaced by their (cached) text.
-  const nonce = Math.random().toString(36).slice(2);
-  const placed: InstanceState[] = [];
-  const marker = (i: InstanceState): string => `xcpform-instance-${nonce}-${placed.push(i) - 1}`;
-  const outputs: Obj = {};
-  for (const name of Object.keys(s.outputs).sort(cmp)) {
-    const o = s.outputs[name];
-    outputs[name] = { value: o.value, type: o.type, ...(o.sensitive ? { sensitive: true } : {}) };
-  }
-  const resources = [...s.resources].sort(compareResources).map((r) => ({
-    ...(r.module ? { module: r.module } : {}),
-    mode: r.mode,
-    type: r.type,
-    name: r.name,
-    provider: r.provider,
-    instances: [...r.instances].sort(compareInstances).map((i) => marker(i)),
-    ...r.extra,
-  }));
-  const doc = {
-    version: 4,
-    terraform_version: s.terraformVersion,
-    serial: s.serial,
-    lineage: s.lineage,
-    outputs,
-    resources,
-    check_results: s.checkResults ?? null,
-    ...s.extra,
-  };
-  const skeleton = goEscape(stringifyExact(doc, 2));
-  const pieces = skeleton.split(new RegExp(`"xcpform-instance-${nonce}-(\\d+)"`));
-  for (let i = 1; i < pieces.length; i += 2) pieces[i] = instanceText(placed[Number(pieces[i])]);
-  pieces.push('\n');
-  return pieces.join('');
-}
-
-/**
- * Each instance's text, as it appears at its depth in the file, by instance object: a state is
- * written after every change of an apply, and encoding all N instances each time made an apply
- * of N objects cost N² (instances are replaced, never changed in place, so the text stays valid).
- */
-const instanceTexts = new WeakMap<InstanceState, string>();
-
-function instanceText(i: InstanceState): string {
-  let text = instanceTexts.get(i);
-  if (text === undefined) {
-    // resources[].instances[] is four levels deep: every line after the first is indented by 8.
-    text = goEscape(stringifyExact(encodeInstance(i), 2)).split('\n').join('\n        ');
-    instanceTexts.set(i, text);
-  }
-  return text;
-}
-
-function encodeInstance(i: InstanceState): Obj {
-  return {
-    ...(i.indexKey === undefined ? {} : { index_key: i.indexKey }),
-    ...(i.status ? { status: i.status } : {}),
-    ...(i.deposed ? { deposed: i.deposed } : {}),
-    schema_version: i.schemaVersion,
-    attributes: i.attributes,
-    sensitive_attributes: i.sensitiveAttributes,
-    ...(i.identitySchemaVersion === undefined ? {} : { identity_schema_version: i.identitySchemaVersion }),
-    ...(i.identity === undefined ? {} : { identity: i.identity }),
-    ...(i.private ? { private: i.private } : {}),
-    ...(i.dependencies.length ? { dependencies: i.dependencies } : {}),
-    ...(i.createBeforeDestroy ? { create_before_destroy: true } : {}),
-    ...i.extra,
-  };
-}
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-function compareResources(a: ResourceState, b: ResourceState): number {
-  return cmp(a.module ?? '', b.module ?? '') || cmp(a.mode, b.mode) || cmp(a.type, b.type) || cmp(a.name, b.name);
-}
-
-function compareInstances(a: InstanceState, b: InstanceState): number {
-  const ka = a.indexKey;
-  const kb = b.indexKey;
-  if (ka !== kb) {
-    if (ka === undefined || kb === undefined) return ka === undefined ? -1 : 1;
-    if (typeof ka !== typeof kb) return typeof ka === 'number' ? -1 : 1;
-    return typeof ka === 'number' ? ka - (kb as number) : cmp(ka, kb as string);
-  }
-  return cmp(a.deposed ?? '', b.deposed ?? '');
-}
-
-/** Go's encoding/json escapes these inside strings; they never occur outside strings in JSON. */
-function goEscape(json: string): string {
-  return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -7,7 +7,7 @@ export { systemClock } from './clock';
 export type { StateClock } from './clock';
 export { LockError, describeHolder, parseLockInfo } from './lock';
 export type { LockInfo, LockRequest } from './lock';
-export type { StateBackend } from './backends/backend';
+export type { StateBackend, StateBytes } from './backends/backend';
 export { LocalBackend } from './backends/local';
 export type { LocalBackendOptions } from './backends/local';
 export { StateManager } from './manager';

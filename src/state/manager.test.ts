@@ -3,8 +3,8 @@ import * as os from 'os';
 import * as path from 'path';
 import { LocalBackend } from './backends/local';
 import { StateManager } from './manager';
-import { decodeStateV4 } from './file-v4';
-import { parseAddress, providerAddress, setInstance, State } from './model';
+import { decodeStateV4, encodeStateV4 } from './file-v4';
+import { parseAddress, providerAddress, removeInstance, setInstance, State } from './model';
 
 /** The real local backend, counting writes and optionally failing some. */
 class CountingBackend extends LocalBackend {
@@ -61,6 +61,17 @@ describe('StateManager', () => {
     expect(manager!.serial).toBe(3);
     expect((await onDisk(`${file}.backup`)).serial).toBe(1);
     expect(b.writes).toBe(2);
+  });
+
+  it('writes exactly the plain encoding of its state after every change, also over a state it opened', async () => {
+    const { manager } = await StateManager.open(new LocalBackend({ path: file }));
+    for (let i = 0; i < 30; i++) await manager!.apply(put(`xcp_vm.v[${i}]`, `<${i}> & é`));
+    const { manager: again } = await StateManager.open(new LocalBackend({ path: file }));
+    for (const [k, step] of [put('xcp_vm.v[7]', 'seven'), put('xcp_vm.v[30]'), (s: State) => removeInstance(s, parseAddress('xcp_vm.v[0]')!), put('module.m.xcp_vm.w')].entries()) {
+      await again!.apply(step);
+      expect(await fs.readFile(file, 'utf8')).toBe(encodeStateV4(again!.state));
+      expect(again!.serial).toBe(31 + k);
+    }
   });
 
   it('serialises concurrent callers and group-commits their writes', async () => {

@@ -7,10 +7,13 @@
  * next one (group commit), so N concurrent completions cost at most two writes, not N.
  * The serial is bumped only when the encoded content differs from what was last persisted;
  * the lineage is created once, when the state is new, and never changed.
+ * A write encodes through one {@link StateEncoder}, so its CPU grows with what changed since
+ * the last write, not with the state (the file itself is still rewritten whole, atomically).
  */
 import { Diagnostic, error } from '../diagnostics';
 import { StateBackend } from './backends/backend';
-import { decodeStateV4, encodeStateV4 } from './file-v4';
+import { decodeStateV4 } from './file-v4';
+import { EncodedState, StateEncoder, sameApartFromSerial } from './file-v4-chunks';
 import { State, STATE_TERRAFORM_VERSION, emptyState } from './model';
 
 /** A change to the state: returns the new state (see the pure helpers in `model.ts`). */
@@ -40,16 +43,18 @@ interface Deferred {
 export class StateManager {
   private writing: Promise<void> | undefined;
   private next: Deferred | undefined;
-  private persisted: string | undefined;
+  private persisted: EncodedState | undefined;
   private generation = 0;
   private persistedGeneration = 0;
+  private readonly encoder = new StateEncoder();
 
   private constructor(
     private readonly backend: StateBackend,
     private current: State,
-    persisted: string | undefined,
+    stored: boolean,
   ) {
-    this.persisted = persisted;
+    // What is stored, as this version encodes it (the comparison base of the first write).
+    this.persisted = stored ? this.encoder.encode(current) : undefined;
   }
 
   /**
@@ -64,11 +69,10 @@ export class StateManager {
       return { diagnostics: [error('state.read', 'Cannot read the state', { detail: `Reading ${backend.name} failed: ${(e as Error).message}.` })] };
     }
     const version = opts.terraformVersion ?? STATE_TERRAFORM_VERSION;
-    if (text === undefined) return { manager: new StateManager(backend, { ...emptyState(opts.lineage), terraformVersion: version }, undefined), diagnostics: [] };
+    if (text === undefined) return { manager: new StateManager(backend, { ...emptyState(opts.lineage), terraformVersion: version }, false), diagnostics: [] };
     const { state, diagnostics } = decodeStateV4(text, backend.name);
     if (!state) return { diagnostics };
-    const s = { ...state, terraformVersion: version };
-    return { manager: new StateManager(backend, s, encodeStateV4({ ...state, terraformVersion: version })), diagnostics };
+    return { manager: new StateManager(backend, { ...state, terraformVersion: version }, true), diagnostics };
   }
 
   /** The current in-memory state (includes changes not yet on disk). Do not mutate it. */
@@ -139,34 +143,20 @@ export class StateManager {
   private async writeNow(): Promise<void> {
     const gen = this.generation;
     const snapshot = this.current;
-    if (this.persisted === undefined && gen === 0) return; // a new state nobody changed: no file
-    // One encoding per write (a state of 1,000 objects is megabytes): the bumped text, compared
-    // with what is on disk apart from the serial.
+    // Nothing changed since the last write (or, for a new state, since it was opened): no write.
+    if (gen === this.persistedGeneration) return;
+    // One encoding per write: the bumped state, compared with what is on disk apart from the serial.
     const bumped: State = { ...snapshot, serial: snapshot.serial + 1 };
-    const text = encodeStateV4(bumped);
-    if (this.persisted !== undefined && sameApartFromSerial(text, this.persisted)) {
+    const encoded = this.encoder.encode(bumped);
+    if (this.persisted !== undefined && sameApartFromSerial(encoded, this.persisted)) {
       this.persistedGeneration = gen;
       return;
     }
-    await this.backend.write(text);
-    this.persisted = text;
+    await this.backend.write(encoded.chunks);
+    this.persisted = encoded;
     this.persistedGeneration = gen;
     // Later mutations were applied to the old serial; carry the bump over to them.
     if (this.current === snapshot) this.current = bumped;
     else this.current = { ...this.current, serial: bumped.serial };
   }
-}
-
-/** True when two encoded states differ at most in their `"serial"` (the first one, at the top). */
-function sameApartFromSerial(a: string, b: string): boolean {
-  const at = (t: string): [number, number] => {
-    const i = t.indexOf('"serial": ');
-    if (i < 0) return [-1, -1];
-    const end = t.indexOf(',', i);
-    return [i, end];
-  };
-  const [ia, ea] = at(a);
-  const [ib, eb] = at(b);
-  if (ia < 0 || ib < 0 || ea < 0 || eb < 0) return a === b;
-  return ia === ib && a.slice(0, ia) === b.slice(0, ib) && a.slice(ea) === b.slice(eb);
 }

@@ -5,6 +5,17 @@
  */
 import { LockInfo, LockRequest } from '../lock';
 
+/**
+ * The bytes of a state: one text, or chunks in order (the state manager writes chunks so a
+ * large state is never joined into one string; see `file-v4-chunks.ts`).
+ */
+export type StateBytes = string | readonly Uint8Array[];
+
+/** `bytes` as one text (for stores that keep text). */
+export function stateText(bytes: StateBytes): string {
+  return typeof bytes === 'string' ? bytes : Buffer.concat(bytes).toString('utf8');
+}
+
 /** Storage plus locking for one state. */
 export interface StateBackend {
   /** A label for diagnostics (the file path for the local backend). */
@@ -12,10 +23,10 @@ export interface StateBackend {
   /** The stored bytes, or undefined when no state exists yet. */
   read(): Promise<string | undefined>;
   /**
-   * Replaces the stored state with `text`, atomically: after a crash at any moment a later
-   * `read` returns either the previous or the new text, never a mix.
+   * Replaces the stored state with `bytes` (UTF-8), atomically: after a crash at any moment a
+   * later `read` returns either the previous or the new text, never a mix.
    */
-  write(text: string): Promise<void>;
+  write(bytes: StateBytes): Promise<void>;
   /** Takes the lock (waiting up to `timeoutMs`); throws `LockError` naming the holder. */
   lock(req: LockRequest): Promise<LockInfo>;
   /** Releases a lock this process took; throws if `id` is not the current holder. */

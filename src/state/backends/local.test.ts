@@ -46,6 +46,26 @@ describe('LocalBackend', () => {
     expect(readdirSync(dir).sort()).toEqual(['terraform.tfstate', 'terraform.tfstate.backup']);
   });
 
+  it('writes a state given as chunks in order, more chunks than one writev takes, UTF-8 split across chunks', async () => {
+    writeFileSync(file, 'v1');
+    const b = new LocalBackend({ path: file });
+    await b.read();
+    const text = Array.from({ length: 3000 }, (_, i) => `é${i}😀`).join(',');
+    const bytes = Buffer.from(text);
+    const chunks: Buffer[] = [];
+    for (let at = 0, k = 0; at < bytes.length; k++) {
+      const n = k % 7; // 0 to 6 bytes: empty chunks, and characters cut in the middle
+      chunks.push(bytes.subarray(at, at + n));
+      at += n;
+    }
+    expect(chunks.length).toBeGreaterThan(4096);
+    await b.write(chunks);
+    expect(await fs.readFile(file, 'utf8')).toBe(text);
+    expect(await fs.readFile(`${file}.backup`, 'utf8')).toBe('v1');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(dir).sort()).toEqual(['terraform.tfstate', 'terraform.tfstate.backup']);
+  });
+
   it('writes no backup for a new state', async () => {
     const b = new LocalBackend({ path: file });
     expect(await b.read()).toBeUndefined();

@@ -18,7 +18,7 @@ import { randomBytes, randomUUID } from 'crypto';
 import { StateClock, systemClock } from '../clock';
 import { LockError, LockInfo, LockRequest, describeHolder, parseLockInfo } from '../lock';
 import { fsyncDir, processAlive, removeStaleTemps, writeFileAtomic } from '../atomic-write';
-import { StateBackend } from './backend';
+import { StateBackend, StateBytes } from './backend';
 
 /** Options of a {@link LocalBackend}; all but `path` are for tests and the CLI. */
 export interface LocalBackendOptions {
@@ -63,13 +63,13 @@ export class LocalBackend implements StateBackend {
     return text;
   }
 
-  async write(text: string): Promise<void> {
+  async write(bytes: StateBytes): Promise<void> {
     if (!this.backedUp) {
       if (this.original === null) this.original = await readIfExists(this.path);
       if (this.original !== undefined) await writeFileAtomic(this.backupPath, this.original);
       this.backedUp = true;
     }
-    await writeFileAtomic(this.path, text);
+    await writeFileAtomic(this.path, bytes);
   }
 
   async lock(req: LockRequest): Promise<LockInfo> {

@@ -12,7 +12,7 @@
 import { promises as fs, readFileSync } from 'fs';
 import * as path from 'path';
 import { Diagnostic, error } from '../../diagnostics';
-import { StateBackend } from './backend';
+import { StateBackend, StateBytes } from './backend';
 import { LocalBackend } from './local';
 import { DEFAULT_WORKSPACE, PgBackend } from './pg';
 import { pgOptionsFromSettings } from './pg-settings';
@@ -114,7 +114,7 @@ class PgWorkspaces implements WorkspaceBackend {
   get name(): string { return this.pg.name; }
   get workspace(): string { return this.pg.workspace; }
   read(): Promise<string | undefined> { return this.pg.read(); }
-  write(text: string): Promise<void> { return this.pg.write(text); }
+  write(bytes: StateBytes): Promise<void> { return this.pg.write(bytes); }
   lock(...a: Parameters<StateBackend['lock']>): ReturnType<StateBackend['lock']> { return this.pg.lock(...a); }
   unlock(id: string): Promise<void> { return this.pg.unlock(id); }
   forceUnlock(id: string): Promise<void> { return this.pg.forceUnlock(id); }
@@ -128,15 +128,25 @@ class PgWorkspaces implements WorkspaceBackend {
 class LocalWorkspaces implements WorkspaceBackend {
   readonly type = 'local' as const;
   readonly local: LocalBackend;
+  private folderMade = false;
   constructor(private readonly defaultPath: string, private readonly dir: string, readonly workspace: string, private readonly version?: string) {
     const file = workspace === DEFAULT_WORKSPACE ? defaultPath : path.join(dir, workspace, path.basename(defaultPath));
     this.local = new LocalBackend({ path: file, version });
   }
   get name(): string { return this.local.name; }
   read(): Promise<string | undefined> { return this.local.read(); }
-  async write(text: string): Promise<void> {
-    await fs.mkdir(path.dirname(this.local.path), { recursive: true });
-    return this.local.write(text);
+  async write(bytes: StateBytes): Promise<void> {
+    // The folder is made by the first write; an apply writes after every change and need not
+    // ask again, unless the folder went away meanwhile.
+    if (!this.folderMade) await fs.mkdir(path.dirname(this.local.path), { recursive: true });
+    this.folderMade = true;
+    try {
+      await this.local.write(bytes);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+      await fs.mkdir(path.dirname(this.local.path), { recursive: true });
+      await this.local.write(bytes);
+    }
   }
   async lock(...a: Parameters<StateBackend['lock']>): ReturnType<StateBackend['lock']> {
     await fs.mkdir(path.dirname(this.local.path), { recursive: true });

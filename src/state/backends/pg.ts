@@ -13,7 +13,7 @@ import { randomUUID } from 'crypto';
 import * as os from 'os';
 import { Client } from 'pg';
 import { LockError, LockInfo, LockRequest } from '../lock';
-import { StateBackend } from './backend';
+import { StateBackend, StateBytes, stateText } from './backend';
 import { clientConfig, redactConnStr } from './pg-conn';
 import { CREATION_KEY, clearLockInfo, holderSession, lockInfoPid, lockWorkspace, readLockInfo, sessionLockInfo, writeLockInfo } from './pg-lock';
 import { DEFAULT_SCHEMA, SchemaCreation, STATES_TABLE, ensureSchema, hasLocksTable, quoteIdent } from './pg-schema';
@@ -77,7 +77,8 @@ export class PgBackend implements StateBackend {
     });
   }
 
-  async write(text: string): Promise<void> {
+  async write(bytes: StateBytes): Promise<void> {
+    const text = stateText(bytes);
     if (this.held?.lost) throw this.fail(this.held.lost, 'the connection holding the state lock was lost; the state was not written');
     await this.use((c) =>
       c.query(`INSERT INTO ${this.table()} (name, data) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET data = EXCLUDED.data`, [this.workspace, text]),
