@@ -238,7 +238,7 @@ export class LiveWorld {
     const missing = [...classes].filter((c) => !live.records.has(c));
     if (missing.length) {
       await readClasses(client, live.records, missing);
-      for (const cls of missing) { touched(live, cls); current(live, cls, token, started); }
+      for (const cls of missing) { live.records.buildIndexes(cls); touched(live, cls); current(live, cls, token, started); }
     }
   }
 
@@ -249,7 +249,7 @@ export class LiveWorld {
     const { token } = await eventFrom(client, [], '', 0);
     const live: LivePool = { records: new PoolRecords(pool), tokens: new Map(), since: new Map(), versions: new Map(), copies: new Map() };
     await readClasses(client, live.records, classes);
-    for (const cls of classes) { touched(live, cls); current(live, cls, token, started); }
+    for (const cls of classes) { live.records.buildIndexes(cls); touched(live, cls); current(live, cls, token, started); }
     // Patches of classes not read again are lost with the old records (their writers wait for
     // a catch-up instead: see patch, which needs the object in the records).
     this.settlePatches(slot, live, classes, started);

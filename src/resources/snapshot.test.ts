@@ -64,3 +64,31 @@ describe('PoolRecords shared with apply steps', () => {
     );
   });
 });
+
+describe('indexes built once on the live records', () => {
+  test('a hand-out after each event finds by uuid, name and address without reading every record again', () => {
+    let reads = 0;
+    /** A record whose uuid, name and other_config count their reads (a scan or an index build reads them all). */
+    const rec = (i: number): object => {
+      const r = {};
+      for (const [k, v] of [['uuid', `u-${i}`], ['name_label', `n${i}`], ['other_config', { 'xcpform:address': `a${i}` }]] as const) {
+        Object.defineProperty(r, k, { enumerable: true, get: () => { reads++; return v; } });
+      }
+      return r;
+    };
+    const live = new WorldSnapshot().pool('p');
+    live.setClass('VM', new Map(Array.from({ length: 1000 }, (_, i) => [`OpaqueRef:${i}`, rec(i)])) as never);
+    live.buildIndexes('VM');
+    reads = 0;
+    for (let round = 0; round < 50; round++) {
+      live.put('VM', `OpaqueRef:new-${round}` as never, rec(1000 + round) as never);
+      const handOut = new WorldSnapshot().pool('p');
+      live.shareInto(handOut, ['VM']);
+      expect(handOut.byUuid('VM', `u-${round}`)?.ref).toBe(`OpaqueRef:${round}`);
+      expect(handOut.byName('VM', `n${1000 + round}`).map((x) => x.ref)).toEqual([`OpaqueRef:new-${round}`]);
+      expect(handOut.byKey('VM', 'address', `a${round}`).map((x) => x.ref)).toEqual([`OpaqueRef:${round}`]);
+    }
+    // The events' own records, a few reads each; one pass over the class would be 3,000.
+    expect(reads).toBeLessThan(1000);
+  });
+});

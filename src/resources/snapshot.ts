@@ -167,6 +167,29 @@ export class PoolRecords {
     held.put(ref, record !== undefined ? record : this.lazy.has(cls) ? GONE : undefined);
   }
 
+  /**
+   * Builds the uuid, name and address indexes of `cls` now (a class backed by a cache file
+   * keeps building them on first use). The live world does it for the classes it holds: the
+   * records it hands to each apply step share its indexes, where a hand-out that built its own
+   * on first lookup cost a pass over the class per step.
+   */
+  buildIndexes(cls: XapiClass): void {
+    if (!this.byClass.has(cls) || this.lazy.has(cls)) return;
+    if (!this.uuidIndex.has(cls)) this.uuidIndex.set(cls, new LayeredRecords(this.buildUuidIndex(cls)));
+    for (const kind of KINDS) if (!this.keyIndex.get(kind)!.has(cls)) this.keyIndex.get(kind)!.set(cls, this.buildKeyIndex(cls, kind));
+  }
+
+  private buildKeyIndex(cls: XapiClass, kind: IndexKind): LayeredRecords<readonly string[]> {
+    const built = new Map<string, string[]>();
+    for (const [ref, rec] of this.materialize(cls)) {
+      const k = INDEXED[kind](rec);
+      if (k === undefined) continue;
+      const refs = built.get(k);
+      if (refs) refs.push(ref); else built.set(k, [ref]);
+    }
+    return new LayeredRecords<readonly string[]>(built);
+  }
+
   private dropKeyIndexes(cls: XapiClass): void {
     for (const kind of KINDS) this.keyIndex.get(kind)!.delete(cls);
   }
@@ -180,14 +203,7 @@ export class PoolRecords {
     const records = this.all(cls);
     let keyed = this.keyIndex.get(kind)!.get(cls);
     if (!keyed) {
-      const built = new Map<string, string[]>();
-      for (const [ref, rec] of records) {
-        const k = INDEXED[kind](rec);
-        if (k === undefined) continue;
-        const refs = built.get(k);
-        if (refs) refs.push(ref); else built.set(k, [ref]);
-      }
-      keyed = new LayeredRecords<readonly string[]>(built);
+      keyed = this.buildKeyIndex(cls, kind);
       this.keyIndex.get(kind)!.set(cls, keyed);
     }
     const refs = keyed.get(value) ?? [];
