@@ -129,13 +129,13 @@ describe('XenAPI calls per change', () => {
  * The counts, at the API's minimum for what each change does. A VM create: clone the template,
  * take the clone's other_config from the step's records (no read of its own) and write every
  * owned key in one `set_other_config` (it was a remove-and-add pair per key, 12 calls), name it, provision its disk, mark the new disk as the
- * VM's (one add: the key is known absent), name the disk, make it bootable, attach the NIC, set
+ * VM's (one add: the key is known absent), name the disk (provisioned bootable or not as
+ * configured: no VBD.set_bootable), attach the NIC, set
  * the description, stop it being a template; each task is destroyed once it is done.
  */
 const VM_CREATE = {
   'Async.VM.clone': 1,
   'Async.VM.provision': 1,
-  'VBD.set_bootable': 1,
   'VDI.add_to_other_config': 1,
   'VDI.set_name_label': 1,
   'VIF.create': 1,

@@ -127,6 +127,8 @@ describe('helpers', () => {
     const spec = parseProvision('<provision><disk device="0" size="100" sr="" bootable="true" type="system"/></provision>');
     expect(spec).toEqual([{ device: '0', size: 100, sr: '', bootable: true, type: 'system' }]);
     expect(parseProvision(provisionXml(rewriteProvision(spec, [{ userdevice: '0', disk: { size: 200 }, srUuid: 's1' }], 'def')))).toEqual([{ ...spec[0], size: 200, sr: 's1' }]);
+    // The configured bootable flag goes into the spec (VM.provision makes the VBD with it).
+    expect(rewriteProvision(spec, [{ userdevice: '0', disk: { size: 200, bootable: false }, srUuid: 's1' }], 'def')[0].bootable).toBe(false);
   });
   test('guest addresses and CIDR', () => {
     expect(guestAddresses({ '1/ip': '10.0.1.2', '0/ipv4/0': '10.0.0.2', '0/ipv6/0': 'fe80::1' })).toEqual({ v4: ['10.0.0.2', '10.0.1.2'], all: ['10.0.0.2', 'fe80::1', '10.0.1.2'] });

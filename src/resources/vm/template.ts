@@ -6,7 +6,7 @@
 import type { ObjectValue } from '../../values/value';
 import type { XapiRecord } from '../../xenapi';
 import type { PoolRecords } from '../snapshot';
-import { num } from '../kit/attrs';
+import { bool, num } from '../kit/attrs';
 import { mustResolve, type Found } from '../kit/resolve';
 
 /** A VM usable as a clone source: a template, a snapshot, or a halted VM (never dom0). */
@@ -54,11 +54,13 @@ export function provisionXml(disks: readonly ProvisionDisk[]): string {
 
 /**
  * The spec with each disk on the SR of the configured disk at the same position (else
- * `defaultSrUuid`) and at least the configured size.
+ * `defaultSrUuid`), at least the configured size, and bootable as configured: `VM.provision`
+ * makes the VBD with that flag, so no `VBD.set_bootable` follows.
  */
 export function rewriteProvision(disks: readonly ProvisionDisk[], planned: readonly { userdevice: string; disk: ObjectValue; srUuid: string }[], defaultSrUuid: string): ProvisionDisk[] {
   return disks.map((d) => {
     const want = planned.find((p) => p.userdevice === d.device);
-    return { ...d, sr: want?.srUuid ?? (d.sr || defaultSrUuid), size: Math.max(d.size, want ? num(want.disk, 'size') ?? 0 : 0) };
+    const bootable = want ? bool(want.disk, 'bootable') : undefined;
+    return { ...d, sr: want?.srUuid ?? (d.sr || defaultSrUuid), size: Math.max(d.size, want ? num(want.disk, 'size') ?? 0 : 0), bootable: bootable ?? d.bootable };
   });
 }
