@@ -91,6 +91,12 @@ export interface RunTimes {
   wall: number; walk: number; walkFrom: number; walkTo: number; cpuMs?: number;
   /** CPU time of the processes it started (terraform's provider plugin), ms. */
   childrenCpuMs?: number;
+  /**
+   * CPU spent during the walk alone (ms): by the command's process, by this process (the
+   * recording proxy) and by whatever `walkCpu` of {@link BenchFolder.run} measures (the
+   * simulator's process). Linux only.
+   */
+  walkCpu?: { command: number; bench: number; other?: number };
 }
 
 /** Pids of the processes descending from `root` (from /proc; empty elsewhere). */
@@ -161,7 +167,7 @@ export class BenchFolder {
    * summary (`Apply complete!`), which leaves out starting Node, loading the configuration and
    * the provider's handshake.
    */
-  async run(command: string, args: string[]): Promise<RunTimes> {
+  async run(command: string, args: string[], walkCpu?: () => number | undefined): Promise<RunTimes> {
     const t0 = performance.now();
     const child = spawn(command, args, { cwd: this.dir, env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let cpuMs: number | undefined;
@@ -176,10 +182,17 @@ export class BenchFolder {
     let out = '';
     let first: number | undefined;
     let last: number | undefined;
+    // CPU of the command, of this process and of the other one measured, when the walk begins and ends.
+    const cpuNow = (): [number | undefined, number, number | undefined] => {
+      const own = process.cpuUsage();
+      return [cpuMsOf(child.pid), (own.user + own.system) / 1000, walkCpu?.()];
+    };
+    let cpuAtFirst: ReturnType<typeof cpuNow> | undefined;
+    let cpuAtLast: ReturnType<typeof cpuNow> | undefined;
     createInterface({ input: child.stdout! }).on('line', (line) => {
       out = `${out}${line}\n`.slice(-20_000);
-      if (first === undefined && /: (Creating|Modifying|Destroying)\.\.\./.test(line)) first = performance.now();
-      if (/(Apply|Destroy) complete!/.test(line)) last = performance.now();
+      if (first === undefined && /: (Creating|Modifying|Destroying)\.\.\./.test(line)) { first = performance.now(); cpuAtFirst = cpuNow(); }
+      if (/(Apply|Destroy) complete!/.test(line)) { last = performance.now(); cpuAtLast = cpuNow(); }
     });
     child.stderr!.setEncoding('utf8').on('data', (t: string) => { out = (out + t).slice(-20_000); });
     const code = await new Promise<number>((resolve) => child.once('close', (c) => resolve(c ?? -1)));
@@ -187,14 +200,19 @@ export class BenchFolder {
     if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited ${code}:\n${out.slice(-4000)}`);
     const end = performance.now();
     const childrenCpuMs = [...children.values()].reduce((a, b) => a + b, 0);
+    const [c0, b0, o0] = cpuAtFirst ?? [];
+    const [c1, b1, o1] = cpuAtLast ?? [];
+    const walkCpuMs = c0 !== undefined && c1 !== undefined && b0 !== undefined && b1 !== undefined
+      ? { command: c1 - c0, bench: b1 - b0, ...(o0 !== undefined && o1 !== undefined ? { other: o1 - o0 } : {}) } : undefined;
     return {
       wall: end - t0, walk: (last ?? end) - (first ?? t0), walkFrom: first ?? t0, walkTo: last ?? end,
       ...(cpuMs === undefined ? {} : { cpuMs }), ...(children.size ? { childrenCpuMs } : {}),
+      ...(walkCpuMs ? { walkCpu: walkCpuMs } : {}),
     };
   }
 
-  xcpform(args: string[]): Promise<RunTimes> {
-    return this.run(process.execPath, [...NODE_ARGS, binPath('xcpform.js'), ...args]);
+  xcpform(args: string[], walkCpu?: () => number | undefined): Promise<RunTimes> {
+    return this.run(process.execPath, [...NODE_ARGS, binPath('xcpform.js'), ...args], walkCpu);
   }
 
   terraform(args: string[]): Promise<RunTimes> {
