@@ -86,7 +86,7 @@ async function dispatchCall(world: World, req: DispatchRequest, spec: MethodSpec
   });
 
   if (!isAsync) {
-    const ctx = new CallContext(world, pool, session, req.transport, req.host, newRef(), false);
+    const ctx = new CallContext(world, pool, session, req.transport, req.host, undefined, false);
     const value = (await spec.impl(ctx, args)) as StoredValue | undefined;
     if (name === 'system.listMethods') return { ok: true, value: value as XapiEncodable, bare: true };
     return { ok: true, value: spec.result && value !== undefined ? toWire(spec.result, value, req.transport) : '' };
