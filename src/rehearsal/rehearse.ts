@@ -107,12 +107,11 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
     const scratch = new ScratchState(withRefreshedPrior(ws.manager.state, plan));
     // The adapters take a state manager; they only read `state` and call `apply`.
     const manager = scratch as unknown as StateManager;
-    const state = new LiveState(manager);
     const failed = new Map<string, { verb: string; message: string; xapiError?: RehearsalFailure['xapiError'] }>();
     const skipped: string[] = [];
     // Each step reads as the real apply's steps do (provider/runtime.ts): fresh as of the end of
     // what it depends on and of its own writes, not as of its start, which made every step
-    // catch up the whole pool (five times the real apply's event.from calls).
+    // catch up the whole pool (about twice the real apply's event.from calls).
     const writes = new WriteLog();
     const applyContext = (address: string, progress: ApplyContext['progress'], signal?: AbortSignal, floor?: number): ApplyContext => {
       const reads = floor === undefined ? new ChangeReads(live, 0, writes) : new ChangeReads(live, floor);
@@ -127,11 +126,20 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
         records: (pool, classes, opts) => { recorder.count(pool, address); return reads.records(pool, classes, opts); },
       };
     };
+    const statements = await applyStatements(manager, plan);
+    // From here the apply's writes are only read back by its own steps: a map of the objects
+    // (the real apply's State copies a resource's instance list at every write: N² at N
+    // instances of one resource, and nothing here is ever saved).
+    const objects = new Map(new LiveState(manager).current());
     const result = await executePlan({
-      plan: await applyStatements(manager, plan),
+      plan: statements,
       config: plan.mode === 'destroy' ? undefined : ws.config,
       contexts: { applyContext, defaultPool: runtime.defaultPool, mark: () => live.mark() },
-      state: { put: (c, a) => state.put(c, a), remove: (c) => state.remove(c), current: () => state.current() },
+      state: {
+        put: (c, a) => { objects.set(c.address, a); return Promise.resolve(); },
+        remove: (c) => { objects.delete(c.address); return Promise.resolve(); },
+        current: () => new Map(objects),
+      },
       parallelism,
       onEvent: (e) => {
         if (e.type === 'start') recorder.started(e.address, e.verb === 'destroy');
