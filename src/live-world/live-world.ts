@@ -42,7 +42,7 @@ interface LivePool {
   /** Per class, a number that changes whenever its records do. */
   readonly versions: Map<XapiClass, number>;
   /** Copies handed out, by the classes they hold; valid while `stamp` matches the versions. */
-  readonly copies: Map<string, { readonly stamp: string; readonly records: PoolRecords }>;
+  readonly copies: Map<string, { readonly versions: readonly number[]; readonly records: PoolRecords }>;
 }
 
 const touched = (live: LivePool, cls: XapiClass): void => { live.versions.set(cls, (live.versions.get(cls) ?? 0) + 1); };
@@ -297,16 +297,35 @@ function applyEvents(live: LivePool, batch: Omit<EventBatch, 'reset'>, classes: 
  */
 function copyOf(pool: string, live: LivePool | undefined, classes: readonly XapiClass[]): WorldSnapshot | undefined {
   if (!live || !classes.every((c) => live.records.has(c))) return undefined;
-  const key = [...new Set(classes)].sort().join(',');
-  const stamp = key.split(',').map((c) => live.versions.get(c as XapiClass)).join(',');
+  const { key, sorted } = classKey(classes);
   let copy = live.copies.get(key);
-  if (copy?.stamp !== stamp) {
+  if (!copy || sorted.some((c, i) => (live.versions.get(c) ?? -1) !== copy!.versions[i])) {
     const records = new PoolRecords(pool);
     live.records.shareInto(records, new Set(classes));
-    copy = { stamp, records };
+    copy = { versions: sorted.map((c) => live.versions.get(c) ?? -1), records };
     live.copies.set(key, copy);
   }
   return new OnePoolWorld(copy.records);
+}
+
+interface ClassKey {
+  readonly key: string;
+  readonly sorted: readonly XapiClass[];
+  /** The list as it was when keyed (a caller could change its array later). */
+  readonly asked: readonly XapiClass[];
+}
+
+/** Distinct classes sorted, and as a key, per list asked for (steps ask with a few constant lists). */
+const CLASS_KEYS = new WeakMap<readonly XapiClass[], ClassKey>();
+
+function classKey(classes: readonly XapiClass[]): ClassKey {
+  let k = CLASS_KEYS.get(classes);
+  if (!k || k.asked.length !== classes.length || k.asked.some((c, i) => c !== classes[i])) {
+    const sorted = [...new Set(classes)].sort();
+    k = { key: sorted.join(','), sorted, asked: [...classes] };
+    CLASS_KEYS.set(classes, k);
+  }
+  return k;
 }
 
 /**

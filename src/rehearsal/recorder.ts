@@ -53,20 +53,26 @@ export class CallRecorder {
     const remember = (err: unknown, method: unknown): void => {
       if (address && isXapiError(err)) this.lastError.set(this.vertexOf(address), { code: err.code, params: err.params.map(String), ...(typeof method === 'string' ? { method } : {}) });
     };
+    // Made once per client handed out: the proxy's trap runs on every property read.
+    const invoke = async (...args: Parameters<XapiClient['invoke']>): ReturnType<XapiClient['invoke']> => {
+      this.count(pool, address);
+      try { return await client.invoke(...args); } catch (err) { remember(err, args[0]); throw err; }
+    };
+    const wrapped = new Map<PropertyKey, (...args: unknown[]) => Promise<unknown>>();
     const proxy: XapiClient = new Proxy(client, {
       get: (target, prop, receiver) => {
-        if (prop === 'invoke') {
-          return async (...args: Parameters<XapiClient['invoke']>) => {
-            this.count(pool, address);
-            try { return await target.invoke(...args); } catch (err) { remember(err, args[0]); throw err; }
-          };
-        }
+        if (prop === 'invoke') return invoke;
         const value = Reflect.get(target, prop, receiver) as unknown;
         if ((prop === 'invokeAsync' || prop === 'callAsync') && typeof value === 'function') {
           // Run with the proxy as `this`, so the calls it makes are counted; a failed task's error is the change's.
-          return async (...args: unknown[]) => {
-            try { return await (value as (...a: unknown[]) => Promise<unknown>).apply(proxy, args); } catch (err) { remember(err, args[0]); throw err; }
-          };
+          let fn = wrapped.get(prop);
+          if (!fn) {
+            fn = async (...args: unknown[]) => {
+              try { return await (value as (...a: unknown[]) => Promise<unknown>).apply(proxy, args); } catch (err) { remember(err, args[0]); throw err; }
+            };
+            wrapped.set(prop, fn);
+          }
+          return fn;
         }
         return value;
       },

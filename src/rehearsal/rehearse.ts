@@ -12,7 +12,7 @@ import { LiveState } from '../engine/state-adapter';
 import { applyStatements } from '../engine/statements-apply';
 import type { Workspace } from '../engine/workspace';
 import { executePlan } from '../executor/apply';
-import { LiveWorld } from '../live-world';
+import { ChangeReads, LiveWorld, WriteLog } from '../live-world';
 import type { Plan } from '../plan/model';
 import { PoolUnavailableError } from '../provider/runtime';
 import type { ApplyContext } from '../resources/resource';
@@ -32,6 +32,8 @@ export interface RehearseOptions {
   readonly parallelism?: number;
   /** Shown the copy once the rehearsal's apply is done, before it is dropped (tests compare it with the pools). */
   readonly inspectCopy?: (copy: ServedCopy) => void;
+  /** Shown the copy once built, before the apply (tests watch the calls it gets). */
+  readonly onCopy?: (copy: ServedCopy) => void;
 }
 
 /**
@@ -80,6 +82,7 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
   const parallelism = opts.parallelism ?? 10;
   const runtime = await ws.runtime();
   const copy = await copyPools(runtime, { guestCidrs: waitedGuestCidrs(plan) });
+  opts.onCopy?.(copy);
   const recorder = new CallRecorder();
   const clients = new Map<string, Promise<XapiClient>>();
   const phases = { load: 0, apply: 0, estimate: 0, teardown: 0 };
@@ -104,24 +107,39 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
     const scratch = new ScratchState(withRefreshedPrior(ws.manager.state, plan));
     // The adapters take a state manager; they only read `state` and call `apply`.
     const manager = scratch as unknown as StateManager;
-    const state = new LiveState(manager);
     const failed = new Map<string, { verb: string; message: string; xapiError?: RehearsalFailure['xapiError'] }>();
     const skipped: string[] = [];
-    const applyContext = (address: string, progress: ApplyContext['progress'], signal?: AbortSignal): ApplyContext => ({
-      address,
-      lineage: ws.manager.lineage,
-      pools: runtime.pools,
-      signal,
-      progress,
-      client: async (pool) => recorder.clientFor(await client(pool), pool, address),
-      // A step's records wait for one catch-up of the pool: counted as one call of the step.
-      records: (pool, classes) => { recorder.count(pool, address); return live.records(pool, classes); },
-    });
+    // Each step reads as the real apply's steps do (provider/runtime.ts): fresh as of the end of
+    // what it depends on and of its own writes, not as of its start, which made every step
+    // catch up the whole pool (about twice the real apply's event.from calls).
+    const writes = new WriteLog();
+    const applyContext = (address: string, progress: ApplyContext['progress'], signal?: AbortSignal, floor?: number): ApplyContext => {
+      const reads = floor === undefined ? new ChangeReads(live, 0, writes) : new ChangeReads(live, floor);
+      return {
+        address,
+        lineage: ws.manager.lineage,
+        pools: runtime.pools,
+        signal,
+        progress,
+        client: async (pool) => reads.client(pool, recorder.clientFor(await client(pool), pool, address)),
+        // A step's records wait for at most one catch-up of the pool: counted as one call of the step.
+        records: (pool, classes, opts) => { recorder.count(pool, address); return reads.records(pool, classes, opts); },
+      };
+    };
+    const statements = await applyStatements(manager, plan);
+    // From here the apply's writes are only read back by its own steps: a map of the objects
+    // (the real apply's State copies a resource's instance list at every write: N² at N
+    // instances of one resource, and nothing here is ever saved).
+    const objects = new Map(new LiveState(manager).current());
     const result = await executePlan({
-      plan: await applyStatements(manager, plan),
+      plan: statements,
       config: plan.mode === 'destroy' ? undefined : ws.config,
-      contexts: { applyContext, defaultPool: runtime.defaultPool },
-      state: { put: (c, a) => state.put(c, a), remove: (c) => state.remove(c), current: () => state.current() },
+      contexts: { applyContext, defaultPool: runtime.defaultPool, mark: () => live.mark() },
+      state: {
+        put: (c, a) => { objects.set(c.address, a); return Promise.resolve(); },
+        remove: (c) => { objects.delete(c.address); return Promise.resolve(); },
+        current: () => new Map(objects),
+      },
       parallelism,
       onEvent: (e) => {
         if (e.type === 'start') recorder.started(e.address, e.verb === 'destroy');

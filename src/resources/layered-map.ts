@@ -136,14 +136,8 @@ export class LayeredRecords<V> {
   }
 
   /** Base order with replaced values in place, then refs the overlay added, as a Map would. */
-  *entries(): MapIterator<[string, V]> {
-    const { base, overlay } = this;
-    for (const [k, v] of base) {
-      const o = overlay.get(k);
-      if (o === undefined) yield [k, v];
-      else if (o !== REMOVED) yield [k, o];
-    }
-    for (const [k, o] of overlay) if (o !== REMOVED && !base.has(k)) yield [k, o];
+  entries(): MapIterator<[string, V]> {
+    return new LayeredIterator(this.base, this.overlay);
   }
 
   /** A fresh base with the overlay applied, owned by this holder alone. */
@@ -153,5 +147,42 @@ export class LayeredRecords<V> {
     this.base = base;
     this.overlay = new Map();
     this.baseShared = this.overlayShared = false;
+  }
+}
+
+/**
+ * The entries of a base and an overlay, as `LayeredRecords.entries` gives them. Not a generator:
+ * where the overlay leaves an entry alone (nearly all of them) the base's own iterator result is
+ * handed on as it is, so a scan of a class (a name looked up among every VM, once per create)
+ * costs about what a plain Map's costs; a generator allocated a tuple and a result per entry.
+ */
+class LayeredIterator<V> implements MapIterator<[string, V]> {
+  private inner: MapIterator<[string, V | typeof REMOVED]>;
+  private inBase = true;
+
+  constructor(private readonly base: Map<string, V>, private readonly overlay: Map<string, V | typeof REMOVED>) {
+    this.inner = base.entries();
+  }
+
+  next(): IteratorResult<[string, V], undefined> {
+    for (;;) {
+      const r = this.inner.next();
+      if (r.done) {
+        if (!this.inBase) return r;
+        this.inBase = false;
+        this.inner = this.overlay.entries();
+        continue;
+      }
+      const e = r.value;
+      if (this.inBase) {
+        const o = this.overlay.size === 0 ? undefined : this.overlay.get(e[0]);
+        if (o === undefined) return r as IteratorResult<[string, V], undefined>;
+        if (o !== REMOVED) return { value: [e[0], o], done: false };
+      } else if (e[1] !== REMOVED && !this.base.has(e[0])) return r as IteratorResult<[string, V], undefined>;
+    }
+  }
+
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this;
   }
 }

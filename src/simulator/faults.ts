@@ -61,15 +61,24 @@ const READ_OPS = /^(get_|assert_|compute_|query_|retrieve_|check_|has_|list_|tes
 // session, the event stream, the client's own task bookkeeping, and the `system.*` introspection.
 const READ_CLASSES: ReadonlySet<string> = new Set(['session', 'event', 'task', 'system']);
 
+/** {@link isMutatingMethod}'s answers by method name. */
+const MUTATING = new Map<string, boolean>();
+
 /**
  * True when `method` may change the world (objects, their fields, power states): every message
  * except getters, assertions and the session/event/task/system housekeeping. `Async.X` follows X.
  */
 export function isMutatingMethod(method: string): boolean {
-  const bare = method.startsWith('Async.') ? method.slice(6) : method;
-  const dot = bare.indexOf('.');
-  if (dot < 0) return false;
-  return !READ_CLASSES.has(bare.slice(0, dot)) && !READ_OPS.test(bare.slice(dot + 1));
+  let known = MUTATING.get(method);
+  if (known === undefined) {
+    const bare = method.startsWith('Async.') ? method.slice(6) : method;
+    const dot = bare.indexOf('.');
+    known = dot >= 0 && !READ_CLASSES.has(bare.slice(0, dot)) && !READ_OPS.test(bare.slice(dot + 1));
+    // Asked on every call: remembered per name (bounded: a client may send any name at all).
+    if (MUTATING.size >= 10_000) MUTATING.clear();
+    MUTATING.set(method, known);
+  }
+  return known;
 }
 
 /** mulberry32: a small, fast, seedable PRNG (deterministic fault sequences per seed). */
@@ -153,7 +162,7 @@ export class FaultInjector {
     const mutating = isMutatingMethod(name);
     if (mutating) this.mutatingSeen++;
     const call: ObservedCall = { method: name, isAsync, mutating, index: mutating ? this.mutatingSeen : 0 };
-    for (const observer of [...this.observers]) observer(call);
+    if (this.observers.length) for (const observer of [...this.observers]) observer(call);
     for (const st of this.rules) {
       if ((st.rule.mutating || st.rule.from !== undefined) && !mutating) continue;
       if (st.rule.from !== undefined && call.index < st.rule.from) continue;

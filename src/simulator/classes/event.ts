@@ -28,7 +28,26 @@ interface Subscription {
   objects: Set<string>;
 }
 
+/**
+ * Subscriptions to whole classes, by their list: a client catching up asks for the same classes
+ * on every call (thousands of times in an apply). One per object (`task/<ref>`) is not kept.
+ */
+const SUBSCRIPTIONS = new Map<string, Subscription>();
+const MAX_SUBSCRIPTIONS = 256;
+
 function subscribe(classes: string[]): Subscription {
+  const key = classes.join('\n');
+  const known = SUBSCRIPTIONS.get(key);
+  if (known) return known;
+  const sub = parseSubscription(classes);
+  if (sub.objects.size === 0) {
+    if (SUBSCRIPTIONS.size >= MAX_SUBSCRIPTIONS) SUBSCRIPTIONS.clear();
+    SUBSCRIPTIONS.set(key, sub);
+  }
+  return sub;
+}
+
+function parseSubscription(classes: string[]): Subscription {
   const sub: Subscription = { all: false, classes: new Set(), objects: new Set() };
   for (const c of classes) {
     if (c === '*') sub.all = true;

@@ -113,7 +113,10 @@ export class Database {
     this.uuids.get(cls)!.set(rec.uuid as string, ref);
     const gen = this.bump(cls, ref);
     this.meta.set(ref, { cls, created: gen });
-    for (const rel of RELATIONS_BY_CHILD.get(cls) ?? []) this.link(rel.parent, rel.parentField, rec[rel.field] as string, ref, rel.single);
+    // A ref made here is in no parent's set yet: no need to look (an SR's VDIs, a network's VIFs
+    // grow with every create, and looking made N creates cost N²).
+    const fresh = ids.ref === undefined;
+    for (const rel of RELATIONS_BY_CHILD.get(cls) ?? []) this.link(rel.parent, rel.parentField, rec[rel.field] as string, ref, rel.single, fresh);
     return ref;
   }
 
@@ -275,13 +278,14 @@ export class Database {
     return gen;
   }
 
-  private link(parentCls: string, field: string, parentRef: string, childRef: string, single?: boolean): void {
+  /** Adds `childRef` to the parent's field; `fresh`: a ref just made, in no set yet. */
+  private link(parentCls: string, field: string, parentRef: string, childRef: string, single?: boolean, fresh = false): void {
     const parent = this.get(parentCls, parentRef);
     if (!parent || parentRef === NULL_REF) return;
     if (single) parent[field] = childRef;
     else {
       const set = parent[field] as string[];
-      if (!set.includes(childRef)) set.push(childRef);
+      if (fresh || !set.includes(childRef)) set.push(childRef);
     }
     this.bump(parentCls, parentRef);
   }

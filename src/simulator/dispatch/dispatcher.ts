@@ -55,7 +55,7 @@ async function dispatchOrThrow(world: World, req: DispatchRequest): Promise<Disp
   }
   const offset = spec.session ? 1 : 0;
   const given = params.length - offset;
-  const required = spec.params.filter((x) => x.default === undefined).length;
+  const required = requiredCount(spec);
   if (given < required || given > spec.params.length) {
     throw new XapiFailure('MESSAGE_PARAMETER_COUNT_MISMATCH', [req.method, String(required), String(given)]);
   }
@@ -66,6 +66,18 @@ async function dispatchOrThrow(world: World, req: DispatchRequest): Promise<Disp
   if (fault === 'LOSE_REPLY') return loseReply(dispatchCall(world, req, spec, name, session));
   if (fault) injectFault(fault, pool, name, session, params[offset]);
   return dispatchCall(world, req, spec, name, session);
+}
+
+/** Parameters a method cannot go without, per method (asked on every call). */
+const REQUIRED = new WeakMap<MethodSpec, number>();
+
+function requiredCount(spec: MethodSpec): number {
+  let n = REQUIRED.get(spec);
+  if (n === undefined) {
+    n = spec.params.filter((x) => x.default === undefined).length;
+    REQUIRED.set(spec, n);
+  }
+  return n;
 }
 
 /** Lets the call run to its outcome (success or failure), then drops the connection. */
@@ -86,7 +98,7 @@ async function dispatchCall(world: World, req: DispatchRequest, spec: MethodSpec
   });
 
   if (!isAsync) {
-    const ctx = new CallContext(world, pool, session, req.transport, req.host, newRef(), false);
+    const ctx = new CallContext(world, pool, session, req.transport, req.host, undefined, false);
     const value = (await spec.impl(ctx, args)) as StoredValue | undefined;
     if (name === 'system.listMethods') return { ok: true, value: value as XapiEncodable, bare: true };
     return { ok: true, value: spec.result && value !== undefined ? toWire(spec.result, value, req.transport) : '' };

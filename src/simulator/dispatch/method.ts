@@ -4,7 +4,7 @@
  * unmarshalling and the result encoding for both transports.
  */
 import { sleep } from '../clock';
-import { Database } from '../db/database';
+import { Database, newRef } from '../db/database';
 import { XapiFailure } from '../errors';
 import { FieldType, StoredValue, Transport } from '../model/types';
 import { formatDateTime } from '../../xenapi/wire/values';
@@ -43,6 +43,9 @@ export function method(name: string, params: ParamSpec[], result: FieldType | nu
 
 /** Everything a method implementation may use. */
 export class CallContext {
+  private taskRef: string | undefined;
+
+  /** @param task the task of an `Async.` call; for other calls `undefined` (an id is made on first use). */
   constructor(
     readonly world: World,
     readonly pool: Pool,
@@ -50,10 +53,19 @@ export class CallContext {
     readonly transport: Transport,
     /** Host ref the request arrived at (the master unless addressed to a member). */
     readonly host: string,
-    /** The task of an `Async.` call, or an internal id used as the key of current_operations. */
-    readonly task: string,
+    task: string | undefined,
     readonly isAsync: boolean,
-  ) {}
+  ) {
+    this.taskRef = task;
+  }
+
+  /**
+   * The task of an `Async.` call, or an internal id used as the key of current_operations: made
+   * when first asked for, as most calls (a getter, a setter) never need one.
+   */
+  get task(): string {
+    return (this.taskRef ??= newRef());
+  }
 
   get db(): Database {
     return this.pool.db;

@@ -6,6 +6,7 @@
  */
 import { XapiEncodable, XapiValue, formatDateTime, isStruct, parseDateTime, xmlrpcDouble } from '../../xenapi/wire/values';
 import { XapiFailure } from '../errors';
+import { inProcessValue } from './in-process';
 
 export type FieldType =
   | { readonly k: 'string' }
@@ -82,11 +83,17 @@ export function field(type: FieldType, q: Qualifier = 'RO', dflt?: StoredValue):
   return { type, q, default: dflt === undefined ? defaultOf(type) : dflt };
 }
 
-export type Transport = 'xml' | 'json';
+/**
+ * How a result travels: XML-RPC or JSON-RPC text, or `inproc`, JSON-RPC's values handed to a
+ * caller in the same process (the rehearsal's transport): fresh, sharing nothing with the
+ * database (see in-process.ts).
+ */
+export type Transport = 'xml' | 'json' | 'inproc';
 
 /** Converts a stored value to its wire form for a transport (xapi: ints as text in XML-RPC). */
 export function toWire(t: FieldType, v: StoredValue | undefined, transport: Transport): XapiEncodable {
   if (v === undefined) v = defaultOf(t);
+  if (transport === 'inproc') return inProcessValue(t, v, defaultOf);
   switch (t.k) {
     case 'int':
       return transport === 'xml' ? String(v) : Number(v);
@@ -100,7 +107,11 @@ export function toWire(t: FieldType, v: StoredValue | undefined, transport: Tran
       if (!isStruct(v)) return {};
       const out: Record<string, XapiEncodable> = {};
       const obj = v as Record<string, StoredValue>;
-      for (const key of Object.keys(obj)) out[key] = toWire(t.value, obj[key], transport);
+      for (const key of Object.keys(obj)) {
+        // `__proto__` stays a member (assignment would set the prototype and drop the key).
+        if (key === '__proto__') Object.defineProperty(out, key, { value: toWire(t.value, obj[key], transport), enumerable: true, writable: true, configurable: true });
+        else out[key] = toWire(t.value, obj[key], transport);
+      }
       return out;
     }
     case 'record':
@@ -202,7 +213,8 @@ function isJsonWireForm(fields: Readonly<Record<string, FieldSpec>>, rec: Stored
   let count = 0;
   for (const name in rec) {
     const f = fields[name];
-    if (f === undefined || !isJsonValue(f.type, rec[name])) return false;
+    // `f.type` undefined: a member named after Object.prototype's (`__proto__`), not a field.
+    if (f === undefined || f.type === undefined || !isJsonValue(f.type, rec[name])) return false;
     count++;
   }
   return count === fieldCount(fields);
