@@ -34,6 +34,8 @@ describe('rehearsal in-process transport: wire copy', () => {
     fc.assert(fc.property(value, (v) => {
       expect(wireCopy(v)).toStrictEqual(viaText(v));
     }), { numRuns: 2000 });
+    // Found by this property once in a few thousand runs: a hinted -0 is 0 on the wire.
+    expect(Object.is(wireCopy(xmlrpcDouble(-0)), 0)).toBe(true);
   });
 
   test('shares no object with what it copied (a record the database keeps changing stays the caller\'s own)', () => {

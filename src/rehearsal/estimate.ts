@@ -1,8 +1,9 @@
 /**
  * The real apply's wall time, estimated from the rehearsal: the apply's own scheduler (same
  * graph, parallelism, critical-path priorities and storage-migration limits) replayed in
- * virtual time (`dag/simulate.ts`), each change lasting the calls it made on the copy times
- * the measured round trip of its pool. XAPI's own work (disk copies, boots) is not in it: the
+ * virtual time (`dag/simulate.ts`), each change lasting the round trips it made on the copy
+ * (calls sent while another of its calls was on its way ride on that one) times the measured
+ * round trip of its pool. XAPI's own work (disk copies, boots) is not in it: the
  * copy does that instantly.
  */
 import { simulateWalk } from '../dag';
@@ -11,7 +12,7 @@ import type { Plan, ResourceChange } from '../plan/model';
 import type { CallRecorder } from './recorder';
 
 export const ESTIMATE_METHOD =
-  'the apply\'s scheduler replayed with the same parallelism, each change lasting its calls on the copy × its pool\'s measured round trip (XAPI\'s own work time, such as disk copies and boots, not included)';
+  'the apply\'s scheduler replayed with the same parallelism, each change lasting its round trips on the copy (calls it sent together count once) × its pool\'s measured round trip (XAPI\'s own work time, such as disk copies and boots, not included)';
 
 /** Seconds, rounded to milliseconds, and how they were found. */
 export function estimateApply(plan: Plan, recorder: CallRecorder, roundTripMs: ReadonlyMap<string, number>, parallelism: number): { seconds: number; method: string } {

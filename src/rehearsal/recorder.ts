@@ -15,8 +15,14 @@ export interface XapiErrorSeen {
 export class CallRecorder {
   /** Calls per pool. */
   readonly perPool = new Map<string, number>();
-  /** Calls per apply vertex, by pool: the durations of the estimate. */
+  /**
+   * Round trips per apply vertex, by pool: the durations of the estimate. A call made while
+   * another of the same vertex is on its way rides on that one's round trip (a VM create sends
+   * its independent writes together): only calls made while none is in flight count.
+   */
   readonly perVertex = new Map<string, Map<string, number>>();
+  /** Calls in flight per vertex. */
+  private readonly inFlight = new Map<string, number>();
   /** Last XenAPI error of each vertex (cleared when the vertex starts). */
   readonly lastError = new Map<string, XapiErrorSeen>();
   /** The vertex each address is running now (a replacement runs its two vertices one after the other). */
@@ -33,14 +39,27 @@ export class CallRecorder {
     return this.running.get(address) ?? address;
   }
 
-  /** One call to `pool` on behalf of `address` ('' for none). */
-  count(pool: string, address: string): void {
+  /**
+   * One call to `pool` on behalf of `address` ('' for none) begins; the function returned ends
+   * it. A round trip of the vertex when none of its calls was in flight.
+   */
+  begin(pool: string, address: string): () => void {
     this.perPool.set(pool, (this.perPool.get(pool) ?? 0) + 1);
-    if (!address) return;
+    if (!address) return () => undefined;
     const vertex = this.vertexOf(address);
-    let byPool = this.perVertex.get(vertex);
-    if (!byPool) { byPool = new Map(); this.perVertex.set(vertex, byPool); }
-    byPool.set(pool, (byPool.get(pool) ?? 0) + 1);
+    const busy = this.inFlight.get(vertex) ?? 0;
+    this.inFlight.set(vertex, busy + 1);
+    if (busy === 0) {
+      let byPool = this.perVertex.get(vertex);
+      if (!byPool) { byPool = new Map(); this.perVertex.set(vertex, byPool); }
+      byPool.set(pool, (byPool.get(pool) ?? 0) + 1);
+    }
+    let ended = false;
+    return () => {
+      if (ended) return;
+      ended = true;
+      this.inFlight.set(vertex, (this.inFlight.get(vertex) ?? 1) - 1);
+    };
   }
 
   /**
@@ -55,8 +74,8 @@ export class CallRecorder {
     };
     // Made once per client handed out: the proxy's trap runs on every property read.
     const invoke = async (...args: Parameters<XapiClient['invoke']>): ReturnType<XapiClient['invoke']> => {
-      this.count(pool, address);
-      try { return await client.invoke(...args); } catch (err) { remember(err, args[0]); throw err; }
+      const end = this.begin(pool, address);
+      try { return await client.invoke(...args); } catch (err) { remember(err, args[0]); throw err; } finally { end(); }
     };
     const wrapped = new Map<PropertyKey, (...args: unknown[]) => Promise<unknown>>();
     const proxy: XapiClient = new Proxy(client, {

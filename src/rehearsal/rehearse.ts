@@ -123,7 +123,10 @@ export async function rehearsePlan(ws: Workspace, plan: Plan, opts: RehearseOpti
         progress,
         client: async (pool) => reads.client(pool, recorder.clientFor(await client(pool), pool, address)),
         // A step's records wait for at most one catch-up of the pool: counted as one call of the step.
-        records: (pool, classes, opts) => { recorder.count(pool, address); return reads.records(pool, classes, opts); },
+        records: async (pool, classes, opts) => {
+          const end = recorder.begin(pool, address);
+          try { return await reads.records(pool, classes, opts); } finally { end(); }
+        },
       };
     };
     const statements = await applyStatements(manager, plan);

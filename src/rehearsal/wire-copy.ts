@@ -60,7 +60,8 @@ function copy(v: unknown, depth: number): XapiValue | undefined {
     return out;
   }
   if (v instanceof Date) return formatDateTime(v);
-  if (v instanceof XmlRpcScalar) return Number.isFinite(v.value) ? v.value : null;
+  // A hinted number is written as its value: `-0` is `0` on the wire, as for a plain number.
+  if (v instanceof XmlRpcScalar) return Number.isFinite(v.value) ? (v.value === 0 ? 0 : v.value) : null;
   const proto: unknown = Object.getPrototypeOf(v);
   if (proto !== Object.prototype && proto !== null) throw NOT_PLAIN;
   const obj = v as Record<string, unknown>;
