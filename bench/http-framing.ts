@@ -46,11 +46,7 @@ export class HttpFramer {
         this.pending = this.pending.subarray(at + 4);
         this.begin(head);
       } else if (this.state === 'length') {
-        if (!this.pending.length) return;
-        const take = Math.min(this.remaining, this.pending.length);
-        this.on.body(this.pending.subarray(0, take));
-        this.pending = this.pending.subarray(take);
-        this.remaining -= take;
+        if (!this.takeBody()) return;
         if (this.remaining === 0) this.finish();
       } else if (this.state === 'chunk-size') {
         const at = this.pending.indexOf(CRLF);
@@ -61,11 +57,7 @@ export class HttpFramer {
         if (size === 0) this.state = 'trailer';
         else { this.remaining = size; this.state = 'chunk-data'; }
       } else if (this.state === 'chunk-data') {
-        if (!this.pending.length) return;
-        const take = Math.min(this.remaining, this.pending.length);
-        this.on.body(this.pending.subarray(0, take));
-        this.pending = this.pending.subarray(take);
-        this.remaining -= take;
+        if (!this.takeBody()) return;
         if (this.remaining === 0) this.state = 'chunk-end';
       } else if (this.state === 'chunk-end') {
         if (this.pending.length < 2) return;
@@ -82,6 +74,16 @@ export class HttpFramer {
         return;
       }
     }
+  }
+
+  /** Hands on up to `remaining` body bytes of what is pending; false when nothing is. */
+  private takeBody(): boolean {
+    if (!this.pending.length) return false;
+    const take = Math.min(this.remaining, this.pending.length);
+    this.on.body(this.pending.subarray(0, take));
+    this.pending = this.pending.subarray(take);
+    this.remaining -= take;
+    return true;
   }
 
   /** The connection ended: a reply read until the end is complete. */

@@ -57,8 +57,11 @@ export function vmAttributes(i: number, description: string): Record<string, unk
   };
 }
 
-/** Figures of one size: N instances replaced one by one, each change awaited. */
-export async function measure(m: StateModules, n: number): Promise<Record<string, number>> {
+/**
+ * A state manager over a real local backend in a fresh folder, counting its writes; `run` gets
+ * it and the state file's path, and the folder is removed afterwards.
+ */
+async function withCountedState<T>(m: StateModules, run: (s: { manager: Mgr; file: string; provider: string; writes: () => number; resetWrites: () => void }) => Promise<T>): Promise<T> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'xcpform-state-bench-'));
   const file = path.join(dir, 'terraform.tfstate');
   try {
@@ -67,31 +70,37 @@ export async function measure(m: StateModules, n: number): Promise<Record<string
     const write = backend.write.bind(backend);
     backend.write = (t: unknown) => ((writes++), write(t));
     const { manager } = await m.StateManager.open(backend);
-    const p = m.providerAddress();
+    return await run({ manager: manager!, file, provider: m.providerAddress(), writes: () => writes, resetWrites: () => { writes = 0; } });
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** Figures of one size: N instances replaced one by one, each change awaited. */
+export async function measure(m: StateModules, n: number): Promise<Record<string, number>> {
+  return withCountedState(m, async ({ manager, file, provider: p, writes, resetWrites }) => {
     const vm = (i: number, d: string) => ({ schemaVersion: 0, attributes: vmAttributes(i, d), sensitiveAttributes: [], dependencies: ['xcp_network.n'] });
-    await manager!.apply((s) => {
+    await manager.apply((s) => {
       for (let i = 0; i < n; i++) s = m.setInstance(s, { mode: 'managed', type: 'xcp_vm', name: 'v', key: i }, vm(i, 'before'), p);
       return s;
     });
     const bytes = (await fs.stat(file)).size;
-    writes = 0;
+    resetWrites();
     const t0 = process.cpuUsage();
     const w0 = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) await manager!.apply((s) => m.setInstance(s, { mode: 'managed', type: 'xcp_vm', name: 'v', key: i }, vm(i, 'after'), p));
+    for (let i = 0; i < n; i++) await manager.apply((s) => m.setInstance(s, { mode: 'managed', type: 'xcp_vm', name: 'v', key: i }, vm(i, 'after'), p));
     const cpu = process.cpuUsage(t0);
     const wall = Number(process.hrtime.bigint() - w0) / 1e6;
     return {
       instances: n,
-      writes,
+      writes: writes(),
       file_bytes: bytes,
-      cpu_ms_per_write: (cpu.user + cpu.system) / 1000 / writes,
-      user_ms_per_write: cpu.user / 1000 / writes,
-      sys_ms_per_write: cpu.system / 1000 / writes,
-      wall_ms_per_write: wall / writes,
+      cpu_ms_per_write: (cpu.user + cpu.system) / 1000 / writes(),
+      user_ms_per_write: cpu.user / 1000 / writes(),
+      sys_ms_per_write: cpu.system / 1000 / writes(),
+      wall_ms_per_write: wall / writes(),
     };
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 /**
@@ -101,15 +110,7 @@ export async function measure(m: StateModules, n: number): Promise<Record<string
  * (the workers only sleep) and the writes.
  */
 export async function measureCreate(m: StateModules, n: number, stepMs = 80): Promise<Record<string, number>> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'xcpform-state-bench-'));
-  const file = path.join(dir, 'terraform.tfstate');
-  try {
-    let writes = 0;
-    const backend = new m.LocalBackend({ path: file });
-    const write = backend.write.bind(backend);
-    backend.write = (t: unknown) => ((writes++), write(t));
-    const { manager } = await m.StateManager.open(backend);
-    const p = m.providerAddress();
+  return withCountedState(m, async ({ manager, provider: p, writes }) => {
     const t0 = process.cpuUsage();
     const w0 = process.hrtime.bigint();
     const pending: Promise<void>[] = [];
@@ -118,7 +119,7 @@ export async function measureCreate(m: StateModules, n: number, stepMs = 80): Pr
       for (let i = next++; i < n; i = next++) {
         await new Promise((r) => setTimeout(r, stepMs));
         const vm = { schemaVersion: 0, attributes: vmAttributes(i, 'created'), sensitiveAttributes: [], dependencies: ['xcp_network.n'] };
-        pending.push(manager!.apply((s) => m.setInstance(s, { mode: 'managed', type: 'xcp_vm', name: 'v', key: i }, vm, p)));
+        pending.push(manager.apply((s) => m.setInstance(s, { mode: 'managed', type: 'xcp_vm', name: 'v', key: i }, vm, p)));
       }
     };
     await Promise.all(Array.from({ length: 10 }, worker));
@@ -126,16 +127,14 @@ export async function measureCreate(m: StateModules, n: number, stepMs = 80): Pr
     const cpu = process.cpuUsage(t0);
     return {
       instances: n,
-      writes,
+      writes: writes(),
       wall_ms: Number(process.hrtime.bigint() - w0) / 1e6,
       cpu_ms: (cpu.user + cpu.system) / 1000,
       user_ms: cpu.user / 1000,
       sys_ms: cpu.system / 1000,
-      cpu_ms_per_write: (cpu.user + cpu.system) / 1000 / writes,
+      cpu_ms_per_write: (cpu.user + cpu.system) / 1000 / writes(),
     };
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 async function main(): Promise<void> {

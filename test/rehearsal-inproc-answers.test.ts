@@ -11,19 +11,9 @@ import { recordType } from '../src/simulator/dispatch/implicit';
 import { toWire, type FieldSpec, type FieldType, type StoredValue } from '../src/simulator/model/types';
 import { CLASSES } from '../src/simulator/schema/misc';
 import { RawClient } from '../src/simulator/testing/raw-client';
-import { encodeJson } from '../src/xenapi/wire/jsonrpc';
+import { objects, viaText } from './helpers/wire-values';
 import type { XapiEncodable } from '../src/xenapi/wire/values';
 
-const viaText = (v: XapiEncodable): unknown => JSON.parse(encodeJson(v));
-
-/** Every object reachable from `v`. */
-function objects(v: unknown, out = new Set<object>()): Set<object> {
-  if (typeof v === 'object' && v !== null && !out.has(v)) {
-    out.add(v);
-    for (const x of Object.values(v)) objects(x, out);
-  }
-  return out;
-}
 
 function sharesNothing(answer: unknown, source: unknown): void {
   const held = objects(source);

@@ -4,19 +4,9 @@
  */
 import fc from 'fast-check';
 import { wireCopy } from '../src/rehearsal/wire-copy';
-import { encodeJson } from '../src/xenapi/wire/jsonrpc';
+import { objects, viaText } from './helpers/wire-values';
 import { xmlrpcDouble, xmlrpcI4, type XapiEncodable } from '../src/xenapi/wire/values';
 
-const viaText = (v: XapiEncodable): unknown => JSON.parse(encodeJson(v));
-
-/** Every object reachable from `v`. */
-function objects(v: unknown, out = new Set<object>()): Set<object> {
-  if (typeof v === 'object' && v !== null && !out.has(v)) {
-    out.add(v);
-    for (const x of Object.values(v)) objects(x, out);
-  }
-  return out;
-}
 
 const leaf = fc.oneof(
   fc.string(), fc.boolean(), fc.constant(null), fc.constant(undefined),
