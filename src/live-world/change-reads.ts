@@ -16,7 +16,7 @@
  * every write moved, for each VM created, the SR and network records whose lists hold every
  * VM's disk and NIC: bytes that grow with the size of the pool.
  */
-import type { XapiClass, XapiClient, XapiEncodable } from '../xenapi';
+import type { AsyncCallOptions, XapiClass, XapiClient, XapiEncodable } from '../xenapi';
 import { knownWrite } from './known-writes';
 import type { LiveWorld, Need } from './live-world';
 
@@ -58,12 +58,13 @@ export class WriteLog {
   record(pool: string, method: string, at: number, patched = false): void {
     let w = this.pools.get(pool);
     if (!w) { w = { any: 0, last: 0, byClass: new Map() }; this.pools.set(pool, w); }
-    w.last = at;
+    // Marks may come out of order: a task's write is dated before the catch-up that saw it end.
+    w.last = Math.max(w.last, at);
     if (patched) return;
-    w.any = at;
+    w.any = Math.max(w.any, at);
     // A write to the infrastructure itself (SR.create makes PBDs, network.create a bridge
     // PIFs may name) may change any of it: every shared class then.
-    if (SHARED.has(classOf(method))) for (const cls of SHARED) w.byClass.set(cls, at);
+    if (SHARED.has(classOf(method))) for (const cls of SHARED) w.byClass.set(cls, Math.max(w.byClass.get(cls) ?? 0, at));
   }
 
   /** The mark after which `cls` of `pool` must have been caught up to see these writes (0: none). */
@@ -123,8 +124,7 @@ export class ChangeReads {
    */
   client(pool: string, client: XapiClient): XapiClient {
     const world = this.world;
-    const wrote = (method: string, patched = false): void => {
-      const at = world.mark();
+    const wrote = (method: string, patched = false, at = world.mark()): void => {
       this.writes.record(pool, method, at, patched);
       this.shared?.record(pool, method, at, patched);
     };
@@ -143,13 +143,38 @@ export class ChangeReads {
       wrote(method, known !== undefined && !SHARED.has(known.cls) && world.patch(pool, known));
       return result;
     };
+    // An `Async.*` call learns how its task ended from the catch-up that shows its effects (see
+    // LiveWorld.taskOutcome); its write then dates from just before that catch-up, so the
+    // step's next read finds the records fresh without another round trip.
+    const asyncCall = async (target: XapiClient, method: string, args: readonly XapiEncodable[], options: AsyncCallOptions = {}): Promise<unknown> => {
+      let seenAt: number | undefined;
+      const shared = SHARED.has(classOf(method));
+      const awaitTask = async (task: string) => {
+        const after = world.mark();
+        // The guest classes (and the shared ones, after a write to them) the step reads next.
+        const out = await world.taskOutcome(pool, task, after, (held) => held.filter((c) => shared || !SHARED.has(c)));
+        seenAt = out?.seenAt;
+        return out?.record;
+      };
+      world.expectTask(pool);
+      try {
+        const result = await target.invokeAsync(method, args, { ...options, awaitTask });
+        wrote(method, false, seenAt === undefined ? world.mark() : seenAt - 1);
+        return result;
+      } catch (err) {
+        wrote(method);
+        throw err;
+      }
+    };
     return new Proxy(client, {
       get(target, key) {
         const v = Reflect.get(target, key, target) as unknown;
         if (typeof v !== 'function') return v;
+        if (key === 'callAsync') return (method: string, ...args: XapiEncodable[]) => asyncCall(target, method, args);
+        if (key === 'invokeAsync') return (method: string, args: readonly XapiEncodable[], options?: AsyncCallOptions) => asyncCall(target, method, args, options);
         const bound = (v as (...a: unknown[]) => unknown).bind(target);
         // `call(method, ...args)` alone has its arguments as the method takes them.
-        if (key === 'call' || key === 'callAsync' || key === 'invoke' || key === 'invokeAsync') return tracked(bound as (m: string, ...r: unknown[]) => Promise<unknown>, key === 'call');
+        if (key === 'call' || key === 'invoke') return tracked(bound as (m: string, ...r: unknown[]) => Promise<unknown>, key === 'call');
         if (key === 'session') {
           return () => {
             transfers.add(pool);

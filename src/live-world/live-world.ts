@@ -27,6 +27,7 @@ import { fetchSnapshot, poolFailed, type RecordSource } from '../plan/refresh';
 import { PoolRecords, readClasses, WorldSnapshot } from '../resources/snapshot';
 import { eventFrom, isXapiError, type EventBatch, type XapiClass, type XapiClient } from '../xenapi';
 import type { KnownWrite } from './known-writes';
+import { TaskWatch, type TaskEnd } from './task-watch';
 
 /**
  * One pool's records. Each class is current as of its own token: a catch-up covers only the
@@ -60,6 +61,8 @@ interface CatchUp {
   readonly started: number;
   /** Classes it brings current. */
   readonly classes: ReadonlySet<XapiClass>;
+  /** Whether it asks for task events too (see {@link LiveWorld.taskOutcome}). */
+  readonly tasks: boolean;
   readonly done: Promise<void>;
 }
 
@@ -74,6 +77,10 @@ interface PoolSlot {
    * class that started after it has been applied (xapi's record then includes the write).
    */
   patches: Patch[];
+  /** Task ends the catch-ups report, once an async call was made on the pool (task-watch.ts). */
+  tasks?: TaskWatch;
+  /** The pool refused a catch-up that asked for tasks: tasks are waited for on their own there. */
+  noTaskEvents?: boolean;
 }
 
 interface Patch extends KnownWrite { readonly at: number }
@@ -178,6 +185,57 @@ export class LiveWorld {
     return true;
   }
 
+  /**
+   * Says an `Async.*` call is about to be made on `pool`: from now on its catch-ups report task
+   * ends (see {@link taskOutcome}). Call it before the call is sent; a task that ended before
+   * this is not reported.
+   */
+  expectTask(pool: string): void {
+    const slot = this.slot(pool);
+    const live = slot.live;
+    if (slot.tasks || slot.noTaskEvents || !live) return;
+    // From the oldest token the records hold: a catch-up on its way now may carry the task's
+    // end past the records' tokens without reporting it.
+    const oldest = oldestClass(live, live.records.classes().filter((c) => live.tokens.has(c)));
+    if (oldest) slot.tasks = new TaskWatch(live.tokens.get(oldest)!, live.since.get(oldest) ?? 0);
+  }
+
+  /**
+   * How `task` (returned by an `Async.*` call announced with {@link expectTask}; `after` is a
+   * {@link mark} taken when it returned) ended, learned from the catch-ups that bring the
+   * records current anyway: the step that waits for its task and then reads what it made waits
+   * for one shared `event.from`, not one for the task and one for the records. xapi ends a task
+   * after its effects, so the catch-up that reports the end brings every change the task made
+   * to the classes it covers. A new catch-up brings `classes(held)` (`held`: the classes the
+   * records hold). Returns the end and the tick the catch-up that saw it started at (records
+   * that fresh show the task's effects), or `undefined` when the first catch-up started after
+   * `after` does not show it ended (it still runs, the catch-up failed, the pool is read again
+   * or refused task events): the caller then waits for the task itself.
+   */
+  async taskOutcome(pool: string, task: string, after: number, classes: (held: readonly XapiClass[]) => readonly XapiClass[]): Promise<TaskEnd | undefined> {
+    const slot = this.slot(pool);
+    try {
+      for (;;) {
+        const watch = slot.tasks;
+        if (!watch || !slot.live) return undefined;
+        const end = watch.take(task);
+        if (end) return end;
+        const run = slot.running;
+        if (run && run.started > after && run.tasks) {
+          await run.done;
+          return slot.tasks?.take(task);
+        }
+        if (run) await run.done.catch(() => undefined);
+        else {
+          await this.start(pool, slot, classes(slot.live.records.classes())).done;
+          return slot.tasks?.take(task);
+        }
+      }
+    } catch {
+      return undefined;
+    }
+  }
+
   private slot(pool: string): PoolSlot {
     let slot = this.slots.get(pool);
     if (!slot) { slot = { patches: [] }; this.slots.set(pool, slot); }
@@ -199,16 +257,17 @@ export class LiveWorld {
   private start(pool: string, slot: PoolSlot, wanted: readonly XapiClass[]): CatchUp {
     const classes = new Set<XapiClass>(wanted);
     const started = ++this.tick;
+    const tasks = slot.tasks !== undefined;
     // Cleared before `done` settles, so every waiter that wakes up sees no catch-up running.
-    const done = this.catchUp(pool, slot, classes, started).finally(() => {
+    const done = this.catchUp(pool, slot, classes, started, tasks).finally(() => {
       if (slot.running?.started === started) slot.running = undefined;
     });
-    slot.running = { started, classes, done };
+    slot.running = { started, classes, tasks, done };
     return slot.running;
   }
 
   /** Brings `classes` of `slot.live` up to date, reading those it lacks. Changes `live` only after an await. */
-  private async catchUp(pool: string, slot: PoolSlot, classes: ReadonlySet<XapiClass>, started: number): Promise<void> {
+  private async catchUp(pool: string, slot: PoolSlot, classes: ReadonlySet<XapiClass>, started: number, tasks: boolean): Promise<void> {
     const client = await this.source.client(pool);
     const live = slot.live;
     if (!live) return this.reread(pool, slot, client, classes, started, 'no records yet');
@@ -217,15 +276,20 @@ export class LiveWorld {
     if (held.length) {
       // From the oldest token of them: events of the classes already past it come again, whole
       // records as they are now, which changes nothing (event.from sends each object once).
-      const oldest = held.reduce((a, c) => ((live.since.get(c) ?? 0) < (live.since.get(a) ?? 0) ? c : a));
+      const oldest = oldestClass(live, held)!;
+      const watch = tasks ? slot.tasks : undefined;
+      const from = watch && watch.since < (live.since.get(oldest) ?? 0) ? watch.token : live.tokens.get(oldest)!;
       let batch: Omit<EventBatch, 'reset'>;
       try {
-        batch = await eventFrom(client, held, live.tokens.get(oldest)!, 0);
+        batch = await eventFrom(client, watch ? [...held, 'task'] : held, from, 0);
       } catch (err) {
-        // EVENTS_LOST (xapi restarted, token too old), a token it cannot parse: start over.
+        // EVENTS_LOST (xapi restarted, token too old), a token it cannot parse: start over. A
+        // pool that refused it with tasks asked for is not asked for them again.
+        if (watch) { slot.noTaskEvents = true; slot.tasks = undefined; }
         if (isXapiError(err)) return this.reread(pool, slot, client, classes, started, 'event.from failed', err.code);
         throw err;
       }
+      if (watch && slot.tasks === watch) watch.seen(batch, started);
       if (!applyEvents(live, batch, held)) return this.reread(pool, slot, client, classes, started, 'object counts disagree');
       this.settlePatches(slot, live, held, started);
       token = batch.token;
@@ -247,6 +311,7 @@ export class LiveWorld {
     this.onFullRead(pool, why, detail);
     // The token comes first: a change made during the bulk read is reported again next time.
     const { token } = await eventFrom(client, [], '', 0);
+    slot.tasks?.restart(token, started);
     const live: LivePool = { records: new PoolRecords(pool), tokens: new Map(), since: new Map(), versions: new Map(), copies: new Map() };
     await readClasses(client, live.records, classes);
     for (const cls of classes) { live.records.buildIndexes(cls); touched(live, cls); current(live, cls, token, started); }
@@ -256,6 +321,11 @@ export class LiveWorld {
     slot.patches = slot.patches.filter((p) => classes.has(p.cls));
     slot.live = live;
   }
+}
+
+/** Of `classes`, the one current as of the oldest catch-up. */
+function oldestClass(live: LivePool, classes: readonly XapiClass[]): XapiClass | undefined {
+  return classes.length ? classes.reduce((a, c) => ((live.since.get(c) ?? 0) < (live.since.get(a) ?? 0) ? c : a)) : undefined;
 }
 
 const current = (live: LivePool, cls: XapiClass, token: string, started: number): void => {

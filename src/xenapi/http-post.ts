@@ -15,7 +15,7 @@ export interface AgentOptions {
   readonly insecureTls?: boolean;
   /** Extra trusted CA certificate(s), PEM, for pools with a private CA or self-signed cert. */
   readonly ca?: string | Buffer | ReadonlyArray<string | Buffer>;
-  /** Concurrent sockets per endpoint (default 16). */
+  /** Concurrent sockets per endpoint (default 64). */
   readonly maxSockets?: number;
 }
 
@@ -24,7 +24,7 @@ export interface AgentOptions {
  * adds trust anchors without disabling verification.
  */
 export function createAgent(url: URL, options: AgentOptions = {}): http.Agent {
-  const common = { keepAlive: true, maxSockets: options.maxSockets ?? 16, scheduling: 'lifo' as const };
+  const common = { keepAlive: true, maxSockets: options.maxSockets ?? 64, scheduling: 'lifo' as const };
   if (url.protocol === 'http:') return new http.Agent(common);
   if (url.protocol !== 'https:') throw new TypeError(`unsupported URL scheme ${url.protocol} (want http: or https:)`);
   return new https.Agent({

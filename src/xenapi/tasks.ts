@@ -26,6 +26,14 @@ export interface AsyncCallOptions extends CallOptions {
   readonly pollTimeoutS?: number;
   /** Keep the finished task instead of destroying it (default false). */
   readonly keepTask?: boolean;
+  /**
+   * A quicker way to learn how the task ended, tried before a wait of its own: an apply's live
+   * world reports it from the `event.from` that brings the records current anyway, so the
+   * caller sees the task's outcome and its effects after one shared round trip instead of two.
+   * Resolves to the task's final record, or `undefined` when it cannot tell (the task still
+   * runs, the catch-up failed): the task is then waited for as usual.
+   */
+  readonly awaitTask?: (task: Ref<'task'>) => Promise<TaskRecord | undefined>;
 }
 
 const TERMINAL = new Set(['success', 'failure', 'cancelled']);
@@ -46,7 +54,7 @@ export async function callAsync(
   const task = (await client.invoke(asyncMethod, args, options)) as Ref<'task'>;
   if (typeof task !== 'string') throw new XapiProtocolError(`${asyncMethod} returned no task ref`);
   try {
-    const record = await waitForTask(client, task, options);
+    const record = (await learnedElsewhere(options, task)) ?? await waitForTask(client, task, options);
     const call = { method: asyncMethod, args: redactArgs(asyncMethod, ['', ...args]) };
     if (record.status === 'success') return decodeTaskResult(record.result);
     if (record.status === 'cancelled') throw new XapiError('TASK_CANCELLED', [task], call);
@@ -57,6 +65,13 @@ export async function callAsync(
     // step makes its next call at once). The session's logout waits for it.
     if (!options.keepTask) client.offPath(client.invoke('task.destroy', [task], { retry: { maxAttempts: 1 } }));
   }
+}
+
+/** The task's final record from `options.awaitTask`, if it can tell (and the caller has not aborted). */
+async function learnedElsewhere(options: AsyncCallOptions, task: Ref<'task'>): Promise<TaskRecord | undefined> {
+  if (!options.awaitTask || options.signal?.aborted) return undefined;
+  const rec = await options.awaitTask(task).catch(() => undefined);
+  return rec && TERMINAL.has(rec.status) ? rec : undefined;
 }
 
 /**
