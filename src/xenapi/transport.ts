@@ -3,9 +3,8 @@
  * JSON-RPC (`POST <base>/jsonrpc`) and XML-RPC (`POST <base>/`). A transport moves one call
  * and knows nothing about sessions, retries or redirects (`client.ts` does).
  */
-import type * as http from 'node:http';
 import { XapiError, XapiProtocolError, XapiTransportError } from './errors';
-import { createAgent, httpPost, type AgentOptions } from './http-post';
+import { ConnectionPool, type PoolOptions } from './http1/connection-pool';
 import { displayUrl } from './redact';
 import {
   encodeJsonRpcRequest,
@@ -47,7 +46,7 @@ export interface Transport {
 export type WireProtocolName = 'jsonrpc' | 'xmlrpc';
 
 /** Settings of an HTTP transport. */
-export interface HttpTransportOptions extends AgentOptions {
+export interface HttpTransportOptions extends PoolOptions {
   /** Base URL of the pool master, e.g. `https://10.0.0.1` or `http://127.0.0.1:8080`. */
   readonly url: string | URL;
   /** Default per-call timeout (default 120 s). */
@@ -55,7 +54,7 @@ export interface HttpTransportOptions extends AgentOptions {
   /** Largest accepted reply in bytes (default 512 MiB: 10,000 VM records over XML-RPC ≈ 60 MB). */
   readonly maxResponseBytes?: number;
   /** Share a connection pool instead of creating one (then `close` leaves it open). */
-  readonly agent?: http.Agent;
+  readonly pool?: ConnectionPool;
 }
 
 interface WireProtocol {
@@ -97,8 +96,8 @@ class HttpTransport implements Transport {
   readonly url: string;
   readonly protocol: WireProtocolName;
   private readonly endpoint: URL;
-  private readonly agent: http.Agent;
-  private readonly ownsAgent: boolean;
+  private readonly pool: ConnectionPool;
+  private readonly ownsPool: boolean;
   private nextId = 0;
 
   constructor(
@@ -109,13 +108,13 @@ class HttpTransport implements Transport {
     this.url = displayUrl(base);
     this.protocol = wire.name;
     this.endpoint = wire.endpoint(base);
-    this.ownsAgent = options.agent === undefined;
-    this.agent = options.agent ?? createAgent(base, options);
+    this.ownsPool = options.pool === undefined;
+    this.pool = options.pool ?? new ConnectionPool(base, options);
   }
 
   async call(method: string, params: readonly XapiEncodable[], options: TransportCallOptions = {}): Promise<XapiValue> {
     const maxBytes = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE;
-    const reply = await httpPost(this.endpoint, this.agent, this.wire.encode(method, params, this.nextId++), this.wire.contentType, {
+    const reply = await this.pool.post(this.endpoint, this.wire.encode(method, params, this.nextId++), this.wire.contentType, {
       timeoutMs: options.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       maxResponseBytes: maxBytes,
       signal: options.signal,
@@ -140,7 +139,7 @@ class HttpTransport implements Transport {
   }
 
   close(): void {
-    if (this.ownsAgent) this.agent.destroy();
+    if (this.ownsPool) this.pool.close();
   }
 }
 
