@@ -64,6 +64,32 @@ describe('event.from', () => {
     expect((await quiet).events).toEqual([]);
   });
 
+  test('a blocked call wakes on a change it subscribed to; one whose window holds an object made and dropped wakes at the next change', async () => {
+    const pool = Object.keys(await c.call<Rec>('pool.get_all_records'))[0];
+    const { token } = await c.call<Rec>('event.from', ['network'], '', 0);
+    const waiting = c.call<Rec>('event.from', ['network'], token, 30.0);
+    let done = false;
+    void waiting.then(() => (done = true));
+    await c.call('pool.set_name_description', pool, 'not a network');
+    await clock.advance(10);
+    expect(done).toBe(false);
+    const net = await c.call<string>('network.create', { name_label: 'wakes', other_config: {} });
+    const woke = await waiting;
+    expect(woke.events.map((e: Rec) => [e.operation, e.ref])).toEqual([['add', net]]);
+
+    // Made and dropped since the token: no event, yet the window changed, so the next change of
+    // any class ends the wait (with nothing to report), as it did when every change re-read the log.
+    const gone = await c.call<string>('network.create', { name_label: 'ephemeral', other_config: {} });
+    await c.call('network.destroy', gone);
+    const second = c.call<Rec>('event.from', ['network'], woke.token, 30.0);
+    let answer: Rec | undefined;
+    for (let i = 0; i < 50 && !answer; i++) {
+      await c.call('pool.set_name_description', pool, `tick ${i}`);
+      answer = await Promise.race([second, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 20))]);
+    }
+    expect(answer?.events).toEqual([]);
+  });
+
   test('bad tokens and classes', async () => {
     await expect(c.call('event.from', ['vm'], 'garbage', 0)).rejects.toMatchObject({ description: ['EVENT_FROM_TOKEN_PARSE_FAILURE', 'garbage'] });
     await expect(c.call('event.inject', 'vm', 'OpaqueRef:nope')).rejects.toBeInstanceOf(RawXapiError);

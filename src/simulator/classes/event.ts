@@ -9,11 +9,15 @@ import { XapiFailure } from '../errors';
 import { CallContext, MethodSpec, method, p } from '../dispatch/method';
 import { any, float, int, setOf, str, toWire } from '../model/types';
 import { CLASS_BY_LOWER, CLASSES } from '../schema/misc';
+import type { Change } from '../db/database';
 import { recordType } from '../dispatch/implicit';
 import { XapiEncodable, xmlrpcI4 } from '../../xenapi/wire/values';
 
 const pad = (n: number): string => String(n).padStart(20, '0');
-export const formatToken = (gen: number): string => `${pad(gen)},${pad(gen)}`;
+export const formatToken = (gen: number): string => {
+  const g = pad(gen);
+  return `${g},${g}`;
+};
 
 function parseToken(token: string): number | undefined {
   if (token === '') return undefined;
@@ -94,11 +98,13 @@ function collect(ctx: CallContext, sub: Subscription, since: number | undefined)
     }
     return events;
   }
+  // The latest change of each object: a Map keeps the order in which objects first changed.
+  const latest = new Map<string, Change>();
   // A token from before the log (or from another database: ahead of this one) cannot be served.
-  const changes = since > db.generation ? undefined : db.changesSince(since);
-  if (!changes) throw new XapiFailure('EVENTS_LOST', []);
-  const latest = new Map<string, { cls: string; gen: number }>();
-  for (const c of changes) if (matches(sub, c.cls, c.ref)) latest.set(c.ref, { cls: c.cls, gen: c.gen });
+  const served = since <= db.generation && db.forEachChangeSince(since, (c) => {
+    if (matches(sub, c.cls, c.ref)) latest.set(c.ref, c);
+  });
+  if (!served) throw new XapiFailure('EVENTS_LOST', []);
   for (const [r, { cls, gen }] of latest) {
     const created = db.createdAt(r) ?? 0;
     if (db.get(cls, r)) events.push(eventRecord(ctx, gen, cls, r, created > since ? 'add' : 'mod'));
@@ -138,9 +144,14 @@ async function eventFrom(ctx: CallContext, classes: string[], token: string, tim
         timer.cancel();
         resolve();
       };
+      // Wakes on the first change once any change since the token matches (one that gave no
+      // event, an object made and dropped since, already does): the log is read once here,
+      // then each change once, as it is made, rather than all of them again on every change.
+      let matched = false;
+      db.forEachChangeSince(since, (c) => { matched ||= matches(sub, c.cls, c.ref); });
       const off = db.onChange(() => {
-        const cs = db.changesSince(since) ?? [];
-        if (cs.some((c) => matches(sub, c.cls, c.ref))) setImmediate(finish);
+        const c = db.latestChange;
+        if (matched || (c && matches(sub, c.cls, c.ref))) setImmediate(finish);
       });
       const timer = ctx.world.clock.schedule(Math.min(timeout, 3600) * 1000, finish);
     });
