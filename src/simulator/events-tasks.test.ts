@@ -2,6 +2,7 @@
 import { ManualClock, RunningSimulator, startSimulator } from './index';
 import { RawClient, RawXapiError, closeRawClients, post } from './testing/raw-client';
 import { compileWhere } from './dispatch/where';
+import { CLASSES } from './schema/misc';
 import { encodeMethodCall } from '../xenapi/wire/xmlrpc';
 
 type Rec = Record<string, any>;
@@ -99,6 +100,14 @@ describe('event.from', () => {
     const res = await post(sim.pools[0].url, '/', encodeMethodCall('event.from', [c.session, ['pool'], '', 0.0]), 'text/xml');
     expect(res.text).toMatch(/<name>pool<\/name><value><i4>1<\/i4><\/value>/);
     expect(res.text).not.toMatch(/\s<|>\s/);
+  });
+
+  test('valid_ref_counts counts every class but session, by its lowercase name', async () => {
+    const { valid_ref_counts: counts } = await c.call<Rec>('event.from', ['pool'], '', 0);
+    expect(Object.keys(counts)).toEqual([...CLASSES.keys()].filter((k) => k !== 'session').map((k) => k.toLowerCase()));
+    const db = sim.world.pool('ev').db;
+    for (const cls of CLASSES.keys()) if (cls !== 'session') expect([cls, counts[cls.toLowerCase()]]).toEqual([cls, db.table(cls).size]);
+    expect(counts.vm).toBe((await c.call<string[]>('VM.get_all')).length);
   });
 });
 
