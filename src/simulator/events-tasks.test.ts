@@ -102,6 +102,22 @@ describe('event.from', () => {
     expect(res.text).not.toMatch(/\s<|>\s/);
   });
 
+  test('"" for objects only lists those that exist, in class order, then in the order asked', async () => {
+    const pool = Object.keys(await c.call<Rec>('pool.get_all_records'))[0];
+    const vms = (await c.call<string[]>('VM.get_all')).slice(0, 2);
+    const net = (await c.call<string[]>('network.get_all'))[0];
+    const gone = await c.call<string>('network.create', { name_label: 'gone', other_config: {} });
+    await c.call('network.destroy', gone);
+    const asked = [`vm/${vms[1]}`, `network/${gone}`, `pool/${pool}`, `vm/${vms[0]}`, `network/${net}`, 'vm/OpaqueRef:nothing'];
+    const { events } = await c.call<Rec>('event.from', asked, '', 0);
+    const order = [...CLASSES.keys()];
+    const expected = [['VM', vms[1]], ['pool', pool], ['VM', vms[0]], ['network', net]]
+      .map(([cls, r], i) => ({ cls, r, i }))
+      .sort((a, b) => order.indexOf(a.cls) - order.indexOf(b.cls) || a.i - b.i)
+      .map(({ cls, r }) => ['add', cls.toLowerCase(), r]);
+    expect(events.map((e: Rec) => [e.operation, e.class, e.ref])).toEqual(expected);
+  });
+
   test('valid_ref_counts counts every class but session, by its lowercase name', async () => {
     const { valid_ref_counts: counts } = await c.call<Rec>('event.from', ['pool'], '', 0);
     expect(Object.keys(counts)).toEqual([...CLASSES.keys()].filter((k) => k !== 'session').map((k) => k.toLowerCase()));

@@ -88,6 +88,7 @@ function collect(ctx: CallContext, sub: Subscription, since: number | undefined)
   if (since === undefined) {
     // Only the subscribed classes are listed: a task waiter (`task/<ref>`) asks for one object,
     // and listing every record of the pool for it made each async call cost O(objects).
+    if (!sub.all && sub.classes.size === 0) return objectEvents(ctx, sub.objects);
     for (const cls of CLASSES.keys()) {
       if (cls === 'session') continue;
       if (sub.all || sub.classes.has(cls)) {
@@ -111,6 +112,26 @@ function collect(ctx: CallContext, sub: Subscription, since: number | undefined)
     else if (created <= since) events.push(eventRecord(ctx, gen, cls, r, 'del'));
   }
   return events;
+}
+
+/** Position of each class in {@link CLASSES}: the order `""` lists objects in. */
+let CLASS_ORDER: ReadonlyMap<string, number> | undefined;
+
+/**
+ * The `add` events of `""` for a subscription to objects only (a task waiter's `task/<ref>`):
+ * each object's class looked up, not every class walked for each (one wait per async call).
+ * In class order, then subscription order, as walking the classes gives them.
+ */
+function objectEvents(ctx: CallContext, objects: ReadonlySet<string>): Record<string, XapiEncodable>[] {
+  CLASS_ORDER ??= new Map([...CLASSES.keys()].map((c, i) => [c, i]));
+  const db = ctx.db;
+  const found: { cls: string; r: string; at: number }[] = [];
+  for (const r of objects) {
+    const cls = db.classOf(r);
+    if (cls !== undefined && cls !== 'session' && db.get(cls, r)) found.push({ cls, r, at: CLASS_ORDER.get(cls) ?? 0 });
+  }
+  if (found.length > 1) found.sort((a, b) => a.at - b.at);
+  return found.map(({ cls, r }) => eventRecord(ctx, db.generation, cls, r, 'add'));
 }
 
 type Counts = (size: (cls: string) => XapiEncodable) => Record<string, XapiEncodable>;
