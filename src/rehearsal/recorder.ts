@@ -4,7 +4,7 @@
  * which is what the rehearsal reports for a change that failed.
  */
 import { destroyVertexId } from '../dag';
-import { isXapiError, type XapiClient } from '../xenapi';
+import { isXapiError, type CallOptions, type XapiClient, type XapiEncodable, type XapiValue } from '../xenapi';
 
 export interface XapiErrorSeen {
   readonly code: string;
@@ -73,9 +73,10 @@ export class CallRecorder {
       if (address && isXapiError(err)) this.lastError.set(this.vertexOf(address), { code: err.code, params: err.params.map(String), ...(typeof method === 'string' ? { method } : {}) });
     };
     // Made once per client handed out: the proxy's trap runs on every property read.
-    const invoke = async (...args: Parameters<XapiClient['invoke']>): ReturnType<XapiClient['invoke']> => {
+    // Its parameters spelled out: a rest array per call adds up over a rehearsal's thousands.
+    const invoke = async (method: string, args: readonly XapiEncodable[], options?: CallOptions): Promise<XapiValue> => {
       const end = this.begin(pool, address);
-      try { return await client.invoke(...args); } catch (err) { remember(err, args[0]); throw err; } finally { end(); }
+      try { return await client.invoke(method, args, options); } catch (err) { remember(err, method); throw err; } finally { end(); }
     };
     const wrapped = new Map<PropertyKey, (...args: unknown[]) => Promise<unknown>>();
     const proxy: XapiClient = new Proxy(client, {

@@ -2,6 +2,7 @@
 import { ManualClock, RunningSimulator, startSimulator } from './index';
 import { RawClient, RawXapiError, closeRawClients, post } from './testing/raw-client';
 import { compileWhere } from './dispatch/where';
+import { CLASSES } from './schema/misc';
 import { encodeMethodCall } from '../xenapi/wire/xmlrpc';
 
 type Rec = Record<string, any>;
@@ -64,6 +65,32 @@ describe('event.from', () => {
     expect((await quiet).events).toEqual([]);
   });
 
+  test('a blocked call wakes on a change it subscribed to; one whose window holds an object made and dropped wakes at the next change', async () => {
+    const pool = Object.keys(await c.call<Rec>('pool.get_all_records'))[0];
+    const { token } = await c.call<Rec>('event.from', ['network'], '', 0);
+    const waiting = c.call<Rec>('event.from', ['network'], token, 30.0);
+    let done = false;
+    void waiting.then(() => (done = true));
+    await c.call('pool.set_name_description', pool, 'not a network');
+    await clock.advance(10);
+    expect(done).toBe(false);
+    const net = await c.call<string>('network.create', { name_label: 'wakes', other_config: {} });
+    const woke = await waiting;
+    expect(woke.events.map((e: Rec) => [e.operation, e.ref])).toEqual([['add', net]]);
+
+    // Made and dropped since the token: no event, yet the window changed, so the next change of
+    // any class ends the wait (with nothing to report), as it did when every change re-read the log.
+    const gone = await c.call<string>('network.create', { name_label: 'ephemeral', other_config: {} });
+    await c.call('network.destroy', gone);
+    const second = c.call<Rec>('event.from', ['network'], woke.token, 30.0);
+    let answer: Rec | undefined;
+    for (let i = 0; i < 50 && !answer; i++) {
+      await c.call('pool.set_name_description', pool, `tick ${i}`);
+      answer = await Promise.race([second, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 20))]);
+    }
+    expect(answer?.events).toEqual([]);
+  });
+
   test('bad tokens and classes', async () => {
     await expect(c.call('event.from', ['vm'], 'garbage', 0)).rejects.toMatchObject({ description: ['EVENT_FROM_TOKEN_PARSE_FAILURE', 'garbage'] });
     await expect(c.call('event.inject', 'vm', 'OpaqueRef:nope')).rejects.toBeInstanceOf(RawXapiError);
@@ -73,6 +100,30 @@ describe('event.from', () => {
     const res = await post(sim.pools[0].url, '/', encodeMethodCall('event.from', [c.session, ['pool'], '', 0.0]), 'text/xml');
     expect(res.text).toMatch(/<name>pool<\/name><value><i4>1<\/i4><\/value>/);
     expect(res.text).not.toMatch(/\s<|>\s/);
+  });
+
+  test('"" for objects only lists those that exist, in class order, then in the order asked', async () => {
+    const pool = Object.keys(await c.call<Rec>('pool.get_all_records'))[0];
+    const vms = (await c.call<string[]>('VM.get_all')).slice(0, 2);
+    const net = (await c.call<string[]>('network.get_all'))[0];
+    const gone = await c.call<string>('network.create', { name_label: 'gone', other_config: {} });
+    await c.call('network.destroy', gone);
+    const asked = [`vm/${vms[1]}`, `network/${gone}`, `pool/${pool}`, `vm/${vms[0]}`, `network/${net}`, 'vm/OpaqueRef:nothing'];
+    const { events } = await c.call<Rec>('event.from', asked, '', 0);
+    const order = [...CLASSES.keys()];
+    const expected = [['VM', vms[1]], ['pool', pool], ['VM', vms[0]], ['network', net]]
+      .map(([cls, r], i) => ({ cls, r, i }))
+      .sort((a, b) => order.indexOf(a.cls) - order.indexOf(b.cls) || a.i - b.i)
+      .map(({ cls, r }) => ['add', cls.toLowerCase(), r]);
+    expect(events.map((e: Rec) => [e.operation, e.class, e.ref])).toEqual(expected);
+  });
+
+  test('valid_ref_counts counts every class but session, by its lowercase name', async () => {
+    const { valid_ref_counts: counts } = await c.call<Rec>('event.from', ['pool'], '', 0);
+    expect(Object.keys(counts)).toEqual([...CLASSES.keys()].filter((k) => k !== 'session').map((k) => k.toLowerCase()));
+    const db = sim.world.pool('ev').db;
+    for (const cls of CLASSES.keys()) if (cls !== 'session') expect([cls, counts[cls.toLowerCase()]]).toEqual([cls, db.table(cls).size]);
+    expect(counts.vm).toBe((await c.call<string[]>('VM.get_all')).length);
   });
 });
 

@@ -9,11 +9,15 @@ import { XapiFailure } from '../errors';
 import { CallContext, MethodSpec, method, p } from '../dispatch/method';
 import { any, float, int, setOf, str, toWire } from '../model/types';
 import { CLASS_BY_LOWER, CLASSES } from '../schema/misc';
+import type { Change } from '../db/database';
 import { recordType } from '../dispatch/implicit';
 import { XapiEncodable, xmlrpcI4 } from '../../xenapi/wire/values';
 
 const pad = (n: number): string => String(n).padStart(20, '0');
-export const formatToken = (gen: number): string => `${pad(gen)},${pad(gen)}`;
+export const formatToken = (gen: number): string => {
+  const g = pad(gen);
+  return `${g},${g}`;
+};
 
 function parseToken(token: string): number | undefined {
   if (token === '') return undefined;
@@ -84,6 +88,7 @@ function collect(ctx: CallContext, sub: Subscription, since: number | undefined)
   if (since === undefined) {
     // Only the subscribed classes are listed: a task waiter (`task/<ref>`) asks for one object,
     // and listing every record of the pool for it made each async call cost O(objects).
+    if (!sub.all && sub.classes.size === 0) return objectEvents(ctx, sub.objects);
     for (const cls of CLASSES.keys()) {
       if (cls === 'session') continue;
       if (sub.all || sub.classes.has(cls)) {
@@ -94,11 +99,13 @@ function collect(ctx: CallContext, sub: Subscription, since: number | undefined)
     }
     return events;
   }
+  // The latest change of each object: a Map keeps the order in which objects first changed.
+  const latest = new Map<string, Change>();
   // A token from before the log (or from another database: ahead of this one) cannot be served.
-  const changes = since > db.generation ? undefined : db.changesSince(since);
-  if (!changes) throw new XapiFailure('EVENTS_LOST', []);
-  const latest = new Map<string, { cls: string; gen: number }>();
-  for (const c of changes) if (matches(sub, c.cls, c.ref)) latest.set(c.ref, { cls: c.cls, gen: c.gen });
+  const served = since <= db.generation && db.forEachChangeSince(since, (c) => {
+    if (matches(sub, c.cls, c.ref)) latest.set(c.ref, c);
+  });
+  if (!served) throw new XapiFailure('EVENTS_LOST', []);
   for (const [r, { cls, gen }] of latest) {
     const created = db.createdAt(r) ?? 0;
     if (db.get(cls, r)) events.push(eventRecord(ctx, gen, cls, r, created > since ? 'add' : 'mod'));
@@ -107,18 +114,46 @@ function collect(ctx: CallContext, sub: Subscription, since: number | undefined)
   return events;
 }
 
-/** Every class but session, with its lowercase name: `valid_ref_counts` of every event.from lists them. */
-let COUNTED: readonly (readonly [string, string])[] | undefined;
+/** Position of each class in {@link CLASSES}: the order `""` lists objects in. */
+let CLASS_ORDER: ReadonlyMap<string, number> | undefined;
+
+/**
+ * The `add` events of `""` for a subscription to objects only (a task waiter's `task/<ref>`):
+ * each object's class looked up, not every class walked for each (one wait per async call).
+ * In class order, then subscription order, as walking the classes gives them.
+ */
+function objectEvents(ctx: CallContext, objects: ReadonlySet<string>): Record<string, XapiEncodable>[] {
+  CLASS_ORDER ??= new Map([...CLASSES.keys()].map((c, i) => [c, i]));
+  const db = ctx.db;
+  const found: { cls: string; r: string; at: number }[] = [];
+  for (const r of objects) {
+    const cls = db.classOf(r);
+    if (cls !== undefined && cls !== 'session' && db.get(cls, r)) found.push({ cls, r, at: CLASS_ORDER.get(cls) ?? 0 });
+  }
+  if (found.length > 1) found.sort((a, b) => a.at - b.at);
+  return found.map(({ cls, r }) => eventRecord(ctx, db.generation, cls, r, 'add'));
+}
+
+type Counts = (size: (cls: string) => XapiEncodable) => Record<string, XapiEncodable>;
+
+/**
+ * `valid_ref_counts` of every event.from: each class but session by its lowercase name, built
+ * as one object literal written once from the class list (forty members added one by one cost
+ * more than the rest of a catch-up that finds nothing).
+ */
+let COUNTS: Counts | undefined;
+
+function counts(): Counts {
+  if (COUNTS) return COUNTS;
+  const members = [...CLASSES.keys()].filter((c) => c !== 'session').map((c) => `${JSON.stringify(c.toLowerCase())}: size(${JSON.stringify(c)})`);
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval, no-new-func
+  COUNTS = new Function('size', `return {\n${members.join(',\n')}\n};`) as Counts;
+  return COUNTS;
+}
 
 function validRefCounts(ctx: CallContext): Record<string, XapiEncodable> {
-  COUNTED ??= [...CLASSES.keys()].filter((c) => c !== 'session').map((c) => [c, c.toLowerCase()] as const);
-  const out: Record<string, XapiEncodable> = {};
-  const xml = ctx.transport === 'xml';
-  for (const [cls, lower] of COUNTED) {
-    const n = ctx.db.table(cls).size;
-    out[lower] = xml ? xmlrpcI4(n) : n;
-  }
-  return out;
+  const db = ctx.db;
+  return ctx.transport === 'xml' ? counts()((cls) => xmlrpcI4(db.table(cls).size)) : counts()((cls) => db.table(cls).size);
 }
 
 async function eventFrom(ctx: CallContext, classes: string[], token: string, timeout: number): Promise<XapiEncodable> {
@@ -138,9 +173,14 @@ async function eventFrom(ctx: CallContext, classes: string[], token: string, tim
         timer.cancel();
         resolve();
       };
+      // Wakes on the first change once any change since the token matches (one that gave no
+      // event, an object made and dropped since, already does): the log is read once here,
+      // then each change once, as it is made, rather than all of them again on every change.
+      let matched = false;
+      db.forEachChangeSince(since, (c) => { matched ||= matches(sub, c.cls, c.ref); });
       const off = db.onChange(() => {
-        const cs = db.changesSince(since) ?? [];
-        if (cs.some((c) => matches(sub, c.cls, c.ref))) setImmediate(finish);
+        const c = db.latestChange;
+        if (matched || (c && matches(sub, c.cls, c.ref))) setImmediate(finish);
       });
       const timer = ctx.world.clock.schedule(Math.min(timeout, 3600) * 1000, finish);
     });

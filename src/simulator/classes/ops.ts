@@ -48,7 +48,14 @@ export function refreshAllowed(db: Database, cls: string, ref: string): void {
   const rec = db.get(cls, ref);
   if (!rec) return;
   const ops = allowedFor(cls, rec);
-  if (ops && JSON.stringify(ops) !== JSON.stringify(rec.allowed_operations)) db.set(cls, ref, 'allowed_operations', ops);
+  if (ops && !sameList(ops, rec.allowed_operations)) db.set(cls, ref, 'allowed_operations', ops);
+}
+
+/** True when `stored` is an array of the same strings in the same order (asked after every operation). */
+function sameList(ops: readonly string[], stored: unknown): boolean {
+  if (!Array.isArray(stored) || stored.length !== ops.length) return false;
+  for (let i = 0; i < ops.length; i++) if (stored[i] !== ops[i]) return false;
+  return true;
 }
 
 /**

@@ -28,11 +28,15 @@ export interface VmCopyPlan {
 
 export function copyVm(_world: World, srcDb: Database, src: string, dstDb: Database, plan: VmCopyPlan): string {
   const vm = srcDb.require('VM', src);
+  // Built in place, in the order a spread of the overrides would give (a VM has ninety fields).
   const fields: StoredRecord = {};
-  for (const [k, v] of Object.entries(vm)) if (!NOT_COPIED.has(k)) fields[k] = cloneValue(v);
+  for (const k of Object.keys(vm)) if (!NOT_COPIED.has(k)) fields[k] = cloneValue(vm[k]);
   const srcMetrics = srcDb.get('VM_metrics', vm.metrics as string);
   const metrics = dstDb.create('VM_metrics', srcMetrics ? { ...cloneValue(srcMetrics), uuid: '' } : {});
-  const copy = dstDb.create('VM', { ...fields, power_state: 'Halted', metrics, ...(plan.fields ?? {}) }, plan.uuid ? { uuid: plan.uuid } : {});
+  fields.power_state = 'Halted';
+  fields.metrics = metrics;
+  if (plan.fields) Object.assign(fields, plan.fields);
+  const copy = dstDb.create('VM', fields, plan.uuid ? { uuid: plan.uuid } : {});
   for (const vbdRef of vm.VBDs as string[]) {
     const vbd = srcDb.get('VBD', vbdRef);
     if (!vbd) continue;
