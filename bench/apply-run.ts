@@ -179,7 +179,11 @@ export class BenchFolder {
       if (child.pid === undefined || ++sampled % 10) return;
       for (const pid of descendants(child.pid)) children.set(pid, cpuMsOf(pid) ?? children.get(pid) ?? 0);
     }, 50);
-    let out = '';
+    // The output's tail, for a failure's message: the last lines kept, joined only then (a copy
+    // of the whole tail per line took the bench process's CPU, on the cores the run shares).
+    const tail: string[] = [];
+    const keep = (text: string): void => { tail.push(text); if (tail.length > 400) tail.splice(0, tail.length - 200); };
+    const output = (): string => tail.join('').slice(-20_000);
     let first: number | undefined;
     let last: number | undefined;
     // CPU of the command, of this process and of the other one measured, when the walk begins and ends.
@@ -190,14 +194,14 @@ export class BenchFolder {
     let cpuAtFirst: ReturnType<typeof cpuNow> | undefined;
     let cpuAtLast: ReturnType<typeof cpuNow> | undefined;
     createInterface({ input: child.stdout! }).on('line', (line) => {
-      out = `${out}${line}\n`.slice(-20_000);
+      keep(`${line}\n`);
       if (first === undefined && /: (Creating|Modifying|Destroying)\.\.\./.test(line)) { first = performance.now(); cpuAtFirst = cpuNow(); }
       if (/(Apply|Destroy) complete!/.test(line)) { last = performance.now(); cpuAtLast = cpuNow(); }
     });
-    child.stderr!.setEncoding('utf8').on('data', (t: string) => { out = (out + t).slice(-20_000); });
+    child.stderr!.setEncoding('utf8').on('data', (t: string) => keep(t));
     const code = await new Promise<number>((resolve) => child.once('close', (c) => resolve(c ?? -1)));
     clearInterval(sampler);
-    if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited ${code}:\n${out.slice(-4000)}`);
+    if (code !== 0) throw new Error(`${path.basename(command)} ${args.join(' ')} exited ${code}:\n${output().slice(-4000)}`);
     const end = performance.now();
     const childrenCpuMs = [...children.values()].reduce((a, b) => a + b, 0);
     const [c0, b0, o0] = cpuAtFirst ?? [];
