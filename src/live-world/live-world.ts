@@ -284,8 +284,9 @@ export class LiveWorld {
         batch = await eventFrom(client, watch ? [...held, 'task'] : held, from, 0);
       } catch (err) {
         // EVENTS_LOST (xapi restarted, token too old), a token it cannot parse: start over. A
-        // pool that refused it with tasks asked for is not asked for them again.
-        if (watch) { slot.noTaskEvents = true; slot.tasks = undefined; }
+        // pool that refused it otherwise, with tasks asked for, is not asked for them again (a
+        // lost connection or lost events say nothing about the task subscription).
+        if (watch && isXapiError(err) && err.code !== 'EVENTS_LOST') { slot.noTaskEvents = true; slot.tasks = undefined; }
         if (isXapiError(err)) return this.reread(pool, slot, client, classes, started, 'event.from failed', err.code);
         throw err;
       }

@@ -100,10 +100,8 @@ export class ConnectionPool {
       const parser = new ReplyParser(options.maxResponseBytes);
       let timer: NodeJS.Timeout | undefined;
       const onAbort = (): void => fail(new XapiTransportError('aborted', 'ABORT_ERR', shown(), true, 'the call was aborted'));
-      const fail = (err: Error): void => {
-        this.kill(conn);
-        exchange.settle(err);
-      };
+      // Settling with an error ends the connection (see settle).
+      const fail = (err: Error): void => exchange.settle(err);
       const exchange: Exchange = {
         parser,
         settle: (err, reply) => {

@@ -3,19 +3,8 @@
  * reads: Content-Length, chunked (with extensions and trailers), to the end of the connection,
  * interim 100 replies, bodiless statuses; and what it must refuse.
  */
+import { seededRandom } from '../../simulator/faults';
 import { BodyTooLarge, ReplyFormatError, ReplyParser, type ParsedReply } from './reply-parser';
-
-/** A small deterministic generator (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Framing = 'length' | 'chunked' | 'close';
 
@@ -59,7 +48,7 @@ function feed(parser: ReplyParser, bytes: Buffer, random: () => number, endsWith
 
 describe('reply parser', () => {
   test('every framing, cut into reads any way, gives the body sent and whether the connection stays open (seeded)', () => {
-    const random = rng(17);
+    const random = seededRandom(17);
     for (let run = 0; run < 500; run++) {
       const framing = (['length', 'chunked', 'close'] as const)[Math.floor(random() * 3)];
       const body = Buffer.from(Array.from({ length: Math.floor(random() * 400) }, () => String.fromCharCode(32 + Math.floor(random() * 0x2400))).join(''), 'utf8');
